@@ -1,0 +1,1 @@
+"""The spaCy side: model loading, the knowledge base, and our pipeline components."""

@@ -1,0 +1,505 @@
+"""``kg_entities``: find SCHEMA.md entities in a Doc and link their mentions.
+
+Sources, strongest first:
+
+1. the knowledge base, matched by spaCy's ``PhraseMatcher`` (exact case; the
+   lowercase form too for entries such as "bitcoin");
+2. names the article defines: "Commodity Futures Trading Commission (CFTC)",
+   "Bitcoin (BTC)", short forms of people already named ("Hayes"), handles;
+3. spaCy's NER, typed from the name's shape and its context ("crypto exchange
+   X", "X, a derivatives exchange", "... Commission").
+
+Mentions of one thing are grouped into one ``EntityRecord``. Generic mentions
+("the exchange") are linked to the entity they most likely mean, so relations
+and events can use them, but never create entities. The result is
+``doc._.kg`` (a ``DocEntities``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .kb import KBEntry, KnowledgeBase, load_kb, norm
+from .lexicon import Lexicon, load_lexicon
+
+NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
+TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
+                "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets in the Doc
+    end: int
+    key: str  # the EntityRecord it belongs to
+    text: str
+    generic: bool = False
+
+
+@dataclass
+class EntityRecord:
+    key: str
+    name: str
+    type: str
+    kb_id: str = ""
+    surface: dict[str, int] = field(default_factory=dict)  # surface form -> count
+    defined: list[str] = field(default_factory=list)  # aliases the article defines (acronyms, tickers)
+
+    def add_surface(self, text: str) -> None:
+        self.surface[text] = self.surface.get(text, 0) + 1
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.surface.values())
+
+    def aliases(self) -> list[str]:
+        seen = {norm(self.name)}
+        out = []
+        for text in [*self.surface, *self.defined]:
+            n = norm(text)
+            if n and n not in seen:
+                seen.add(n)
+                out.append(text)
+        return out
+
+
+@dataclass
+class DocEntities:
+    """Entities of one Doc and every mention linked to them, in text order."""
+
+    records: dict[str, EntityRecord] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def index(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self.by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+
+    def record(self, mention: Mention) -> EntityRecord:
+        return self.records[mention.key]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+@Language.factory("kg_entities", default_config={"kb_dir": None},
+                  requires=["doc.ents", "token.dep", "token.pos"], assigns=["doc._.kg"])
+def make_entity_linker(nlp: Language, name: str, *, kb_dir: str | None = None) -> "EntityLinker":
+    return EntityLinker(nlp, load_kb(kb_dir), load_lexicon())
+
+
+class EntityLinker:
+    def __init__(self, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon):
+        self.kb = kb
+        self.lex = lexicon
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.tokenizer.pipe
+        for entry in kb.entries.values():
+            names = sorted(set(entry.names))
+            self.exact.add(entry.id, list(make(names)))
+            if entry.shared_names:
+                self.exact.add("shared:" + entry.id, list(make(sorted(set(entry.shared_names)))))
+            if entry.lowercase:
+                plain = sorted({n.lower() for n in (entry.name, *entry.aliases) if n not in entry.ambiguous})
+                if plain:
+                    self.lower.add(entry.id, list(make(plain)))
+        self.location_names = {norm(n): e for e in kb.entries.values() if e.type == "LOCATION" for n in e.names}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = DocEntities()
+        builder = _Builder(doc, ents, self.kb, self.lex)
+        kb_spans = self._kb_spans(doc)
+        ner_spans = self._ner_spans(doc, kb_spans)
+        for span, entry in kb_spans:
+            builder.add_kb(span, entry)
+        for span, type_ in ner_spans:
+            builder.add_named(span, type_)
+        builder.apply_definitions()
+        builder.add_short_forms()
+        builder.add_handles()
+        builder.retype_from_context()
+        builder.add_generic_mentions()
+        ents.index()
+        doc._.kg = ents
+        return doc
+
+    # knowledge base ---------------------------------------------------------
+
+    def _kb_spans(self, doc: Doc) -> list[tuple[Span, KBEntry]]:
+        strings = doc.vocab.strings
+        matches = [(strings[m], s, e, True) for m, s, e in self.exact(doc)]
+        matches += [(strings[m], s, e, False) for m, s, e in self.lower(doc)]
+        countries = self._countries_mentioned(doc, matches)
+        candidates = []
+        for label, start, end, exact in matches:
+            shared = label.startswith("shared:")
+            entry = self.kb.get(label.removeprefix("shared:"))
+            span = doc[start:end]
+            if shared:
+                if entry.country not in countries or _sentence_initial(span):
+                    continue
+            elif span.text in entry.ambiguous and not self._confirmed(doc, span, entry, matches):
+                continue
+            if not exact and not _lowercase_ok(span):
+                continue
+            # longer first, then shared (country-confirmed) over primary, then exact over lowercase
+            candidates.append(((end - start), shared, exact, span, entry))
+        candidates.sort(key=lambda c: (-c[0], not c[1], not c[2], c[3].start))
+        taken: set[int] = set()
+        chosen = []
+        for _, _, _, span, entry in candidates:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append((span, entry))
+        return sorted(chosen, key=lambda c: c[0].start)
+
+    def _countries_mentioned(self, doc, matches) -> set[str]:
+        out = set()
+        for label, start, end, _ in matches:
+            entry = self.kb.get(label.removeprefix("shared:"))
+            if entry and entry.type == "LOCATION":
+                out.add(entry.name)
+                if entry.country:
+                    out.add(entry.country)
+        return out
+
+    def _confirmed(self, doc: Doc, span: Span, entry: KBEntry, matches) -> bool:
+        """An ambiguous name counts only away from a sentence start and with support."""
+        if _sentence_initial(span) or span.text.isupper() and len(span.text) <= 2:
+            return False
+        for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
+            if label == entry.id and doc[start:end].text not in entry.ambiguous:
+                return True
+        window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
+        if any(t.lower_ in self.lex.confirming_words for t in window if t.i < span.start or t.i >= span.end):
+            return True
+        return any(ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE") and ent.start <= span.start and ent.end >= span.end
+                   for ent in doc.ents)
+
+    # NER --------------------------------------------------------------------
+
+    def _ner_spans(self, doc: Doc, kb_spans) -> list[tuple[Span, str]]:
+        kb_at = {}
+        for span, entry in kb_spans:
+            for i in range(span.start, span.end):
+                kb_at[i] = (span, entry)
+        out = []
+        for ent in doc.ents:
+            type_ = NER_TYPES.get(ent.label_)
+            if not type_:
+                continue
+            span = _trim(ent)
+            if span is None or not _plausible_name(span, self.lex):
+                continue
+            inside = {id(kb_at[i][0]): kb_at[i] for i in range(span.start, span.end) if i in kb_at}
+            if inside:
+                if not self._ner_wins(span, type_, list(inside.values())):
+                    continue
+            out.append((span, type_))
+        return out
+
+    def _ner_wins(self, span: Span, type_: str, inside) -> bool:
+        """Keep an NER name over the KB names inside it only when it is a longer official name.
+
+        "U.S. Bankruptcy Court for the District of New Jersey" beats the
+        location inside it; "Binance Chief Executive Changpeng Zhao" does not
+        beat the two KB names inside it.
+        """
+        if len(inside) != 1 or type_ == "LOCATION":
+            return False
+        kb_span, entry = inside[0]
+        if kb_span.start <= span.start and kb_span.end >= span.end:
+            return False
+        extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
+        if any(t.lower_ in {"ceo", "chief", "founder", "co", "chair", "executive", "'s", "’s"} for t in extra):
+            return False
+        if entry.type == "LOCATION":
+            return type_ == "ORGANIZATION"
+        if kb_span.start != span.start:
+            return False
+        # "Binance Labs" is not Binance, but "Binance Inc." is.
+        return not all(t.lower_ in ORG_SUFFIXES or t.is_punct for t in extra)
+
+
+class _Builder:
+    """Accumulates records and mentions for one Doc."""
+
+    def __init__(self, doc: Doc, ents: DocEntities, kb: KnowledgeBase, lex: Lexicon):
+        self.doc = doc
+        self.ents = ents
+        self.kb = kb
+        self.lex = lex
+        self.taken: dict[int, Mention] = {}
+        self.name_keys: dict[str, str] = {}  # normalised name -> record key
+        self.exchange_context: set[str] = set()
+
+    # records ------------------------------------------------------------------
+
+    def _record_for(self, name: str, type_: str, kb_id: str = "") -> EntityRecord:
+        key = kb_id or self.name_keys.get(norm(name)) or f"{type_}:{norm(name)}"
+        record = self.ents.records.get(key)
+        if record is None:
+            record = EntityRecord(key=key, name=name, type=type_, kb_id=kb_id)
+            self.ents.records[key] = record
+        self.name_keys.setdefault(norm(name), key)
+        return record
+
+    def _mention(self, span: Span, record: EntityRecord, *, generic: bool = False, replace: bool = False) -> bool:
+        if any(i in self.taken for i in range(span.start, span.end)):
+            if not replace:
+                return False
+            for i in range(span.start, span.end):
+                old = self.taken.pop(i, None)
+                if old in self.ents.mentions:
+                    self.ents.mentions.remove(old)
+                    self.ents.records[old.key].surface[old.text] -= 1
+        mention = Mention(span.start, span.end, record.key, span.text, generic)
+        self.ents.mentions.append(mention)
+        for i in range(span.start, span.end):
+            self.taken[i] = mention
+        if not generic:
+            record.add_surface(span.text)
+            self.name_keys.setdefault(norm(span.text), record.key)
+        return True
+
+    def add_kb(self, span: Span, entry: KBEntry) -> None:
+        self._mention(span, self._record_for(entry.name, entry.type, entry.id))
+
+    def add_named(self, span: Span, type_: str) -> None:
+        known = self.kb.lookup(span.text)
+        if len(known) == 1 and not span.text in known[0].ambiguous:
+            self.add_kb(span, known[0])
+            return
+        if type_ == "ORGANIZATION":
+            type_ = self._org_type(span)
+        elif type_ == "PERSON" and len(span) == 1:
+            type_ = self._org_type(span) if self._exchange_context(span) else ""
+            if not type_:
+                return  # a lone word tagged PERSON is a surname (linked later) or a misread name
+        self._mention(span, self._record_for(span.text, type_))
+
+    # typing -----------------------------------------------------------------
+
+    def _org_type(self, span: Span) -> str:
+        text = span.text
+        if self.lex.regulator_words.search(text) and not self.lex.not_regulator_words.search(text):
+            return "REGULATOR"
+        if span[-1].lower_ == "exchange" or self._exchange_context(span):
+            return "EXCHANGE"
+        return "ORGANIZATION"
+
+    def _exchange_context(self, span: Span) -> bool:
+        """'crypto exchange X', 'X exchange', 'X, a derivatives exchange', 'X, which runs a ... exchange'."""
+        doc, sent = self.doc, span.sent
+        nouns = self.lex.exchange_nouns
+        after = span.end
+        if after < sent.end and doc[after].lower_ in nouns:
+            return True
+        before = span.start - 1
+        steps = 0
+        while before >= sent.start and steps < 4 and (doc[before].pos_ in ("ADJ", "NOUN", "PROPN") or
+                                                       doc[before].text in ("-",)):
+            if doc[before].lower_ in nouns:
+                return True
+            before -= 1
+            steps += 1
+        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("a", "an", "the"):
+            for tok in doc[after + 2:min(after + 9, sent.end)]:
+                if tok.lower_ in nouns:
+                    return True
+                if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+                    break
+        return False
+
+    def retype_from_context(self) -> None:
+        """A name typed EXCHANGE anywhere in the article is an exchange everywhere in it."""
+        for record in self.ents.records.values():
+            if record.kb_id or record.type != "ORGANIZATION":
+                continue
+            for m in self.ents.mentions:
+                if m.key == record.key and self._exchange_context(self.doc[m.start:m.end]):
+                    record.type = "EXCHANGE"
+                    break
+
+    # names the article defines ------------------------------------------------
+
+    def apply_definitions(self) -> None:
+        """'Long Name (ACR)' and 'Asset (TICKER)' make ACR/TICKER a name of that entity here."""
+        doc = self.doc
+        for m in list(self.ents.mentions):
+            close = m.end + 2
+            if close >= len(doc) or doc[m.end].text != "(" or doc[close].text != ")":
+                continue
+            token = doc[m.end + 1]
+            if not ACRONYM.match(token.text):
+                continue
+            record = self.ents.records[m.key]
+            if record.type in ("PERSON", "LOCATION"):
+                continue
+            if not record.kb_id and TICKER.match(token.text) and not _initials_match(m.text, token.text):
+                record.type = "ASSET"
+            record.defined.append(token.text)
+            self.name_keys[norm(token.text)] = record.key
+            for other in doc:
+                if other.text == token.text:
+                    self._mention(doc[other.i:other.i + 1], record, replace=True)
+
+    def add_short_forms(self) -> None:
+        """Surnames of people named in full ("Hayes" after "Arthur Hayes"), and 'Mr. Hayes'."""
+        doc = self.doc
+        short: dict[str, EntityRecord] = {}
+        for record in list(self.ents.records.values()):
+            if record.type != "PERSON":
+                continue
+            for form in _surname_forms(record.name):
+                short.setdefault(form, record)
+        if not short:
+            return
+        longest = 6  # tokens: "Bankman-Fried" is three
+        i = 0
+        while i < len(doc):
+            for n in range(longest, 0, -1):
+                span = doc[i:i + n]
+                key = _joined(span)
+                if key in short and span[0].is_title and (i + n == len(doc) or not doc[i + n].is_title
+                                                         or doc[i + n].is_sent_start):
+                    record = short[key]
+                    occupied = {self.taken[j].key for j in range(span.start, span.end) if j in self.taken}
+                    if occupied == {record.key}:
+                        break  # part of the full name itself
+                    if occupied - {record.key}:
+                        other = self.ents.records[next(iter(occupied - {record.key}))]
+                        if other.kb_id or other.type == "LOCATION" or len(other.name.split()) > n:
+                            break
+                    self._mention(span, record, replace=True)
+                    i += n - 1
+                    break
+            i += 1
+
+    def add_handles(self) -> None:
+        """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
+        for tok in self.doc:
+            if not tok.text.startswith("@") or len(tok.text) < 4 or tok.i in self.taken:
+                continue
+            handle = tok.text[1:].casefold()
+            best = None
+            for record in self.ents.records.values():
+                if record.type in ("LOCATION", "ASSET"):
+                    continue
+                squashed = re.sub(r"[^a-z0-9]", "", record.name.casefold())
+                if len(squashed) >= 3 and handle.startswith(squashed):
+                    if best is None or len(squashed) > len(re.sub(r"[^a-z0-9]", "", best.name.casefold())):
+                        best = record
+            if best is not None:
+                self._mention(self.doc[tok.i:tok.i + 1], best)
+
+    # generic mentions -------------------------------------------------------
+
+    def add_generic_mentions(self) -> None:
+        """'the exchange' -> the last exchange named before it (or the article's main one)."""
+        doc = self.doc
+        nouns = self.lex.generic_nouns
+        named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
+        for tok in doc:
+            if tok.lower_ not in nouns or tok.i in self.taken or tok.i == 0:
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ not in ("the", "its", "that", "this"):
+                if not (det.pos_ in ("ADJ", "NOUN") and tok.i >= 2 and doc[tok.i - 2].lower_ == "the"):
+                    continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
+                continue  # "the exchange Kraken", "the company statement": not a bare reference
+            types = nouns[tok.lower_]
+            record = self._referent(named, tok.i, types)
+            if record is not None:
+                self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+
+    def _referent(self, named: list[Mention], position: int, types) -> EntityRecord | None:
+        for type_ in types:
+            before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
+            if before:
+                # the most recent, unless the article's dominant entity of that type is close behind
+                return self.ents.records[before[-1].key]
+        for type_ in types:
+            pool = [self.ents.records[m.key] for m in named if self.ents.records[m.key].type == type_]
+            if pool:
+                return max(pool, key=lambda r: r.mentions)
+        return None
+
+
+# helpers ------------------------------------------------------------------
+
+def _sentence_initial(span: Span) -> bool:
+    i = span.start
+    doc = span.doc
+    while i > span.sent.start and (doc[i - 1].is_punct or doc[i - 1].is_space):
+        i -= 1
+    return i == span.sent.start
+
+
+def _lowercase_ok(span: Span) -> bool:
+    """'bitcoin' in running text, but not the start of a sentence where case says nothing."""
+    return span.text.islower() or span.text.istitle() or span.text.isupper()
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
+                           doc[end - 1].text not in (".",)):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and end - start == 1:
+        return None
+    return doc[start:end] if end > start else None
+
+
+def _plausible_name(span: Span, lex: Lexicon) -> bool:
+    text = span.text
+    if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text):
+        return False
+    if not (span[0].is_title or span[0].is_upper or span[0].text[:1].isupper() or span[0].text.startswith("@")):
+        return False
+    if "\n" in text or len(span) > 12:
+        return False
+    return True
+
+
+def _initials_match(name: str, acronym: str) -> bool:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    initials = "".join(w[0] for w in words)
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    return bool(initials) and (letters == initials.upper() or letters in initials.upper() or
+                               initials.upper().startswith(letters[:2]) and len(letters) >= 3)
+
+
+def _joined(span: Span) -> str:
+    return "".join(t.text_with_ws for t in span).strip()
+
+
+def _surname_forms(name: str) -> list[str]:
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    while len(parts) > 2 and parts[-1].casefold() in NAME_SUFFIXES:
+        parts = parts[:-1]
+    forms = [parts[-1]]
+    if len(parts) >= 3 and not parts[1].endswith("."):
+        forms.append(" ".join(parts[1:]))
+    return [f for f in forms if len(f) > 2 and f[0].isupper()]

@@ -1,0 +1,290 @@
+"""``kg_events``: events from trigger words, with participants read off the parse.
+
+A trigger (``kg/data/triggers.yaml``) proposes an event type. Its clause gives
+the participants: the subject (or the passive's "by" agent) first, then
+objects and prepositional objects; generic mentions ("the exchange") count
+through the entity they refer to. A trigger under a negation, a modal, a
+denial, a plan or a called-off deal yields nothing. Reports of one event in
+several sentences of an article are merged. Results go to
+``doc._.kg_events`` as ``FoundEvent``s; dates stay as the text that gave them
+and are resolved by ``kg.extract`` against the article's date.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .entities import DocEntities, Mention
+from .lexicon import DATA_DIR
+
+REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
+             "tell", "write", "note", "add", "explain", "find"}
+REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
+MAX_PARTICIPANTS = 5
+
+if not Doc.has_extension("kg_events"):
+    Doc.set_extension("kg_events", default=None)
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    type: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    participants: frozenset[str]
+    needs: frozenset[str]
+    context: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Triggers:
+    specs: dict[str, TriggerSpec]
+    by_verb: dict[str, tuple[str, ...]]
+    by_noun: dict[str, tuple[str, ...]]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, type)]
+    governors: frozenset[str]
+    modals: frozenset[str]
+    cancelled: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class FoundEvent:
+    type: str
+    participants: list[str]  # EntityRecord keys, actor first
+    trigger: str
+    start: int  # token span of the sentence it came from
+    end: int
+    date_text: str = ""
+    named: set[str] = field(default_factory=set)
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> Triggers:
+    data = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
+    meta = data.pop("not_happened")
+    specs, by_verb, by_noun, phrases = {}, {}, {}, {}
+    for type_, spec in data.items():
+        words = lambda key: frozenset(w.lower() for w in spec.get(key, []) if " " not in w)  # noqa: E731
+        multi = [tuple(p.lower().split()) for p in spec.get("phrases", []) + spec.get("nouns", []) if " " in p]
+        specs[type_] = TriggerSpec(type_, words("verbs"), words("nouns"), tuple(multi),
+                                   frozenset(spec.get("participants", [])), frozenset(spec.get("needs", [])),
+                                   frozenset(w.lower() for w in spec.get("context", [])))
+        for w in specs[type_].verbs:
+            by_verb.setdefault(w, ())
+            by_verb[w] += (type_,)
+        for w in specs[type_].nouns:
+            by_noun.setdefault(w, ())
+            by_noun[w] += (type_,)
+        for words_ in multi:
+            phrases.setdefault(words_[0], []).append((words_, type_))
+    return Triggers(specs, by_verb, by_noun, phrases, frozenset(meta["governors"]), frozenset(meta["modals"]),
+                    tuple(tuple(c.split()) for c in meta["cancelled"]))
+
+
+@Language.factory("kg_events", requires=["doc._.kg", "token.dep", "token.lemma"], assigns=["doc._.kg_events"])
+def make_event_finder(nlp: Language, name: str) -> "EventFinder":
+    return EventFinder(load_triggers())
+
+
+class EventFinder:
+    def __init__(self, triggers: Triggers):
+        self.t = triggers
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: DocEntities = doc._.kg
+        events: list[FoundEvent] = []
+        for sent in doc.sents:
+            if not ents.in_span(sent.start, sent.end):
+                continue
+            cancelled = self._cancelled(sent)
+            for token, type_ in self._triggers(sent):
+                spec = self.t.specs[type_]
+                if cancelled and type_ in ("ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"):
+                    continue
+                if spec.context and not self._has_context(token, spec):
+                    continue
+                if not self._happened(token):
+                    continue
+                event = self._event(doc, ents, sent, token, spec)
+                if event is not None:
+                    _merge_into(events, event)
+        doc._.kg_events = events
+        return doc
+
+    # triggers -----------------------------------------------------------------
+
+    def _triggers(self, sent) -> list[tuple[Token, str]]:
+        found: dict[tuple[int, str], Token] = {}
+        lemmas = [t.lemma_.lower() for t in sent]
+        lowers = [t.lower_ for t in sent]
+        for k, tok in enumerate(sent):
+            lemma = lemmas[k]
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ"):
+                for type_ in self.t.by_verb.get(lemma, ()):
+                    found.setdefault((tok.i, type_), tok)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                for type_ in self.t.by_noun.get(lemma, ()) + self.t.by_noun.get(tok.lower_, ()):
+                    found.setdefault((tok.i, type_), tok)
+            for seq in (lemmas, lowers):
+                for words, type_ in self.t.phrases.get(seq[k], ()):
+                    if tuple(seq[k:k + len(words)]) == words:
+                        head = max(sent[k:k + len(words)], key=lambda t: t.pos_ == "VERB")
+                        found.setdefault((head.i, type_), head)
+        # one trigger token proposes each type once; keep sentence order
+        return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
+
+    def _has_context(self, token: Token, spec: TriggerSpec) -> bool:
+        near = [token, *token.children, token.head, *token.head.children]
+        window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
+        return any(t.lower_ in spec.context or t.lemma_.lower() in spec.context for t in [*near, *window])
+
+    def _cancelled(self, sent) -> bool:
+        words = [t.lower_ for t in sent]
+        lemmas = [t.lemma_.lower() for t in sent]
+        for phrase in self.t.cancelled:
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k:k + n]) == phrase or tuple(lemmas[k:k + n]) == phrase:
+                    return True
+        return False
+
+    def _happened(self, token: Token) -> bool:
+        """False under a negation, a modal, a denial, a plan or a conditional."""
+        node, steps = token, 0
+        while True:
+            for child in node.children:
+                if child.dep_ == "neg":
+                    return False
+                if child.dep_ == "aux" and child.lemma_.lower() in self.t.modals:
+                    return False
+                if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
+                    return False
+            if node is not token and node.lemma_.lower() in self.t.governors:
+                return False
+            if node.head is node or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
+                return True
+            if node.dep_ in ("relcl", "acl") and steps > 0:
+                return True
+            node = node.head
+            steps += 1
+
+    # participants -------------------------------------------------------------
+
+    def _event(self, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
+        clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+        ordered = self._clause_mentions(ents, token, clause)
+        if not ordered:
+            ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
+        keys: list[str] = []
+        for m in ordered:
+            record = ents.record(m)
+            if record.type not in spec.participants or record.key in keys:
+                continue
+            if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _about_shares(sent):
+                continue
+            keys.append(record.key)
+        if spec.type in REGULATOR_LED:
+            reporter = _reporting_regulator(ents, clause)
+            if reporter and reporter not in keys:
+                keys.insert(0, reporter)
+            keys.sort(key=lambda k: ents.records[k].type != "REGULATOR")
+        if not keys:
+            return None
+        types = {ents.records[k].type for k in keys}
+        if spec.needs and not (types & spec.needs):
+            return None
+        if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
+            return None
+        keys = keys[:MAX_PARTICIPANTS]
+        named = {ents.record(m).key for m in ordered if not m.generic}
+        return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), named)
+
+    def _clause_mentions(self, ents: DocEntities, token: Token, clause: Token) -> list[Mention]:
+        """Mentions governed by the trigger's clause, the actor first."""
+        first, rest = [], []
+        roots = [token] if clause is token else [token, clause]
+        seen: set[int] = set()
+        for root in roots:
+            for child in root.children:
+                if child.dep_ in ("ccomp", "advcl", "parataxis") and child is not token:
+                    continue
+                if child.i in seen:
+                    continue
+                span_mentions = ents.in_span(child.left_edge.i, child.right_edge.i + 1)
+                seen.add(child.i)
+                actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root is token)
+                (first if actor else rest).extend(span_mentions)
+            if root.i in ents.by_token:
+                rest.insert(0, ents.by_token[root.i])
+        if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
+            head = clause.head
+            if clause.dep_ in ("relcl", "acl") and head.i in ents.by_token:
+                first.append(ents.by_token[head.i])
+            else:
+                for child in head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+        out, have = [], set()
+        for m in first + rest:
+            if id(m) not in have:
+                have.add(id(m))
+                out.append(m)
+        return out
+
+
+def _governing_verb(token: Token) -> Token:
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else token
+
+
+def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
+    """The regulator that 'said' the thing happened: its report makes it a party."""
+    head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+    if head is None or head.lemma_.lower() not in REPORTING:
+        return ""
+    for child in head.children:
+        if child.dep_ == "nsubj":
+            for m in ents.in_span(child.left_edge.i, child.right_edge.i + 1):
+                if ents.record(m).type == "REGULATOR":
+                    return m.key
+    return ""
+
+
+def _about_shares(sent) -> bool:
+    return any(t.lower_ in ("shares", "stock", "stocks", "share") for t in sent)
+
+
+def _date_text(sent, clause: Token) -> str:
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return ""
+    subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+    inside = [e for e in dates if e.start in subtree]
+    chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
+    return chosen.text
+
+
+def _merge_into(events: list[FoundEvent], new: FoundEvent) -> None:
+    """Another report of an event already found (same type, participants one within the other) merges."""
+    for old in events:
+        if old.type != new.type:
+            continue
+        a, b = set(old.participants), set(new.participants)
+        if a <= b or b <= a:
+            for k in new.participants:
+                if k not in old.participants and len(old.participants) < MAX_PARTICIPANTS:
+                    old.participants.append(k)
+            if not old.date_text:
+                old.date_text = new.date_text
+            return
+    events.append(new)

