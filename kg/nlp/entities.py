@@ -127,6 +127,7 @@ class EntityLinker:
             builder.add_kb(span, entry)
         for span, type_ in ner_spans:
             builder.add_named(span, type_)
+        builder.add_titled_people()
         builder.apply_definitions()
         builder.add_short_forms()
         builder.add_handles()
@@ -277,7 +278,53 @@ class _Builder:
         return True
 
     def add_kb(self, span: Span, entry: KBEntry) -> None:
+        if entry.type == "LOCATION":
+            longer = self._institution_name(span)
+            if longer is not None:
+                self._mention(longer, self._record_for(longer.text, self._org_type(longer)))
+                return
         self._mention(span, self._record_for(entry.name, entry.type, entry.id))
+
+    def _institution_name(self, place: Span) -> Span | None:
+        """'New York University', 'U.S. Bankruptcy Court for the District of New Jersey': a place that
+        starts an organisation's name is part of that name, not a LOCATION of its own."""
+        doc = self.doc
+        i = place.end
+        if i >= len(doc) or doc[i].text not in self.lex.org_head_words or doc[i].is_sent_start:
+            return None
+        end = i + 1
+        j = end
+        while j < min(len(doc), place.start + 12):
+            tok = doc[j]
+            if tok.is_title or tok.is_upper and tok.is_alpha or tok.text in self.lex.org_head_words:
+                j += 1
+                end = j
+            elif tok.lower_ in ("of", "for", "the", "and", "&") and j + 1 < len(doc) and (
+                    doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
+                j += 1
+            else:
+                break
+        return doc[place.start:end]
+
+    def add_titled_people(self) -> None:
+        """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""
+        doc = self.doc
+        for i in range(len(doc)):
+            for title in self.lex.person_titles:
+                n = len(title)
+                if tuple(t.text for t in doc[i:i + n]) != title:
+                    continue
+                start = end = i + n
+                while end < len(doc) and end - start < 4 and end not in self.taken and (
+                        doc[end].is_title and doc[end].pos_ == "PROPN" or
+                        end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
+                                         or doc[end].text in ("III", "II", "IV", "Jr."))):
+                    end += 1
+                if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
+                    span = doc[start:end]
+                    if not self.kb.lookup(span.text):
+                        self._mention(span, self._record_for(span.text, "PERSON"))
+                break
 
     def add_named(self, span: Span, type_: str) -> None:
         known = self.kb.lookup(span.text)
@@ -418,9 +465,10 @@ class _Builder:
             if tok.lower_ not in nouns or tok.i in self.taken or tok.i == 0:
                 continue
             det = doc[tok.i - 1]
-            if det.lower_ not in ("the", "its", "that", "this"):
-                if not (det.pos_ in ("ADJ", "NOUN") and tok.i >= 2 and doc[tok.i - 2].lower_ == "the"):
-                    continue
+            if det.lower_ not in ("the", "its", "that", "this") and not any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "that", "this") and c.i < tok.i
+                    for c in tok.children):
+                continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
                 continue  # "the exchange Kraken", "the company statement": not a bare reference
@@ -433,8 +481,10 @@ class _Builder:
         for type_ in types:
             before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
             if before:
-                # the most recent, unless the article's dominant entity of that type is close behind
-                return self.ents.records[before[-1].key]
+                # the most recent one, unless the article is plainly about another one of that type
+                recent = self.ents.records[before[-1].key]
+                dominant = max((self.ents.records[m.key] for m in before), key=lambda r: r.mentions)
+                return dominant if dominant.mentions >= 2 * recent.mentions + 1 else recent
         for type_ in types:
             pool = [self.ents.records[m.key] for m in named if self.ents.records[m.key].type == type_]
             if pool:

@@ -23,6 +23,8 @@ class Lexicon:
     not_regulator_words: re.Pattern
     confirming_words: frozenset[str]
     title_pattern: str  # regex alternation of titles, longest first, for relation patterns
+    org_head_words: frozenset[str]
+    person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
 
 
 def _words_regex(words) -> re.Pattern:
@@ -45,4 +47,6 @@ def load_lexicon() -> Lexicon:
         not_regulator_words=_words_regex(data["not_regulator_words"]),
         confirming_words=frozenset(w.casefold() for w in data["confirming_words"]),
         title_pattern=title_pattern,
+        org_head_words=frozenset(data["org_head_words"]),
+        person_titles=tuple(sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)),
     )

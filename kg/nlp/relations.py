@@ -23,6 +23,7 @@ EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
+LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
                "lender", "platform", "group", "outfit", "project", "operation"}
 
@@ -58,6 +59,13 @@ class RelationFinder:
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:who\s+)?(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+)?$", re.I)
+        self.where_based = re.compile(
+            r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
+            r"(?:based|headquartered|registered|incorporated|domiciled)", re.I)
+        self.kind_nouns = {"exchange", "regulator", "watchdog", "agency", "company", "firm", "lender", "bank",
+                           "investor", "fund", "operator", "platform", "authority", "startup", "bourse", "venue",
+                           "broker", "brokerage", "app", "wallet", "issuer", "conglomerate", "group", "prosecutor",
+                           "police", "court", "miner", "custodian", "developer", "publisher", "outlet"}
         self.based_in = re.compile(
             r"(?:based|headquartered|registered|incorporated|domiciled|located)\s+(?:in|on|out\s+of)\s+(?:the\s+)?$",
             re.I)
@@ -94,6 +102,16 @@ class RelationFinder:
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
                     elif between.strip() in ("'s", "’s") and not a.generic:
                         pass
+                # "FTX's Sam Bankman-Fried"
+                if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic and between in ("'s ", "’s "):
+                    out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
+                    continue
+                if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic and re.fullmatch(
+                        r"\s+(?:of|from)\s+(?:the\s+)?", between) and not b.generic:
+                    # "David Ruscoe and Malcolm Moore of Grant Thornton": every person of the list
+                    for p in self._people_list_ending_at(ents, mentions, i):
+                        out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, "", p, b))
+                    continue
                 if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic:
                     m = self.person_title_at.match(between)
                     if m:
@@ -123,12 +141,26 @@ class RelationFinder:
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
         return out
 
+    def _people_list_ending_at(self, ents, mentions, i) -> list[Mention]:
+        """The people in 'A, B and C' ending with mentions[i]."""
+        people = [mentions[i]]
+        j = i - 1
+        while j >= 0 and ents.record(mentions[j]).type == "PERSON" and not mentions[j].generic:
+            gap = mentions[j + 1].start - mentions[j].end
+            if gap > 2:
+                break
+            people.insert(0, mentions[j])
+            j -= 1
+        return people
+
     def _founders(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'X, founded in 2014 by A, B and C' and 'X and its founders, A and B'."""
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or tok.lower_.startswith(("co-founded", "cofounded"))):
+            leads = lemma in LEAD_LEMMAS
+            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or
+                                       tok.lower_.startswith(("co-founded", "cofounded"))):
                 agent = [c for c in tok.children if c.dep_ == "agent"]
                 if not agent:
                     continue
@@ -137,7 +169,10 @@ class RelationFinder:
                     continue
                 people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
                           if ents.record(m).type == "PERSON" and not m.generic]
-                role = "co-founder" if "co" in tok.text.lower() or len(people) > 1 else "founder"
+                if leads:
+                    role = {"chair": "chair", "own": "owner", "control": "owner"}.get(lemma, "head")
+                else:
+                    role = "co-founder" if "co" in tok.text.lower() or len(people) > 1 else "founder"
                 for p in people:
                     out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, role, org, p))
             elif tok.lower_ in ("founders", "founder", "co-founders", "cofounders") and any(
@@ -146,8 +181,13 @@ class RelationFinder:
                             if ents.record(m).type in ("EXCHANGE", "ORGANIZATION")), None)
                 if org is None:
                     continue
-                people = [m for m in ents.in_span(tok.i + 1, min(tok.right_edge.i + 1, sent.end))
-                          if ents.record(m).type == "PERSON" and not m.generic]
+                people = []
+                for m in ents.in_span(tok.i + 1, sent.end):
+                    gap = doc[(people[-1].end if people else tok.i + 1):m.start]
+                    if ents.record(m).type != "PERSON" or m.generic or any(
+                            t.text not in (",", "and", "&", "—", "(") for t in gap):
+                        break
+                    people.append(m)
                 role = "co-founder" if len(people) > 1 or tok.lower_.startswith("co") else "founder"
                 for p in people:
                     out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, role, org, p))
@@ -192,6 +232,22 @@ class RelationFinder:
                 org = next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
                 if org is not None:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
+                    # "based in Menlo Park, California"
+                    if i + 1 < len(mentions) and ents.record(mentions[i + 1]).type == "LOCATION" and \
+                            doc[m.end:mentions[i + 1].start].text.strip() == ",":
+                        out.append(_rel(ents.record(org).key, "BASED_IN", ents.record(mentions[i + 1]).key, "",
+                                        org, mentions[i + 1]))
+                continue
+            suffix = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 60]
+            if self.where_based.match(suffix):
+                # "a court in the British Virgin Islands, where it is incorporated"
+                org = next((o for o in mentions[:i] if ents.record(o).type in PLACED and not o.generic), None)
+                if org is not None:
+                    out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
+                continue
+            typed = self._typed_place(doc, ents, mentions, i)
+            if typed is not None:
+                out.append(_rel(ents.record(typed).key, "BASED_IN", rec.key, "", m, typed))
                 continue
             # "Japan's Financial Services Agency"
             if len(nxt) >= 1 and nxt[0].text in ("'s", "’s") and i + 1 < len(mentions):
@@ -200,9 +256,60 @@ class RelationFinder:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", m, org))
         return out
 
+    def _typed_place(self, doc, ents, mentions, i) -> Mention | None:
+        """A place that qualifies an organisation's kind:
+        'New Zealand exchange Cryptopia', 'Singapore state investor Temasek',
+        "France's markets regulator, the Autorité des marchés financiers",
+        'the Commodity Futures Trading Commission (CFTC), the U.S. derivatives regulator',
+        'FairX, a U.S. futures exchange'."""
+        m = mentions[i]
+        sent = doc[m.start].sent
+        after = doc[m.end:min(m.end + 6, sent.end)]
+        nouns = []
+        k = 0
+        if len(after) and after[0].text in ("'s", "’s"):
+            k = 1
+        while k < len(after) and after[k].pos_ in ("NOUN", "ADJ") and after[k].is_lower:
+            nouns.append(after[k])
+            k += 1
+        if not nouns or nouns[-1].lemma_.lower() not in self.kind_nouns:
+            return None
+        if len(after) == 0:
+            return None
+        nxt = m.end + k
+        # directly named after the kind: "New Zealand exchange Cryptopia"
+        if nxt in ents.by_token and ents.record(ents.by_token[nxt]).type in PLACED and after[0].text not in ("'s", "’s"):
+            return ents.by_token[nxt]
+        # apposition after: "France's markets regulator, the AMF"
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            j = nxt + 1
+            if doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            if j in ents.by_token and ents.record(ents.by_token[j]).type in PLACED:
+                return ents.by_token[j]
+        # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange"
+        if after[0].text in ("'s", "’s"):
+            return None
+        before = doc[max(sent.start, m.start - 2):m.start]
+        if len(before) and before[-1].lower_ in ("the", "a", "an") and len(before) > 1 and before[-2].text == ",":
+            prev = [o for o in mentions[:i] if o.end <= before[-2].i]
+            if prev:
+                o = prev[-1]
+                gap = doc[o.end:before[-2].i].text.strip()
+                if ents.record(o).type in PLACED and (not gap or re.fullmatch(r"\([^()]{1,12}\)", gap)):
+                    return o
+        return None
+
     def _placed_after(self, doc, ents, mentions, i, based_index) -> Mention | None:
-        """The organisation a '-based' modifier describes: the next one in its noun phrase,
-        or the one it stands in apposition to ('BitMEX, the Seychelles-based exchange')."""
+        """The organisation a '-based' modifier describes: the noun it modifies when that names one
+        (or stands in apposition to one: 'Quoine Corp., the Tokyo-based operator of ...'), else the
+        next name in its noun phrase ('Seychelles-based BitMEX')."""
+        noun = doc[based_index].head
+        for candidate in (noun.head if noun.dep_ == "appos" else None, noun):
+            if candidate is not None and candidate.i in ents.by_token:
+                m = ents.by_token[candidate.i]
+                if ents.record(m).type in PLACED:
+                    return m
         for o in mentions[i + 1:]:
             if o.start - based_index > 6:
                 break
