@@ -26,6 +26,8 @@ REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse"
              "tell", "write", "note", "add", "explain", "find"}
 REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
 MAX_PARTICIPANTS = 5
+MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
+DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
 
 if not Doc.has_extension("kg_events"):
     Doc.set_extension("kg_events", default=None)
@@ -109,10 +111,21 @@ class EventFinder:
                     continue
                 if spec.context and not self._has_context(token, spec):
                     continue
+                if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \
+                        token.head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "investment warnings", "license plate": the trigger only describes another noun
                 if not self._happened(token):
                     continue
                 event = self._event(doc, ents, sent, token, spec)
-                if event is not None:
+                if event is None:
+                    continue
+                if type_ == "PRICE_MOVE":  # one event per asset (or company share) that moved
+                    for key in event.participants:
+                        _merge_into(events, FoundEvent(type_, [key], event.trigger, event.start, event.end,
+                                                       event.date_text, {key}))
+                elif _refers_back(token) and any(e.type == type_ for e in events):
+                    _merge_back(events, event)
+                else:
                     _merge_into(events, event)
         doc._.kg_events = events
         return doc
@@ -156,6 +169,8 @@ class EventFinder:
 
     def _happened(self, token: Token) -> bool:
         """False under a negation, a modal, a denial, a plan or a conditional."""
+        if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
+            return False
         node, steps = token, 0
         while True:
             for child in node.children:
@@ -197,10 +212,13 @@ class EventFinder:
         if not keys:
             return None
         types = {ents.records[k].type for k in keys}
-        if spec.needs and not (types & spec.needs):
+        shares = spec.type == "PRICE_MOVE" and _about_shares(sent)
+        if spec.needs and not (types & spec.needs) and not shares:
             return None
         if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
             return None
+        if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
+            return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
         keys = keys[:MAX_PARTICIPANTS]
         named = {ents.record(m).key for m in ordered if not m.generic}
         return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), named)
@@ -272,6 +290,23 @@ def _date_text(sent, clause: Token) -> str:
     inside = [e for e in dates if e.start in subtree]
     chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
     return chosen.text
+
+
+def _refers_back(token: Token) -> bool:
+    """'the attack', 'the theft', 'last week's hack': a definite noun names an event already told."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") or
+               c.dep_ == "poss" and c.tag_ in ("NNP", "NN") and any(g.text in ("'s", "’s") for g in c.children)
+               for c in token.children)
+
+
+def _merge_back(events: list[FoundEvent], new: FoundEvent) -> None:
+    """Fold a back-reference into the latest event of its type (it adds the parties it names)."""
+    old = next(e for e in reversed(events) if e.type == new.type)
+    for k in new.participants:
+        if k not in old.participants and len(old.participants) < MAX_PARTICIPANTS:
+            old.participants.append(k)
 
 
 def _merge_into(events: list[FoundEvent], new: FoundEvent) -> None:
