@@ -56,6 +56,7 @@ class RelationFinder:
             rf"(?:of|at|for|with|to|in)\s+(?:the\s+)?$", re.I)
         self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         self.after_org_title = re.compile(rf"^(?:'s|’s)?\s+{roles}\b", re.I)
+        self.its_title = re.compile(rf"^\s*,\s*(?:its|their)\s+{roles}\b", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:who\s+)?(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+)?$", re.I)
@@ -77,7 +78,8 @@ class RelationFinder:
             mentions = ents.in_span(sent.start, sent.end)
             if len(mentions) < 1:
                 continue
-            for rel in self._works_for(doc, ents, mentions) + self._founders(doc, ents, sent):
+            for rel in self._works_for(doc, ents, mentions) + self._founders(doc, ents, sent) + \
+                    self._its_title(doc, ents, sent):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
             for rel in self._based_in(doc, ents, mentions):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
@@ -152,6 +154,23 @@ class RelationFinder:
             people.insert(0, mentions[j])
             j -= 1
         return people
+
+    def _its_title(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
+        """'Yusuke Otsuka, its chief operating officer': 'its' is the organisation named before."""
+        out = []
+        text = doc.text
+        for m in ents.in_span(sent.start, sent.end):
+            if m.generic or ents.record(m).type != "PERSON":
+                continue
+            after = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 90]
+            match = self.its_title.match(after)
+            if not match:
+                continue
+            org = next((o for o in reversed(ents.in_span(0, m.start))
+                        if ents.record(o).type in EMPLOYERS and not o.generic), None)
+            if org is not None:
+                out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
+        return out
 
     def _founders(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'X, founded in 2014 by A, B and C' and 'X and its founders, A and B'."""
