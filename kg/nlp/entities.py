@@ -223,6 +223,8 @@ class EntityLinker:
         if len(inside) != 1 or type_ == "LOCATION":
             return False
         kb_span, entry = inside[0]
+        if type_ == "PERSON" and entry.type == "LOCATION":
+            return len(span) >= 2 and span.start < kb_span.start  # "Lisa Monaco" is a person
         if kb_span.start <= span.start and kb_span.end >= span.end:
             return False
         extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
@@ -331,7 +333,10 @@ class _Builder:
         if len(known) == 1 and not span.text in known[0].ambiguous:
             self.add_kb(span, known[0])
             return
-        if type_ == "ORGANIZATION":
+        if type_ == "LOCATION" and len(span) == 1:
+            # places the knowledge base does not know, said in one word, are mostly companies NER misread
+            type_ = self._org_type(span)
+        elif type_ == "ORGANIZATION":
             type_ = self._org_type(span)
         elif type_ == "PERSON" and len(span) == 1:
             type_ = self._org_type(span) if self._exchange_context(span) else ""
@@ -345,6 +350,9 @@ class _Builder:
         text = span.text
         if self.lex.regulator_words.search(text) and not self.lex.not_regulator_words.search(text):
             return "REGULATOR"
+        if "Stock Exchange" in text or text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
+                self.kb.lookup(span[0].text)[0].type == "LOCATION":
+            return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
         if span[-1].lower_ == "exchange" or self._exchange_context(span):
             return "EXCHANGE"
         return "ORGANIZATION"
@@ -430,7 +438,7 @@ class _Builder:
                         break  # part of the full name itself
                     if occupied - {record.key}:
                         other = self.ents.records[next(iter(occupied - {record.key}))]
-                        if other.kb_id or other.type == "LOCATION" or len(other.name.split()) > n:
+                        if other.kb_id or len(other.name.split()) > n:
                             break
                     self._mention(span, record, replace=True)
                     i += n - 1
