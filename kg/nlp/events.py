@@ -201,7 +201,7 @@ class EventFinder:
             record = ents.record(m)
             if record.type not in spec.participants or record.key in keys:
                 continue
-            if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _about_shares(sent):
+            if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m):
                 continue
             keys.append(record.key)
         if spec.type in REGULATOR_LED:
@@ -276,6 +276,12 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
                 if ents.record(m).type == "REGULATOR":
                     return m.key
     return ""
+
+
+def _shares_of(doc, mention) -> bool:
+    """'Shares of Coinbase', 'Coinbase shares', 'Circle's stock': the company's share price is meant."""
+    window = doc[max(mention.start - 3, 0):min(mention.end + 3, len(doc))]
+    return any(t.lower_ in ("shares", "stock", "share") for t in window)
 
 
 def _about_shares(sent) -> bool:
