@@ -470,6 +470,12 @@ class _Builder:
         nouns = self.lex.generic_nouns
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
         for tok in doc:
+            if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
+                # a subject pronoun: the organisation the text was just talking about
+                record = self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
+                if record is not None:
+                    self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+                continue
             if tok.lower_ not in nouns or tok.i in self.taken or tok.i == 0:
                 continue
             det = doc[tok.i - 1]

@@ -28,6 +28,9 @@ REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LI
 MAX_PARTICIPANTS = 5
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
 DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
+ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
+STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
+ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 
 if not Doc.has_extension("kg_events"):
     Doc.set_extension("kg_events", default=None)
@@ -119,10 +122,12 @@ class EventFinder:
                 event = self._event(doc, ents, sent, token, spec)
                 if event is None:
                     continue
-                if type_ == "PRICE_MOVE":  # one event per asset (or company share) that moved
+                if type_ in ONE_PER_PARTY:  # each asset that moved, each company that failed, is its own event
+                    courts = [k for k in event.participants if "court" in ents.records[k].name.lower()]
                     for key in event.participants:
-                        _merge_into(events, FoundEvent(type_, [key], event.trigger, event.start, event.end,
-                                                       event.date_text, {key}))
+                        if key not in courts:
+                            _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
+                                                           event.end, event.date_text, {key}))
                 elif _refers_back(token) and any(e.type == type_ for e in events):
                     _merge_back(events, event)
                 else:
@@ -136,8 +141,13 @@ class EventFinder:
         found: dict[tuple[int, str], Token] = {}
         lemmas = [t.lemma_.lower() for t in sent]
         lowers = [t.lower_ for t in sent]
+        taken = sent.doc._.kg.by_token
         for k, tok in enumerate(sent):
             lemma = lemmas[k]
+            if tok.i in taken and not taken[tok.i].generic:
+                continue  # "Bankruptcy" in "U.S. Bankruptcy Court" names a court, not an event
+            if lemma in ORDER_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in STOP_VERBS for c in tok.children):
+                found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ"):
                 for type_ in self.t.by_verb.get(lemma, ()):
                     found.setdefault((tok.i, type_), tok)
@@ -242,8 +252,11 @@ class EventFinder:
                 rest.insert(0, ents.by_token[root.i])
         if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
             head = clause.head
+            if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
+                head = head.head  # "Celsius and Voyager, two platforms that sought bankruptcy protection"
             if clause.dep_ in ("relcl", "acl") and head.i in ents.by_token:
                 first.append(ents.by_token[head.i])
+                first.extend(ents.by_token[c.i] for c in head.conjuncts if c.i in ents.by_token)
             else:
                 for child in head.children:
                     if child.dep_ in ("nsubj", "nsubjpass"):
