@@ -1,0 +1,87 @@
+"""kg's own scorer follows SCHEMA.md's rules; where ../shared/eval/score.py exists, it agrees with it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.evaluate import read_jsonl, score
+
+GOLD = {"d": {"id": "d", "entities": [
+    {"name": "Commodity Futures Trading Commission", "type": "REGULATOR", "aliases": ["CFTC"]},
+    {"name": "BitMEX", "type": "EXCHANGE", "aliases": []},
+    {"name": "Arthur Hayes", "type": "PERSON", "aliases": ["Hayes"]}],
+    "relations": [{"head": "Arthur Hayes", "type": "WORKS_FOR", "tail": "BitMEX"}],
+    "events": [{"type": "INVESTIGATION", "participants": ["Commodity Futures Trading Commission", "BitMEX"]}]}}
+
+
+def test_aliases_match_entities_and_resolve_relation_ends():
+    pred = {"d": {"id": "d", "entities": [
+        {"name": "CFTC", "type": "REGULATOR", "aliases": []},
+        {"name": "BitMEX's", "type": "EXCHANGE", "aliases": []},
+        {"name": "Hayes", "type": "ORGANIZATION", "aliases": []}],
+        "relations": [{"head": "Hayes", "type": "WORKS_FOR", "tail": "BitMEX"}],
+        "events": [{"type": "INVESTIGATION", "participants": ["CFTC"]},
+                   {"type": "INVESTIGATION", "participants": ["BitMEX"]}]}}
+    result = score(GOLD, pred)
+    assert result["entities"]["micro"]["tp"] == 2 and result["entities"]["ORGANIZATION"]["fp"] == 1
+    assert result["relations"]["micro"]["tp"] == 1
+    assert (result["events"]["micro"]["tp"], result["events"]["micro"]["fp"]) == (1, 1)
+    assert (result["event_args"]["micro"]["tp"], result["event_args"]["micro"]["fn"]) == (2, 0)
+
+
+def test_a_missing_prediction_counts_every_gold_item_as_missed():
+    result = score(GOLD, {})
+    assert result["entities"]["micro"]["fn"] == 3 and result["documents"]["missing_predictions"] == 1
+
+
+def test_a_bad_gold_line_is_reported_with_its_line_number(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "a"}\n{not json}\n')
+    with pytest.raises(InputError, match=r"gold.jsonl:2: not valid JSON"):
+        read_jsonl(path)
+
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+OWN_GOLD = Path(__file__).resolve().parent / "data" / "gold" / "extra.jsonl"
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference scorer lives outside the repository")
+def test_kg_eval_agrees_with_the_reference_scorer(tmp_path, extractor):
+    from kg.jsonl import article_from_row
+
+    gold = read_jsonl(OWN_GOLD)
+    pred_path = tmp_path / "pred.jsonl"
+    articles = [article_from_row(r, "gold", i) for i, r in enumerate(gold.values(), 1)]
+    pred_path.write_text("".join(json.dumps(x.to_schema()) + "\n" for x in extractor.extract(articles)))
+    ours = score(gold, read_jsonl(pred_path))
+    ref = json.loads(subprocess.run([sys.executable, str(REFERENCE), str(OWN_GOLD), str(pred_path), "--json"],
+                                    capture_output=True, text=True, check=True).stdout)
+    for part in ("entities", "relations", "events", "event_args"):
+        assert ours[part] == ref[part], part
+
+
+def test_kg_eval_prints_the_per_type_table(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD["d"]) + "\n")
+    result = CliRunner().invoke(main, ["eval", str(gold), "--predictions", str(gold)])
+    assert result.exit_code == 0
+    assert "entities:" in result.output and "REGULATOR" in result.output and "F1 1.000" in result.output
+
+
+def test_own_gold_articles_keep_extraction_honest(extractor):
+    """Our own annotated articles (different events from the dev set): a floor that catches regressions."""
+    from kg.jsonl import article_from_row
+
+    gold = read_jsonl(OWN_GOLD)
+    articles = [article_from_row(r, "gold", i) for i, r in enumerate(gold.values(), 1)]
+    pred = {x.article_id: x.to_schema() for x in extractor.extract(articles)}
+    result = score(gold, pred)
+    assert result["entities"]["micro"]["f1"] >= 0.90
+    assert result["relations"]["micro"]["f1"] >= 0.60
+    assert result["events"]["micro"]["f1"] >= 0.60
