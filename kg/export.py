@@ -1,7 +1,9 @@
 """Graph exports: GraphML and GEXF (Gephi), node-link JSON, and Neo4j bulk-import CSV.
 
 GraphML and GEXF hold only scalar attributes, so lists and dicts (aliases,
-evidence) are written as JSON strings; every file is written atomically.
+evidence) are written as JSON strings, and characters XML cannot hold are
+dropped; node-link JSON keeps them as lists and objects. Every file is
+written atomically (a temporary file in the same folder, then a rename).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -20,47 +23,71 @@ FORMATS = ("graphml", "gexf", "json", "neo4j")
 NODE_FIELDS = ("kind", "type", "name", "aliases", "kb_id", "wikidata", "mentions", "articles", "first_seen",
                "last_seen", "date", "participants", "sources", "title", "url", "published", "feed")
 EDGE_FIELDS = ("type", "role", "first_seen", "last_seen", "evidence", "count")
+NEO4J_LONGS = ("mentions", "articles", "sources", "count")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def export(g: nx.MultiDiGraph, fmt: str, out: str | os.PathLike) -> list[str]:
+    """Write ``g`` in ``fmt`` to ``out`` (a file, or a folder for neo4j); returns the files written.
+
+    >>> import networkx as nx, tempfile, os
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("entity:kraken", kind="entity", type="EXCHANGE", name="Kraken", aliases=["Payward"])
+    >>> folder = tempfile.mkdtemp()
+    >>> [os.path.basename(f) for f in export(g, "neo4j", folder)]
+    ['nodes.csv', 'relationships.csv']
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"export format {fmt!r} is not supported; choose one of {', '.join(FORMATS)}")
+    out = Path(out)
+    if fmt == "json":
+        data = nx.node_link_data(_export_graph(g, flat=False), edges="links")
+        write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        return [str(out)]
+    flat = _export_graph(g, flat=True)
+    if fmt == "neo4j":
+        return _neo4j(flat, out)
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        # GraphML wants edge ids unique in the file; networkx would use the keys (MENTIONS, ...), which repeat
+        for i, (_, _, data) in enumerate(flat.edges(data=True)):
+            data["id"] = f"e{i}"
+        nx.write_graphml(flat, buf, edge_id_from_attribute="id")
+    else:
+        # in GEXF an edge's ``type`` is directed/undirected/mutual, so the relation travels as ``relation``
+        for _, _, data in flat.edges(data=True):
+            data["relation"] = data.pop("type", "")
+        nx.write_gexf(flat, buf)
+    write_atomic(out, buf.getvalue().decode("utf-8"))
+    return [str(out)]
+
+
+def _export_graph(g: nx.MultiDiGraph, *, flat: bool) -> nx.MultiDiGraph:
+    """A copy with the exported attributes, plus ``label`` (the name) for Gephi; ``flat``: only str/int/float."""
+    conv = _scalar if flat else (lambda v: v)
+    out = nx.MultiDiGraph()
+    for node, data in g.nodes(data=True):
+        attrs = {k: conv(data[k]) for k in NODE_FIELDS if data.get(k) not in (None, "")}
+        attrs["label"] = conv(data.get("name") or node)
+        out.add_node(node, **attrs)
+    for u, v, key, data in g.edges(keys=True, data=True):
+        out.add_edge(u, v, key=key, **{k: conv(data[k]) for k in EDGE_FIELDS if data.get(k) not in (None, "")})
+    return out
 
 
 def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with only str/int/float attributes (lists and dicts as JSON), which every writer accepts."""
-    out = nx.MultiDiGraph()
-    for node, data in g.nodes(data=True):
-        out.add_node(node, **{k: _scalar(data.get(k)) for k in NODE_FIELDS if data.get(k) not in (None, "")})
-    for u, v, key, data in g.edges(keys=True, data=True):
-        out.add_edge(u, v, key=key, **{k: _scalar(data.get(k)) for k in EDGE_FIELDS if data.get(k) not in (None, "")})
-    return out
+    return _export_graph(g, flat=True)
 
 
 def _scalar(value):
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, (int, float, str)):
+    if isinstance(value, (int, float)):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def export(g: nx.MultiDiGraph, fmt: str, out: str | os.PathLike) -> list[str]:
-    """Write ``g`` in ``fmt`` to ``out`` (a file, or a folder for neo4j); returns the files written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"export format {fmt!r} is not supported; choose one of {', '.join(FORMATS)}")
-    out = Path(out)
-    flat = flat_graph(g)
-    if fmt == "graphml":
-        buf = io.BytesIO()
-        nx.write_graphml(flat, buf)
-        write_atomic(out, buf.getvalue().decode("utf-8"))
-        return [str(out)]
-    if fmt == "gexf":
-        buf = io.BytesIO()
-        nx.write_gexf(flat, buf)
-        write_atomic(out, buf.getvalue().decode("utf-8"))
-        return [str(out)]
-    if fmt == "json":
-        data = nx.node_link_data(flat, edges="links")
-        write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
-        return [str(out)]
-    return _neo4j(flat, out)
+    if not isinstance(value, str):
+        value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return XML_INVALID.sub("", value)
 
 
 def _neo4j(flat: nx.MultiDiGraph, folder: Path) -> list[str]:
@@ -69,8 +96,7 @@ def _neo4j(flat: nx.MultiDiGraph, folder: Path) -> list[str]:
     node_cols = [f for f in NODE_FIELDS if f not in ("kind", "type")]
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["id:ID", *[f"{c}:long" if c in ("mentions", "articles", "sources") else c for c in node_cols],
-                "kind", ":LABEL"])
+    w.writerow(["id:ID", *[f"{c}:long" if c in NEO4J_LONGS else c for c in node_cols], "kind", ":LABEL"])
     for node, data in sorted(flat.nodes(data=True)):
         labels = [data.get("kind", "node").title()]
         if data.get("type"):
@@ -81,7 +107,7 @@ def _neo4j(flat: nx.MultiDiGraph, folder: Path) -> list[str]:
     buf = io.StringIO()
     w = csv.writer(buf)
     edge_cols = [c for c in EDGE_FIELDS if c != "type"]
-    w.writerow([":START_ID", ":END_ID", ":TYPE", *[f"{c}:long" if c == "count" else c for c in edge_cols]])
+    w.writerow([":START_ID", ":END_ID", ":TYPE", *[f"{c}:long" if c in NEO4J_LONGS else c for c in edge_cols]])
     for u, v, key, data in sorted(flat.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         w.writerow([u, v, key, *[data.get(c, "") for c in edge_cols]])
     rel_path = folder / "relationships.csv"

@@ -4,10 +4,12 @@
   the knowledge base does not know, through normalised names and the aliases
   an article defines (acronyms, tickers). People merge by full name only: a
   surname is not enough to say two articles mean the same person.
-* Events reported by several articles (same type, a shared participant,
-  dates that agree at the precision both give) become one event node with
-  every report as a source; the same type between the same parties at other
-  dates stays apart.
+* Events reported by several articles (same type, a shared participant, no
+  two different parties of the same kind, dates within ``EVENT_WINDOW_DAYS``
+  at the precision both give) become one event node with every report as a
+  source; the same type between the same parties at other dates stays apart,
+  and so do two exchanges sued the same week or two assets listed by one
+  exchange.
 * Every edge carries its evidence: article id, URL, published date, sentence
   and character offsets, plus first and last seen.
 
@@ -19,18 +21,27 @@ gives the same graph as a rebuild from the store.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections import Counter
+import itertools
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable
 
 import networkx as nx
 
 from .models import Article, Extraction
-from .nlp.kb import load_kb, norm
+from .nlp import kb
 
 ORG_LIKE = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 EVENT_WINDOW_DAYS = 10
+# Event types about an asset (a listing of X is not a listing of Y). In the others (a hack, a lawsuit)
+# outlets name the assets involved differently, so a different asset does not make a different event.
+ASSET_EVENTS = {"LISTING", "PRICE_MOVE", "LAUNCH"}
+EVIDENCE_PER_MENTION = 3
+
+
+norm = functools.lru_cache(maxsize=200_000)(kb.norm)  # the same few thousand names, normalised again and again
 
 
 def entity_node_id(kb_id: str, type_: str, name: str) -> str:
@@ -41,30 +52,90 @@ def entity_node_id(kb_id: str, type_: str, name: str) -> str:
 class _EventSlot:
     node: str
     type: str
-    participants: set[str]
+    seq: int  # creation order: a report joins the oldest event it agrees with
+    participants: set[str] = field(default_factory=set)
     dates: list[str] = field(default_factory=list)
+    keys: set[tuple] = field(default_factory=set)
+
+
+class _EventIndex:
+    """Events by type and party, and by party and 11-day bucket, so a report meets only the events it could join.
+
+    A dated report can only join an event whose every date lies within the window of its own, so it looks in
+    its bucket, the two beside it, and at events with no day yet; a report without a day looks at all the
+    events of its parties.
+    """
+
+    def __init__(self):
+        self.by_type: dict[str, list[_EventSlot]] = {}
+        self.keyed: dict[tuple, list[_EventSlot]] = {}
+        self.count = 0
+
+    def new(self, node: str, type_: str) -> _EventSlot:
+        slot = _EventSlot(node, type_, self.count)
+        self.count += 1
+        self.by_type.setdefault(type_, []).append(slot)
+        return slot
+
+    def extend(self, slot: _EventSlot, parts: Iterable[str], day: str) -> None:
+        slot.participants.update(parts)
+        if day and day not in slot.dates:
+            slot.dates.append(day)
+        buckets = {b for b in map(_bucket, slot.dates) if b is not None}
+        for p in slot.participants:
+            keys = [("any", slot.type, p)] + ([("day", slot.type, p, b) for b in buckets] if buckets
+                                               else [("undated", slot.type, p)])
+            for key in keys:
+                if key not in slot.keys:
+                    slot.keys.add(key)
+                    self.keyed.setdefault(key, []).append(slot)
+
+    def candidates(self, type_: str, parts: Iterable[str], day: str) -> list[_EventSlot]:
+        b = _bucket(day)
+        if b is None:
+            keys = [("any", type_, p) for p in parts]
+        else:
+            keys = [k for p in parts for k in (("day", type_, p, b - 1), ("day", type_, p, b),
+                                                ("day", type_, p, b + 1), ("undated", type_, p))]
+        found = {slot.seq: slot for key in keys for slot in self.keyed.get(key, ())}
+        return [found[seq] for seq in sorted(found)]
 
 
 class GraphBuilder:
-    """Adds (article, extraction) pairs to a graph, resolving as it goes."""
+    """Adds (article, extraction) pairs to a graph, resolving as it goes.
+
+    >>> from kg.models import Article, Entity, Extraction
+    >>> b = GraphBuilder()
+    >>> b.add(Article("a1", "t", "x"), Extraction("a1", entities=(Entity("Huobi", "EXCHANGE", kb_id="htx"),)))
+    >>> b.add(Article("a2", "t", "x"), Extraction("a2", entities=(Entity("HTX", "EXCHANGE", kb_id="htx"),)))
+    >>> b.graph.nodes["entity:htx"]["name"], b.graph.nodes["entity:htx"]["articles"]
+    ('HTX', 2)
+    """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None):
         self.graph = graph if graph is not None else nx.MultiDiGraph()
-        self.kb = load_kb()
+        self.kb = kb.load_kb()
         self.name_index: dict[tuple[str, str], str] = {}  # (type group, normalised name) -> node
-        self.events_by_type: dict[str, list[_EventSlot]] = {}
+        self.events = _EventIndex()
+        self.events_by_type = self.events.by_type  # type -> events, in creation order
         self.articles_seen: set[str] = set()
+        self._known: dict[str, set[str]] = {}  # entity node -> normalised name and aliases
         self._reindex()
 
     def _reindex(self) -> None:
-        """Rebuild lookups from an existing graph (a graph loaded from disk)."""
+        """Rebuild lookups from an existing graph (a graph loaded from disk).
+
+        A node's ``link_names`` are the names it claimed first, so the index
+        comes back as it was whatever the order of the nodes.
+        """
         for node, data in self.graph.nodes(data=True):
             if data.get("kind") == "entity":
-                for name in [data["name"], *data.get("link_names", [])]:
-                    self.name_index.setdefault((_group(data["type"]), norm(name)), node)
+                for name in data.get("link_names", []):
+                    self.name_index[(_group(data["type"]), norm(name))] = node
             elif data.get("kind") == "event":
-                self.events_by_type.setdefault(data["type"], []).append(
-                    _EventSlot(node, data["type"], set(data.get("participant_ids", [])), list(data.get("dates", []))))
+                slot = self.events.new(node, data["type"])
+                for day in data.get("dates") or [""]:
+                    self.events.extend(slot, data.get("participant_ids", []), day)
             elif data.get("kind") == "article":
                 self.articles_seen.add(node)
 
@@ -74,6 +145,7 @@ class GraphBuilder:
         return self
 
     def add(self, article: Article, extraction: Extraction) -> None:
+        """Add one article and what was read from it; an article already in the graph is skipped."""
         art_node = f"article:{article.id}"
         if art_node in self.articles_seen:
             return
@@ -87,15 +159,13 @@ class GraphBuilder:
             node = self._entity_node(ent, when)
             for name in (ent.name, *ent.aliases):
                 local.setdefault(name, node)
-            ev = [self._evidence(article, e) for e in ent.evidence[:3]] or [self._evidence(article, None)]
-            g.add_edge(art_node, node, key="MENTIONS", type="MENTIONS", count=ent.mentions, evidence=ev,
-                       first_seen=when, last_seen=when)
+            self._add_mention(art_node, node, ent, article)
         for rel in extraction.relations:
             head, tail = local.get(rel.head), local.get(rel.tail)
             if head and tail and head != tail:
                 self._add_evidence_edge(head, tail, rel.type, article, rel.evidence, role=rel.role)
         for event in extraction.events:
-            parts = [local[p] for p in event.participants if p in local]
+            parts = list(dict.fromkeys(local[p] for p in event.participants if p in local))
             if parts:
                 self._add_event(article, event, parts)
 
@@ -113,39 +183,61 @@ class GraphBuilder:
                         node)
         if node not in g:
             entry = self.kb.get(ent.kb_id) if ent.kb_id else None
-            g.add_node(node, kind="entity", type=ent.type, name=entry.name if entry else ent.name,
-                       kb_id=ent.kb_id, wikidata=entry.wikidata if entry else "", aliases=[], link_names=[],
+            g.add_node(node, kind="entity", type=entry.type if entry else ent.type,
+                       name=entry.name if entry else ent.name, kb_id=ent.kb_id,
+                       wikidata=entry.wikidata if entry else "", aliases=[], link_names=[],
                        mentions=0, articles=0, first_seen=when, last_seen=when, type_votes={})
+            if entry:  # a rebrand's old name is an alias before any article uses it
+                self._add_aliases(node, [*entry.aliases, *entry.tickers])
         data = g.nodes[node]
-        data["mentions"] += ent.mentions
-        data["articles"] += 1
         data["type_votes"][ent.type] = data["type_votes"].get(ent.type, 0) + 1
         if not data["kb_id"]:
             data["type"] = max(sorted(data["type_votes"]), key=lambda t: data["type_votes"][t])
         _widen(data, when)
-        known = {norm(data["name"])} | {norm(a) for a in data["aliases"]}
-        for name in (ent.name, *ent.aliases):
+        self._add_aliases(node, [ent.name, *ent.aliases])
+        for name in link_names:
+            key = (_group(data["type"]), norm(name))
+            if key not in self.name_index:
+                self.name_index[key] = node
+                data["link_names"].append(name)
+        return node
+
+    def _add_aliases(self, node: str, names: Iterable[str]) -> None:
+        data = self.graph.nodes[node]
+        known = self._known.get(node)
+        if known is None:
+            known = self._known[node] = {norm(data["name"])} | {norm(a) for a in data["aliases"]}
+        for name in names:
             if norm(name) not in known:
                 known.add(norm(name))
                 data["aliases"].append(name)
-        for name in link_names:
-            if name not in data["link_names"]:
-                data["link_names"].append(name)
-            self.name_index.setdefault((group, norm(name)), node)
-        return node
+
+    def _add_mention(self, art_node: str, node: str, ent, article: Article) -> None:
+        """The MENTIONS edge; two records of one article resolving to one node count once as an article."""
+        g = self.graph
+        data = g.nodes[node]
+        data["mentions"] += ent.mentions
+        ev = [self._evidence(article, e) for e in ent.evidence[:EVIDENCE_PER_MENTION]]
+        if g.has_edge(art_node, node, "MENTIONS"):
+            edge = g.edges[art_node, node, "MENTIONS"]
+            edge["count"] += ent.mentions
+            edge["evidence"] += [e for e in ev if e not in edge["evidence"]]
+            return
+        data["articles"] += 1
+        when = article.published or ""
+        g.add_edge(art_node, node, key="MENTIONS", type="MENTIONS", count=ent.mentions,
+                   evidence=ev or [self._evidence(article, None)], first_seen=when, last_seen=when)
 
     # events -------------------------------------------------------------------
 
     def _add_event(self, article: Article, event, parts: list[str]) -> None:
         g = self.graph
-        date = event.date or (article.published or "")[:10]
-        slot = self._matching_event(event.type, set(parts), date)
+        day = event.date or (article.published or "")[:10]
+        slot = self._matching_event(event.type, set(parts), day)
         if slot is None:
-            digest = hashlib.sha1(f"{event.type}|{'|'.join(sorted(parts))}|{date}".encode()).hexdigest()[:12]
-            node = f"event:{event.type.lower()}:{digest}"
-            slot = _EventSlot(node, event.type, set(parts), [date] if date else [])
-            self.events_by_type.setdefault(event.type, []).append(slot)
-            g.add_node(node, kind="event", type=event.type, name="", date=date, dates=list(slot.dates),
+            digest = hashlib.sha1(f"{event.type}|{'|'.join(sorted(parts))}|{day}".encode()).hexdigest()[:12]
+            slot = self.events.new(f"event:{event.type.lower()}:{digest}", event.type)
+            g.add_node(slot.node, kind="event", type=event.type, name="", date=day, dates=[],
                        participant_ids=[], participants=[], sources=0, source_articles=[],
                        first_seen=article.published, last_seen=article.published)
         data = g.nodes[slot.node]
@@ -153,11 +245,10 @@ class GraphBuilder:
             if p not in data["participant_ids"]:
                 data["participant_ids"].append(p)
                 data["participants"].append(g.nodes[p]["name"])
-            slot.participants.add(p)
-        if date and date not in slot.dates:
-            slot.dates.append(date)
+        self.events.extend(slot, parts, day)
+        if len(slot.dates) != len(data["dates"]):
             data["dates"] = list(slot.dates)
-            data["date"] = _most_precise(slot.dates)
+            data["date"] = _event_date(slot.dates)
         if article.id not in data["source_articles"]:
             data["source_articles"].append(article.id)
             data["sources"] = len(data["source_articles"])
@@ -169,13 +260,25 @@ class GraphBuilder:
                                     role="actor" if i == 0 and len(parts) > 1 else "participant")
         self._add_evidence_edge(f"article:{article.id}", slot.node, "REPORTS", article, event.evidence)
 
-    def _matching_event(self, type_: str, parts: set[str], date: str) -> _EventSlot | None:
-        for slot in self.events_by_type.get(type_, []):
-            if not (slot.participants & parts):
+    def _matching_event(self, type_: str, parts: set[str], day: str) -> _EventSlot | None:
+        """The first event of this type the report agrees with: a shared party, no rival party, close dates.
+
+        Every date of the event must agree, so reports a week apart cannot chain
+        one event across months (a daily price move, an exchange's weekly listings).
+        """
+        for slot in self.events.candidates(type_, parts, day):
+            if self._rival_parties(type_, slot.participants, parts):
                 continue
-            if not date or not slot.dates or any(_dates_agree(date, d) for d in slot.dates):
+            if not day or all(_dates_agree(day, d) for d in slot.dates):
                 return slot
         return None
+
+    def _rival_parties(self, type_: str, a: set[str], b: set[str]) -> bool:
+        """Does each side name a party of one kind that the other lacks (SEC v. Binance, SEC v. Coinbase)?"""
+        ignored = {"LOCATION"} | (set() if type_ in ASSET_EVENTS else {"ASSET"})
+        kinds_a = {_group(self.graph.nodes[n]["type"]) for n in a - b}
+        kinds_b = {_group(self.graph.nodes[n]["type"]) for n in b - a}
+        return bool((kinds_a & kinds_b) - ignored)
 
     # edges --------------------------------------------------------------------
 
@@ -185,11 +288,13 @@ class GraphBuilder:
         when = article.published or ""
         if g.has_edge(u, v, key):
             data = g.edges[u, v, key]
-            if not any(e["article_id"] == article.id and e["sentence"] == ev["sentence"] for e in data["evidence"]):
+            # only this article can have given the same evidence already, and its items come last
+            same_article = itertools.takewhile(lambda e: e["article_id"] == article.id, reversed(data["evidence"]))
+            if ev not in same_article:
                 data["evidence"].append(ev)
             _widen(data, when)
-            if attrs.get("role") and attrs["role"] not in data.get("roles", []):
-                data.setdefault("roles", []).append(attrs["role"])
+            if attrs.get("role") and attrs["role"] not in data["roles"]:
+                data["roles"].append(attrs["role"])
         else:
             role = attrs.get("role", "")
             g.add_edge(u, v, key=key, type=key, role=role, roles=[role] if role else [], evidence=[ev],
@@ -222,9 +327,7 @@ def _widen(data: dict, when: str) -> None:
 
 
 def _dates_agree(a: str, b: str) -> bool:
-    """Same day within the window, or equal at the coarser precision ('2019' agrees with '2019-03-14')."""
-    from datetime import date
-
+    """Within the window, or equal at the coarser precision ('2019' agrees with '2019-03-14')."""
     if len(a) >= 10 and len(b) >= 10:
         try:
             return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= EVENT_WINDOW_DAYS
@@ -234,6 +337,14 @@ def _dates_agree(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
-def _most_precise(dates: list[str]) -> str:
-    counts = Counter(dates)
-    return max(dates, key=lambda d: (len(d), counts[d]))
+def _bucket(day: str) -> int | None:
+    """Which run of ``EVENT_WINDOW_DAYS + 1`` days a day falls in; None without a valid day."""
+    try:
+        return date.fromisoformat(day[:10]).toordinal() // (EVENT_WINDOW_DAYS + 1) if len(day) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _event_date(dates: list[str]) -> str:
+    """The earliest of the most precise dates the reports give, whatever the order they came in."""
+    return min(dates, key=lambda d: (-len(d), d))

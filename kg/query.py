@@ -12,8 +12,7 @@ or spaCy objects.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import networkx as nx
 
@@ -29,13 +28,19 @@ EVENT_FIELDS = ("id", "type", "name", "date", "participants", "sources", "first_
 
 
 class KnowledgeGraph:
-    """Entities, events and articles linked with evidence; open one with ``KnowledgeGraph.open(path)``."""
+    """Entities, events and articles linked with evidence; open one with ``KnowledgeGraph.open(path)``.
+
+    Lookups that need a whole-graph structure (the name index, the
+    entity-event view, the counts) build it once and keep it until ``add``.
+    """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, store: Store | None = None):
         self.builder = GraphBuilder(graph)
         self.graph = self.builder.graph
         self.store = store
         self._names: dict[str, list[str]] | None = None
+        self._view: nx.Graph | None = None
+        self._stats: dict | None = None
 
     @classmethod
     def open(cls, path: str | os.PathLike = "output/kg.sqlite") -> "KnowledgeGraph":
@@ -47,6 +52,14 @@ class KnowledgeGraph:
 
     @classmethod
     def from_extractions(cls, pairs: Iterable[tuple[Article, Extraction]]) -> "KnowledgeGraph":
+        """A graph from (article, extraction) pairs, without a store.
+
+        >>> from kg.models import Article, Entity, Extraction
+        >>> kg = KnowledgeGraph.from_extractions([(Article("a1", "t", "x"),
+        ...     Extraction("a1", entities=(Entity("Changpeng Zhao", "PERSON", kb_id="person-changpeng-zhao"),)))])
+        >>> kg.entity("CZ")["name"]
+        'Changpeng Zhao'
+        """
         kg = cls()
         kg.add(pairs)
         return kg
@@ -54,15 +67,14 @@ class KnowledgeGraph:
     def add(self, pairs: Iterable[tuple[Article, Extraction]]) -> None:
         """Add new articles' extractions; the graph changes for those articles only."""
         self.builder.add_all(pairs)
-        self._names = None
+        self._names = self._view = self._stats = None
 
     def refresh(self) -> int:
         """Add what the store gained since this graph was built; returns the number of new articles."""
         if self.store is None:
             return 0
         before = len(self.builder.articles_seen)
-        known = {n.removeprefix("article:") for n in self.builder.articles_seen}
-        ids = [a.id for a in self.store.articles() if a.id not in known]
+        ids = [i for i in self.store.article_ids() if f"article:{i}" not in self.builder.articles_seen]
         if ids:
             self.add(self.store.extractions(ids=ids))
         return len(self.builder.articles_seen) - before
@@ -89,7 +101,7 @@ class KnowledgeGraph:
         return self._names
 
     def _node(self, ref: str) -> str:
-        if ref in self.graph:
+        if self.graph.nodes.get(ref, {}).get("kind") == "entity":
             return ref
         hits = self._name_index().get(norm(ref))
         if not hits:
@@ -97,21 +109,24 @@ class KnowledgeGraph:
         return hits[0]
 
     def entity(self, name_or_alias: str) -> dict:
-        """The entity a name or alias refers to (the most mentioned one when several share it)."""
+        """The entity a name, alias or node id refers to (the most mentioned one when several share it).
+
+        Raises ``NotFoundError`` when nothing in the graph has that name.
+        """
         return self._entity_dict(self._node(name_or_alias))
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[dict]:
-        """Entities whose name or an alias contains ``text`` (case-insensitive), most mentioned first."""
+        """Entities whose name or an alias contains ``text`` (case-insensitive): exact names first, then most mentioned."""
         needle = norm(text)
-        hits = []
-        for node, data in self.graph.nodes(data=True):
-            if data.get("kind") != "entity" or (type and data["type"] != type):
-                continue
-            names = [data["name"], *data.get("aliases", [])]
-            if any(needle in norm(n) for n in names):
-                exact = any(norm(n) == needle for n in names)
-                hits.append((not exact, -data["mentions"], node))
-        return [self._entity_dict(n) for _, _, n in sorted(hits)[:limit]]
+        best: dict[str, bool] = {}  # node -> matched exactly
+        for name, nodes in self._name_index().items():
+            if needle in name:
+                for node in nodes:
+                    best[node] = best.get(node, False) or name == needle
+        g = self.graph
+        hits = sorted((not exact, -g.nodes[n]["mentions"], n) for n, exact in best.items()
+                      if not type or g.nodes[n]["type"] == type)
+        return [self._entity_dict(n) for _, _, n in hits[:limit]]
 
     # neighbourhoods -----------------------------------------------------------
 
@@ -121,64 +136,69 @@ class KnowledgeGraph:
 
         Each result is the neighbour's entity dict plus ``via``: a list of
         links, each with ``relation`` (WORKS_FOR, BASED_IN, or the event
-        type), ``direction``, ``event`` (id, when through an event) and ``evidence``.
+        type), ``direction`` ("out", "in" or "event"), ``event`` (its id, or
+        "" for a direct link), ``role`` and ``evidence``. ``since`` and
+        ``until`` (ISO dates, inclusive) keep links seen in that window and
+        events dated in it. Most linked first.
         """
         node = self._node(entity)
         types = set(types) if types else None
         relations = set(relations) if relations else None
         found: dict[str, list[dict]] = {}
         g = self.graph
-        for u, v, key, data in [*g.out_edges(node, keys=True, data=True), *g.in_edges(node, keys=True, data=True)]:
-            other = v if u == node else u
+        for other in self._entity_event_view().adj.get(node, {}):
             odata = g.nodes[other]
-            if odata.get("kind") == "entity" and key not in ("MENTIONS",):
-                if relations and key not in relations:
-                    continue
-                if _in_window(data, since, until):
-                    found.setdefault(other, []).append({"relation": key, "direction": "out" if u == node else "in",
-                                                        "role": data.get("role", ""), "evidence": data["evidence"]})
-            elif odata.get("kind") == "event":
-                if relations and odata["type"] not in relations:
-                    continue
-                if not _event_in_window(odata, since, until):
+            if odata["kind"] == "event":
+                if (relations and odata["type"] not in relations) or not _event_in_window(odata, since, until):
                     continue
                 for p in odata["participant_ids"]:
                     if p != node:
-                        ev = g.edges[p, other, "PARTICIPANT"]["evidence"] if g.has_edge(p, other, "PARTICIPANT") else []
-                        found.setdefault(p, []).append({"relation": odata["type"], "direction": "event",
-                                                        "event": other, "role": "", "evidence": ev})
+                        found.setdefault(p, []).append({
+                            "relation": odata["type"], "direction": "event", "event": other, "role": "",
+                            "evidence": list(g.edges[p, other, "PARTICIPANT"]["evidence"])})
+                continue
+            for direction, edges in (("out", g.succ[node].get(other, {})), ("in", g.pred[node].get(other, {}))):
+                for key, data in edges.items():
+                    if (relations and key not in relations) or not _in_window(data, since, until):
+                        continue
+                    found.setdefault(other, []).append({"relation": key, "direction": direction, "event": "",
+                                                        "role": data.get("role", ""),
+                                                        "evidence": list(data["evidence"])})
         out = []
         for other, via in found.items():
-            d = self._entity_dict(other)
-            if types and d["type"] not in types:
+            if types and g.nodes[other]["type"] not in types:
                 continue
+            d = self._entity_dict(other)
             d["via"] = via
             out.append(d)
-        out.sort(key=lambda d: (-len(d["via"]), -d["mentions"], d["name"]))
+        out.sort(key=lambda d: (-len(d["via"]), -d["mentions"], d["name"], d["id"]))
         return out
 
     def events(self, entity: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None) -> list[dict]:
-        """Events, optionally of one entity and type, in a date window, oldest first."""
+        """Events, optionally of one entity and type, dated in a window (ISO dates, inclusive), oldest first.
+
+        Each is a dict with ``id``, ``type``, ``name``, ``date``,
+        ``participants`` (names), ``sources`` (reporting articles) and first/last seen.
+        """
         g = self.graph
         if entity is not None:
             node = self._node(entity)
-            nodes = [v for _, v, k in g.out_edges(node, keys=True) if k == "PARTICIPANT"]
+            nodes = [v for v, keys in g.succ[node].items() if "PARTICIPANT" in keys]
         else:
-            nodes = [n for n, d in g.nodes(data=True) if d.get("kind") == "event"]
+            slots = self.builder.events_by_type
+            nodes = [s.node for t in ([type] if type else slots) for s in slots.get(t, ())]
         out = []
         for n in nodes:
             data = g.nodes[n]
-            if type and data["type"] != type:
-                continue
-            if not _event_in_window(data, since, until):
+            if (type and data["type"] != type) or not _event_in_window(data, since, until):
                 continue
             out.append(self._event_dict(n))
         out.sort(key=lambda e: (e["date"] or e["first_seen"] or "", e["id"]))
         return out
 
     def timeline(self, entity: str) -> list[dict]:
-        """The entity's events in date order, each with the articles that reported it."""
+        """The entity's events in date order, each with the ``articles`` that reported it."""
         out = []
         for event in self.events(entity):
             event["articles"] = self.articles(event=event["id"])
@@ -186,58 +206,62 @@ class KnowledgeGraph:
         return out
 
     def path(self, a: str, b: str, max_hops: int = 4) -> list[dict]:
-        """A shortest chain of links from ``a`` to ``b`` (through relations and shared events).
+        """A shortest chain of links from ``a`` to ``b``, a hop being a relation or a shared event.
 
-        Each hop is ``{"from", "to", "relation", "event", "evidence"}``; an
-        empty list means no path within ``max_hops``.
+        Each hop is ``{"from", "to", "relation", "event", "evidence"}`` (names,
+        the relation or event type, the event id or "", and the evidence
+        behind the hop); an empty list means no path within ``max_hops``
+        hops, or ``a`` and ``b`` are the same entity.
         """
         start, goal = self._node(a), self._node(b)
         if start == goal:
             return []
-        view = self._entity_event_view()
-        try:
-            nodes = nx.shortest_path(view, start, goal)
-        except (nx.NetworkXNoPath, nx.NodeNotFound):
-            return []
+        g = self.graph
         hops = []
-        i = 0
-        while i < len(nodes) - 1:
-            u, v = nodes[i], nodes[i + 1]
-            if self.graph.nodes[v].get("kind") == "event" and i + 2 < len(nodes):
-                w = nodes[i + 2]
-                ev = self.graph.nodes[v]
-                evidence = [e for x in (u, w) if self.graph.has_edge(x, v, "PARTICIPANT")
-                            for e in self.graph.edges[x, v, "PARTICIPANT"]["evidence"]]
-                hops.append({"from": self.graph.nodes[u]["name"], "to": self.graph.nodes[w]["name"],
-                             "relation": ev["type"], "event": v, "evidence": _unique(evidence)})
-                i += 2
+        for u, v, event in self._shortest_hops(start, goal, max_hops):
+            if event:
+                evidence = _unique([e for x in (u, v) for e in g.edges[x, event, "PARTICIPANT"]["evidence"]])
+                relation = g.nodes[event]["type"]
             else:
-                key, data = self._edge_between(u, v)
-                hops.append({"from": self.graph.nodes[u]["name"], "to": self.graph.nodes[v]["name"],
-                             "relation": key, "event": "", "evidence": data["evidence"]})
-                i += 1
-        return hops if len(hops) <= max_hops else []
+                relation, data = self._edge_between(u, v)
+                evidence = list(data["evidence"])
+            hops.append({"from": g.nodes[u]["name"], "to": g.nodes[v]["name"], "relation": relation,
+                         "event": event, "evidence": evidence})
+        return hops
 
     def subgraph(self, entity: str, depth: int = 1) -> nx.MultiDiGraph:
-        """The ego graph: entities and events within ``depth`` links, with the edges among them."""
+        """The ego graph: entities within ``depth`` hops, the events of all but the farthest, and their edges."""
         node = self._node(entity)
         view = self._entity_event_view()
-        hops = depth * 2  # an event sits between two entities
-        keep = nx.single_source_shortest_path_length(view, node, cutoff=hops)
+        keep, frontier = {node}, [node]
+        for _ in range(depth):
+            nxt = []
+            for u in frontier:
+                for x in view.adj.get(u, {}):
+                    if x.startswith("event:"):
+                        keep.add(x)
+                        reached = [w for w in view.adj[x] if w != u]
+                    else:
+                        reached = [x]
+                    for w in reached:
+                        if w not in keep:
+                            keep.add(w)
+                            nxt.append(w)
+            frontier = nxt
         return self.graph.subgraph(keep).copy()
 
     def articles(self, entity: str | None = None, event: str | None = None) -> list[dict]:
-        """Articles that mention an entity or report an event, newest first."""
+        """Articles that mention an entity or report an event (by id), or all of them; newest first."""
         g = self.graph
         if event is not None:
-            if event not in g:
+            if g.nodes.get(event, {}).get("kind") != "event":
                 raise NotFoundError(f"no event {event!r} in the graph")
-            nodes = [u for u, _, k in g.in_edges(event, keys=True) if k == "REPORTS"]
+            nodes = [u for u, keys in g.pred[event].items() if "REPORTS" in keys]
         elif entity is not None:
             node = self._node(entity)
-            nodes = [u for u, _, k in g.in_edges(node, keys=True) if k == "MENTIONS"]
+            nodes = [u for u, keys in g.pred[node].items() if "MENTIONS" in keys]
         else:
-            nodes = [n for n, d in g.nodes(data=True) if d.get("kind") == "article"]
+            nodes = list(self.builder.articles_seen)
         out = [{"id": g.nodes[n]["article_id"], "title": g.nodes[n]["title"], "url": g.nodes[n]["url"],
                 "published": g.nodes[n]["published"], "feed": g.nodes[n]["feed"]} for n in nodes]
         out.sort(key=lambda a: (a["published"], a["id"]), reverse=True)
@@ -245,29 +269,69 @@ class KnowledgeGraph:
 
     def stats(self) -> dict:
         """Counts of articles, entities by type, events by type, and edges."""
-        entities: dict[str, int] = {}
-        events: dict[str, int] = {}
-        articles = 0
-        for _, d in self.graph.nodes(data=True):
-            if d.get("kind") == "entity":
-                entities[d["type"]] = entities.get(d["type"], 0) + 1
-            elif d.get("kind") == "event":
-                events[d["type"]] = events.get(d["type"], 0) + 1
-            else:
-                articles += 1
-        return {"articles": articles, "entities": dict(sorted(entities.items())),
-                "events": dict(sorted(events.items())), "edges": self.graph.number_of_edges()}
+        if self._stats is None:
+            entities: dict[str, int] = {}
+            events: dict[str, int] = {}
+            articles = 0
+            for _, d in self.graph.nodes(data=True):
+                if d.get("kind") == "entity":
+                    entities[d["type"]] = entities.get(d["type"], 0) + 1
+                elif d.get("kind") == "event":
+                    events[d["type"]] = events.get(d["type"], 0) + 1
+                else:
+                    articles += 1
+            self._stats = {"articles": articles, "entities": dict(sorted(entities.items())),
+                           "events": dict(sorted(events.items())), "edges": self.graph.number_of_edges()}
+        return {k: dict(v) if isinstance(v, dict) else v for k, v in self._stats.items()}
 
     # helpers ------------------------------------------------------------------
 
     def _entity_event_view(self) -> nx.Graph:
-        g = self.graph
-        view = nx.Graph()
-        for u, v, k in g.edges(keys=True):
-            if k in ("MENTIONS", "REPORTS"):
-                continue
-            view.add_edge(u, v)
-        return view
+        """Entities and events, undirected, linked by relations and participation (no articles)."""
+        if self._view is None:
+            g = self.graph
+            view = nx.Graph()
+            for node, data in g.nodes(data=True):
+                if data.get("kind") == "entity":
+                    view.add_edges_from((node, v) for v in g.succ[node])
+            self._view = view
+        return self._view
+
+    def _hops(self, node: str) -> Iterator[tuple[str, str]]:
+        """Entities one hop from ``node``, each with the event it shares with ``node`` or ""."""
+        view = self._entity_event_view()
+        for x in view.adj.get(node, {}):
+            if x.startswith("event:"):
+                for w in view.adj[x]:
+                    if w != node:
+                        yield w, x
+            else:
+                yield x, ""
+
+    def _shortest_hops(self, start: str, goal: str, max_hops: int) -> list[tuple[str, str, str]]:
+        """Bidirectional breadth-first search in hops, never deeper than ``max_hops``: (from, to, event) triples."""
+        parents: dict[str, tuple[str, str] | None] = {start: None}
+        children: dict[str, tuple[str, str] | None] = {goal: None}
+        front_a, front_b = [start], [goal]
+        for _ in range(max_hops):
+            forward = len(front_a) <= len(front_b)
+            front, seen, other = (front_a, parents, children) if forward else (front_b, children, parents)
+            nxt = []
+            for u in front:
+                for w, event in self._hops(u):
+                    if w in seen:
+                        continue
+                    seen[w] = (u, event)
+                    if w in other:
+                        return _join(parents, children, w)
+                    nxt.append(w)
+            if not nxt:
+                return []
+            if forward:
+                front_a = nxt
+            else:
+                front_b = nxt
+        return []
 
     def _edge_between(self, u: str, v: str) -> tuple[str, dict]:
         for x, y in ((u, v), (v, u)):
@@ -292,10 +356,26 @@ class KnowledgeGraph:
         return out
 
 
+def _join(parents: dict, children: dict, meet: str) -> list[tuple[str, str, str]]:
+    left, n = [], meet
+    while parents[n] is not None:
+        prev, event = parents[n]
+        left.append((prev, n, event))
+        n = prev
+    right, n = [], meet
+    while children[n] is not None:
+        nxt, event = children[n]
+        right.append((n, nxt, event))
+        n = nxt
+    return left[::-1] + right
+
+
 def _in_window(edge: dict, since: str | None, until: str | None) -> bool:
-    if since and (edge.get("last_seen") or "") < since:
+    """Seen at some time in [since, until], comparing at the precision of the bound (until is inclusive)."""
+    first, last = edge.get("first_seen") or "", edge.get("last_seen") or ""
+    if since and last and last[:len(since)] < since:
         return False
-    if until and (edge.get("first_seen") or "9999") > until:
+    if until and first and first[:len(until)] > until:
         return False
     return True
 
@@ -312,7 +392,7 @@ def _event_in_window(data: dict, since: str | None, until: str | None) -> bool:
 def _unique(evidence: list[dict]) -> list[dict]:
     seen, out = set(), []
     for e in evidence:
-        key = (e["article_id"], e["sentence"])
+        key = (e["article_id"], e["sentence"], e["start"])
         if key not in seen:
             seen.add(key)
             out.append(e)

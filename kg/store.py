@@ -278,6 +278,10 @@ class Store:
         for row in rows:
             yield Article(**dict(row))
 
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, in storage order (no text read)."""
+        return [row[0] for row in self.conn.execute("SELECT id FROM articles ORDER BY seq")]
+
     def extractions(self, *, ids: Iterable[str] | None = None) -> Iterator[tuple[Article, Extraction]]:
         """Stored articles with their extractions, in storage order."""
         query = ("SELECT a.id, a.title, a.text, a.url, a.published, a.feed, a.guid, a.author, a.content_hash, "

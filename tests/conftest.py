@@ -1,4 +1,7 @@
-"""Shared fixtures: the spaCy pipeline loaded once, a real HTTP server on 127.0.0.1, fresh stores."""
+"""Shared fixtures: the spaCy pipeline loaded once, a real HTTP server on 127.0.0.1, fresh stores.
+
+Also a ``FakeExtractor`` and an ``rss`` builder for tests about feeds rather than language.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import Extractor
+from kg.models import Extraction
 from kg.store import Store
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -26,6 +30,34 @@ def fresh_store(tmp_path) -> Store:
     store = Store.open(tmp_path / "kg.sqlite")
     yield store
     store.close()
+
+
+class FakeExtractor:
+    """Stands in for spaCy where a test is about feeds: one empty ``Extraction`` per article."""
+
+    version = "fake/1"
+
+    def __init__(self):
+        self.seen = []
+
+    def extract(self, articles):
+        articles = list(articles)
+        self.seen += articles
+        return [Extraction(a.id) for a in articles]
+
+
+def item(feed: str, n: int, **fields) -> dict:
+    """One RSS item's elements (raw XML values), unique per ``feed`` and ``n``."""
+    base = {"title": f"{feed} story {n}", "guid": f"{feed}-{n}", "link": f"https://news.example/{feed}/{n}",
+            "description": f"Body of {feed} story {n}."}
+    base.update(fields)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def rss(*items: dict, channel: str = "", declaration: str = '<?xml version="1.0" encoding="utf-8"?>') -> bytes:
+    """An RSS 2.0 feed of ``items`` (dicts of element -> raw XML), ``channel`` extra channel elements."""
+    body = "".join("<item>" + "".join(f"<{k}>{v}</{k}>" for k, v in i.items()) + "</item>" for i in items)
+    return f'{declaration}<rss version="2.0"><channel><title>Feed</title>{channel}{body}</channel></rss>'.encode()
 
 
 class Route:
@@ -106,3 +138,73 @@ def wait_for(predicate, timeout=5.0):
             return True
         time.sleep(0.02)
     return False
+
+
+
+# crafted graphs (no spaCy model) -------------------------------------------------
+
+XSS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>")
+HOSTILE_NAME = XSS[1]
+
+
+def crafted_pairs():
+    """Hand-made extractions: exchanges, regulators, a person, an asset, places, five events, and one
+    article whose title, text, URL, names and sentences are script-injection payloads."""
+    from kg.models import Article, Entity, Event, Evidence, Extraction, Relation
+
+    def ev(sentence):
+        return Evidence(sentence, 0, len(sentence))
+
+    def article(aid, title, day, url=None):
+        return Article(id=aid, title=title, text=title, url=url or f"https://news.example/{aid}",
+                       published=f"{day}T10:00:00+00:00", feed="crafted")
+
+    binance = Entity("Binance", "EXCHANGE", aliases=("Binance.com",), mentions=4)
+    sec = Entity("Securities and Exchange Commission", "REGULATOR", aliases=("SEC",), mentions=2)
+    cftc = Entity("Commodity Futures Trading Commission", "REGULATOR", aliases=("CFTC",))
+    cz = Entity("Changpeng Zhao", "PERSON", aliases=("CZ",), mentions=2)
+    kraken = Entity("Kraken", "EXCHANGE")
+    sf = Entity("San Francisco", "LOCATION")
+    bitcoin = Entity("Bitcoin", "ASSET", aliases=("BTC",))
+    tether = Entity("Tether", "ORGANIZATION")
+    evil = Entity(HOSTILE_NAME, "ORGANIZATION", aliases=(XSS[2],))
+    evil_place = Entity(XSS[0], "LOCATION")
+    payload = " ".join(XSS)
+    return [
+        (article("a1", "SEC investigates Binance", "2022-06-01"),
+         Extraction("a1", (binance, sec), events=(
+             Event("INVESTIGATION", (sec.name, "Binance"), "2022-06-01", "",
+                   ev("The SEC opened an investigation into Binance.")),))),
+        (article("a2", "CFTC sues Binance and its chief executive", "2023-03-27"),
+         Extraction("a2", (cftc, binance, cz),
+                    relations=(Relation("Changpeng Zhao", "WORKS_FOR", "Binance", "CEO",
+                                        ev("Changpeng Zhao, Binance's chief executive.")),),
+                    events=(Event("LAWSUIT", (cftc.name, "Binance", "Changpeng Zhao"), "2023-03-27", "",
+                                  ev("The CFTC sued Binance and Changpeng Zhao on Monday.")),))),
+        (article("a3", "Kraken lists bitcoin futures", "2021-02-01"),
+         Extraction("a3", (kraken, sf, bitcoin),
+                    relations=(Relation("Kraken", "BASED_IN", "San Francisco", "", ev("San Francisco-based Kraken.")),),
+                    events=(Event("LISTING", ("Kraken", "Bitcoin"), "2021-02-01", "",
+                                  ev("Kraken listed bitcoin futures.")),))),
+        (article("a4", "Binance hacked", "2019-05-07"),
+         Extraction("a4", (binance, bitcoin), events=(
+             Event("HACK", ("Binance", "Bitcoin"), "2019-05-07", "",
+                   ev("Hackers stole 7,000 bitcoin from Binance.")),))),
+        (article("a5", "Tether publishes attestation", "2020-01-15"), Extraction("a5", (tether,))),
+        (article("a6", f"{payload} Evil exchange", "2024-02-02", url="javascript:alert(1)"),
+         Extraction("a6", (evil, binance, evil_place),
+                    relations=(Relation(HOSTILE_NAME, "BASED_IN", XSS[0], XSS[1], ev(payload)),),
+                    events=(Event("HACK", (HOSTILE_NAME, "Binance"), "2024-02-02", "",
+                                  ev(f"{payload} was hacked.")),))),
+    ]
+
+
+CRAFTED_NODES = 15  # 10 entities and 5 events
+CRAFTED_LINKS = 14  # 11 event participations and 3 relations
+
+
+@pytest.fixture
+def crafted_kg():
+    from kg.query import KnowledgeGraph
+
+    return KnowledgeGraph.from_extractions(crafted_pairs())

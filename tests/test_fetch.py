@@ -1,6 +1,12 @@
 import gzip
+import shutil
+import ssl
+import subprocess
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from kg.errors import FetchError
@@ -93,3 +99,62 @@ def test_local_paths_and_file_urls_are_read(tmp_path):
     assert fetch(path.as_uri()).body == RSS
     with pytest.raises(FetchError, match="no such file"):
         fetch(str(tmp_path / "missing.xml"))
+
+
+def drip(h, head: bytes, body: bytes, every: float):
+    try:
+        h.wfile.write(head)
+        for i in range(len(body)):
+            h.wfile.write(body[i:i + 1])
+            time.sleep(every)
+    except OSError:
+        pass  # the client hung up
+
+
+@pytest.mark.parametrize("head, body", [
+    (b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 100),  # inside the headers
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n", RSS * 10),  # inside a body of known length
+    (b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n", RSS * 10),  # a body that ends with the connection
+], ids=["headers", "body", "body-until-close"])
+def test_the_deadline_bounds_the_whole_fetch_however_slowly_bytes_drip(server, head, body):
+    server.add("/drip", body=lambda h: drip(h, head, body, every=0.3))
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="over the 1s deadline"):
+        fetch(server.url("/drip"), limits=Limits(read_timeout=5, deadline=1))
+    assert time.monotonic() - started < 2
+
+
+def test_the_deadline_bounds_a_drip_over_tls(tmp_path):
+    """The watchdog shuts a TLS socket down too, without disturbing the SSL object being read."""
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+
+    class Dripping(BaseHTTPRequestHandler):
+        def do_GET(self):
+            drip(self, b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 100, every=0.3)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Dripping)
+    httpd.daemon_threads = True
+    httpd.socket = server_context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    limits = Limits(read_timeout=5, deadline=1)
+    client = httpx.Client(verify=ssl.create_default_context(cafile=str(cert)), timeout=5,
+                          limits=httpx.Limits(max_keepalive_connections=0))
+    started = time.monotonic()
+    try:
+        with pytest.raises(FetchError, match="over the 1s deadline"):
+            fetch(f"https://127.0.0.1:{httpd.server_port}/feed", limits=limits, client=client)
+    finally:
+        client.close()
+        httpd.shutdown()
+        httpd.server_close()
+    assert time.monotonic() - started < 2

@@ -5,11 +5,17 @@ body: connect and read timeouts, one overall deadline, a cap on the
 *decompressed* size (we inflate gzip/deflate ourselves, chunk by chunk, so a
 compressed bomb stops at the cap), and a redirect limit with loop detection.
 Conditional GET validators are sent back verbatim.
+
+httpx bounds each read, not a whole exchange, so a server dripping a byte at a
+time (even inside the headers) would outlast any read timeout; a watchdog
+shuts the fetch's sockets down at the deadline, which ends the blocked read.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -87,7 +93,9 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", limits: Limits =
 def make_client(limits: Limits = Limits()) -> httpx.Client:
     timeout = httpx.Timeout(connect=limits.connect_timeout, read=limits.read_timeout,
                             write=limits.read_timeout, pool=limits.connect_timeout)
+    # No keep-alive: every fetch opens its own connection, so its watchdog sees every socket it reads.
     return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
+                        limits=httpx.Limits(max_keepalive_connections=0),
                         headers={"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate"})
 
 
@@ -124,28 +132,80 @@ def _fetch_http(client, url, etag, last_modified, limits) -> FetchResult:
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     seen, current, permanent_url, all_permanent = {url}, url, "", True
-    for _ in range(limits.max_redirects + 1):
-        try:
-            with client.stream("GET", current, headers=headers) as response:
-                if response.status_code in REDIRECTS:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError(f"{url}: redirect {response.status_code} without a Location header")
-                    target = urljoin(current, location)
-                    if target in seen:
-                        raise FetchError(f"{url}: redirect loop at {target}")
-                    seen.add(target)
-                    all_permanent = all_permanent and response.status_code in PERMANENT
-                    if all_permanent:
-                        permanent_url = target
-                    current = target
-                    continue
-                return _read(response, url, current, permanent_url, start, limits)
-        except httpx.TimeoutException as exc:
-            raise FetchError(f"{url}: timed out ({type(exc).__name__})") from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+    with _Watchdog(limits.deadline) as watchdog:
+        for _ in range(limits.max_redirects + 1):
+            try:
+                with client.stream("GET", current, headers=headers,
+                                   extensions={"trace": watchdog.trace}) as response:
+                    if response.status_code in REDIRECTS:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"{url}: redirect {response.status_code} without a Location header")
+                        target = urljoin(current, location)
+                        if target in seen:
+                            raise FetchError(f"{url}: redirect loop at {target}")
+                        seen.add(target)
+                        all_permanent = all_permanent and response.status_code in PERMANENT
+                        if all_permanent:
+                            permanent_url = target
+                        current = target
+                        continue
+                    result = _read(response, url, current, permanent_url, start, limits)
+            except httpx.HTTPError as exc:
+                if watchdog.expired:
+                    raise FetchError(_over_deadline(url, limits)) from None
+                if isinstance(exc, httpx.TimeoutException):
+                    raise FetchError(f"{url}: timed out ({type(exc).__name__})") from None
+                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+            if watchdog.expired:  # a body framed by the connection's end looks complete once cut
+                raise FetchError(_over_deadline(url, limits))
+            return result
     raise FetchError(f"{url}: more than {limits.max_redirects} redirects")
+
+
+def _over_deadline(url: str, limits: Limits) -> str:
+    return f"{url}: over the {limits.deadline:g}s deadline"
+
+
+class _Watchdog:
+    """Shuts down, at ``seconds`` from now, every socket the fetch opened (httpx's "trace" reports them)."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Watchdog":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            sock = info["return_value"].get_extra_info("socket")
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    # The plain socket's shutdown, also for TLS sockets: it wakes a blocked read in the fetching
+    # thread without touching the SSL object that thread is using.
+    try:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass  # closed already, or a TCP socket since wrapped by TLS
 
 
 def _read(response, url, final_url, permanent_url, start, limits) -> FetchResult:
@@ -174,7 +234,7 @@ def _bounded_body(response, url, encoding, start, limits) -> bytes:
     chunks, size = [], 0
     for raw in response.iter_raw():
         if time.monotonic() - start > limits.deadline:
-            raise FetchError(f"{url}: over the {limits.deadline:g}s deadline")
+            raise FetchError(_over_deadline(url, limits))
         pieces = _inflate(decoder, raw, limits.max_bytes - size + 1) if decoder else [raw]
         for piece in pieces:
             size += len(piece)

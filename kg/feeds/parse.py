@@ -4,7 +4,9 @@ feedparser always gets bytes (never a URL, never a str), so it cannot fetch
 anything itself and it sniffs the encoding from the XML declaration and the
 HTTP Content-Type we pass along. A body that is not a feed at all (an HTML
 error page, say) raises ``FeedParseError``; a feed with small defects
-(feedparser's ``bozo``) is still read.
+(feedparser's ``bozo``) is still read. A feed that declares XML entities is
+refused: that is where entity bombs and external entities (local files) live,
+and no real feed needs one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import feedparser
+from feedparser.encodings import convert_to_utf8
 
 from ..errors import FeedParseError
 from ..models import Article
@@ -40,9 +43,13 @@ def parse_feed(body: bytes, *, feed_name: str, source: str = "", content_type: s
     if not isinstance(body, (bytes, bytearray)):
         raise TypeError(f"parse_feed needs bytes, got {type(body).__name__}")
     headers = {"content-type": content_type} if content_type else {}
+    # Checked on the text as the XML parser will see it, so that no encoding (UTF-16, UTF-7...) hides one.
+    if b"<!ENTITY" in convert_to_utf8(headers, bytes(body), {}):
+        raise FeedParseError(f"{source or feed_name}: declares XML entities, which kg refuses "
+                             "(entity expansion bombs and external entities)")
     parsed = feedparser.parse(bytes(body), response_headers=headers, sanitize_html=False,
                               resolve_relative_uris=False)
-    if not parsed.version and not parsed.entries:
+    if not parsed.get("version") and not parsed.entries:  # an empty body has no "version" at all
         reason = parsed.get("bozo_exception") or "no RSS or Atom feed found"
         raise FeedParseError(f"{source or feed_name}: not a feed ({reason})")
     if parsed.bozo:
@@ -54,7 +61,8 @@ def parse_feed(body: bytes, *, feed_name: str, source: str = "", content_type: s
 
 
 def _article(entry, feed_name: str, now: datetime) -> Article | None:
-    title = html_to_text(entry.get("title", "")).replace("\n", " ")
+    # A title is one line of plain text: markup a feed escaped twice is stripped too, never kept as tags.
+    title = html_to_text(html_to_text(entry.get("title", ""))).replace("\n", " ")
     summary = entry.get("summary", "") or ""
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     body = max(contents, key=len) if contents else summary

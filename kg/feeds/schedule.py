@@ -9,31 +9,31 @@ from email.utils import parsedate_to_datetime
 
 DEFAULT_INTERVAL_SECONDS = 30 * 60
 MIN_INTERVAL_SECONDS = 60
-MAX_BACKOFF_SECONDS = 24 * 3600
+MAX_BACKOFF_SECONDS = 24 * 3600  # the longest any server hint or backoff makes a feed wait
 JITTER = 0.1
 
 
 def next_check_after_success(now: float, *, interval_minutes: int | None, cache_control: str = "",
                              ttl_minutes: int | None = None, rng: random.Random | None = None) -> float:
-    """The feed's interval, stretched (never shortened) by Cache-Control max-age and RSS ttl, plus jitter."""
+    """The feed's interval, stretched (never shortened) by Cache-Control max-age and RSS ttl, plus jitter.
+
+    The server's hints stretch it to a day at most, so a year-long max-age cannot retire a feed.
+    """
     interval = (interval_minutes * 60) if interval_minutes else DEFAULT_INTERVAL_SECONDS
-    max_age = _max_age(cache_control)
-    if max_age:
-        interval = max(interval, max_age)
-    if ttl_minutes:
-        interval = max(interval, ttl_minutes * 60)
+    hinted = max(_max_age(cache_control), (ttl_minutes or 0) * 60)
+    interval = max(interval, min(hinted, MAX_BACKOFF_SECONDS))
     interval = max(interval, MIN_INTERVAL_SECONDS)
     return now + interval * (1 + (rng or random).uniform(0, JITTER))
 
 
 def next_check_after_error(now: float, *, errors: int, interval_minutes: int | None, retry_after: str = "",
                            rng: random.Random | None = None) -> float:
-    """Exponential backoff from the feed's interval, capped at a day; Retry-After wins when later."""
+    """Exponential backoff from the feed's interval, capped at a day; Retry-After (up to a day) wins when later."""
     base = (interval_minutes * 60) if interval_minutes else DEFAULT_INTERVAL_SECONDS
     delay = min(base * (2 ** max(errors - 1, 0)), MAX_BACKOFF_SECONDS)
     hinted = retry_after_seconds(retry_after, now)
     if hinted is not None:
-        delay = max(delay if errors > 1 else 0, hinted)
+        delay = max(delay if errors > 1 else 0, min(hinted, MAX_BACKOFF_SECONDS))
     return now + delay * (1 + (rng or random).uniform(0, JITTER))
 
 

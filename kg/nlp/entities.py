@@ -17,9 +17,12 @@ and events can use them, but never create entities. The result is
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_TITLE, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -82,16 +85,25 @@ class DocEntities:
     records: dict[str, EntityRecord] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list, repr=False)  # mention starts, for in_span
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self.by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+        self.starts = [m.start for m in self.mentions]
 
     def record(self, mention: Mention) -> EntityRecord:
         return self.records[mention.key]
 
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """Mentions inside tokens [start, end), in text order; a binary search once indexed."""
+        if len(self.starts) != len(self.mentions):
+            return [m for m in self.mentions if m.start >= start and m.end <= end]
+        out = []
+        for m in self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]:
+            if m.end <= end:
+                out.append(m)
+        return out
 
 
 @Language.factory("kg_entities", default_config={"kb_dir": None},
@@ -311,10 +323,12 @@ class _Builder:
     def add_titled_people(self) -> None:
         """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""
         doc = self.doc
+        texts, _, _ = _token_strings(doc)
+        by_first = _titles_by_first(self.lex.person_titles)
         for i in range(len(doc)):
-            for title in self.lex.person_titles:
+            for title in by_first.get(texts[i], ()):
                 n = len(title)
-                if tuple(t.text for t in doc[i:i + n]) != title:
+                if tuple(texts[i:i + n]) != title:
                     continue
                 start = end = i + n
                 while end < len(doc) and end - start < 4 and end not in self.taken and (
@@ -425,13 +439,17 @@ class _Builder:
         if not short:
             return
         longest = 6  # tokens: "Bankman-Fried" is three
+        _, texts, titled = _token_strings(doc)
         i = 0
         while i < len(doc):
             for n in range(longest, 0, -1):
+                if not titled[i]:
+                    break  # a short form starts with a capital
+                if i + n > len(doc):
+                    continue
                 span = doc[i:i + n]
-                key = _joined(span)
-                if key in short and span[0].is_title and (i + n == len(doc) or not doc[i + n].is_title
-                                                         or doc[i + n].is_sent_start):
+                key = "".join(texts[i:i + n]).strip()
+                if key in short and (i + n == len(doc) or not doc[i + n].is_title or doc[i + n].is_sent_start):
                     record = short[key]
                     occupied = {self.taken[j].key for j in range(span.start, span.end) if j in self.taken}
                     if occupied == {record.key}:
@@ -553,8 +571,27 @@ def _initials_match(name: str, acronym: str) -> bool:
                                initials.upper().startswith(letters[:2]) and len(letters) >= 3)
 
 
-def _joined(span: Span) -> str:
-    return "".join(t.text_with_ws for t in span).strip()
+def _token_strings(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Every token's text, text with whitespace and is_title, sliced from the Doc's arrays.
+
+    The same as reading ``token.text`` etc., without making a Token object per word.
+    """
+    text = doc.text
+    rows = doc.to_array([IDX, LENGTH, IS_TITLE]).tolist() if len(doc) else []
+    texts = [text[i:i + n] for i, n, _ in rows]
+    ends = [i for i, _, _ in rows[1:]] + [len(text)]
+    with_ws = [text[row[0]:end] for row, end in zip(rows, ends)]
+    return texts, with_ws, [bool(t) for _, _, t in rows]
+
+
+@functools.lru_cache(maxsize=4)
+def _titles_by_first(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Titles by their first word, each list in the lexicon's order (so the first match still wins)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles:
+        if title:
+            out.setdefault(title[0], []).append(title)
+    return out
 
 
 def _surname_forms(name: str) -> list[str]:

@@ -170,7 +170,10 @@ class EventFinder:
     def _cancelled(self, sent) -> bool:
         words = [t.lower_ for t in sent]
         lemmas = [t.lemma_.lower() for t in sent]
+        present = {*words, *lemmas}
         for phrase in self.t.cancelled:
+            if phrase and phrase[0] not in present:
+                continue
             n = len(phrase)
             for k in range(len(words) - n + 1):
                 if tuple(words[k:k + n]) == phrase or tuple(lemmas[k:k + n]) == phrase:

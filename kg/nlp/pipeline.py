@@ -55,8 +55,9 @@ def load_base_model(configured: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The base model plus kg's components, once per process and model name."""
     from . import entities, events, relations  # noqa: F401  (registers the factories)
+    from .stock import speed_up
 
-    nlp = load_base_model(model)
+    nlp = speed_up(load_base_model(model))
     if "kg_entities" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_entities", last=True)

@@ -90,7 +90,7 @@ class RelationFinder:
 
     def _works_for(self, doc, ents, mentions) -> list[FoundRelation]:
         out = []
-        text = doc.text
+        text = _text(doc)
         for i, a in enumerate(mentions):
             for b in mentions[i + 1:i + 4]:
                 ra, rb = ents.record(a), ents.record(b)
@@ -158,7 +158,7 @@ class RelationFinder:
     def _its_title(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'Yusuke Otsuka, its chief operating officer': 'its' is the organisation named before."""
         out = []
-        text = doc.text
+        text = _text(doc)
         for m in ents.in_span(sent.start, sent.end):
             if m.generic or ents.record(m).type != "PERSON":
                 continue
@@ -227,7 +227,7 @@ class RelationFinder:
 
     def _based_in(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
         out = []
-        text = doc.text
+        text = _text(doc)
         for i, m in enumerate(mentions):
             rec = ents.record(m)
             if rec.type != "LOCATION" or m.generic:
@@ -345,6 +345,14 @@ class RelationFinder:
                 if ents.record(o).type != "LOCATION":
                     break
         return None
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` joins every token again on each call; the per-sentence loops read it once per Doc."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
 
 
 def _rel(head: str, type_: str, tail: str, role: str, a: Mention, b: Mention) -> FoundRelation:

@@ -1,0 +1,640 @@
+"""Benchmark: kg against the speed of its own spaCy model, end to end, on corpora of 1k to 100k articles.
+
+    .venv/bin/python bench/bench_pipeline.py                     # 1k and 10k articles (about an hour on 2 cores)
+    .venv/bin/python bench/bench_pipeline.py --100k              # adds the 100k graph, queries and memory run
+    .venv/bin/python bench/bench_pipeline.py --sizes 300 --graph-sizes 300,3000 --memory-sizes 300,1000  # a look
+
+Corpora are made from the bundled sample feeds and ``tests/data/gold/*.jsonl``:
+article ``i`` is base article ``i mod bases`` with its people renamed, half of
+its knowledge-base names swapped for others of the same type, its other
+organisations renamed, large numbers redrawn and years shifted, so names and
+numbers keep changing as they do in news. Measured side by side in one run:
+
+1. raw spaCy: ``nlp.pipe`` over the article texts with the stock pipeline of
+   the model kg uses (``spacy.load``, every component, default batch size);
+2. kg end to end: the corpus written as RSS files, served with ETags on
+   127.0.0.1, ingested (fetch, parse, deduplicate, extract, store) into a fresh
+   SQLite store with one process, 3. with two;
+4. ingesting the unchanged feed set again (every feed answers 304): time as a
+   share of the first ingest, and how many articles were extracted again;
+5. building the graph from the store, and query latency (entity lookup,
+   neighbours, an entity's events, ego subgraph of depth 2, a path) over
+   entities drawn at random (p50 and p95, plus the best-connected entity).
+   Graphs come from the stores of step 2 ("real") and, for sizes where running
+   spaCy would take hours, from extractions generated the same way as the
+   corpus without spaCy: each base article's extraction renamed like its text
+   ("synthetic", made at every graph size so ratios compare like with like);
+6. peak memory (``ru_maxrss``) of extraction in a fresh process streaming
+   10k and 100k articles, with the size of spaCy's string store.
+
+Raw spaCy and the two ingests run interleaved, a quarter of the corpus at a
+time, so a change in the machine's load during the run hits all three alike.
+Both wall-clock and CPU time are kept. Prints a table, writes
+``output/bench.json`` and exits 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+from kg.config import Config  # noqa: E402
+from kg.extract import BATCH_SIZE, Extractor, article_text  # noqa: E402
+from kg.feeds.parse import parse_feed  # noqa: E402
+from kg.ingest import ingest  # noqa: E402
+from kg.models import Article, Entity, Event, Evidence, Extraction, FeedSource, Relation  # noqa: E402
+from kg.nlp.kb import load_kb  # noqa: E402
+from kg.nlp.pipeline import candidate_models  # noqa: E402
+from kg.query import KnowledgeGraph  # noqa: E402
+from kg.store import Store  # noqa: E402
+
+SAMPLE = ROOT / "kg" / "data" / "sample"
+GOLD = ROOT / "tests" / "data" / "gold"
+FEED_ITEMS = 50  # articles per feed file, as news feeds carry
+ROUNDS = 4  # raw spaCy and the ingests take turns, a quarter of the corpus each
+QUERIES = 100  # random entities per query type
+TARGETS = {
+    "e2e_vs_raw": 1.0,  # end-to-end throughput >= 1.0x raw nlp.pipe
+    "two_vs_one": 1.7,  # 2 processes >= 1.7x one
+    "reingest_share": 0.02,  # re-ingest <= 2% of the first ingest, nothing re-extracted
+    "query_p50_ms": 50.0,  # p50 at 100k <= 50 ms
+    "query_growth": 3.0,  # and <= 3x the p50 at 1k
+    "memory_growth": 1.3,  # peak memory at 100k <= 1.3x that at 10k
+}
+
+FIRST = ("Adaeze Aiko Alejandro Amara Anders Anya Arjun Astrid Beatriz Bogdan Camille Chen Chiara Dalia Dmitri Elif "
+         "Emeka Esther Farid Freya Gabriel Hana Hiroshi Ines Ivan Jasper Jia Kai Kalinda Karim Leila Lorenzo Lucia "
+         "Malik Marta Mateo Mei Mikhail Nadia Nikhil Noor Olga Omar Priya Rafael Rania Ravi Rosa Sanjay Sara Sergei "
+         "Sofia Tariq Tomas Valentina Wei Yara Yusuf Zanele Zofia").split()
+LAST = ("Abara Adeyemi Alvarez Andersen Bakshi Barros Becker Bianchi Castillo Chowdhury Costa Dahl Delgado Dubois "
+        "Eriksen Farouk Ferreira Fischer Gallo Haddad Hansen Horvat Ibrahim Ivanova Jensen Kapoor Kato Kovacs Kruger "
+        "Lindqvist Lopes Mahmoud Marin Mendes Moreau Mwangi Nakamura Nguyen Novak Okafor Olsen Ortiz Park Petrov "
+        "Quispe Rahman Rossi Sato Schmidt Silva Sokolov Tanaka Torres Varga Vogel Wagner Yilmaz Zhou Zielinski").split()
+SYLLABLES = "ar bel cor dex fin gal hex ion jur kal lum mer nor ox pra qua ros sil tor ul ven wex xi yor zen".split()
+NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d{3,}(?:\.\d+)?(?![\w])")
+YEAR = re.compile(r"^(19[89]\d|20[0-3]\d)$")
+
+
+# corpus -------------------------------------------------------------------------------
+
+def load_bases() -> list[Article]:
+    """The articles corpora are varied from: the sample feeds, then the gold files' articles."""
+    bases = []
+    for path in sorted(SAMPLE.iterdir()):
+        if path.suffix in (".xml", ".atom"):
+            bases += parse_feed(path.read_bytes(), feed_name=path.stem).articles
+    for path in sorted(GOLD.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                bases.append(Article(id=row["id"], title=row.get("title", ""), text=row.get("text", ""),
+                                     url=row.get("url", ""), published=row.get("published", "")))
+    return bases
+
+
+class Corpus:
+    """Article ``i`` and its synthetic extraction, both made from base article ``i mod len(bases)``."""
+
+    def __init__(self, bases: list[Article], base_extractions: list[Extraction], seed: int = 1):
+        self.bases, self.extractions, self.seed = bases, base_extractions, seed
+        kb = load_kb()
+        self.kb_by_type: dict[str, list] = {}
+        for entry in sorted(kb.entries.values(), key=lambda e: e.id):
+            self.kb_by_type.setdefault(entry.type, []).append(entry)
+
+    def __len__(self) -> int:
+        return len(self.bases)
+
+    def _variation(self, i: int):
+        rng = random.Random(f"{self.seed}:{i}")
+        base, extraction = self.bases[i % len(self.bases)], self.extractions[i % len(self.bases)]
+        names: dict[str, str] = {}  # surface form -> replacement
+        kb_ids: dict[str, str] = {}  # new entity name -> new kb id
+        for ent in extraction.entities:
+            if ent.type == "PERSON":
+                first, last = rng.choice(FIRST), rng.choice(LAST)
+                new = f"{first} {last}"
+                old_last = ent.name.split()[-1]
+                names.setdefault(ent.name, new)
+                if old_last != ent.name:
+                    names.setdefault(old_last, last)
+                for alias in ent.aliases:
+                    names.setdefault(alias, last if len(alias.split()) == 1 else new)
+            elif ent.kb_id and ent.type in ("EXCHANGE", "REGULATOR", "ORGANIZATION", "ASSET") and rng.random() < 0.5:
+                other = rng.choice(self.kb_by_type[ent.type])
+                for name in (ent.name, *ent.aliases):
+                    names.setdefault(name, other.name)
+                kb_ids[other.name] = other.id
+            elif not ent.kb_id and ent.type in ("EXCHANGE", "ORGANIZATION"):
+                words = ent.name.split()
+                coined = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title()
+                new = " ".join([coined, *words[1:]])
+                names.setdefault(ent.name, new)
+                for alias in ent.aliases:
+                    names.setdefault(alias, new)
+        names = {k: v for k, v in names.items() if k and k != v}
+        pattern = (re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+                              + r")(?![\w])") if names else None)
+        shift = rng.randint(-3, 3)
+        draws: dict[str, str] = {}
+
+        def number(m: re.Match) -> str:
+            text = m.group(0)
+            if YEAR.match(text):
+                return str(int(text) + shift)
+            if text not in draws:
+                draws[text] = "".join(str(rng.randint(1 if k == 0 else 0, 9)) if c.isdigit() else c
+                                      for k, c in enumerate(text))
+            return draws[text]
+
+        def vary(text: str) -> str:
+            if pattern is not None:
+                text = pattern.sub(lambda m: names[m.group(0)], text)
+            return NUMBER.sub(number, text)
+
+        published = _published(base.published, shift, rng)
+        return base, extraction, names, kb_ids, vary, shift, published
+
+    def article(self, i: int) -> Article:
+        base, _, _, _, vary, _, published = self._variation(i)
+        guid = f"urn:kg-bench:{self.seed}:{i}"
+        title, text = vary(base.title), vary(base.text)
+        fingerprint = " ".join((title + " " + text).casefold().split())
+        return Article(id=hashlib.sha1(guid.encode()).hexdigest()[:16], title=title, text=text,
+                       url=f"https://bench.example/{self.seed}/{i}", published=published, feed="bench", guid=guid,
+                       content_hash=hashlib.sha1(fingerprint.encode()).hexdigest())
+
+    def synthetic(self, i: int) -> tuple[Article, Extraction]:
+        """Article ``i`` and the extraction kg gives its base article, renamed the same way (no spaCy)."""
+        article = self.article(i)
+        _, extraction, names, kb_ids, vary, shift, _ = self._variation(i)
+
+        def name(n: str) -> str:
+            return names.get(n, n)
+
+        def ev(e: Evidence | None) -> Evidence | None:
+            return replace(e, sentence=vary(e.sentence)) if e else None
+
+        entities, seen = [], set()
+        for e in extraction.entities:
+            new = name(e.name)
+            if new in seen:
+                continue
+            seen.add(new)
+            kb_id = kb_ids.get(new, e.kb_id if new == e.name else "")
+            entities.append(Entity(new, e.type, tuple(dict.fromkeys(name(a) for a in e.aliases if name(a) != new)),
+                                   kb_id, e.mentions, tuple(ev(x) for x in e.evidence)))
+        relations = [Relation(name(r.head), r.type, name(r.tail), r.role, ev(r.evidence)) for r in extraction.relations
+                     if name(r.head) != name(r.tail)]
+        events = [Event(e.type, tuple(dict.fromkeys(name(p) for p in e.participants)), _shift_date(e.date, shift),
+                        e.trigger, ev(e.evidence)) for e in extraction.events]
+        return article, Extraction(article.id, tuple(entities), tuple(relations), tuple(events))
+
+
+def _published(value: str, shift: int, rng: random.Random) -> str:
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        when = datetime(2023, 6, 1, tzinfo=timezone.utc)
+    when = when.replace(year=min(max(when.year + shift, 1990), 2030), day=min(when.day, 28))
+    return (when + timedelta(days=rng.randint(-20, 20))).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _shift_date(value: str, shift: int) -> str:
+    if len(value) >= 4 and value[:4].isdigit():
+        return f"{int(value[:4]) + shift:04d}{value[4:]}"
+    return value
+
+
+# feeds on 127.0.0.1 ----------------------------------------------------------------------
+
+def write_feeds(corpus: Corpus, n: int, folder: Path) -> list[Path]:
+    """The first ``n`` articles as RSS files of FEED_ITEMS items each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for f, start in enumerate(range(0, n, FEED_ITEMS)):
+        items = []
+        for i in range(start, min(start + FEED_ITEMS, n)):
+            a = corpus.article(i)
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in a.text.split("\n\n"))
+            when = format_datetime(datetime.fromisoformat(a.published.replace("Z", "+00:00")))
+            items.append(f"<item><title>{html.escape(a.title)}</title><link>{a.url}</link>"
+                         f"<guid isPermaLink=\"false\">{a.guid}</guid><pubDate>{when}</pubDate>"
+                         f"<description>{html.escape(body)}</description></item>")
+        path = folder / f"feed{f:04d}.xml"
+        path.write_text('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                        f"<title>Bench feed {f}</title><link>https://bench.example/</link>"
+                        f"<description>kg benchmark</description>{''.join(items)}</channel></rss>", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+class FeedServer:
+    """Serves a folder's files with strong ETags and answers 304 to a matching If-None-Match."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.hits, self.not_modified = folder, 0, 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                path = server.folder / self.path.lstrip("/")
+                body = path.read_bytes() if path.is_file() else None
+                server.hits += 1
+                if body is None:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+                if self.headers.get("If-None-Match") == etag:
+                    server.not_modified += 1
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def config(self, paths: list[Path]) -> Config:
+        port = self.httpd.server_address[1]
+        return Config(feeds=tuple(FeedSource(p.stem, f"http://127.0.0.1:{port}/{p.name}") for p in paths))
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# measuring -------------------------------------------------------------------------------
+
+class Clock:
+    """Wall and CPU seconds (this process and its finished children) over the ``with`` block."""
+
+    def __enter__(self):
+        self.wall0, self.cpu0 = time.perf_counter(), _cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall, self.cpu = time.perf_counter() - self.wall0, _cpu() - self.cpu0
+
+
+def _cpu() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def load_stock(model: str | None):
+    for name in candidate_models(model):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise SystemExit("no spaCy model installed")
+
+
+class CountingExtractor:
+    """The real extractor, counting the articles it is given (and whether it was needed at all)."""
+
+    def __init__(self, inner: Extractor):
+        self.inner, self.version, self.articles = inner, inner.version, 0
+
+    def extract(self, articles, **kwargs):
+        for x in self.inner.extract(articles, **kwargs):
+            self.articles += 1
+            yield x
+
+
+def speed_run(corpus: Corpus, n: int, workdir: Path, extractor: Extractor, stock, log) -> dict:
+    """Steps 1 to 4 at one size; returns the figures and the path of the one-process store."""
+    feeds = write_feeds(corpus, n, workdir / "feeds")
+    server = FeedServer(workdir / "feeds")
+    try:
+        texts_by_feed = [[article_text(a) for a in parse_feed(p.read_bytes(), feed_name=p.stem).articles]
+                         for p in feeds]
+        words = sum(len(t.split()) for texts in texts_by_feed for t in texts)
+        stores = {1: workdir / "one.sqlite", 2: workdir / "two.sqlite"}
+        totals = {k: {"wall": 0.0, "cpu": 0.0} for k in ("raw", "raw_kg_batch", "one", "two")}
+        stored = {1: 0, 2: 0}
+        parts = [feeds[r::ROUNDS] for r in range(ROUNDS)]
+        for r, part in enumerate(parts):
+            if not part:
+                continue
+            texts = [t for p in part for t in texts_by_feed[feeds.index(p)]]
+            config = server.config(part)
+            with Clock() as c:
+                for _ in stock.pipe(texts):
+                    pass
+            _add(totals["raw"], c)
+            for procs in (1, 2):
+                with Store.open(stores[procs]) as db, Clock() as c:
+                    report = ingest(config, db, extractor=extractor, force=True, n_process=procs)
+                stored[procs] += report.new_articles
+                _add(totals["one" if procs == 1 else "two"], c)
+            with Clock() as c:
+                for _ in stock.pipe(texts, batch_size=BATCH_SIZE):
+                    pass
+            _add(totals["raw_kg_batch"], c)
+            log(f"  round {r + 1}/{ROUNDS}: raw {totals['raw']['wall']:.1f}s, one process "
+                f"{totals['one']['wall']:.1f}s, two {totals['two']['wall']:.1f}s (cumulative)")
+        if stored[1] != n or stored[2] != n:
+            raise SystemExit(f"stored {stored} articles, expected {n} each")
+        counting = CountingExtractor(extractor)
+        with Store.open(stores[1]) as db, Clock() as c:
+            again = ingest(server.config(feeds), db, extractor=counting, force=True)
+        reingest = {"wall": c.wall, "cpu": c.cpu, "new_articles": again.new_articles,
+                    "articles_extracted": counting.articles,
+                    "not_modified": sum(f.status == "not-modified" for f in again.feeds), "feeds": len(feeds)}
+    finally:
+        server.close()
+    out = {"articles": n, "words": words, "feeds": len(feeds), "store": str(stores[1])}
+    for key, t in totals.items():
+        out[key] = {"wall_s": round(t["wall"], 3), "cpu_s": round(t["cpu"], 3),
+                    "articles_per_s": round(n / t["wall"], 2), "words_per_s": round(words / t["wall"], 1)}
+    out["e2e_vs_raw"] = {"wall": round(totals["raw"]["wall"] / totals["one"]["wall"], 3),
+                         "cpu": round(totals["raw"]["cpu"] / totals["one"]["cpu"], 3)}
+    out["e2e_vs_raw_kg_batch"] = {"wall": round(totals["raw_kg_batch"]["wall"] / totals["one"]["wall"], 3)}
+    out["two_vs_one"] = round(totals["one"]["wall"] / totals["two"]["wall"], 3)
+    out["reingest"] = {**{k: round(v, 4) if isinstance(v, float) else v for k, v in reingest.items()},
+                       "share_of_first": round(reingest["wall"] / totals["one"]["wall"], 5)}
+    return out
+
+
+def _add(total: dict, clock: Clock) -> None:
+    total["wall"] += clock.wall
+    total["cpu"] += clock.cpu
+
+
+def synthetic_store(corpus: Corpus, n: int, path: Path) -> Path:
+    with Store.open(path) as db:
+        db.ensure_feed("bench", "https://bench.example/feed")
+        for start in range(0, n, 2000):
+            pairs = [corpus.synthetic(i) for i in range(start, min(start + 2000, n))]
+            db.commit_feed("bench", articles=[a for a, _ in pairs], extractions=[x for _, x in pairs],
+                           extractor="synthetic", etag="", last_modified="", status="200 ok", next_check=0, now=0)
+    return path
+
+
+def graph_run(store: Path, seed: int = 7) -> dict:
+    """Graph build time and query latencies (ms) over random entities."""
+    with Clock() as c:
+        kg = KnowledgeGraph.open(store)
+    g = kg.graph
+    entities = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "entity")
+    rng = random.Random(seed)
+    names = [g.nodes[n]["name"] for n in rng.sample(entities, min(QUERIES, len(entities)))]
+    partners = names[1:] + names[:1]
+    hub = g.nodes[max(entities, key=lambda n: (g.nodes[n]["mentions"], n))]["name"]
+    ops = {
+        "entity": lambda a, b: kg.entity(a),
+        "neighbors": lambda a, b: kg.neighbors(a),
+        "events": lambda a, b: kg.events(entity=a),
+        "subgraph2": lambda a, b: kg.subgraph(a, depth=2),
+        "path": lambda a, b: kg.path(a, b),
+    }
+    out = {"build_s": round(c.wall, 3), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+           "entities": len(entities), "hub": hub, "queries": {}}
+    for op, fn in ops.items():
+        started = time.perf_counter()
+        fn(names[0], partners[0])  # the first call builds what the method caches (name index, view)
+        first = time.perf_counter() - started
+        times = []
+        for a, b in zip(names, partners):
+            started = time.perf_counter()
+            fn(a, b)
+            times.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        fn(hub, names[0])
+        hub_ms = (time.perf_counter() - started) * 1000
+        times.sort()
+        out["queries"][op] = {"p50_ms": round(statistics.median(times), 3),
+                              "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 3),
+                              "first_call_ms": round(first * 1000, 2), "hub_ms": round(hub_ms, 3)}
+    out["p50_ms"] = max(q["p50_ms"] for q in out["queries"].values())
+    kg.store.close()
+    return out
+
+
+def memory_run(n: int, seed: int, model: str | None) -> dict:
+    """Extraction of ``n`` articles in a fresh process; its peak resident memory."""
+    cmd = [sys.executable, __file__, "--child-memory", str(n), "--seed", str(seed)]
+    if model:
+        cmd += ["--model", model]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def child_memory(n: int, seed: int, model: str | None) -> None:
+    extractor = Extractor(model)
+    bases = load_bases()
+    corpus = Corpus(bases, list(extractor.extract(bases)), seed)
+    warm = min(n, 200)
+    stream = extractor.extract(corpus.article(i) for i in range(n))
+    entities = 0
+    for k, x in enumerate(stream, 1):
+        entities += len(x.entities)
+        if k == warm:
+            rss_warm = _rss_kb()
+            strings_warm = len(extractor.nlp.vocab.strings)
+    print(json.dumps({"articles": n, "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                      "rss_after_warmup_mb": round(rss_warm / 1024, 1), "rss_end_mb": round(_rss_kb() / 1024, 1),
+                      "strings_after_warmup": strings_warm, "strings_end": len(extractor.nlp.vocab.strings),
+                      "entities": entities}))
+
+
+def _rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+# report --------------------------------------------------------------------------------
+
+def targets(result: dict) -> list[dict]:
+    checks = []
+    speed = result["speed"]
+    if speed:
+        big = speed[max(speed, key=int)]
+        checks.append(_check("end-to-end throughput / raw nlp.pipe", big["e2e_vs_raw"]["wall"], ">=",
+                             TARGETS["e2e_vs_raw"], f"{big['articles']} articles, wall clock"))
+        checks.append(_check("2 processes / 1 process", big["two_vs_one"], ">=", TARGETS["two_vs_one"],
+                             f"{big['articles']} articles"))
+        share = max(s["reingest"]["share_of_first"] for s in speed.values())
+        again = sum(s["reingest"]["articles_extracted"] for s in speed.values())
+        checks.append(_check("re-ingest time / first ingest", share, "<=", TARGETS["reingest_share"],
+                             f"{again} articles re-extracted", ok=again == 0))
+    graphs = result["graphs"]["synthetic"]
+    if graphs:
+        small, large = graphs[min(graphs, key=int)], graphs[max(graphs, key=int)]
+        checks.append(_check(f"query p50 at {max(graphs, key=int)} articles (ms, slowest query type)",
+                             large["p50_ms"], "<=", TARGETS["query_p50_ms"], "synthetic graph"))
+        growth = max(large["queries"][q]["p50_ms"] / max(small["queries"][q]["p50_ms"], 1e-3)
+                     for q in large["queries"])
+        checks.append(_check(f"query p50 {max(graphs, key=int)} / {min(graphs, key=int)} articles "
+                             "(worst query type)", round(growth, 2), "<=", TARGETS["query_growth"], "synthetic graphs"))
+    memory = result["memory"]
+    if len(memory) >= 2:
+        small, large = memory[min(memory, key=int)], memory[max(memory, key=int)]
+        checks.append(_check(f"peak memory {max(memory, key=int)} / {min(memory, key=int)} articles",
+                             round(large["peak_rss_mb"] / small["peak_rss_mb"], 3), "<=", TARGETS["memory_growth"],
+                             "ru_maxrss of a fresh process"))
+    return checks
+
+
+def _check(name, value, op, bound, note="", ok=True) -> dict:
+    met = ok and (value >= bound if op == ">=" else value <= bound)
+    return {"target": name, "value": value, "bound": f"{op} {bound}", "met": met, "note": note}
+
+
+def print_table(result: dict) -> None:
+    speed, graphs, memory = result["speed"], result["graphs"], result["memory"]
+    sizes = sorted(speed, key=int)
+    w = 14
+    print()
+    if sizes:
+        print(f"{'articles':44}" + "".join(f"{int(s):>{w},}" for s in sizes))
+        rows = [
+            ("words", lambda s: f"{s['words']:,}"),
+            ("raw spaCy, stock pipeline: words/s", lambda s: f"{s['raw']['words_per_s']:,.0f}"),
+            (f"raw spaCy, batch size {BATCH_SIZE}: words/s", lambda s: f"{s['raw_kg_batch']['words_per_s']:,.0f}"),
+            ("kg end to end, 1 process: words/s", lambda s: f"{s['one']['words_per_s']:,.0f}"),
+            ("  / raw (wall clock)", lambda s: f"{s['e2e_vs_raw']['wall']:.2f}x"),
+            ("  / raw (CPU time)", lambda s: f"{s['e2e_vs_raw']['cpu']:.2f}x"),
+            (f"  / raw at batch size {BATCH_SIZE}", lambda s: f"{s['e2e_vs_raw_kg_batch']['wall']:.2f}x"),
+            ("kg end to end, 2 processes: words/s", lambda s: f"{s['two']['words_per_s']:,.0f}"),
+            ("  / 1 process", lambda s: f"{s['two_vs_one']:.2f}x"),
+            ("first ingest (s)", lambda s: f"{s['one']['wall_s']:.1f}"),
+            ("re-ingest unchanged feeds (s)", lambda s: f"{s['reingest']['wall']:.3f}"),
+            ("  / first ingest", lambda s: f"{100 * s['reingest']['share_of_first']:.2f}%"),
+            ("  articles re-extracted", lambda s: f"{s['reingest']['articles_extracted']}"),
+        ]
+        for label, fn in rows:
+            print(f"{label:44}" + "".join(f"{fn(speed[s]):>{w}}" for s in sizes))
+    for kind in ("real", "synthetic"):
+        found = graphs[kind]
+        if not found:
+            continue
+        gs = sorted(found, key=int)
+        print(f"\n{'graph from ' + kind + ' extractions':44}" + "".join(f"{int(s):>{w},}" for s in gs))
+        print(f"{'  nodes / edges':44}" + "".join(f"{found[s]['nodes']:>7,}/{found[s]['edges']:<6,}"[:w].rjust(w)
+                                                for s in gs))
+        print(f"{'  build from the store (s)':44}" + "".join(f"{found[s]['build_s']:>{w}.2f}" for s in gs))
+        for op in found[gs[0]]["queries"]:
+            print(f"{'  ' + op + ' p50 / p95 (ms)':44}" + "".join(
+                f"{found[s]['queries'][op]['p50_ms']:.2f} / {found[s]['queries'][op]['p95_ms']:.2f}".rjust(w)
+                for s in gs))
+            print(f"{'    best-connected entity (ms)':44}" + "".join(
+                f"{found[s]['queries'][op]['hub_ms']:>{w}.2f}" for s in gs))
+    if memory:
+        ms = sorted(memory, key=int)
+        print(f"\n{'extraction in a fresh process':44}" + "".join(f"{int(s):>{w},}" for s in ms))
+        print(f"{'  peak RSS (MB)':44}" + "".join(f"{memory[s]['peak_rss_mb']:>{w}.0f}" for s in ms))
+        print(f"{'  RSS after 200 articles (MB)':44}" + "".join(f"{memory[s]['rss_after_warmup_mb']:>{w}.0f}"
+                                                               for s in ms))
+        print(f"{'  spaCy strings after 200 / at the end':44}" + "".join(
+            f"{memory[s]['strings_after_warmup']:,}/{memory[s]['strings_end']:,}".rjust(w) for s in ms))
+    print("\ntargets")
+    for t in result["targets"]:
+        print(f"  {'met   ' if t['met'] else 'MISSED'} {t['target']}: {t['value']} ({t['bound']}; {t['note']})")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000", help="corpus sizes for steps 1-4 (comma-separated)")
+    ap.add_argument("--graph-sizes", default="1000,10000", help="synthetic graph sizes for step 5")
+    ap.add_argument("--memory-sizes", default="10000", help="sizes for step 6")
+    ap.add_argument("--100k", dest="hundred_k", action="store_true",
+                    help="add 100,000 articles to the graph, query and memory sizes")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", default=str(ROOT / "output" / "bench.json"))
+    ap.add_argument("--child-memory", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child_memory:
+        child_memory(args.child_memory, args.seed, args.model)
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    graph_sizes = [int(s) for s in args.graph_sizes.split(",") if s]
+    memory_sizes = [int(s) for s in args.memory_sizes.split(",") if s]
+    if args.hundred_k:
+        graph_sizes = sorted(set(graph_sizes) | {100_000})
+        memory_sizes = sorted(set(memory_sizes) | {100_000})
+
+    def log(msg):
+        print(msg, file=sys.stderr, flush=True)
+
+    started = time.time()
+    with Clock() as load:
+        extractor = Extractor(args.model)
+    stock = load_stock(args.model)
+    bases = load_bases()
+    corpus = Corpus(bases, list(extractor.extract(bases)), args.seed)
+    result = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+                          "model": f"{stock.meta['lang']}_{stock.meta['name']}-{stock.meta['version']}",
+                          "stock_pipeline": stock.pipe_names, "kg_pipeline": extractor.nlp.pipe_names,
+                          "load_average_start": os.getloadavg()},
+              "model_load_s": round(load.wall, 2), "base_articles": len(bases),
+              "speed": {}, "graphs": {"real": {}, "synthetic": {}}, "memory": {}}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        for n in sizes:
+            log(f"{n} articles: raw spaCy and ingestion, interleaved")
+            result["speed"][str(n)] = speed_run(corpus, n, Path(tmp) / str(n), extractor, stock, log)
+            log(f"{n} articles: graph and queries (real extractions)")
+            result["graphs"]["real"][str(n)] = graph_run(Path(result["speed"][str(n)].pop("store")))
+        for n in graph_sizes:
+            log(f"{n} articles: graph and queries (synthetic extractions)")
+            store = synthetic_store(corpus, n, Path(tmp) / f"synthetic{n}.sqlite")
+            result["graphs"]["synthetic"][str(n)] = graph_run(store)
+    for n in memory_sizes:
+        log(f"{n} articles: extraction memory in a fresh process")
+        result["memory"][str(n)] = memory_run(n, args.seed, args.model)
+    result["machine"]["load_average_end"] = os.getloadavg()
+    result["duration_s"] = round(time.time() - started, 1)
+    result["targets"] = targets(result)
+    print_table(result)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out} ({result['duration_s']:.0f}s)")
+    return 0 if all(t["met"] for t in result["targets"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""The query API against a small graph with known answers (see ``reports.small_reports``), and its CLI."""
+
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import NotFoundError
+from kg.query import KnowledgeGraph
+from reports import KRAKEN, report, small_reports, write_store
+
+
+@pytest.fixture
+def kg():
+    return KnowledgeGraph.from_extractions(small_reports())
+
+
+@pytest.fixture
+def store(tmp_path):
+    return write_store(tmp_path / "kg.sqlite", small_reports())
+
+
+def names(items):
+    return [i["name"] for i in items]
+
+
+@pytest.mark.parametrize("ref, expected", [
+    ("CZ", "Changpeng Zhao"),  # an alias
+    ("sec", "Securities and Exchange Commission"),  # case-insensitive
+    ("Binance's", "Binance"),  # normalised
+    ("Huobi", None),  # a known name with nothing in the graph
+    ("article:q1", None),  # node ids of articles and events are not entities
+])
+def test_entity_finds_names_and_aliases_and_raises_for_unknown_ones(kg, ref, expected):
+    if expected is None:
+        with pytest.raises(NotFoundError):
+            kg.entity(ref)
+    else:
+        assert kg.entity(ref)["name"] == expected
+
+
+def test_entity_returns_the_documented_fields(kg):
+    sbf = kg.entity("SBF")
+    assert "SBF" in sbf.pop("aliases")
+    assert sbf == {"id": "entity:person-sam-bankman-fried", "type": "PERSON", "name": "Sam Bankman-Fried",
+                   "kb_id": "person-sam-bankman-fried", "wikidata": "", "mentions": 1, "articles": 1,
+                   "first_seen": "2022-11-11T10:00:00Z", "last_seen": "2022-11-11T10:00:00Z"}
+
+
+@pytest.mark.parametrize("text, type_, expected", [
+    ("coin", None, ["Coinbase"]),
+    ("exchange", None, ["Securities and Exchange Commission", "Coinbase", "Kraken"]),  # most mentioned first
+    ("a", "PERSON", ["Brian Armstrong", "Changpeng Zhao", "Sam Bankman-Fried"]),
+    ("sbf_ftx", None, ["Sam Bankman-Fried"]),  # an alias ("@SBF_FTX")
+    ("ftx", None, ["FTX", "Sam Bankman-Fried"]),  # the exact name before names that contain it
+    ("nothing-like-this", None, []),
+])
+def test_search_matches_parts_of_names_and_aliases(kg, text, type_, expected):
+    assert names(kg.search(text, type=type_)) == expected
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({}, ["Changpeng Zhao", "Securities and Exchange Commission", "FTX"]),
+    ({"types": ["REGULATOR"]}, ["Securities and Exchange Commission"]),
+    ({"relations": ["WORKS_FOR"]}, ["Changpeng Zhao"]),
+    ({"relations": ["ACQUISITION", "HACK"]}, ["FTX"]),
+    ({"since": "2023-01-01"}, ["Changpeng Zhao", "Securities and Exchange Commission"]),
+    ({"until": "2022-12-31"}, ["FTX"]),
+    ({"since": "2023-06-05", "until": "2023-06-05"}, ["Changpeng Zhao", "Securities and Exchange Commission"]),
+    ({"relations": ["WORKS_FOR"], "until": "2023-06-05"}, ["Changpeng Zhao"]),  # seen at 14:00 that day
+])
+def test_neighbors_through_relations_and_shared_events(kg, kwargs, expected):
+    assert names(kg.neighbors("Binance", **kwargs)) == expected
+
+
+def test_neighbors_say_how_they_are_linked(kg):
+    (cz,) = kg.neighbors("Binance", types=["PERSON"])
+    via = {(v["relation"], v["direction"]) for v in cz["via"]}
+    assert via == {("WORKS_FOR", "in"), ("LAWSUIT", "event")}
+    assert all(v["evidence"] for v in cz["via"])
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({"entity": "Binance"}, [("HACK", "2019-05-07"), ("ACQUISITION", "2022-11-08"), ("LAWSUIT", "2023-06-05")]),
+    ({"type": "LAWSUIT"}, [("LAWSUIT", "2023-06-05"), ("LAWSUIT", "2023-06-06")]),
+    ({"entity": "SEC", "until": "2023-06-05"}, [("LAWSUIT", "2023-06-05")]),
+    ({"since": "2022-11-09", "until": "2022-12-31"}, [("BANKRUPTCY", "2022-11-11")]),
+    ({"entity": "Kraken"}, []),
+])
+def test_events_filter_by_entity_type_and_dates_oldest_first(kg, kwargs, expected):
+    assert [(e["type"], e["date"]) for e in kg.events(**kwargs)] == expected
+
+
+def test_a_consolidated_event_counts_its_sources(kg):
+    (suit,) = kg.events(entity="Binance", type="LAWSUIT")
+    assert suit["sources"] == 2
+    assert suit["participants"] == ["Securities and Exchange Commission", "Binance", "Changpeng Zhao"]
+
+
+def test_timeline_gives_each_event_with_its_articles(kg):
+    timeline = kg.timeline("Binance")
+    assert [(e["type"], [a["id"] for a in e["articles"]]) for e in timeline] == [
+        ("HACK", ["q6"]), ("ACQUISITION", ["q5"]), ("LAWSUIT", ["q3", "q1"])]
+
+
+def test_path_gives_each_hop_with_its_evidence(kg):
+    hops = kg.path("Sam Bankman-Fried", "Binance")
+    assert [(h["from"], h["relation"], h["to"]) for h in hops] == [
+        ("Sam Bankman-Fried", "WORKS_FOR", "FTX"), ("FTX", "ACQUISITION", "Binance")]
+    assert hops[1]["event"] == kg.events(type="ACQUISITION")[0]["id"]
+    assert [[e["article_id"] for e in h["evidence"]] for h in hops] == [["q4"], ["q5"]]
+
+
+@pytest.mark.parametrize("a, b, max_hops, length", [
+    ("SBF", "Coinbase", 4, 4),  # SBF - FTX - Binance - SEC - Coinbase
+    ("SBF", "Coinbase", 3, 0),  # too far
+    ("Kraken", "Binance", 4, 0),  # not connected
+    ("Binance", "Binance", 4, 0),
+    ("Brian Armstrong", "SEC", 4, 2),
+])
+def test_path_stays_within_max_hops(kg, a, b, max_hops, length):
+    assert len(kg.path(a, b, max_hops=max_hops)) == length
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (1, {"FTX", "Sam Bankman-Fried", "Bahamas", "Binance", "Bankruptcy", "Acquisition"}),
+    (2, {"FTX", "Sam Bankman-Fried", "Bahamas", "Binance", "Bankruptcy", "Acquisition",
+         "Changpeng Zhao", "Securities and Exchange Commission", "Lawsuit", "Hack"}),
+])
+def test_subgraph_holds_entities_within_depth_hops_and_their_events(kg, depth, expected):
+    sub = kg.subgraph("FTX", depth=depth)
+    assert {d["name"].split(":")[0] for _, d in sub.nodes(data=True)} == expected
+    assert sub.has_edge("entity:person-sam-bankman-fried", "entity:ftx", "WORKS_FOR")
+
+
+def test_articles_of_an_entity_or_an_event_newest_first(kg):
+    assert [a["id"] for a in kg.articles(entity="FTX")] == ["q4", "q5"]
+    (suit,) = kg.events(entity="Coinbase")
+    assert [a["id"] for a in kg.articles(event=suit["id"])] == ["q2"]
+    assert len(kg.articles()) == 7
+    with pytest.raises(NotFoundError):
+        kg.articles(event="event:nope")
+
+
+def test_stats_count_articles_entities_and_events_by_type(kg):
+    assert kg.stats() == {"articles": 7, "entities": {"EXCHANGE": 4, "LOCATION": 1, "PERSON": 3, "REGULATOR": 1},
+                          "events": {"ACQUISITION": 1, "BANKRUPTCY": 1, "HACK": 1, "LAWSUIT": 2}, "edges": 34}
+
+
+def test_to_networkx_is_the_graph_itself(kg):
+    g = kg.to_networkx()
+    assert isinstance(g, nx.MultiDiGraph) and g is kg.graph
+    assert {d["kind"] for _, d in g.nodes(data=True)} == {"entity", "event", "article"}
+
+
+def test_whole_graph_lookups_are_cached_until_add(kg):
+    kg.path("SBF", "Binance"), kg.entity("CZ"), kg.stats()
+    view = kg._entity_event_view()
+    assert kg._entity_event_view() is view
+    kg.add([report("n1", "2024-02-01T00:00:00Z", entities=[KRAKEN, ("Binance", "EXCHANGE", "binance")],
+                   events=[("PARTNERSHIP", ["Kraken", "Binance"], "2024-02-01")])])
+    assert kg._entity_event_view() is not view
+    assert len(kg.path("Kraken", "Binance")) == 1 and kg.stats()["articles"] == 8
+
+
+def test_refresh_adds_what_the_store_gained(store):
+    kg = KnowledgeGraph.open(store)
+    extra = [report("n1", "2024-02-01T00:00:00Z", "BlockPost", entities=[KRAKEN])]
+    write_store(store, extra)
+    assert kg.refresh() == 1 and kg.refresh() == 0
+    rebuilt = KnowledgeGraph.open(store).graph
+    assert dict(kg.graph.nodes(data=True)) == dict(rebuilt.nodes(data=True))
+
+
+@pytest.mark.parametrize("args, check", [
+    (["entity", "CZ"], lambda out: out["name"] == "Changpeng Zhao"),
+    (["search", "coin", "--type", "EXCHANGE"], lambda out: [e["name"] for e in out] == ["Coinbase"]),
+    (["neighbors", "Binance", "--type", "REGULATOR"], lambda out: out[0]["via"][0]["relation"] == "LAWSUIT"),
+    (["events", "--entity", "FTX", "--type", "BANKRUPTCY"], lambda out: out[0]["date"] == "2022-11-11"),
+    (["timeline", "Binance"], lambda out: [e["type"] for e in out] == ["HACK", "ACQUISITION", "LAWSUIT"]),
+    (["path", "SBF", "Binance"], lambda out: [h["to"] for h in out] == ["FTX", "Binance"]),
+    (["articles", "--entity", "FTX"], lambda out: [a["id"] for a in out] == ["q4", "q5"]),
+    (["stats"], lambda out: out["articles"] == 7),
+])
+def test_kg_query_json_mirrors_the_api(store, args, check):
+    result = CliRunner().invoke(main, ["query", *args, "--store", str(store), "--json"])
+    assert result.exit_code == 0, result.output
+    assert check(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("args", [["entity", "Nobody"], ["path", "Binance", "Nobody"],
+                                  ["articles", "--event", "event:nope"]])
+def test_kg_query_on_an_unknown_name_exits_2_with_one_line(store, args):
+    result = CliRunner().invoke(main, ["query", *args, "--store", str(store)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1
