@@ -115,11 +115,15 @@ class GraphBuilder:
     def __init__(self, graph: nx.MultiDiGraph | None = None):
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self.kb = kb.load_kb()
-        self.name_index: dict[tuple[str, str], str] = {}  # (type group, normalised name) -> node
+        self.link_index: dict[tuple[str, str], str] = {}  # (type group, normalised name) -> node it links to
         self.events = _EventIndex()
         self.events_by_type = self.events.by_type  # type -> events, in creation order
         self.articles_seen: set[str] = set()
-        self._known: dict[str, set[str]] = {}  # entity node -> normalised name and aliases
+        self.names: dict[str, list[str]] = {}  # normalised name or alias -> entity nodes (for lookups)
+        # entities and events, undirected, linked by relations and participation: what paths walk
+        self.links = nx.Graph()
+        self._known: dict[str, set[str]] = {}  # entity node -> its normalised name and aliases
+        self._groups: dict[str, str] = {}  # entity node -> type group (votes never leave the group)
         self._reindex()
 
     def _reindex(self) -> None:
@@ -130,8 +134,11 @@ class GraphBuilder:
         """
         for node, data in self.graph.nodes(data=True):
             if data.get("kind") == "entity":
+                self._groups[node] = _group(data["type"])
                 for name in data.get("link_names", []):
-                    self.name_index[(_group(data["type"]), norm(name))] = node
+                    self.link_index[(self._groups[node], norm(name))] = node
+                self._add_aliases(node, ())
+                self.links.add_edges_from((node, v) for v in self.graph.succ[node])
             elif data.get("kind") == "event":
                 slot = self.events.new(node, data["type"])
                 for day in data.get("dates") or [""]:
@@ -179,7 +186,7 @@ class GraphBuilder:
             link_names += [a for a in ent.aliases if a.isupper() or len(a.split()) > 1]
         node = entity_node_id(ent.kb_id, ent.type, ent.name)
         if not ent.kb_id:
-            node = next((self.name_index[(group, norm(n))] for n in link_names if (group, norm(n)) in self.name_index),
+            node = next((self.link_index[(group, norm(n))] for n in link_names if (group, norm(n)) in self.link_index),
                         node)
         if node not in g:
             entry = self.kb.get(ent.kb_id) if ent.kb_id else None
@@ -190,6 +197,7 @@ class GraphBuilder:
             if entry:  # a rebrand's old name is an alias before any article uses it
                 self._add_aliases(node, [*entry.aliases, *entry.tickers])
         data = g.nodes[node]
+        self._groups[node] = _group(data["type"])
         data["type_votes"][ent.type] = data["type_votes"].get(ent.type, 0) + 1
         if not data["kb_id"]:
             data["type"] = max(sorted(data["type_votes"]), key=lambda t: data["type_votes"][t])
@@ -197,8 +205,8 @@ class GraphBuilder:
         self._add_aliases(node, [ent.name, *ent.aliases])
         for name in link_names:
             key = (_group(data["type"]), norm(name))
-            if key not in self.name_index:
-                self.name_index[key] = node
+            if key not in self.link_index:
+                self.link_index[key] = node
                 data["link_names"].append(name)
         return node
 
@@ -206,11 +214,14 @@ class GraphBuilder:
         data = self.graph.nodes[node]
         known = self._known.get(node)
         if known is None:
-            known = self._known[node] = {norm(data["name"])} | {norm(a) for a in data["aliases"]}
+            known = self._known[node] = {norm(n) for n in (data["name"], *data["aliases"])}
+            for n in known:
+                self.names.setdefault(n, []).append(node)
         for name in names:
             if norm(name) not in known:
                 known.add(norm(name))
                 data["aliases"].append(name)
+                self.names.setdefault(norm(name), []).append(node)
 
     def _add_mention(self, art_node: str, node: str, ent, article: Article) -> None:
         """The MENTIONS edge; two records of one article resolving to one node count once as an article."""
@@ -242,7 +253,7 @@ class GraphBuilder:
                        first_seen=article.published, last_seen=article.published)
         data = g.nodes[slot.node]
         for p in parts:
-            if p not in data["participant_ids"]:
+            if p not in slot.participants:
                 data["participant_ids"].append(p)
                 data["participants"].append(g.nodes[p]["name"])
         self.events.extend(slot, parts, day)
@@ -276,8 +287,8 @@ class GraphBuilder:
     def _rival_parties(self, type_: str, a: set[str], b: set[str]) -> bool:
         """Does each side name a party of one kind that the other lacks (SEC v. Binance, SEC v. Coinbase)?"""
         ignored = {"LOCATION"} | (set() if type_ in ASSET_EVENTS else {"ASSET"})
-        kinds_a = {_group(self.graph.nodes[n]["type"]) for n in a - b}
-        kinds_b = {_group(self.graph.nodes[n]["type"]) for n in b - a}
+        kinds_a = {self._groups[n] for n in a - b}
+        kinds_b = {self._groups[n] for n in b - a}
         return bool((kinds_a & kinds_b) - ignored)
 
     # edges --------------------------------------------------------------------
@@ -296,6 +307,8 @@ class GraphBuilder:
             if attrs.get("role") and attrs["role"] not in data["roles"]:
                 data["roles"].append(attrs["role"])
         else:
+            if key != "REPORTS":
+                self.links.add_edge(u, v)
             role = attrs.get("role", "")
             g.add_edge(u, v, key=key, type=key, role=role, roles=[role] if role else [], evidence=[ev],
                        first_seen=when, last_seen=when)

@@ -30,16 +30,15 @@ EVENT_FIELDS = ("id", "type", "name", "date", "participants", "sources", "first_
 class KnowledgeGraph:
     """Entities, events and articles linked with evidence; open one with ``KnowledgeGraph.open(path)``.
 
-    Lookups that need a whole-graph structure (the name index, the
-    entity-event view, the counts) build it once and keep it until ``add``.
+    The builder keeps the name index and the entity-event links up to date as
+    articles are added, so no query walks the whole graph; ``stats`` counts
+    once and keeps the counts until the next ``add``.
     """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, store: Store | None = None):
         self.builder = GraphBuilder(graph)
         self.graph = self.builder.graph
         self.store = store
-        self._names: dict[str, list[str]] | None = None
-        self._view: nx.Graph | None = None
         self._stats: dict | None = None
 
     @classmethod
@@ -67,7 +66,7 @@ class KnowledgeGraph:
     def add(self, pairs: Iterable[tuple[Article, Extraction]]) -> None:
         """Add new articles' extractions; the graph changes for those articles only."""
         self.builder.add_all(pairs)
-        self._names = self._view = self._stats = None
+        self._stats = None
 
     def refresh(self) -> int:
         """Add what the store gained since this graph was built; returns the number of new articles."""
@@ -85,28 +84,13 @@ class KnowledgeGraph:
 
     # lookup -----------------------------------------------------------------
 
-    def _name_index(self) -> dict[str, list[str]]:
-        if self._names is None:
-            index: dict[str, list[str]] = {}
-            for node, data in self.graph.nodes(data=True):
-                if data.get("kind") != "entity":
-                    continue
-                for name in [data["name"], *data.get("aliases", [])]:
-                    bucket = index.setdefault(norm(name), [])
-                    if node not in bucket:
-                        bucket.append(node)
-            for bucket in index.values():
-                bucket.sort(key=lambda n: (-self.graph.nodes[n]["mentions"], n))
-            self._names = index
-        return self._names
-
     def _node(self, ref: str) -> str:
         if self.graph.nodes.get(ref, {}).get("kind") == "entity":
             return ref
-        hits = self._name_index().get(norm(ref))
+        hits = self.builder.names.get(norm(ref))
         if not hits:
             raise NotFoundError(f"no entity named {ref!r} in the graph")
-        return hits[0]
+        return min(hits, key=lambda n: (-self.graph.nodes[n]["mentions"], n))
 
     def entity(self, name_or_alias: str) -> dict:
         """The entity a name, alias or node id refers to (the most mentioned one when several share it).
@@ -119,7 +103,7 @@ class KnowledgeGraph:
         """Entities whose name or an alias contains ``text`` (case-insensitive): exact names first, then most mentioned."""
         needle = norm(text)
         best: dict[str, bool] = {}  # node -> matched exactly
-        for name, nodes in self._name_index().items():
+        for name, nodes in self.builder.names.items():
             if needle in name:
                 for node in nodes:
                     best[node] = best.get(node, False) or name == needle
@@ -146,7 +130,7 @@ class KnowledgeGraph:
         relations = set(relations) if relations else None
         found: dict[str, list[dict]] = {}
         g = self.graph
-        for other in self._entity_event_view().adj.get(node, {}):
+        for other in self.builder.links.adj.get(node, {}):
             odata = g.nodes[other]
             if odata["kind"] == "event":
                 if (relations and odata["type"] not in relations) or not _event_in_window(odata, since, until):
@@ -155,7 +139,7 @@ class KnowledgeGraph:
                     if p != node:
                         found.setdefault(p, []).append({
                             "relation": odata["type"], "direction": "event", "event": other, "role": "",
-                            "evidence": list(g.edges[p, other, "PARTICIPANT"]["evidence"])})
+                            "evidence": list(g.succ[p][other]["PARTICIPANT"]["evidence"])})
                 continue
             for direction, edges in (("out", g.succ[node].get(other, {})), ("in", g.pred[node].get(other, {}))):
                 for key, data in edges.items():
@@ -232,7 +216,7 @@ class KnowledgeGraph:
     def subgraph(self, entity: str, depth: int = 1) -> nx.MultiDiGraph:
         """The ego graph: entities within ``depth`` hops, the events of all but the farthest, and their edges."""
         node = self._node(entity)
-        view = self._entity_event_view()
+        view = self.builder.links
         keep, frontier = {node}, [node]
         for _ in range(depth):
             nxt = []
@@ -286,20 +270,9 @@ class KnowledgeGraph:
 
     # helpers ------------------------------------------------------------------
 
-    def _entity_event_view(self) -> nx.Graph:
-        """Entities and events, undirected, linked by relations and participation (no articles)."""
-        if self._view is None:
-            g = self.graph
-            view = nx.Graph()
-            for node, data in g.nodes(data=True):
-                if data.get("kind") == "entity":
-                    view.add_edges_from((node, v) for v in g.succ[node])
-            self._view = view
-        return self._view
-
     def _hops(self, node: str) -> Iterator[tuple[str, str]]:
         """Entities one hop from ``node``, each with the event it shares with ``node`` or ""."""
-        view = self._entity_event_view()
+        view = self.builder.links
         for x in view.adj.get(node, {}):
             if x.startswith("event:"):
                 for w in view.adj[x]:

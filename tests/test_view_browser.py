@@ -2,12 +2,14 @@
 
 Pages come from crafted extractions (no spaCy model) and from a small real
 store: the bundled sample feeds plus a hostile feed, parsed, extracted and
-stored as ``kg ingest`` does. A screenshot of the sample graph is kept in
-``output/graph-screenshot.png`` for a person to look at.
+stored as ``kg ingest`` does, and from the benchmark's 5,000-node graph. A
+screenshot of the sample graph is kept in ``output/graph-screenshot.png`` for
+a person to look at.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 OUTPUT = Path(__file__).resolve().parent.parent / "output"
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_view.py"
 OFF_CENTRE = """id => {
     const v = kgNetwork.getViewPosition(), p = kgNetwork.getPositions([id])[id];
     return Math.hypot(v.x - p.x, v.y - p.y);
@@ -242,6 +245,24 @@ def test_real_store_page_with_a_hostile_feed(open_page, sample_store):
     page.screenshot(path=str(OUTPUT / "graph-screenshot.png"))
     assert visit.dialogs == [] and visit.errors == []
     assert all(url.startswith("file:") for url in visit.requests)
+
+
+# a large page ---------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_5000_node_page_becomes_interactive_within_its_size_bound(open_page, tmp_path):
+    """No timed assertion here: ``bench/bench_view.py`` measures; this checks the page works and its size."""
+    spec = importlib.util.spec_from_file_location("bench_view", BENCH)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    info = render(bench.synthetic_kg(), tmp_path / "big.html", ViewOptions(max_nodes=5000))
+    assert info["nodes"] == 5000 and info["edges"] >= 7900
+    assert info["bytes"] <= bench.SIZE_BOUND
+    visit = open_page(tmp_path / "big.html")
+    assert visit.page.evaluate("kgNetwork.body.nodeIndices.length") == 5000
+    redraw = """() => new Promise(done => { kgNetwork.once("afterDrawing", () => done(true)); kgNetwork.fit(); })"""
+    assert visit.page.evaluate(redraw) is True
+    assert visit.errors == [] and visit.requests == [(tmp_path / "big.html").as_uri()]
 
 
 # Jupyter --------------------------------------------------------------------------------
