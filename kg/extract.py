@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import deque
+from contextlib import ExitStack
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
@@ -28,7 +29,7 @@ MAX_CHARS = 200_000  # longer bodies are cut: no news article is longer, and spa
 BATCH_SIZE = 64
 # Docs per memory zone: spaCy forgets the strings (names, numbers) of each block of this many, so
 # a long stream runs in constant memory. One zone around a whole stream would keep them all.
-ZONE_DOCS = 500
+ZONE_DOCS = 1000
 TASK_DOCS = 64  # articles per task sent to a worker process
 EVIDENCE_PER_ENTITY = 5
 
@@ -87,9 +88,12 @@ class Extractor:
     def _extract_here(self, articles: Iterable[Article], batch_size: int) -> Iterator[Extraction]:
         for block in _blocks(articles, ZONE_DOCS):
             with self.nlp.memory_zone():
-                pairs = ((article_text(a), a) for a in block)
-                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-                    yield doc_to_extraction(doc, article)
+                yield from self._read(block, batch_size)
+
+    def _read(self, articles: Iterable[Article], batch_size: int) -> Iterator[Extraction]:
+        pairs = ((article_text(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield doc_to_extraction(doc, article)
 
     def extract_one(self, article: Article) -> Extraction:
         (extraction,) = self.extract([article])
@@ -97,11 +101,22 @@ class Extractor:
 
 
 _worker: tuple[Extractor, int] | None = None  # what forked workers inherit
+_zone: ExitStack | None = None  # a worker's open memory zone, spanning tasks up to ZONE_DOCS articles
+_zone_docs = 0
 
 
 def _extract_task(articles: list[Article]) -> list[Extraction]:
+    global _zone, _zone_docs
     extractor, batch_size = _worker
-    return list(extractor._extract_here(articles, batch_size))
+    if _zone is None:
+        _zone, _zone_docs = ExitStack(), 0
+        _zone.enter_context(extractor.nlp.memory_zone())
+    extractions = list(extractor._read(articles, batch_size))
+    _zone_docs += len(articles)
+    if _zone_docs >= ZONE_DOCS:
+        _zone.close()
+        _zone = None
+    return extractions
 
 
 def _blocks(items: Iterable, size: int) -> Iterator[list]:

@@ -100,7 +100,10 @@ class KnowledgeGraph:
         return self._entity_dict(self._node(name_or_alias))
 
     def search(self, text: str, type: str | None = None, limit: int = 20) -> list[dict]:
-        """Entities whose name or an alias contains ``text`` (case-insensitive): exact names first, then most mentioned."""
+        """Entities whose name or an alias contains ``text`` (case-insensitive), exact names first, then most mentioned.
+
+        ``type`` keeps one entity type; at most ``limit`` results.
+        """
         needle = norm(text)
         best: dict[str, bool] = {}  # node -> matched exactly
         for name, nodes in self.builder.names.items():

@@ -11,7 +11,9 @@ few token attributes, so they can be run faster with exactly the same output:
   rules win as before.
 * ``kg_lemmatizer`` remembers the model lemmatizer's answer per (word, POS,
   morphology), which is everything a rule or lookup lemmatizer reads; spaCy's
-  own cache skips the commonest case (base forms) and is never emptied.
+  own cache skips the commonest case (base forms) and is never emptied. The
+  memo holds plain strings, not spaCy's, so it outlives memory zones, and it
+  is emptied (with spaCy's cache) whenever it reaches ``MEMO_LIMIT``.
 
 ``speed_up(nlp)`` swaps them in where the model's components are of a kind
 they reproduce, and leaves any other pipeline untouched. ``tests/test_speed.py``
@@ -21,7 +23,6 @@ checks that every token attribute comes out identical.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
@@ -32,7 +33,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
-MEMO_LIMIT = 200_000  # lemmas remembered; emptied when full and at the end of every memory zone
+MEMO_LIMIT = 50_000  # (word, POS, morphology) lemmas remembered, a few MB; emptied when full
 
 
 class Uncompilable(ValueError):
@@ -178,7 +179,8 @@ class MemoLemmatizer:
         memo, lemmatize = self.memo, self.lemmatizer.lemmatize
         overwrite = self.lemmatizer.overwrite
         if len(memo) > MEMO_LIMIT:
-            self._forget()
+            memo.clear()
+            self.lemmatizer.cache.clear()
         for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
             if lemma and not overwrite:
                 continue
@@ -189,15 +191,3 @@ class MemoLemmatizer:
                 value = memo[key] = lemmatize(token)[0]
             token.lemma_ = value
         return doc
-
-    def _forget(self) -> None:
-        self.memo.clear()
-        self.lemmatizer.cache.clear()
-
-    @contextmanager
-    def memory_zone(self, mem=None):
-        """Forget remembered lemmas with the zone's strings, so a long stream does not grow them."""
-        try:
-            yield
-        finally:
-            self._forget()
