@@ -305,7 +305,11 @@ def _about_shares(sent) -> bool:
 
 
 def _date_text(sent, clause: Token) -> str:
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    # the document's DATE spans, read once per Doc: Span.ents rebuilds the whole list on every call
+    doc = sent.doc
+    if doc.user_data.get("kg_dates") is None:
+        doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
+    dates = [e for e in doc.user_data["kg_dates"] if sent.start <= e.start < sent.end]
     if not dates:
         return ""
     subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))
