@@ -36,7 +36,7 @@ def test_one_hack_told_by_three_outlets_is_one_event_with_three_sources(extracto
     (BINANCE, ("Binance.US", "EXCHANGE", "binance-us")),
     (("FTX", "EXCHANGE", "ftx"), ("FTX US", "EXCHANGE", "ftx-us")),
     (("Bitcoin", "ASSET", "asset-bitcoin"), ("Bitcoin Cash", "ASSET", "asset-bitcoin-cash")),
-    (("Terra", "ASSET", "asset-terra"), ("TerraUSD", "ASSET", "asset-terrausd")),
+    (("LUNA", "ASSET", "asset-terra"), ("TerraUSD", "ASSET", "asset-terrausd")),
     (("Binance", "EXCHANGE"), ("Binance.US", "EXCHANGE")),  # names the knowledge base does not link
     (("FTX", "EXCHANGE"), ("FTX US", "EXCHANGE")),
 ])

@@ -140,6 +140,7 @@ class EntityLinker:
         for span, type_ in ner_spans:
             builder.add_named(span, type_)
         builder.add_titled_people()
+        builder.add_shaped_organisations()
         builder.apply_definitions()
         builder.add_short_forms()
         builder.add_handles()
@@ -347,9 +348,13 @@ class _Builder:
         if len(known) == 1 and not span.text in known[0].ambiguous:
             self.add_kb(span, known[0])
             return
-        if type_ == "LOCATION" and len(span) == 1:
-            # places the knowledge base does not know, said in one word, are mostly companies NER misread
+        if type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
+            # places the knowledge base does not know, said in one word and not where a place
+            # stands ("in X", "X-based", a dateline), are mostly companies NER misread
             type_ = self._org_type(span)
+        elif type_ == "ORGANIZATION" and len(span) == 1 and self._place_context(span) and \
+                self.doc[span.end:span.end + 1].text == "-":
+            type_ = "LOCATION"  # "Christchurch-based": whatever NER thought, a place
         elif type_ == "ORGANIZATION":
             type_ = self._org_type(span)
         elif type_ == "PERSON" and len(span) == 1:
@@ -359,6 +364,44 @@ class _Builder:
         self._mention(span, self._record_for(span.text, type_))
 
     # typing -----------------------------------------------------------------
+
+    def _place_context(self, span: Span) -> bool:
+        doc = self.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end:span.end + 2]
+        if span.text.isupper() and len(span.text) > 3:
+            return True  # dateline: "CHRISTCHURCH —"
+        if prev is not None and prev.lower_ in ("in", "from", "at", "near", "to", "across", "outside", "of", "around"):
+            return True
+        if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "headquartered", "registered"):
+            return True
+        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].i in self.taken and \
+                self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
+            return True  # "Christchurch, New Zealand"
+        return False
+
+    def add_shaped_organisations(self) -> None:
+        """'Emergent Fidelity Technologies', 'Peken Global Ltd.': capitalised names ending in a
+        company word are organisations even when NER misses them."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self.taken or not (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha) or doc[i].is_sent_start \
+                    and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its"):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 6 and j not in self.taken and (
+                    doc[j].is_title or doc[j].text in ("&",) or doc[j].text in self.lex.org_suffix_words):
+                j += 1
+            end = j
+            while end > i and doc[end - 1].text not in self.lex.org_suffix_words:
+                end -= 1
+            if end - i >= 2 and doc[i].lower_ not in ("the", "a", "an"):
+                span = doc[i:end]
+                if not any(t.pos_ == "VERB" for t in span):
+                    self._mention(span, self._record_for(span.text, self._org_type(span)))
+            i = max(j, i + 1)
 
     def _org_type(self, span: Span) -> str:
         text = span.text
@@ -505,7 +548,10 @@ class _Builder:
             if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
                 continue  # "the exchange Kraken", "the company statement": not a bare reference
             types = nouns[tok.lower_]
-            record = self._referent(named, tok.i, types)
+            record = None
+            if tok.dep_ == "appos" and tok.head.i in self.taken and not self.taken[tok.head.i].generic:
+                record = self.ents.records[self.taken[tok.head.i].key]  # "Alameda, the trading firm ..."
+            record = record or self._referent(named, tok.i, types)
             if record is not None:
                 self._mention(doc[tok.i:tok.i + 1], record, generic=True)
 

@@ -24,6 +24,7 @@ class Lexicon:
     confirming_words: frozenset[str]
     title_pattern: str  # regex alternation of titles, longest first, for relation patterns
     org_head_words: frozenset[str]
+    org_suffix_words: frozenset[str]
     person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
 
 
@@ -48,5 +49,6 @@ def load_lexicon() -> Lexicon:
         confirming_words=frozenset(w.casefold() for w in data["confirming_words"]),
         title_pattern=title_pattern,
         org_head_words=frozenset(data["org_head_words"]),
+        org_suffix_words=frozenset(data["org_suffix_words"]),
         person_titles=tuple(sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)),
     )

@@ -56,10 +56,12 @@ class RelationFinder:
             rf"(?:of|at|for|with|to|in)\s+(?:the\s+)?$", re.I)
         self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         self.after_org_title = re.compile(rf"^(?:'s|’s)?\s+{roles}\b", re.I)
+        self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.its_title = re.compile(rf"^\s*,\s*(?:its|their)\s+{roles}\b", re.I)
         self.person_verb_org = re.compile(
-            r"^\s*,?\s*(?:who\s+)?(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
-            r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+)?$", re.I)
+            r"^\s*,?\s*(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
+            r"(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
+            r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         self.where_based = re.compile(
             r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
             r"(?:based|headquartered|registered|incorporated|domiciled)", re.I)
@@ -104,6 +106,13 @@ class RelationFinder:
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
                     elif between.strip() in ("'s", "’s") and not a.generic:
                         pass
+                # "New York Attorney General Letitia James": the office's name ends with the title
+                if ra.type in EMPLOYERS and rb.type == "PERSON" and not a.generic and not b.generic and \
+                        not between.strip():
+                    m = self.title_at_end.search(ra.name)
+                    if m:
+                        out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
+                        continue
                 # "FTX's Sam Bankman-Fried"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic and between in ("'s ", "’s "):
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
@@ -127,7 +136,8 @@ class RelationFinder:
                             continue
                     m = self.person_verb_org.match(between)
                     if m:
-                        verb = between.strip(" ,").split()[-1 if "who" not in between else 1].lower()
+                        verb = re.search(r"co-?founded|founded|started|\w+ed|runs|leads|heads|chairs|controls|owns",
+                                         between, re.I).group(0).lower()
                         role = "co-founder" if "co" in verb and "found" in verb else (
                             "founder" if "found" in verb or verb == "started" else "")
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, role, a, b))
@@ -204,8 +214,9 @@ class RelationFinder:
                 for m in ents.in_span(tok.i + 1, sent.end):
                     gap = doc[(people[-1].end if people else tok.i + 1):m.start]
                     if ents.record(m).type != "PERSON" or m.generic or any(
-                            t.text not in (",", "and", "&", "—", "(") for t in gap):
-                        break
+                            t.text not in (",", "and", "&", "—", "(") and not (t.is_lower and t.is_alpha and
+                                                                          not people) for t in gap):
+                        break  # "its founder and chief executive, Changpeng Zhao": titles before the first name
                     people.append(m)
                 role = "co-founder" if len(people) > 1 or tok.lower_.startswith("co") else "founder"
                 for p in people:
