@@ -130,6 +130,8 @@ class EventFinder:
                                                            event.end, event.date_text, {key}))
                 elif _refers_back(token) and any(e.type == type_ for e in events):
                     _merge_back(events, event)
+                elif any(e.type == type_ and e.start == event.start for e in events):
+                    _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event)
         doc._.kg_events = events
@@ -157,7 +159,8 @@ class EventFinder:
             for seq in (lemmas, lowers):
                 for words, type_ in self.t.phrases.get(seq[k], ()):
                     if tuple(seq[k:k + len(words)]) == words:
-                        head = max(sent[k:k + len(words)], key=lambda t: t.pos_ == "VERB")
+                        phrase = sent[k:k + len(words)]
+                        head = next((t for t in phrase if t.pos_ == "VERB"), phrase.root)
                         found.setdefault((head.i, type_), head)
         # one trigger token proposes each type once; keep sentence order
         return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
@@ -195,6 +198,9 @@ class EventFinder:
                     return False
             if node is not token and node.lemma_.lower() in self.t.governors:
                 return False
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in node.children):
+                return False  # "face criminal penalties if they continue"
             if node.head is node or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
                 return True
             if node.dep_ in ("relcl", "acl") and steps > 0:
@@ -209,6 +215,9 @@ class EventFinder:
         ordered = self._clause_mentions(ents, token, clause)
         if not ordered:
             ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
+        if spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
+            # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
+            ordered = [m for m in ordered if _is_subject_of(ents, m, token)]
         keys: list[str] = []
         for m in ordered:
             record = ents.record(m)
@@ -230,6 +239,8 @@ class EventFinder:
             return None
         if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
             return None
+        if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
+            return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
         if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
             return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
         keys = keys[:MAX_PARTICIPANTS]
@@ -294,6 +305,15 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
     return ""
 
 
+def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("relcl", "acl"):
+        return verb.head.left_edge.i <= mention.start <= verb.head.i
+    return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
+
+
 def _shares_of(doc, mention) -> bool:
     """'Shares of Coinbase', 'Coinbase shares', 'Circle's stock': the company's share price is meant."""
     window = doc[max(mention.start - 3, 0):min(mention.end + 3, len(doc))]
@@ -320,7 +340,9 @@ def _date_text(sent, clause: Token) -> str:
 
 def _refers_back(token: Token) -> bool:
     """'the attack', 'the theft', 'last week's hack': a definite noun names an event already told."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
+        token = token.head  # "the stolen tokens"
+    elif token.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") or
                c.dep_ == "poss" and c.tag_ in ("NNP", "NN") and any(g.text in ("'s", "’s") for g in c.children)
