@@ -218,6 +218,11 @@ class EventFinder:
         if spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
             # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
             ordered = [m for m in ordered if _is_subject_of(ents, m, token)]
+        elif spec.type == "PRICE_MOVE":
+            # "bitcoin's slump", "a rally in ether", "Solana hit a record high": the noun's own phrase or
+            # the subject of its verb
+            ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i
+                       or _is_subject_of(ents, m, clause)]
         keys: list[str] = []
         for m in ordered:
             record = ents.record(m)
@@ -239,6 +244,8 @@ class EventFinder:
             return None
         if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
             return None
+        if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
+            return None  # "was also named as a defendant"
         if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
             return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
         if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
@@ -264,6 +271,14 @@ class EventFinder:
                 (first if actor else rest).extend(span_mentions)
             if root.i in ents.by_token:
                 rest.insert(0, ents.by_token[root.i])
+        if not first and clause.dep_ == "pcomp":
+            # "two months after freezing withdrawals": the gerund's subject is the main clause's
+            head = clause.head
+            while head.dep_ in ("prep", "pcomp", "pobj") and head.head is not head:
+                head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
         if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
             head = clause.head
             if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
