@@ -31,6 +31,9 @@ DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
 ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
+REPORTED_TARGET = {"WARNING", "INVESTIGATION"}
+CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "fraud", "laundering", "indictment", "indicted", "prosecutors",
+                  "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty", "wire"}
 
 if not Doc.has_extension("kg_events"):
     Doc.set_extension("kg_events", default=None)
@@ -122,13 +125,16 @@ class EventFinder:
                 event = self._event(doc, ents, sent, token, spec)
                 if event is None:
                     continue
+                event = _retyped(event, ents, sent, token)
+                type_ = event.type
                 if type_ in ONE_PER_PARTY:  # each asset that moved, each company that failed, is its own event
                     courts = [k for k in event.participants if "court" in ents.records[k].name.lower()]
                     for key in event.participants:
                         if key not in courts:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
                                                            event.end, event.date_text, {key}))
-                elif _refers_back(token) and any(e.type == type_ for e in events):
+                elif _refers_back(token) and any(e.type == type_ for e in events) and \
+                        not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
                 elif any(e.type == type_ and e.start == event.start for e in events):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
@@ -212,7 +218,7 @@ class EventFinder:
 
     def _event(self, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
         clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
-        ordered = self._clause_mentions(ents, token, clause)
+        ordered = self._clause_mentions(ents, token, clause, spec.type)
         if not ordered:
             ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
         if spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
@@ -254,15 +260,17 @@ class EventFinder:
         named = {ents.record(m).key for m in ordered if not m.generic}
         return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), named)
 
-    def _clause_mentions(self, ents: DocEntities, token: Token, clause: Token) -> list[Mention]:
+    def _clause_mentions(self, ents: DocEntities, token: Token, clause: Token, spec_type: str = "") -> list[Mention]:
         """Mentions governed by the trigger's clause, the actor first."""
         first, rest = [], []
         roots = [token] if clause is token else [token, clause]
         seen: set[int] = set()
         for root in roots:
             for child in root.children:
-                if child.dep_ in ("ccomp", "advcl", "parataxis") and child is not token:
+                if child.dep_ in ("advcl", "parataxis") and child is not token:
                     continue
+                if child.dep_ == "ccomp" and not (root is token and spec_type in REPORTED_TARGET):
+                    continue  # "warned that Binance was operating ...": the warning is about Binance
                 if child.i in seen:
                     continue
                 span_mentions = ents.in_span(child.left_edge.i, child.right_edge.i + 1)
@@ -351,6 +359,25 @@ def _date_text(sent, clause: Token) -> str:
     inside = [e for e in dates if e.start in subtree]
     chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
     return chosen.text
+
+
+def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundEvent:
+    """'charged with conspiracy' is a criminal case; 'suspended trading in XRP' is a (de)listing."""
+    if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent):
+        event.type = "CRIMINAL_CASE"
+    elif event.type == "WITHDRAWAL_HALT" and any(
+            ents.records[k].type == "ASSET" for k in event.participants) and any(
+            t.lower_ == "trading" for t in token.subtree):
+        event.type = "LISTING"
+    return event
+
+
+def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], event: FoundEvent) -> bool:
+    """'the $620 million theft from the Ronin bridge' names its own victim: another event, not a back-reference."""
+    known = {k for e in events if e.type == event.type for k in e.participants}
+    noun = token.head if token.dep_ in ("amod", "acl") else token
+    own = {ents.by_token[t.i].key for t in noun.subtree if t.i in ents.by_token and not ents.by_token[t.i].generic}
+    return bool(own - known)
 
 
 def _refers_back(token: Token) -> bool:
