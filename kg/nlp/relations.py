@@ -57,6 +57,10 @@ class RelationFinder:
         self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         self.after_org_title = re.compile(rf"^(?:'s|’s)?\s+{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
+        company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
+                         r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
+                         r"COO|CFO|CTO|chairman|chairwoman|president|general\s+counsel|chief\s+legal\s+officer)")
+        self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.its_title = re.compile(rf"^\s*,\s*(?:its|their)\s+{roles}\b", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
@@ -82,6 +86,9 @@ class RelationFinder:
                 continue
             for rel in self._works_for(doc, ents, mentions) + self._founders(doc, ents, sent) + \
                     self._its_title(doc, ents, sent):
+                found.setdefault((rel.head, rel.type, rel.tail), rel)
+            employed = {h for h, t, _ in found if t == "WORKS_FOR"}
+            for rel in self._titled_in_sentence(doc, ents, sent, employed):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
             for rel in self._based_in(doc, ents, mentions):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
@@ -164,6 +171,24 @@ class RelationFinder:
             people.insert(0, mentions[j])
             j -= 1
         return people
+
+    def _titled_in_sentence(self, doc, ents: DocEntities, sent, found: set) -> list[FoundRelation]:
+        """'The SEC sued Ripple, along with Chief Executive Brad Garlinghouse': a company title before a
+        name belongs to the nearest company named before it in the sentence."""
+        out = []
+        mentions = ents.in_span(sent.start, sent.end)
+        for m in mentions:
+            if m.generic or ents.record(m).type != "PERSON" or ents.record(m).key in found:
+                continue
+            before = doc.text[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
+            match = self.company_title_before.search(before)
+            if not match:
+                continue
+            org = next((o for o in reversed(mentions) if o.end <= m.start and not o.generic
+                        and ents.record(o).type in ("EXCHANGE", "ORGANIZATION")), None)
+            if org is not None:
+                out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
+        return out
 
     def _its_title(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'Yusuke Otsuka, its chief operating officer': 'its' is the organisation named before."""
