@@ -53,7 +53,7 @@ class RelationFinder:
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?{roles}\s+"
-            rf"(?:of|at|for|with|to|in)\s+(?:the\s+)?$", re.I)
+            rf"(?:of|at|for|with|to|in)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){{0,3}}$", re.I)
         self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         self.after_org_title = re.compile(rf"^(?:'s|’s)?\s+{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
@@ -62,6 +62,7 @@ class RelationFinder:
                          r"COO|CFO|CTO|chairman|chairwoman|president|general\s+counsel|chief\s+legal\s+officer)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.its_title = re.compile(rf"^\s*,\s*(?:its|their)\s+{roles}\b", re.I)
+        self.its_title_before = re.compile(rf"\b(?:its|their)\s+{roles}\s*,?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
@@ -198,7 +199,8 @@ class RelationFinder:
             if m.generic or ents.record(m).type != "PERSON":
                 continue
             after = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 90]
-            match = self.its_title.match(after)
+            before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
+            match = self.its_title.match(after) or self.its_title_before.search(before)
             if not match:
                 continue
             org = next((o for o in reversed(ents.in_span(0, m.start))
@@ -342,9 +344,19 @@ class RelationFinder:
                 j += 1
             if j in ents.by_token and ents.record(ents.by_token[j]).type in PLACED:
                 return ents.by_token[j]
-        # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange"
         if after[0].text in ("'s", "’s"):
+            # "WazirX, one of India's largest exchanges", "Upbit, South Korea's biggest exchange"
+            lead = doc[max(sent.start, m.start - 4):m.start].text.lower()
+            if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of\s+)?$", lead):
+                prev = [o for o in mentions[:i] if o.end <= m.start]
+                if prev:
+                    o = prev[-1]
+                    gap = doc[o.end:m.start].text.strip().lower()
+                    if ents.record(o).type in PLACED and not o.generic and re.fullmatch(
+                            r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?", gap):
+                        return o
             return None
+        # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange"
         before = doc[max(sent.start, m.start - 2):m.start]
         if len(before) and before[-1].lower_ in ("the", "a", "an") and len(before) > 1 and before[-2].text == ",":
             prev = [o for o in mentions[:i] if o.end <= before[-2].i]
