@@ -35,6 +35,10 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
+ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
+                  "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
+                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher"}
 ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
                 "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
 
@@ -201,6 +205,8 @@ class EntityLinker:
         window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
         if any(t.lower_ in self.lex.confirming_words for t in window if t.i < span.start or t.i >= span.end):
             return True
+        if span.text.isupper():
+            return False  # an all-capitals ticker needs a crypto word beside it, whatever NER says
         return any(ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE") and ent.start <= span.start and ent.end >= span.end
                    for ent in doc.ents)
 
@@ -321,6 +327,9 @@ class _Builder:
                 break
         return doc[place.start:end]
 
+    def _free_or_place(self, i: int) -> bool:
+        return i not in self.taken or self.ents.records[self.taken[i].key].type == "LOCATION"
+
     def add_titled_people(self) -> None:
         """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""
         doc = self.doc
@@ -332,7 +341,7 @@ class _Builder:
                 if tuple(texts[i:i + n]) != title:
                     continue
                 start = end = i + n
-                while end < len(doc) and end - start < 4 and end not in self.taken and (
+                while end < len(doc) and end - start < 4 and self._free_or_place(end) and (
                         doc[end].is_title and doc[end].pos_ == "PROPN" or
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
                                          or doc[end].text in ("III", "II", "IV", "Jr."))):
@@ -340,7 +349,7 @@ class _Builder:
                 if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
                     span = doc[start:end]
                     if not self.kb.lookup(span.text):
-                        self._mention(span, self._record_for(span.text, "PERSON"))
+                        self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
                 break
 
     def add_named(self, span: Span, type_: str) -> None:
@@ -348,6 +357,11 @@ class _Builder:
         if len(known) == 1 and not span.text in known[0].ambiguous:
             self.add_kb(span, known[0])
             return
+        if span.text.startswith("@"):
+            return  # handles are linked to the entity they belong to (add_handles), never entities alone
+        if type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
+                span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
+            type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
         if type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
             # places the knowledge base does not know, said in one word and not where a place
             # stands ("in X", "X-based", a dateline), are mostly companies NER misread
@@ -371,6 +385,8 @@ class _Builder:
         nxt = doc[span.end:span.end + 2]
         if span.text.isupper() and len(span.text) > 3:
             return True  # dateline: "CHRISTCHURCH —"
+        if self._exchange_context(span) or self._kind_appositive(span):
+            return False  # "at Shopify, the e-commerce platform"
         if prev is not None and prev.lower_ in ("in", "from", "at", "near", "to", "across", "outside", "of", "around"):
             return True
         if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "headquartered", "registered"):
@@ -378,6 +394,18 @@ class _Builder:
         if len(nxt) == 2 and nxt[0].text == "," and nxt[1].i in self.taken and \
                 self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
             return True  # "Christchurch, New Zealand"
+        return False
+
+    def _kind_appositive(self, span: Span) -> bool:
+        doc = self.doc
+        after = doc[span.end:min(span.end + 7, len(doc))]
+        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+            return False
+        for tok in after[2:]:
+            if tok.lower_ in ORG_KIND_NOUNS:
+                return True
+            if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+                break
         return False
 
     def add_shaped_organisations(self) -> None:
@@ -477,8 +505,9 @@ class _Builder:
         for record in list(self.ents.records.values()):
             if record.type != "PERSON":
                 continue
-            for form in _surname_forms(record.name):
-                short.setdefault(form, record)
+            for name in [record.name, *record.surface]:
+                for form in _surname_forms(name):
+                    short.setdefault(form, record)
         if not short:
             return
         longest = 6  # tokens: "Bankman-Fried" is three
@@ -588,6 +617,10 @@ def _lowercase_ok(span: Span) -> bool:
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
+    for i in range(start + 1, end):
+        if doc[i].is_sent_start:
+            end = i  # "WazirX. Investigators": NER ran over a sentence end
+            break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
