@@ -32,8 +32,9 @@ ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 REPORTED_TARGET = {"WARNING", "INVESTIGATION"}
-CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "fraud", "laundering", "indictment", "indicted", "prosecutors",
-                  "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty", "wire"}
+CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
+                  "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty"}
+HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
 
 if not Doc.has_extension("kg_events"):
     Doc.set_extension("kg_events", default=None)
@@ -154,6 +155,8 @@ class EventFinder:
             lemma = lemmas[k]
             if tok.i in taken and not taken[tok.i].generic:
                 continue  # "Bankruptcy" in "U.S. Bankruptcy Court" names a court, not an event
+            if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
+                found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
             if lemma in ORDER_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in STOP_VERBS for c in tok.children):
                 found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ"):
@@ -363,7 +366,8 @@ def _date_text(sent, clause: Token) -> str:
 
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundEvent:
     """'charged with conspiracy' is a criminal case; 'suspended trading in XRP' is a (de)listing."""
-    if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent):
+    if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent) and \
+            not any(t.lower_ == "civil" for t in sent):
         event.type = "CRIMINAL_CASE"
     elif event.type == "WITHDRAWAL_HALT" and any(
             ents.records[k].type == "ASSET" for k in event.participants) and any(
