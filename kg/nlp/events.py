@@ -232,6 +232,8 @@ class EventFinder:
             # the subject of its verb
             ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i
                        or _is_subject_of(ents, m, clause)]
+        if spec.type == "LAUNCH":
+            ordered = [m for m in ordered if _launch_party(ents, m, token)]
         keys: list[str] = []
         for m in ordered:
             record = ents.record(m)
@@ -252,6 +254,10 @@ class EventFinder:
         if spec.needs and not (types & spec.needs) and not shares:
             return None
         if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
+            return None
+        if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children):
+            return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
+        if spec.type == "LAUNCH" and types <= {"PERSON"}:
             return None
         if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
             return None  # "was also named as a defendant"
@@ -329,6 +335,21 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
                 if ents.record(m).type == "REGULATOR":
                     return m.key
     return ""
+
+
+def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
+    """Companies launch; a token is launched only as the thing a verb launches; a person only as its subject."""
+    kind = ents.record(mention).type
+    if kind in ("EXCHANGE", "ORGANIZATION"):
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if kind == "PERSON":
+        return _is_subject_of(ents, mention, token) and not token.tag_ == "VBN"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl") and token.head.i in ents.by_token and ents.by_token[token.head.i] is mention:
+        return True  # "USDC, launched in 2018 by Circle"
+    return any(c.left_edge.i <= mention.start <= c.right_edge.i for c in objects)
 
 
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
