@@ -197,11 +197,13 @@ class EntityLinker:
 
     def _confirmed(self, doc: Doc, span: Span, entry: KBEntry, matches) -> bool:
         """An ambiguous name counts only away from a sentence start and with support."""
-        if _sentence_initial(span) or span.text.isupper() and len(span.text) <= 2:
+        if span.text.isupper() and len(span.text) <= 2:
             return False
         for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
             if label == entry.id and doc[start:end].text not in entry.ambiguous:
                 return True
+        if _sentence_initial(span):
+            return False
         window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
         if any(t.lower_ in self.lex.confirming_words for t in window if t.i < span.start or t.i >= span.end):
             return True
@@ -571,8 +573,8 @@ class _Builder:
             det = doc[tok.i - 1]
             if det.lower_ not in ("the", "its", "that", "this") and not any(
                     c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "that", "this") and c.i < tok.i
-                    for c in tok.children):
-                continue
+                    for c in tok.children) and tok.left_edge.lower_ != "the":
+                continue  # "the Hoboken, New Jersey-based company" counts; "a company" does not
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
                 continue  # "the exchange Kraken", "the company statement": not a bare reference
@@ -584,18 +586,25 @@ class _Builder:
             if record is not None:
                 self._mention(doc[tok.i:tok.i + 1], record, generic=True)
 
+    def _salience(self, record: EntityRecord) -> int:
+        """Mentions, and more for a name in the headline: what the article is about."""
+        title_end = self.doc.text.find("\n\n")
+        in_title = title_end > 0 and any(m.key == record.key and self.doc[m.start].idx < title_end
+                                         for m in self.ents.mentions)
+        return record.mentions + (3 if in_title else 0)
+
     def _referent(self, named: list[Mention], position: int, types) -> EntityRecord | None:
         for type_ in types:
             before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
             if before:
                 # the most recent one, unless the article is plainly about another one of that type
                 recent = self.ents.records[before[-1].key]
-                dominant = max((self.ents.records[m.key] for m in before), key=lambda r: r.mentions)
-                return dominant if dominant.mentions >= 2 * recent.mentions + 1 else recent
+                dominant = max((self.ents.records[m.key] for m in before), key=self._salience)
+                return dominant if self._salience(dominant) >= 2 * self._salience(recent) + 1 else recent
         for type_ in types:
             pool = [self.ents.records[m.key] for m in named if self.ents.records[m.key].type == type_]
             if pool:
-                return max(pool, key=lambda r: r.mentions)
+                return max(pool, key=self._salience)
         return None
 
 

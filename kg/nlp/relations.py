@@ -203,8 +203,11 @@ class RelationFinder:
             match = self.its_title.match(after) or self.its_title_before.search(before)
             if not match:
                 continue
-            org = next((o for o in reversed(ents.in_span(0, m.start))
-                        if ents.record(o).type in EMPLOYERS and not o.generic), None)
+            # "its": the sentence's own organisation subject if it has one, else the last one named
+            org = next((o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
+                        and doc[o.start].dep_ in ("nsubj", "nsubjpass")), None) or next(
+                (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and not o.generic),
+                None)
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
         return out
