@@ -9,12 +9,12 @@ pairs. Predicted names also resolve through the predicted entity's aliases.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .jsonl import json_lines
 from .nlp.kb import norm
 
 PARTS = ("entities", "relations", "events", "event_args")
@@ -57,13 +57,7 @@ def read_jsonl(path: str | Path) -> dict[str, dict]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+    for number, row in json_lines(lines, str(path)):
         if not isinstance(row, dict) or "id" not in row:
             raise InputError(f"{path}:{number}: each line must be a JSON object with an 'id'")
         rows[str(row["id"])] = row

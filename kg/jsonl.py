@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from .errors import InputError
 from .models import Article
@@ -21,13 +21,18 @@ def article_from_row(row: dict, source: str, line: int) -> Article:
                    url=row.get("url") or "", published=row.get("published") or "")
 
 
-def read_articles(stream: IO[str], source: str = "input") -> Iterator[Article]:
-    """Articles from a JSONL stream, lazily; a bad line stops with its line number."""
+def json_lines(stream: Iterable[str], source: str = "input") -> Iterator[tuple[int, object]]:
+    """(line number, value) for each non-blank line; a line that is not JSON stops with its number."""
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{source}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+
+
+def read_articles(stream: IO[str], source: str = "input") -> Iterator[Article]:
+    """Articles from a JSONL stream, lazily; a bad line stops with its line number."""
+    for number, row in json_lines(stream, source):
         yield article_from_row(row, source, number)
