@@ -427,7 +427,12 @@ class _Builder:
             end = j
             while end > i and doc[end - 1].text not in self.lex.org_suffix_words:
                 end -= 1
-            if end - i >= 2 and doc[i].lower_ not in ("the", "a", "an"):
+            before = self.taken.get(i - 1)
+            if end > i and before is not None and not before.generic and before.end == i and \
+                    self.ents.records[before.key].type in ("EXCHANGE", "ORGANIZATION"):
+                # "Binance Markets Limited": a legal-entity name of the company just named
+                self._mention(doc[before.start:end], self.ents.records[before.key], replace=True)
+            elif end - i >= 2 and doc[i].lower_ not in ("the", "a", "an"):
                 span = doc[i:end]
                 if not any(t.pos_ == "VERB" for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
