@@ -35,6 +35,8 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
+                  "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global", "Markets", "Trading", "Group"}
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
                   "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
@@ -430,8 +432,13 @@ class _Builder:
             before = self.taken.get(i - 1)
             if end > i and before is not None and not before.generic and before.end == i and \
                     self.ents.records[before.key].type in ("EXCHANGE", "ORGANIZATION"):
-                # "Binance Markets Limited": a legal-entity name of the company just named
-                self._mention(doc[before.start:end], self.ents.records[before.key], replace=True)
+                span = doc[before.start:end]
+                if doc[end - 1].text in LEGAL_SUFFIXES:
+                    # "Binance Markets Limited": a legal-entity name of the company just named
+                    self._mention(span, self.ents.records[before.key], replace=True)
+                else:
+                    # "Coinbase Ventures", "Binance Labs": a unit of its own
+                    self._mention(span, self._record_for(span.text, "ORGANIZATION"), replace=True)
             elif end - i >= 2 and doc[i].lower_ not in ("the", "a", "an"):
                 span = doc[i:end]
                 if not any(t.pos_ == "VERB" for t in span):
