@@ -111,6 +111,13 @@ class DocEntities:
                 out.append(m)
         return out
 
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions that begin inside tokens [start, end): a phrase's names even where the parser cut
+        a name short ("SOL token" with "token" misparsed as a verb)."""
+        if len(self.starts) != len(self.mentions):
+            return [m for m in self.mentions if start <= m.start < end]
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
 
 @Language.factory("kg_entities", default_config={"kb_dir": None},
                   requires=["doc.ents", "token.dep", "token.pos"], assigns=["doc._.kg"])

@@ -282,7 +282,7 @@ class EventFinder:
                     continue  # "warned that Binance was operating ...": the warning is about Binance
                 if child.i in seen:
                     continue
-                span_mentions = ents.in_span(child.left_edge.i, child.right_edge.i + 1)
+                span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)
                 seen.add(child.i)
                 actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root is token)
                 (first if actor else rest).extend(span_mentions)
