@@ -36,7 +36,7 @@ HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
-                  "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global", "Markets", "Trading", "Group"}
+                  "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global"}
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
                   "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",

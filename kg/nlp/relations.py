@@ -53,9 +53,10 @@ class RelationFinder:
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?{roles}\s+"
-            rf"(?:of|at|for|with|to|in)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){{0,3}}$", re.I)
+            rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
+            rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){{0,3}}$", re.I)
         self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
-        self.after_org_title = re.compile(rf"^(?:'s|’s)?\s+{roles}\b", re.I)
+        self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
@@ -153,6 +154,14 @@ class RelationFinder:
                     # possessive control: "Bankman-Fried's FTX", "Bankman-Fried's trading firm"
                     if between in ("'s ", "’s "):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
+                # "Alameda Research, his crypto hedge fund": the person the sentence is about
+                if ra.type in EMPLOYERS and not a.generic and re.match(
+                        r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|business|"
+                        r"startup|venture|lender|platform|project)\b", text[doc[a.end - 1].idx + len(doc[a.end - 1]):
+                                                                      doc[a.end - 1].idx + 80]):
+                    person = next((p for p in reversed(mentions[:i]) if ents.record(p).type == "PERSON"), None)
+                    if person is not None:
+                        out.append(_rel(ents.record(person).key, "WORKS_FOR", ra.key, "", person, a))
                 # "Alameda Research, Bankman-Fried's trading firm"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and between.strip() == "," and not a.generic:
                     tail = doc[b.end:b.end + 4]
