@@ -283,6 +283,11 @@ class EventFinder:
                 if child.i in seen:
                     continue
                 span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
+                    aside = [d for d in child.children if d.dep_ in ("appos", "relcl", "acl")]
+                    span_mentions = [m for m in span_mentions
+                                     if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in aside)]
                 seen.add(child.i)
                 actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root is token)
                 (first if actor else rest).extend(span_mentions)
@@ -353,6 +358,7 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
 
 
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
+    """Is the mention inside the verb's subject ("bitcoin fell", not "gained access to bitcoin")?"""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
