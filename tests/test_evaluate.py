@@ -74,14 +74,18 @@ def test_kg_eval_prints_the_per_type_table(tmp_path):
     assert "entities:" in result.output and "REGULATOR" in result.output and "F1 1.000" in result.output
 
 
-def test_own_gold_articles_keep_extraction_honest(extractor):
-    """Our own annotated articles (different events from the dev set): a floor that catches regressions."""
+@pytest.mark.parametrize("name, floors", [
+    ("extra.jsonl", {"entities": 0.92, "relations": 0.70, "events": 0.66}),
+    # written blind to the extractor by another hand: the closest thing to articles never seen
+    ("holdout.jsonl", {"entities": 0.88, "relations": 0.68, "events": 0.60}),
+])
+def test_own_gold_articles_keep_extraction_honest(extractor, name, floors):
+    """Our own annotated articles (other events than the dev set's): floors that catch regressions."""
     from kg.jsonl import article_from_row
 
-    gold = read_jsonl(OWN_GOLD)
+    gold = read_jsonl(OWN_GOLD.parent / name)
     articles = [article_from_row(r, "gold", i) for i, r in enumerate(gold.values(), 1)]
     pred = {x.article_id: x.to_schema() for x in extractor.extract(articles)}
     result = score(gold, pred)
-    assert result["entities"]["micro"]["f1"] >= 0.90
-    assert result["relations"]["micro"]["f1"] >= 0.60
-    assert result["events"]["micro"]["f1"] >= 0.60
+    for part, floor in floors.items():
+        assert result[part]["micro"]["f1"] >= floor, (part, result[part]["micro"])
