@@ -394,7 +394,8 @@ class _Builder:
         doc = self.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end:span.end + 2]
-        if span.text.isupper() and len(span.text) > 3:
+        if span.text.isupper() and len(span.text) > 3 and span.start == span.sent.start and \
+                doc[span.end:span.end + 1].text in ("—", "–", "-", ","):
             return True  # dateline: "CHRISTCHURCH —"
         if self._exchange_context(span) or self._kind_appositive(span):
             return False  # "at Shopify, the e-commerce platform"

@@ -155,11 +155,15 @@ class EventFinder:
             lemma = lemmas[k]
             if tok.i in taken and not taken[tok.i].generic:
                 continue  # "Bankruptcy" in "U.S. Bankruptcy Court" names a court, not an event
+            if lemma in ("get", "receive", "serve") and any(
+                    c.dep_ == "dobj" and c.lower_ in ("years", "months", "year") for c in tok.children):
+                found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "Mashinsky gets 12 years"
             if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
                 found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
             if lemma in ORDER_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in STOP_VERBS for c in tok.children):
                 found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ"):
+            headline_verb = sent.start == 0 and tok.tag_ == "NNS" and tok.lower_.endswith("s")  # "Hyperliquid delists X"
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ") or headline_verb:
                 for type_ in self.t.by_verb.get(lemma, ()):
                     found.setdefault((tok.i, type_), tok)
             if tok.pos_ in ("NOUN", "PROPN"):
