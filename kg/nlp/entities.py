@@ -233,15 +233,17 @@ class EntityLinker:
             type_ = NER_TYPES.get(ent.label_)
             if not type_:
                 continue
-            span = _trim(ent)
-            if span is None or not _plausible_name(span, self.lex):
-                continue
-            inside = {id(kb_at[i][0]): kb_at[i] for i in range(span.start, span.end) if i in kb_at}
-            if inside:
-                if not self._ner_wins(span, type_, list(inside.values())):
-                    continue
-            out.append((span, type_))
+            for span in _split_pair(_trim(ent), self.lex):
+                self._add_ner_span(span, type_, kb_at, out)
         return out
+
+    def _add_ner_span(self, span: Span | None, type_: str, kb_at: dict, out: list) -> None:
+        if span is None or not _plausible_name(span, self.lex):
+            return
+        inside = {id(kb_at[i][0]): kb_at[i] for i in range(span.start, span.end) if i in kb_at}
+        if inside and not self._ner_wins(span, type_, list(inside.values())):
+            return
+        out.append((span, type_))
 
     def _ner_wins(self, span: Span, type_: str, inside) -> bool:
         """Keep an NER name over the KB names inside it only when it is a longer official name.
@@ -658,6 +660,19 @@ def _trim(ent: Span) -> Span | None:
     if end > start and doc[end - 1].text == "." and end - start == 1:
         return None
     return doc[start:end] if end > start else None
+
+
+def _split_pair(span: Span | None, lex: Lexicon) -> list:
+    """'the New York Stock Exchange and Cboe Global Markets': NER joined two names with 'and'."""
+    if span is None:
+        return [None]
+    for tok in span:
+        if tok.lower_ == "and" and tok.i - span.start >= 2 and span.end - tok.i - 1 >= 2:
+            left, right = span.doc[span.start:tok.i], span.doc[tok.i + 1:span.end]
+            if right[-1].text in lex.org_suffix_words and right[0].is_title and (
+                    left[-1].text in lex.org_suffix_words or left[-1].text in lex.org_head_words):
+                return [left, right]
+    return [span]
 
 
 def _plausible_name(span: Span, lex: Lexicon) -> bool:
