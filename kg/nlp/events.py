@@ -13,7 +13,7 @@ and are resolved by ``kg.extract`` against the article's date.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 from spacy.language import Language
@@ -70,7 +70,6 @@ class FoundEvent:
     start: int  # token span of the sentence it came from
     end: int
     date_text: str = ""
-    named: set[str] = field(default_factory=set)
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,7 +132,7 @@ class EventFinder:
                     for key in event.participants:
                         if key not in courts:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
-                                                           event.end, event.date_text, {key}))
+                                                           event.end, event.date_text))
                 elif _refers_back(token) and any(e.type == type_ for e in events) and \
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
@@ -270,8 +269,7 @@ class EventFinder:
         if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
             return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
         keys = keys[:MAX_PARTICIPANTS]
-        named = {ents.record(m).key for m in ordered if not m.generic}
-        return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), named)
+        return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause))
 
     def _clause_mentions(self, ents: DocEntities, token: Token, clause: Token, spec_type: str = "") -> list[Mention]:
         """Mentions governed by the trigger's clause, the actor first."""

@@ -113,8 +113,6 @@ class RelationFinder:
                     m = self.org_then_person.match(between)
                     if m:
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
-                    elif between.strip() in ("'s", "’s") and not a.generic:
-                        pass
                 # "New York Attorney General Letitia James": the office's name ends with the title
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not a.generic and not b.generic and \
                         not between.strip():
