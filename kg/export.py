@@ -21,9 +21,9 @@ from .view import write_atomic
 
 FORMATS = ("graphml", "gexf", "json", "neo4j")
 NODE_FIELDS = ("kind", "type", "name", "aliases", "kb_id", "wikidata", "mentions", "articles", "first_seen",
-               "last_seen", "date", "participants", "sources", "title", "url", "published", "feed")
-EDGE_FIELDS = ("type", "role", "first_seen", "last_seen", "evidence", "count")
-NEO4J_LONGS = ("mentions", "articles", "sources", "count")
+               "last_seen", "date", "participants", "sources", "outlets", "title", "url", "published", "feed")
+EDGE_FIELDS = ("type", "role", "first_seen", "last_seen", "evidence", "evidence_count", "sources", "count")
+NEO4J_LONGS = ("mentions", "articles", "sources", "outlets", "count", "evidence_count")
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -91,9 +91,15 @@ def _scalar(value):
 
 
 def _neo4j(flat: nx.MultiDiGraph, folder: Path) -> list[str]:
-    """nodes.csv and relationships.csv for ``neo4j-admin database import full``."""
+    """nodes.csv and relationships.csv for ``neo4j-admin database import full``.
+
+    A node's kind and type are labels (``Entity;Exchange``, ``Event;WithdrawalHalt``) and
+    properties too (``kind``, ``type``: ``WITHDRAWAL_HALT`` as in SCHEMA.md); an edge's
+    relation is its type. Lists and objects are JSON strings; fields may hold newlines
+    (``--multiline-fields=true``).
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    node_cols = [f for f in NODE_FIELDS if f not in ("kind", "type")]
+    node_cols = [f for f in NODE_FIELDS if f != "kind"]
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["id:ID", *[f"{c}:long" if c in NEO4J_LONGS else c for c in node_cols], "kind", ":LABEL"])

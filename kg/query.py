@@ -16,15 +16,16 @@ from typing import Iterable, Iterator
 
 import networkx as nx
 
+from . import cache as graph_cache
 from .errors import NotFoundError
-from .graph import GraphBuilder
+from .graph import GraphBuilder, paused_gc
 from .models import Article, Extraction
 from .nlp.kb import norm
 from .store import Store
 
 ENTITY_FIELDS = ("id", "type", "name", "aliases", "kb_id", "wikidata", "mentions", "articles", "first_seen",
                  "last_seen")
-EVENT_FIELDS = ("id", "type", "name", "date", "participants", "sources", "first_seen", "last_seen")
+EVENT_FIELDS = ("id", "type", "name", "date", "participants", "sources", "outlets", "first_seen", "last_seen")
 
 
 class KnowledgeGraph:
@@ -32,7 +33,9 @@ class KnowledgeGraph:
 
     The builder keeps the name index and the entity-event links up to date as
     articles are added, so no query walks the whole graph; ``stats`` counts
-    once and keeps the counts until the next ``add``.
+    once and keeps the counts until the next ``add``. Queries whose results
+    grow with the graph (``search``, ``neighbors``, ``events``, ``timeline``,
+    ``articles``) take ``limit``: at most that many, the first in their order.
     """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, store: Store | None = None):
@@ -42,11 +45,30 @@ class KnowledgeGraph:
         self._stats: dict | None = None
 
     @classmethod
-    def open(cls, path: str | os.PathLike = "output/kg.sqlite") -> "KnowledgeGraph":
-        """Build the graph from the store at ``path``."""
+    def open(cls, path: str | os.PathLike = "output/kg.sqlite", *, cache: bool = True) -> "KnowledgeGraph":
+        """The graph of the store at ``path``, through its cache (``kg.cache``) unless ``cache`` is False.
+
+        A current cache is loaded and the articles stored since are added; without one (first
+        run, re-extraction, another kg, a damaged file) the graph is built from the store. Either
+        way the cache is written again when it was not current.
+        """
         store = Store.open(path, create=False)
-        kg = cls(store=store)
-        kg.add(store.extractions())
+        with paused_gc():
+            if not cache:
+                kg = cls(store=store)
+                kg.add(store.extractions())
+                return kg
+            with store.snapshot():
+                marks = store.marks()
+                cached = graph_cache.read(store)
+                if cached is None:
+                    kg = cls(store=store)
+                    kg.add(store.extractions())
+                else:
+                    kg = cls(cached.graph, store)
+                    kg.add(store.extractions(after=cached.marks))
+            if cached is None or cached.marks != marks:
+                graph_cache.write(store, kg.graph, marks)
         return kg
 
     @classmethod
@@ -99,11 +121,12 @@ class KnowledgeGraph:
         """
         return self._entity_dict(self._node(name_or_alias))
 
-    def search(self, text: str, type: str | None = None, limit: int = 20) -> list[dict]:
+    def search(self, text: str, type: str | None = None, limit: int | None = None) -> list[dict]:
         """Entities whose name or an alias contains ``text`` (case-insensitive), exact names first, then most mentioned.
 
         ``type`` keeps one entity type; at most ``limit`` results.
         """
+        _check_limit(limit)
         needle = norm(text)
         best: dict[str, bool] = {}  # node -> matched exactly
         for name, nodes in self.builder.names.items():
@@ -118,20 +141,22 @@ class KnowledgeGraph:
     # neighbourhoods -----------------------------------------------------------
 
     def neighbors(self, entity: str, types: Iterable[str] | None = None, relations: Iterable[str] | None = None,
-                  since: str | None = None, until: str | None = None) -> list[dict]:
+                  since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict]:
         """Entities linked to ``entity`` directly or through a shared event.
 
         Each result is the neighbour's entity dict plus ``via``: a list of
         links, each with ``relation`` (WORKS_FOR, BASED_IN, or the event
         type), ``direction`` ("out", "in" or "event"), ``event`` (its id, or
-        "" for a direct link), ``role`` and ``evidence``. ``since`` and
+        "" for a direct link), ``role``, ``evidence`` (the first items kept
+        on the edge) and ``evidence_count`` (all of them). ``since`` and
         ``until`` (ISO dates, inclusive) keep links seen in that window and
-        events dated in it. Most linked first.
+        events dated in it. Most linked first; at most ``limit``.
         """
+        _check_limit(limit)
         node = self._node(entity)
         types = set(types) if types else None
         relations = set(relations) if relations else None
-        found: dict[str, list[dict]] = {}
+        found: dict[str, list[tuple]] = {}  # neighbour -> (relation, direction, event, edge data)
         g = self.graph
         for other in self.builder.links.adj.get(node, {}):
             odata = g.nodes[other]
@@ -139,35 +164,37 @@ class KnowledgeGraph:
                 if (relations and odata["type"] not in relations) or not _event_in_window(odata, since, until):
                     continue
                 for p in odata["participant_ids"]:
-                    if p != node:
-                        found.setdefault(p, []).append({
-                            "relation": odata["type"], "direction": "event", "event": other, "role": "",
-                            "evidence": list(g.succ[p][other]["PARTICIPANT"]["evidence"])})
+                    if p != node and (not types or g.nodes[p]["type"] in types):
+                        found.setdefault(p, []).append((odata["type"], "event", other,
+                                                        g.succ[p][other]["PARTICIPANT"]))
+                continue
+            if types and odata["type"] not in types:
                 continue
             for direction, edges in (("out", g.succ[node].get(other, {})), ("in", g.pred[node].get(other, {}))):
                 for key, data in edges.items():
                     if (relations and key not in relations) or not _in_window(data, since, until):
                         continue
-                    found.setdefault(other, []).append({"relation": key, "direction": direction, "event": "",
-                                                        "role": data.get("role", ""),
-                                                        "evidence": list(data["evidence"])})
+                    found.setdefault(other, []).append((key, direction, "", data))
+        ranked = sorted(found, key=lambda n: (-len(found[n]), -g.nodes[n]["mentions"], g.nodes[n]["name"], n))
         out = []
-        for other, via in found.items():
-            if types and g.nodes[other]["type"] not in types:
-                continue
+        for other in ranked[:limit]:
             d = self._entity_dict(other)
-            d["via"] = via
+            d["via"] = [{"relation": relation, "direction": direction, "event": event,
+                         "role": "" if event else data.get("role", ""), "evidence": list(data["evidence"]),
+                         "evidence_count": data.get("evidence_count", len(data["evidence"]))}
+                        for relation, direction, event, data in found[other]]
             out.append(d)
-        out.sort(key=lambda d: (-len(d["via"]), -d["mentions"], d["name"], d["id"]))
         return out
 
     def events(self, entity: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None) -> list[dict]:
+               until: str | None = None, limit: int | None = None) -> list[dict]:
         """Events, optionally of one entity and type, dated in a window (ISO dates, inclusive), oldest first.
 
         Each is a dict with ``id``, ``type``, ``name``, ``date``,
-        ``participants`` (names), ``sources`` (reporting articles) and first/last seen.
+        ``participants`` (names), ``sources`` (reporting articles), ``outlets``
+        (the distinct outlets among them) and first/last seen. At most ``limit``.
         """
+        _check_limit(limit)
         g = self.graph
         if entity is not None:
             node = self._node(entity)
@@ -175,19 +202,15 @@ class KnowledgeGraph:
         else:
             slots = self.builder.events_by_type
             nodes = [s.node for t in ([type] if type else slots) for s in slots.get(t, ())]
-        out = []
-        for n in nodes:
-            data = g.nodes[n]
-            if (type and data["type"] != type) or not _event_in_window(data, since, until):
-                continue
-            out.append(self._event_dict(n))
-        out.sort(key=lambda e: (e["date"] or e["first_seen"] or "", e["id"]))
-        return out
+        kept = [n for n in nodes if (not type or g.nodes[n]["type"] == type)
+                and _event_in_window(g.nodes[n], since, until)]
+        kept.sort(key=lambda n: (g.nodes[n]["date"] or g.nodes[n]["first_seen"] or "", n))
+        return [self._event_dict(n) for n in kept[:limit]]
 
-    def timeline(self, entity: str) -> list[dict]:
-        """The entity's events in date order, each with the ``articles`` that reported it."""
+    def timeline(self, entity: str, limit: int | None = None) -> list[dict]:
+        """The entity's events in date order, each with the ``articles`` that reported it; the first ``limit``."""
         out = []
-        for event in self.events(entity):
+        for event in self.events(entity, limit=limit):
             event["articles"] = self.articles(event=event["id"])
             out.append(event)
         return out
@@ -237,8 +260,9 @@ class KnowledgeGraph:
             frontier = nxt
         return self.graph.subgraph(keep).copy()
 
-    def articles(self, entity: str | None = None, event: str | None = None) -> list[dict]:
-        """Articles that mention an entity or report an event (by id), or all of them; newest first."""
+    def articles(self, entity: str | None = None, event: str | None = None, limit: int | None = None) -> list[dict]:
+        """Articles that mention an entity or report an event (by id), or all of them; newest first, at most ``limit``."""
+        _check_limit(limit)
         g = self.graph
         if event is not None:
             if g.nodes.get(event, {}).get("kind") != "event":
@@ -249,10 +273,9 @@ class KnowledgeGraph:
             nodes = [u for u, keys in g.pred[node].items() if "MENTIONS" in keys]
         else:
             nodes = list(self.builder.articles_seen)
-        out = [{"id": g.nodes[n]["article_id"], "title": g.nodes[n]["title"], "url": g.nodes[n]["url"],
-                "published": g.nodes[n]["published"], "feed": g.nodes[n]["feed"]} for n in nodes]
-        out.sort(key=lambda a: (a["published"], a["id"]), reverse=True)
-        return out
+        nodes.sort(key=lambda n: (g.nodes[n]["published"], g.nodes[n]["article_id"]), reverse=True)
+        return [{"id": g.nodes[n]["article_id"], "title": g.nodes[n]["title"], "url": g.nodes[n]["url"],
+                 "published": g.nodes[n]["published"], "feed": g.nodes[n]["feed"]} for n in nodes[:limit]]
 
     def stats(self) -> dict:
         """Counts of articles, entities by type, events by type, and edges."""
@@ -344,6 +367,11 @@ def _join(parents: dict, children: dict, meet: str) -> list[tuple[str, str, str]
         right.append((n, nxt, event))
         n = nxt
     return left[::-1] + right
+
+
+def _check_limit(limit) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"limit = {limit!r} is invalid; use None (no limit) or an integer >= 1")
 
 
 def _in_window(edge: dict, since: str | None, until: str | None) -> bool:

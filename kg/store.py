@@ -1,33 +1,35 @@
-"""SQLite store: feed state, articles and extractions, in WAL mode.
+"""The store: feed state, articles and extractions, in SQLite (a file, the default) or PostgreSQL (a URL).
 
 One feed's new articles, their extractions and the feed's new validators
 (ETag, Last-Modified) are written in one transaction (``Store.commit_feed``),
 so a crash at any point leaves either all of it or none of it: a feed is never
 advanced past articles that were not stored. Readers never block the writer
-(WAL), and a second writer is kept out by a lock file (``Store.writer_lock``).
+(SQLite's WAL, PostgreSQL's MVCC), and a second writer is kept out by the
+writer lock (``Store.writer_lock``: a lock file, or an advisory lock on the
+server). Both databases get the same schema, written once; ``kg.dialects``
+holds the little that differs.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
-import shutil
-import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import StoreError, StoreLockedError
+from .dialects import Dialect, dialect_for, redact
+from .errors import StoreError
 from .models import Article, Extraction
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 
+# Written for both dialects: {real} and {serial_key} are the dialect's types, and {extractions_rowid}
+# gives PostgreSQL the write-order ``rowid`` that SQLite has implicitly.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS feeds (
@@ -36,16 +38,16 @@ CREATE TABLE IF NOT EXISTS feeds (
     configured_url TEXT NOT NULL DEFAULT '',
     etag TEXT NOT NULL DEFAULT '',
     last_modified TEXT NOT NULL DEFAULT '',
-    next_check REAL NOT NULL DEFAULT 0,
+    next_check {real} NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0,
     last_status TEXT NOT NULL DEFAULT '',
     last_error TEXT NOT NULL DEFAULT '',
-    last_checked REAL NOT NULL DEFAULT 0,
-    last_success REAL NOT NULL DEFAULT 0,
+    last_checked {real} NOT NULL DEFAULT 0,
+    last_success {real} NOT NULL DEFAULT 0,
     articles INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS articles (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq {serial_key},
     id TEXT NOT NULL UNIQUE,
     feed TEXT NOT NULL,
     guid TEXT NOT NULL DEFAULT '',
@@ -55,7 +57,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT NOT NULL DEFAULT '',
     author TEXT NOT NULL DEFAULT '',
     content_hash TEXT NOT NULL,
-    stored_at REAL NOT NULL
+    stored_at {real} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_guid ON articles(guid) WHERE guid != '';
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url != '';
@@ -64,7 +66,7 @@ CREATE TABLE IF NOT EXISTS extractions (
     article_id TEXT PRIMARY KEY REFERENCES articles(id),
     extractor TEXT NOT NULL,
     data TEXT NOT NULL,
-    extracted_at REAL NOT NULL
+    extracted_at {real} NOT NULL{extractions_rowid}
 );
 """
 
@@ -76,6 +78,9 @@ ALTER TABLE feeds ADD COLUMN configured_url TEXT NOT NULL DEFAULT '';
 UPDATE feeds SET configured_url = url;
 """,
 }
+
+
+ARTICLE_COLUMNS = ("id", "feed", "guid", "url", "title", "text", "published", "author", "content_hash")
 
 
 @dataclass(frozen=True)
@@ -95,30 +100,45 @@ class FeedState:
 
 
 class Store:
-    """The project's SQLite database. Open with ``Store.open(path)``."""
+    """The project's database. Open with ``Store.open(path_or_url)``.
 
-    def __init__(self, path: str, conn: sqlite3.Connection):
-        self.path = path
+    >>> with Store.open(":memory:") as store:
+    ...     store.counts()
+    {'articles': 0, 'extractions': 0, 'feeds': 0}
+    """
+
+    def __init__(self, path: str, conn, dialect: Dialect):
+        self.path = path  # a file path or a server URL, as given
         self.conn = conn
+        self.dialect = dialect
 
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Store":
+        """The store at ``path``: a SQLite file, or a ``postgresql://user@host:port/db`` URL.
+
+        ``create=False`` refuses to make a store where there is none (for readers).
+        """
         path = str(path)
-        if path != ":memory:":
-            if not create and not os.path.exists(path):
-                raise StoreError(f"{path}: no store here; run `kg ingest` first")
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        dialect = dialect_for(path)
+        conn = None
         try:
-            conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            store = cls(path, conn)
-            store._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a usable kg store ({exc})") from None
+            conn = dialect.connect(path, create=create)
+            store = cls(path, conn, dialect)
+            store._migrate(create=create)
+        except StoreError:  # first: without psycopg, ``dialect.errors`` cannot even be named
+            if conn is not None:
+                conn.close()
+            raise
+        except dialect.errors as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(f"{redact(path)}: not a usable kg store ({exc})") from None
         return store
+
+    @property
+    def label(self) -> str:
+        """The store's path or URL for messages (without a URL's password)."""
+        return redact(self.path)
 
     def close(self) -> None:
         self.conn.close()
@@ -131,40 +151,36 @@ class Store:
 
     # schema -----------------------------------------------------------------
 
-    def _statements(self, script: str) -> list[str]:
-        return [stmt.strip() for stmt in script.split(";") if stmt.strip()]
-
-    def _migrate(self) -> None:
-        has_meta = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    def _migrate(self, *, create: bool = True) -> None:
         version = 0
-        if has_meta:
+        if self.dialect.table_exists(self.conn, "meta"):
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: store schema version {version} is newer than this kg supports "
+                f"{self.label}: store schema version {version} is newer than this kg supports "
                 f"({SCHEMA_VERSION}); upgrade kg")
         if version == SCHEMA_VERSION:
             return
-        if version and self.path != ":memory:":
-            backup = f"{self.path}.v{version}.bak"
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            shutil.copy2(self.path, backup)
-            log.warning("upgrading %s from schema %d to %d; backup at %s", self.path, version, SCHEMA_VERSION, backup)
+        if not version and not create and self.dialect.name != "sqlite":
+            # (a SQLite file that exists is a store: perhaps one whose writer is creating its schema now)
+            raise StoreError(f"{self.label}: no store here; run `kg ingest` first")
+        if version:
+            backup = self.dialect.backup(self.conn, self.path, version)
+            log.warning("upgrading %s from schema %d to %d; backup at %s", self.label, version, SCHEMA_VERSION, backup)
         with self.transaction():
             if version == 0:
-                for stmt in self._statements(SCHEMA):
+                for stmt in self.dialect.statements(SCHEMA):
                     self.conn.execute(stmt)
             for step in range(max(version, 1) + 1, SCHEMA_VERSION + 1) if version else ():
-                for stmt in self._statements(MIGRATIONS[step]):
+                for stmt in self.dialect.statements(MIGRATIONS[step]):
                     self.conn.execute(stmt)
-            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                              (str(SCHEMA_VERSION),))
+            self.conn.execute(self.dialect.upsert("meta", ("key", "value"), key="key"),
+                              ("schema_version", str(SCHEMA_VERSION)))
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self) -> Iterator[object]:
+        self.conn.execute(self.dialect.begin)
         try:
             yield self.conn
         except BaseException:
@@ -173,30 +189,19 @@ class Store:
         self.conn.execute("COMMIT")
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read in one transaction: every read inside sees the store as the first one did."""
+        self.conn.execute(self.dialect.begin_snapshot)
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
+    @contextmanager
     def writer_lock(self, *, wait: float = 0.0) -> Iterator[None]:
         """Hold the store's writer lock; raise ``StoreLockedError`` if busy after ``wait`` seconds."""
-        if self.path == ":memory:":
+        with self.dialect.writer_lock(self.conn, self.path, wait=wait):
             yield
-            return
-        lock_path = self.path + ".lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            deadline = time.monotonic() + wait
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise StoreLockedError(
-                            f"{self.path}: another kg ingestion is running (lock {lock_path})") from None
-                    time.sleep(0.2)
-            try:
-                yield
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
 
     # feeds ------------------------------------------------------------------
 
@@ -210,7 +215,7 @@ class Store:
     def ensure_feed(self, name: str, url: str) -> FeedState:
         """The feed's state; a feed whose configured URL changed starts again from that URL."""
         with self.transaction():
-            self.conn.execute("INSERT OR IGNORE INTO feeds(name, url, configured_url) VALUES (?, ?, ?)",
+            self.conn.execute(self.dialect.insert_ignore("feeds", ("name", "url", "configured_url")),
                               (name, url, url))
             self.conn.execute(
                 "UPDATE feeds SET url=?, configured_url=?, etag='', last_modified='', next_check=0 "
@@ -249,17 +254,17 @@ class Store:
         return row is not None
 
     def _insert_articles(self, articles: list[Article], now: float) -> int:
-        before = self.conn.total_changes
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO articles(id, feed, guid, url, title, text, published, author, content_hash, "
-            "stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        if not articles:
+            return 0
+        cursor = self.conn.executemany(
+            self.dialect.insert_ignore("articles", ARTICLE_COLUMNS + ("stored_at",)),
             [(a.id, a.feed, a.guid, a.url, a.title, a.text, a.published, a.author, a.content_hash, now)
              for a in articles])
-        return self.conn.total_changes - before
+        return cursor.rowcount
 
     def _insert_extractions(self, extractions: Iterable[Extraction], extractor: str, now: float) -> None:
         self.conn.executemany(
-            "INSERT OR REPLACE INTO extractions(article_id, extractor, data, extracted_at) VALUES (?,?,?,?)",
+            self.dialect.upsert("extractions", ("article_id", "extractor", "data", "extracted_at"), key="article_id"),
             [(x.article_id, extractor, json.dumps(x.to_dict(), separators=(",", ":")), now) for x in extractions])
 
     def save_extractions(self, extractions: Iterable[Extraction], extractor: str) -> None:
@@ -273,8 +278,8 @@ class Store:
         else:
             ids = list(ids)
             rows = self.conn.execute(
-                f"SELECT {fields} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY seq",
-                (json.dumps(ids),))
+                f"SELECT {fields} FROM articles WHERE {self.dialect.in_list('id')} ORDER BY seq",
+                (self.dialect.list_param(ids),))
         for row in rows:
             yield Article(**dict(row))
 
@@ -282,15 +287,18 @@ class Store:
         """Every stored article's id, in storage order (no text read)."""
         return [row[0] for row in self.conn.execute("SELECT id FROM articles ORDER BY seq")]
 
-    def extractions(self, *, ids: Iterable[str] | None = None) -> Iterator[tuple[Article, Extraction]]:
-        """Stored articles with their extractions, in storage order."""
+    def extractions(self, *, ids: Iterable[str] | None = None,
+                    after: dict | None = None) -> Iterator[tuple[Article, Extraction]]:
+        """Stored articles with their extractions, in storage order; ``after``: only those written since ``marks()``."""
         query = ("SELECT a.id, a.title, a.text, a.url, a.published, a.feed, a.guid, a.author, a.content_hash, "
                  "x.data FROM articles a JOIN extractions x ON x.article_id = a.id")
-        if ids is None:
+        if after is not None:
+            rows = self.conn.execute(query + " WHERE x.rowid > ? ORDER BY a.seq", (after["extraction_row"],))
+        elif ids is None:
             rows = self.conn.execute(query + " ORDER BY a.seq")
         else:
-            rows = self.conn.execute(query + " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.seq",
-                                     (json.dumps(list(ids)),))
+            rows = self.conn.execute(query + f" WHERE {self.dialect.in_list('a.id')} ORDER BY a.seq",
+                                     (self.dialect.list_param(list(ids)),))
         for row in rows:
             row = dict(row)
             data = json.loads(row.pop("data"))
@@ -304,11 +312,52 @@ class Store:
             "WHERE x.article_id IS NULL OR x.extractor != ? ORDER BY a.seq", (extractor,))
         return [Article(**dict(r)) for r in rows]
 
+    def unextracted_ids(self, extractor: str) -> list[str]:
+        """The ids of ``unextracted(extractor)``, in storage order, without reading any text."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN extractions x ON x.article_id = a.id "
+            "WHERE x.article_id IS NULL OR x.extractor != ? ORDER BY a.seq", (extractor,))
+        return [r[0] for r in rows]
+
     def counts(self) -> dict:
         one = lambda q: self.conn.execute(q).fetchone()[0]  # noqa: E731
         return {"articles": one("SELECT COUNT(*) FROM articles"),
                 "extractions": one("SELECT COUNT(*) FROM extractions"),
                 "feeds": one("SELECT COUNT(*) FROM feeds")}
 
+    def marks(self) -> dict:
+        """Where the store stands, read without scanning a table (for caches of what was built from it).
+
+        The number of articles and of extractions; the last article (``article_seq``, with its id and
+        content hash) and the last extraction row written (``extraction_row``, with its article and
+        time). Writing an extraction, a re-extraction too (it replaces the row), makes it the last row.
+        """
+        one = lambda q: self.conn.execute(q).fetchone()  # noqa: E731
+        article = one("SELECT seq, id, content_hash FROM articles ORDER BY seq DESC LIMIT 1")
+        extraction = one("SELECT rowid, article_id, extracted_at FROM extractions ORDER BY rowid DESC LIMIT 1")
+        return {"articles": one("SELECT COUNT(*) FROM articles")[0],
+                "extractions": one("SELECT COUNT(*) FROM extractions")[0],
+                "article_seq": article[0] if article else 0, "article": list(article[1:]) if article else [],
+                "extraction_row": extraction[0] if extraction else 0,
+                "extraction": list(extraction[1:]) if extraction else []}
+
+    def only_added_since(self, marks: dict) -> bool:
+        """Has the store only gained articles, and extractions of those, since ``marks``?
+
+        False after a re-extraction (the old rows are gone), an extraction of an older article, or
+        in another store; ``extractions(after=marks)`` then reads what was added.
+        """
+        one = lambda q, *args: self.conn.execute(q, args).fetchone()  # noqa: E731
+        seq, row = marks["article_seq"], marks["extraction_row"]
+        article = one("SELECT id, content_hash FROM articles WHERE seq=?", seq)
+        extraction = one("SELECT article_id, extracted_at FROM extractions WHERE rowid=?", row)
+        return (list(article or []) == marks["article"] and list(extraction or []) == marks["extraction"]
+                and one("SELECT COUNT(*) FROM articles")[0] - one("SELECT COUNT(*) FROM articles WHERE seq > ?", seq)[0]
+                == marks["articles"]
+                and one("SELECT COUNT(*) FROM extractions")[0]
+                - one("SELECT COUNT(*) FROM extractions WHERE rowid > ?", row)[0] == marks["extractions"]
+                and one("SELECT 1 FROM extractions x JOIN articles a ON a.id = x.article_id "
+                        "WHERE x.rowid > ? AND a.seq <= ? LIMIT 1", row, seq) is None)
+
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return self.dialect.integrity_ok(self.conn)

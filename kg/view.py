@@ -210,7 +210,7 @@ def _page_data(g: nx.MultiDiGraph, net: Network, kg: KnowledgeGraph) -> dict:
         for key in ("aliases", "participants"):
             if data.get(key):
                 out[key] = list(data[key])
-        for key in ("mentions", "articles", "sources", "date"):
+        for key in ("mentions", "articles", "sources", "outlets", "date"):
             if data.get(key) not in (None, ""):
                 out[key] = data[key]
         for key in ("first_seen", "last_seen"):
@@ -228,7 +228,7 @@ def _page_data(g: nx.MultiDiGraph, net: Network, kg: KnowledgeGraph) -> dict:
     edges = []
     for i, (item, (u, v, key, data)) in enumerate(zip(net.edges, g.edges(keys=True, data=True))):
         out = {"id": f"e{i}", "from": u, "to": v, "label": item["label"], "kind": key,
-               "sources": len({e["article_id"] for e in data["evidence"]}),
+               "sources": data.get("sources") or len({e["article_id"] for e in data["evidence"]}),
                "evidence": refs.evidence(data["evidence"])}
         if data.get("role") and data["role"] != item["label"]:
             out["role"] = data["role"]

@@ -1,10 +1,12 @@
-"""Shared fixtures: the spaCy pipeline loaded once, a real HTTP server on 127.0.0.1, fresh stores.
+"""Shared fixtures: the spaCy pipeline loaded once, a real HTTP server on 127.0.0.1, fresh stores
+(each test that takes one runs twice: on SQLite and on a throwaway PostgreSQL server).
 
 Also a ``FakeExtractor`` and an ``rss`` builder for tests about feeds rather than language.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +17,7 @@ import pytest
 from kg.extract import Extractor
 from kg.models import Extraction
 from kg.store import Store
+from pgserver import PostgresServer, find_bin, user_exists
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "kg" / "data" / "sample"
@@ -25,9 +28,32 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server on 127.0.0.1 for the whole session (skipped only where none is installed)."""
+    bindir = find_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
+                    "(apt-get install postgresql; .ci/run does)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
+    if os.geteuid() == 0 and not user_exists("postgres"):
+        pytest.skip("running as root, and there is no 'postgres' user to run the PostgreSQL server as")
+    server = PostgresServer(bindir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_path(request, tmp_path) -> str:
+    """Where a new store goes: a SQLite file, then (the same test again) a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "kg.sqlite")
+    return request.getfixturevalue("postgres").new_database()
+
+
 @pytest.fixture
-def fresh_store(tmp_path) -> Store:
-    store = Store.open(tmp_path / "kg.sqlite")
+def fresh_store(store_path) -> Store:
+    store = Store.open(store_path)
     yield store
     store.close()
 

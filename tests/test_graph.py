@@ -1,11 +1,12 @@
 """One graph across articles: entities resolved, events consolidated, evidence on every edge."""
 
 import copy
+import dataclasses
 
 import pytest
 
-from reports import BINANCE, report, small_reports
-from kg.graph import GraphBuilder, build_graph
+from reports import BINANCE, CZ, report, small_reports
+from kg.graph import EVIDENCE_PER_EDGE, GraphBuilder, build_graph
 from kg.models import Article
 from kg.query import KnowledgeGraph
 
@@ -163,3 +164,40 @@ def test_adding_in_batches_gives_the_same_graph_as_a_rebuild():
     assert graph_state(loaded.graph) == graph_state(rebuilt.graph)
     assert {frozenset(e) for e in loaded.links.edges} == {frozenset(e) for e in rebuilt.links.edges}
     assert {k: sorted(v) for k, v in loaded.names.items()} == {k: sorted(v) for k, v in rebuilt.names.items()}
+
+
+def test_a_hub_edge_keeps_its_first_evidence_and_counts_all_of_it():
+    n = EVIDENCE_PER_EDGE + 5
+    g = build_graph([report(f"w{i:02}", f"2023-06-{i + 1:02}T00:00:00Z", entities=[CZ, BINANCE],
+                            relations=[("Changpeng Zhao", "WORKS_FOR", "Binance", "CEO")],
+                            events=[("LAWSUIT", ["Binance"], "2023-06-05")]) for i in range(n)])
+    (event,) = nodes_of(g, "event")
+    works = ("entity:person-changpeng-zhao", "entity:binance", "WORKS_FOR")
+    for edge in g.edges[works], g.edges["entity:binance", event, "PARTICIPANT"]:
+        assert [e["article_id"] for e in edge["evidence"]] == [f"w{i:02}" for i in range(EVIDENCE_PER_EDGE)]
+        assert (edge["evidence_count"], edge["sources"]) == (n, n)
+        assert (edge["first_seen"], edge["last_seen"]) == ("2023-06-01T00:00:00Z", f"2023-06-{n}T00:00:00Z")
+
+
+def test_an_article_giving_an_edge_the_same_evidence_twice_counts_it_once():
+    works = ("Changpeng Zhao", "WORKS_FOR", "Binance", "CEO")
+    g = build_graph([report("a1", "2023-01-01", entities=[CZ, BINANCE], relations=[works, works]),
+                     report("a2", "2023-01-02", entities=[CZ, BINANCE], relations=[works])])
+    edge = g.edges["entity:person-changpeng-zhao", "entity:binance", "WORKS_FOR"]
+    assert [e["article_id"] for e in edge["evidence"]] == ["a1", "a2"]
+    assert (edge["evidence_count"], edge["sources"]) == (2, 2)
+
+
+def test_an_event_counts_its_sources_and_the_distinct_outlets_they_come_from():
+    def told(article_id, url, feed):
+        art, x = report(article_id, "2023-06-05T12:00:00Z", feed, [BINANCE],
+                        events=[("HACK", ["Binance"], "2023-06-05")])
+        return dataclasses.replace(art, url=url), x
+
+    g = build_graph([told("o1", "https://www.ledgerwire.example/o1", "LedgerWire"),
+                     told("o2", "https://ledgerwire.example/markets/o2", "LedgerWire Markets"),  # same outlet
+                     told("o3", "https://blockpost.example/o3", "BlockPost"),
+                     told("o4", "", "AsiaDesk")])  # no URL: the feed names the outlet
+    ((_, hack),) = nodes_of(g, "event").items()
+    assert (hack["sources"], hack["outlets"]) == (4, 3)
+    assert hack["source_outlets"] == ["ledgerwire.example", "blockpost.example", "AsiaDesk"]

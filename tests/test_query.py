@@ -196,3 +196,50 @@ def test_kg_query_on_an_unknown_name_exits_2_with_one_line(store, args):
     result = CliRunner().invoke(main, ["query", *args, "--store", str(store)])
     assert result.exit_code == 2
     assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("query", [
+    lambda kg, **kw: kg.search("e", **kw),
+    lambda kg, **kw: kg.neighbors("Binance", **kw),
+    lambda kg, **kw: kg.events(**kw),
+    lambda kg, **kw: kg.events(entity="Binance", **kw),
+    lambda kg, **kw: kg.timeline("Binance", **kw),
+    lambda kg, **kw: kg.articles(**kw),
+    lambda kg, **kw: kg.articles(entity="Binance", **kw),
+], ids=["search", "neighbors", "events", "events of", "timeline", "articles", "articles of"])
+def test_limit_keeps_the_first_results_in_order(kg, query):
+    everything = query(kg)
+    assert len(everything) > 2
+    assert query(kg, limit=2) == everything[:2]
+    assert query(kg, limit=len(everything) + 5) == everything == query(kg, limit=None)
+
+
+@pytest.mark.parametrize("limit", [0, -1, "5", 2.0, True])
+def test_a_bad_limit_is_refused(kg, limit):
+    with pytest.raises(ValueError, match=f"limit = {limit!r} is invalid"):
+        kg.neighbors("Binance", limit=limit)
+
+
+def test_neighbors_give_the_evidence_kept_and_the_count_of_all(kg):
+    (sec,) = kg.neighbors("Binance", types=["REGULATOR"])
+    (via,) = sec["via"]
+    assert (len(via["evidence"]), via["evidence_count"]) == (2, 2)  # SEC v. Binance, told twice
+
+
+def test_events_count_outlets_beside_sources(kg):
+    (suit,) = kg.events(entity="Binance", type="LAWSUIT")
+    assert (suit["sources"], suit["outlets"]) == (2, 2)
+
+
+@pytest.mark.parametrize("limit, shown, notice", [("2", 2, True), ("7", 7, False), ("0", 7, False)])
+def test_kg_query_limit_says_on_stderr_when_results_were_cut(store, limit, shown, notice):
+    result = CliRunner().invoke(main, ["query", "articles", "--store", str(store), "--json", "--limit", limit])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == shown
+    assert ("showing the first 2 results" in result.stderr) == notice
+
+
+def test_kg_query_limit_defaults_to_50(store):
+    write_store(store, [report(f"m{i:02}", "2024-03-01T00:00:00Z", "BlockPost", [KRAKEN]) for i in range(50)])
+    result = CliRunner().invoke(main, ["query", "articles", "--entity", "Kraken", "--store", str(store), "--json"])
+    assert len(json.loads(result.stdout)) == 50 and "--limit 0 all" in result.stderr
