@@ -366,8 +366,12 @@ class RelationFinder:
                             r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?", gap):
                         return o
             return None
-        # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange"
-        before = doc[max(sent.start, m.start - 2):m.start]
+        # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange",
+        # "Coinbase, the largest U.S. crypto exchange"
+        k = m.start
+        while k > sent.start and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and m.start - k < 3:
+            k -= 1
+        before = doc[max(sent.start, k - 2):k]
         if len(before) and before[-1].lower_ in ("the", "a", "an") and len(before) > 1 and before[-2].text == ",":
             prev = [o for o in mentions[:i] if o.end <= before[-2].i]
             if prev:
