@@ -382,6 +382,8 @@ class _Builder:
         elif type_ == "ORGANIZATION" and len(span) == 1 and self._place_context(span) and \
                 self.doc[span.end:span.end + 1].text == "-":
             type_ = "LOCATION"  # "Christchurch-based": whatever NER thought, a place
+        elif type_ == "ORGANIZATION" and self._city_of_region(span):
+            type_ = "LOCATION"  # "based in Tysons Corner, Virginia"
         elif type_ == "ORGANIZATION":
             type_ = self._org_type(span)
         elif type_ == "PERSON" and len(span) == 1:
@@ -409,6 +411,14 @@ class _Builder:
                 self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
             return True  # "Christchurch, New Zealand"
         return False
+
+    def _city_of_region(self, span: Span) -> bool:
+        doc = self.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end:span.end + 2]
+        return prev is not None and prev.lower_ in ("in", "from", "near") and len(nxt) == 2 and \
+            nxt[0].text == "," and nxt[1].i in self.taken and \
+            self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION"
 
     def _kind_appositive(self, span: Span) -> bool:
         doc = self.doc

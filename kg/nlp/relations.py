@@ -228,13 +228,18 @@ class RelationFinder:
             if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or
                                        tok.lower_.startswith(("co-founded", "cofounded"))):
                 agent = [c for c in tok.children if c.dep_ == "agent"]
-                if not agent:
+                pronoun = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+                if not agent and not (pronoun and tok.dep_ == "relcl"):
                     continue
                 org = self._org_of_verb(doc, ents, tok)
                 if org is None:
                     continue
-                people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
-                          if ents.record(m).type == "PERSON" and not m.generic]
+                if agent:
+                    people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
+                              if ents.record(m).type == "PERSON" and not m.generic]
+                else:  # "Alameda, the trading firm he founded": the person just named
+                    people = [p for p in reversed(ents.in_span(0, tok.i))
+                              if ents.record(p).type == "PERSON" and not p.generic][:1]
                 if leads:
                     role = {"chair": "chair", "own": "owner", "control": "owner"}.get(lemma, "head")
                 else:
