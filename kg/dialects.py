@@ -72,7 +72,9 @@ class Dialect:
 
     def statements(self, script: str) -> list[str]:
         """A schema script (with ``{real}``/``{serial_key}`` types) as this dialect's statements."""
-        return [s.strip() for s in script.format(**self.types).split(";") if s.strip()]
+        for placeholder, sql in self.types.items():  # not str.format: a script may hold braces ('{}')
+            script = script.replace("{" + placeholder + "}", sql)
+        return [s.strip() for s in script.split(";") if s.strip()]
 
     def table_exists(self, conn, table: str) -> bool:
         raise NotImplementedError

@@ -23,7 +23,7 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   silence_logs=logging.ERROR) as cluster:
         yield cluster
 
@@ -136,7 +136,7 @@ def test_a_failed_partition_leaves_no_rows_and_a_rerun_finishes_it(tmp_path, cli
         cluster.scheduler.allowed_failures = 3
 
 
-def test_kg_backfill_runs_on_a_given_scheduler(tmp_path, cluster, extractor):
+def test_kg_backfill_runs_on_a_given_scheduler(tmp_path, client, cluster, extractor):
     articles = sample_articles()[:12]
     path = stored(tmp_path / "kg.sqlite", articles)
     result = CliRunner().invoke(main, ["backfill", "--store", str(path), "--scheduler", cluster.scheduler_address,
@@ -146,16 +146,17 @@ def test_kg_backfill_runs_on_a_given_scheduler(tmp_path, cluster, extractor):
     assert extractions(path) == {x.article_id: x for x in extractor.extract(articles)}
 
 
-def test_a_backfill_killed_midway_leaves_whole_partitions_and_a_rerun_completes_it(tmp_path, cluster, extractor):
+def test_a_backfill_killed_midway_leaves_whole_partitions_and_a_rerun_completes_it(tmp_path, client, cluster,
+                                                                                   extractor):
     path = stored(tmp_path / "kg.sqlite", sample_articles()[:40])
     command = [sys.executable, "-m", "kg", "backfill", "--store", str(path), "--scheduler", cluster.scheduler_address,
                "--partition-size", "4", "--quiet"]
-    client = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    backfilling = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert wait_for(lambda: written(path) > 0, timeout=60)
     finally:
-        client.kill()
-        client.wait()
+        backfilling.kill()
+        backfilling.wait()
     assert written(path) % 4 == 0, "whole partitions only"
     with Store.open(path) as store:
         assert subprocess.run(command, timeout=120).returncode == 0

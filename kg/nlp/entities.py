@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_TITLE, LENGTH
+from spacy.attrs import IS_TITLE, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -346,7 +346,7 @@ class _Builder:
     def add_titled_people(self) -> None:
         """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""
         doc = self.doc
-        texts, _, _ = _token_strings(doc)
+        texts, _, _ = self._strings
         by_first = _titles_by_first(self.lex.person_titles)
         for i in range(len(doc)):
             for title in by_first.get(texts[i], ()):
@@ -545,7 +545,7 @@ class _Builder:
         if not short:
             return
         longest = 6  # tokens: "Bankman-Fried" is three
-        _, texts, titled = _token_strings(doc)
+        _, texts, titled = self._strings
         i = 0
         while i < len(doc):
             for n in range(longest, 0, -1):
@@ -620,10 +620,27 @@ class _Builder:
 
     def _salience(self, record: EntityRecord) -> int:
         """Mentions, and more for a name in the headline: what the article is about."""
-        title_end = self.doc.text.find("\n\n")
-        in_title = title_end > 0 and any(m.key == record.key and self.doc[m.start].idx < title_end
-                                         for m in self.ents.mentions)
+        title = self._title_tokens
+        in_title = any(m.key == record.key and m.start < title for m in self.ents.mentions)
         return record.mentions + (3 if in_title else 0)
+
+    @functools.cached_property
+    def _title_tokens(self) -> int:
+        """How many tokens the headline (the text before the first blank line) has; 0 without one."""
+        _, with_ws, _ = self._strings
+        title_end = "".join(with_ws).find("\n\n")
+        if title_end <= 0:
+            return 0
+        idx = 0
+        for i, piece in enumerate(with_ws):
+            if idx >= title_end:
+                return i
+            idx += len(piece)
+        return len(with_ws)
+
+    @functools.cached_property
+    def _strings(self) -> tuple[list[str], list[str], list[bool]]:
+        return _token_strings(self.doc)
 
     def _referent(self, named: list[Mention], position: int, types) -> EntityRecord | None:
         for type_ in types:
@@ -705,15 +722,14 @@ def _initials_match(name: str, acronym: str) -> bool:
 
 
 def _token_strings(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
-    """Every token's text, text with whitespace and is_title, sliced from the Doc's arrays.
+    """Every token's text, text with whitespace and is_title, read from the Doc's arrays.
 
     The same as reading ``token.text`` etc., without making a Token object per word.
     """
-    text = doc.text
-    rows = doc.to_array([IDX, LENGTH, IS_TITLE]).tolist() if len(doc) else []
-    texts = [text[i:i + n] for i, n, _ in rows]
-    ends = [i for i, _, _ in rows[1:]] + [len(text)]
-    with_ws = [text[row[0]:end] for row, end in zip(rows, ends)]
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, IS_TITLE]).tolist() if len(doc) else []
+    texts = [strings[orth] for orth, _, _ in rows]
+    with_ws = [text + " " if space else text for text, (_, space, _) in zip(texts, rows)]
     return texts, with_ws, [bool(t) for _, _, t in rows]
 
 

@@ -188,7 +188,7 @@ class RelationFinder:
         for m in mentions:
             if m.generic or ents.record(m).type != "PERSON" or ents.record(m).key in found:
                 continue
-            before = doc.text[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
+            before = _text(doc)[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
             match = self.company_title_before.search(before)
             if not match:
                 continue
