@@ -630,6 +630,8 @@ def main(argv=None) -> int:
     stock = load_stock(args.model)
     bases = load_bases()
     corpus = Corpus(bases, list(extractor.extract(bases)), args.seed)
+    for _ in stock.pipe(article_text(a) for a in bases):  # both pipelines have read the bases once
+        pass
     result = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
                           "model": f"{stock.meta['lang']}_{stock.meta['name']}-{stock.meta['version']}",

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_TITLE, ORTH, SPACY
+from spacy.attrs import IS_TITLE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -571,7 +571,8 @@ class _Builder:
 
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
-        for tok in self.doc:
+        texts, _, _ = self._strings
+        for tok in (self.doc[i] for i, text in enumerate(texts) if text.startswith("@")):
             if not tok.text.startswith("@") or len(tok.text) < 4 or tok.i in self.taken:
                 continue
             handle = tok.text[1:].casefold()
@@ -593,7 +594,7 @@ class _Builder:
         doc = self.doc
         nouns = self.lex.generic_nouns
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
-        for tok in doc:
+        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the organisation the text was just talking about
                 record = self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
@@ -641,6 +642,11 @@ class _Builder:
     @functools.cached_property
     def _strings(self) -> tuple[list[str], list[str], list[bool]]:
         return _token_strings(self.doc)
+
+    @functools.cached_property
+    def _lowers(self) -> list[str]:
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(LOWER).tolist()] if len(self.doc) else []
 
     def _referent(self, named: list[Mention], position: int, types) -> EntityRecord | None:
         for type_ in types:
