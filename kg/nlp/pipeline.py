@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from ..errors import ModelNotFoundError
@@ -61,11 +63,28 @@ def build_pipeline(model: str | None = None) -> Language:
 
     nlp = speed_up(load_base_model(model))
     if "kg_entities" not in nlp.pipe_names:
+        keep_dotted_names(nlp)
         nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_entities", last=True)
         nlp.add_pipe("kg_relations", last=True)
         nlp.add_pipe("kg_events", last=True)
     return nlp
+
+
+def keep_dotted_names(nlp: Language) -> None:
+    """'Binance.US' stays one token. English infix rules split a dot between a lower- and an
+    upper-case letter, so 'Binance.US, which ...' came out as 'Binance', '.', 'US' and the parser
+    could end a sentence after 'Binance.'; the name was then lost."""
+    from .kb import load_kb
+
+    for entry in load_kb().entries.values():
+        for name in entry.names:
+            for word in name.split():
+                if _DOTTED.fullmatch(word) and len(nlp.tokenizer(word)) > 1:
+                    nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+_DOTTED = re.compile(r"\w*[a-z]\.[A-Z]\w*")
 
 
 def model_name(nlp: Language) -> str:

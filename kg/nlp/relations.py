@@ -20,8 +20,11 @@ from .entities import DocEntities, Mention
 from .lexicon import Lexicon, load_lexicon
 
 EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+# what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
+# "Hong Kong-registered cryptocurrency exchange"
+DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
-BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed"}
+BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
@@ -52,12 +55,15 @@ class RelationFinder:
         roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
-            rf"^\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?{roles}\s+"
+            rf"^\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?"
+            rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?{roles}\s+"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
-            rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?(?:[a-z][a-z-]*\s+){{0,3}}$", re.I)
+            rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
+        self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
+                                   r"business|startup|venture|lender|platform|project)\b")
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|president|general\s+counsel|chief\s+legal\s+officer)")
@@ -74,9 +80,11 @@ class RelationFinder:
         self.kind_nouns = {"exchange", "regulator", "watchdog", "agency", "company", "firm", "lender", "bank",
                            "investor", "fund", "operator", "platform", "authority", "startup", "bourse", "venue",
                            "broker", "brokerage", "app", "wallet", "issuer", "conglomerate", "group", "prosecutor",
-                           "police", "court", "miner", "custodian", "developer", "publisher", "outlet"}
+                           "police", "court", "miner", "custodian", "developer", "publisher", "outlet",
+                           "unit", "arm", "subsidiary", "affiliate", "branch"}
         self.based_in = re.compile(
-            r"(?:based|headquartered|registered|incorporated|domiciled|located)\s+(?:in|on|out\s+of)\s+(?:the\s+)?$",
+            r"(?:(?:based|headquartered|registered|incorporated|domiciled|located)\s+(?:in|on|out\s+of)|"
+            r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to))\s+(?:the\s+)?$",
             re.I)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,8 +111,15 @@ class RelationFinder:
         out = []
         text = _text(doc)
         for i, a in enumerate(mentions):
+            ra = ents.record(a)
+            # "Alameda Research, his crypto hedge fund": the person the sentence is about
+            if ra.type in EMPLOYERS and not a.generic and self.his_firm.match(
+                    text[doc[a.end - 1].idx + len(doc[a.end - 1]):doc[a.end - 1].idx + 80]):
+                person = next((p for p in reversed(mentions[:i]) if ents.record(p).type == "PERSON"), None)
+                if person is not None:
+                    out.append(_rel(ents.record(person).key, "WORKS_FOR", ra.key, "", person, a))
             for b in mentions[i + 1:i + 4]:
-                ra, rb = ents.record(a), ents.record(b)
+                rb = ents.record(b)
                 between = text[doc[a.end - 1].idx + len(doc[a.end - 1]):doc[b.start].idx]
                 if len(between) > 80:
                     continue
@@ -152,14 +167,6 @@ class RelationFinder:
                     # possessive control: "Bankman-Fried's FTX", "Bankman-Fried's trading firm"
                     if between in ("'s ", "’s "):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
-                # "Alameda Research, his crypto hedge fund": the person the sentence is about
-                if ra.type in EMPLOYERS and not a.generic and re.match(
-                        r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|business|"
-                        r"startup|venture|lender|platform|project)\b", text[doc[a.end - 1].idx + len(doc[a.end - 1]):
-                                                                      doc[a.end - 1].idx + 80]):
-                    person = next((p for p in reversed(mentions[:i]) if ents.record(p).type == "PERSON"), None)
-                    if person is not None:
-                        out.append(_rel(ents.record(person).key, "WORKS_FOR", ra.key, "", person, a))
                 # "Alameda Research, Bankman-Fried's trading firm"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and between.strip() == "," and not a.generic:
                     tail = doc[b.end:b.end + 4]
@@ -274,6 +281,11 @@ class RelationFinder:
         head = verb.head
         if verb.dep_ in ("acl", "relcl") and head.dep_ == "appos" and head.head.i in ents.by_token:
             return ents.by_token[head.head.i]
+        if verb.dep_ == "advcl" and verb.i < head.i:
+            # "Founded in 2019 by A and B, Hodlnaut offered ...": the main clause's subject
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in ents.by_token:
+                    return ents.by_token[child.i]
         return None
 
     # BASED_IN -----------------------------------------------------------------
@@ -317,6 +329,14 @@ class RelationFinder:
                 if org is not None:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
                 continue
+            # "the Federal High Court in Abuja": a court or an authority sits where it is named
+            if m.start >= 2 and doc[m.start - 1].lower_ == "in" and doc[m.start - 2].i in ents.by_token:
+                seat = ents.by_token[doc[m.start - 2].i]
+                seat_rec = ents.record(seat)
+                if not seat.generic and seat.end == m.start - 1 and (
+                        seat_rec.type == "REGULATOR" or "court" in seat_rec.name.lower()):
+                    out.append(_rel(seat_rec.key, "BASED_IN", rec.key, "", seat, m))
+                    continue
             typed = self._typed_place(doc, ents, mentions, i)
             if typed is not None:
                 out.append(_rel(ents.record(typed).key, "BASED_IN", rec.key, "", m, typed))
@@ -341,8 +361,9 @@ class RelationFinder:
         k = 0
         if len(after) and after[0].text in ("'s", "’s"):
             k = 1
-        while k < len(after) and after[k].pos_ in ("NOUN", "ADJ") and after[k].is_lower:
-            nouns.append(after[k])
+        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB") and after[k].is_lower or
+                                  after[k].text == "-" and nouns and k + 1 < len(after)):
+            nouns.append(after[k])  # "state-run bitcoin wallet": the hyphen and its parts too
             k += 1
         if not nouns or nouns[-1].lemma_.lower() not in self.kind_nouns:
             return None
@@ -373,15 +394,24 @@ class RelationFinder:
             return None
         # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange",
         # "Coinbase, the largest U.S. crypto exchange"
+        # "FTX Digital Markets, the exchange's Bahamas unit", "Kraken, one of the largest U.S. exchanges"
         k = m.start
         while k > sent.start and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and m.start - k < 3:
             k -= 1
-        before = doc[max(sent.start, k - 2):k]
-        if len(before) and before[-1].lower_ in ("the", "a", "an") and len(before) > 1 and before[-2].text == ",":
-            prev = [o for o in mentions[:i] if o.end <= before[-2].i]
+        j = k
+        if j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s") and doc[j - 2].is_lower:
+            j -= 2
+        elif j - 1 >= sent.start and doc[j - 1].lower_ in ("its", "their"):
+            j -= 1
+        if j - 1 >= sent.start and doc[j - 1].lower_ in ("the", "a", "an"):
+            j -= 1
+        if j - 2 >= sent.start and doc[j - 2].lower_ == "one" and doc[j - 1].lower_ == "of":
+            j -= 2
+        if j < k and j - 1 >= sent.start and doc[j - 1].text == ",":
+            prev = [o for o in mentions[:i] if o.end <= j - 1]
             if prev:
                 o = prev[-1]
-                gap = doc[o.end:before[-2].i].text.strip()
+                gap = doc[o.end:j - 1].text.strip()
                 if ents.record(o).type in PLACED and (not gap or re.fullmatch(r"\([^()]{1,12}\)", gap)):
                     return o
         return None

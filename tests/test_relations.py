@@ -1,0 +1,55 @@
+"""WORKS_FOR and BASED_IN from the ways news text states them (sentences of our own)."""
+
+import pytest
+
+from kg.models import Article
+
+
+def relations(extractor, text):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    return {(r.head, r.type, r.tail) for r in x.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description of the employer between "founder of" and its name
+    ("\"Volumes will recover,\" said Marta Okonjo, co-founder of crypto derivatives market maker Velter Markets.",
+     ("Marta Okonjo", "WORKS_FOR", "Velter Markets")),
+    ("Police detained Ivan Sorokin, the founder of Lisbon-registered crypto exchange Quorvex, on Monday.",
+     ("Ivan Sorokin", "WORKS_FOR", "Quorvex")),
+    # a fronted "founded by" clause belongs to the main clause's subject
+    ("Founded in 2018 by Priya Natarajan and Tomas Weller, Kelvora Finance offered yields of up to 9%.",
+     ("Tomas Weller", "WORKS_FOR", "Kelvora Finance")),
+    # "his firm" with nothing named after it in the sentence
+    ("Prosecutors said Daniel Okafor moved customer money to Brightmoor Capital, his trading firm.",
+     ("Daniel Okafor", "WORKS_FOR", "Brightmoor Capital")),
+])
+def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kraken, which moved its headquarters to Dubai last year, said it would comply.",
+     ("Kraken", "BASED_IN", "Dubai")),
+    ("Kelvora Trust, a Nevada-chartered custodian, filed for bankruptcy.", ("Kelvora Trust", "BASED_IN", "Nevada")),
+    ("Quorvex Digital, the exchange's Bahamas unit, stopped trading.", ("Quorvex Digital", "BASED_IN", "Bahamas")),
+    ("Bitstamp, one of the largest European exchanges, and Kraken, one of the largest U.S. exchanges, agreed.",
+     ("Kraken", "BASED_IN", "United States")),
+    ("Upbit, South Korea's state-licensed crypto exchange, halted deposits.", ("Upbit", "BASED_IN", "South Korea")),
+    ("A judge at the Federal High Court in Abuja granted the request.", ("Federal High Court", "BASED_IN", "Abuja")),
+])
+def test_based_in_is_read_from_placing_wording(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extractor):
+    text = "The token fell after the news. Binance.US, which is based in San Francisco, said it would list it."
+    assert ("Binance.US", "BASED_IN", "San Francisco") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Ruiz, who sued the founder of Kraken last year, spoke on Monday.",
+    "Binance operates in France and Kraken serves customers in Canada.",
+])
+def test_wording_that_does_not_state_the_relation_gives_none(extractor, text):
+    rels = relations(extractor, text)
+    assert not {r for r in rels if r[0] == "Jane Ruiz"} and not {r for r in rels if r[1] == "BASED_IN"}
