@@ -19,6 +19,9 @@ def relations(extractor, text):
     # a fronted "founded by" clause belongs to the main clause's subject
     ("Founded in 2018 by Priya Natarajan and Tomas Weller, Kelvora Finance offered yields of up to 9%.",
      ("Tomas Weller", "WORKS_FOR", "Kelvora Finance")),
+    # the partner in "co-founded X with Y"
+    ("Do Kwon co-founded Terraform Labs in 2018 with Daniel Shin, who has denied wrongdoing.",
+     ("Daniel Shin", "WORKS_FOR", "Terraform Labs")),
     # "his firm" with nothing named after it in the sentence
     ("Prosecutors said Daniel Okafor moved customer money to Brightmoor Capital, his trading firm.",
      ("Daniel Okafor", "WORKS_FOR", "Brightmoor Capital")),
@@ -36,6 +39,12 @@ def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expect
      ("Kraken", "BASED_IN", "United States")),
     ("Upbit, South Korea's state-licensed crypto exchange, halted deposits.", ("Upbit", "BASED_IN", "South Korea")),
     ("A judge at the Federal High Court in Abuja granted the request.", ("Federal High Court", "BASED_IN", "Abuja")),
+    ("Thodex, once one of Turkey's largest crypto exchanges, halted trading.", ("Thodex", "BASED_IN", "Turkey")),
+    # "the country's", "the city's": the last country or city the article named
+    ("MUMBAI - WazirX halted withdrawals in India. It told CERT-In, the country's cybersecurity agency.",
+     ("CERT-In", "BASED_IN", "India")),
+    ("Investors in Hong Kong lost money. The city's Securities and Futures Commission said JPEX was unlicensed.",
+     ("Securities and Futures Commission", "BASED_IN", "Hong Kong")),
 ])
 def test_based_in_is_read_from_placing_wording(extractor, text, expected):
     assert expected in relations(extractor, text)

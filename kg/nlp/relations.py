@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import DocEntities, Mention
+from .kb import load_kb
 from .lexicon import Lexicon, load_lexicon
 
 EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
@@ -27,6 +28,7 @@ PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
+HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
                "lender", "platform", "group", "outfit", "project", "operation"}
 
@@ -51,6 +53,7 @@ def make_relation_finder(nlp: Language, name: str) -> "RelationFinder":
 
 class RelationFinder:
     def __init__(self, lex: Lexicon):
+        self.kb = load_kb()
         role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})"
         roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
@@ -100,7 +103,7 @@ class RelationFinder:
             employed = {h for h, t, _ in found if t == "WORKS_FOR"}
             for rel in self._titled_in_sentence(doc, ents, sent, employed):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
-            for rel in self._based_in(doc, ents, mentions):
+            for rel in self._based_in(doc, ents, mentions) + self._home_of(doc, ents, mentions):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
         doc._.kg_relations = list(found.values())
         return doc
@@ -232,8 +235,14 @@ class RelationFinder:
         for tok in sent:
             lemma = tok.lemma_.lower()
             leads = lemma in LEAD_LEMMAS
+            if tok.lower_ == "co" and tok.i + 2 < sent.end and doc[tok.i + 1].text == "-" and \
+                    doc[tok.i + 2].lower_.startswith("found"):
+                # the parser reads "co-founded" as three words and hangs the object on any of them
+                out.extend(self._cofounders(ents, list(doc[tok.i:tok.i + 3])))
             if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or
                                        tok.lower_.startswith(("co-founded", "cofounded"))):
+                if not leads:
+                    out.extend(self._cofounders(ents, [tok]))
                 agent = [c for c in tok.children if c.dep_ == "agent"]
                 pronoun = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
                 if not agent and not (pronoun and tok.dep_ == "relcl"):
@@ -270,6 +279,21 @@ class RelationFinder:
                 role = "co-founder" if len(people) > 1 or tok.lower_.startswith("co") else "founder"
                 for p in people:
                     out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, role, org, p))
+        return out
+
+    def _cofounders(self, ents: DocEntities, verb: list) -> list[FoundRelation]:
+        """'Kwon co-founded Terraform Labs with Daniel Shin': the partner founded it too."""
+        children = [c for t in verb for c in t.children]
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i in ents.by_token), None)
+        if obj is None or ents.record(ents.by_token[obj.i]).type not in ("EXCHANGE", "ORGANIZATION"):
+            return []
+        org = ents.by_token[obj.i]
+        out = []
+        for prep in children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for p in ents.in_span(prep.i + 1, prep.right_edge.i + 1):
+                    if ents.record(p).type == "PERSON" and not p.generic:
+                        out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, "co-founder", org, p))
         return out
 
     def _org_of_verb(self, doc, ents: DocEntities, verb):
@@ -348,6 +372,41 @@ class RelationFinder:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", m, org))
         return out
 
+    def _home_of(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
+        """"the city's Securities and Futures Commission", "CERT-In, the country's cybersecurity agency":
+        the country (or city, state) is the last one of that kind the article named."""
+        out = []
+        for i, m in enumerate(mentions):
+            rec = ents.record(m)
+            if rec.type not in PLACED or m.generic:
+                continue
+            before = doc[max(0, m.start - 3):m.start]
+            after = doc[m.end:min(len(doc), m.end + 8)]
+            kind = None
+            if len(before) == 3 and before[0].lower_ == "the" and before[2].text in ("'s", "’s"):
+                kind = before[1].lower_  # "the city's SFC"
+            elif len(after) >= 5 and after[0].text == "," and after[1].lower_ == "the" and \
+                    after[3].text in ("'s", "’s"):
+                nouns = [t for t in after[4:] if t.is_lower and t.pos_ in ("NOUN", "ADJ")]
+                if nouns and any(t.lemma_.lower() in self.kind_nouns for t in nouns):
+                    kind = after[2].lower_  # "CERT-In, the country's cybersecurity agency"
+            if kind not in HOME_WORDS:
+                continue
+            place = self._last_place(ents, m.start, HOME_WORDS[kind])
+            if place is not None:
+                out.append(_rel(rec.key, "BASED_IN", ents.record(place).key, "", m, place))
+        return out
+
+    def _last_place(self, ents: DocEntities, before: int, country: bool) -> Mention | None:
+        for p in reversed(ents.in_span(0, before)):
+            rec = ents.record(p)
+            if rec.type != "LOCATION" or p.generic or not rec.kb_id:
+                continue
+            entry = self.kb.get(rec.kb_id)
+            if entry is not None and (not entry.country) == country:
+                return p
+        return None
+
     def _typed_place(self, doc, ents, mentions, i) -> Mention | None:
         """A place that qualifies an organisation's kind:
         'New Zealand exchange Cryptopia', 'Singapore state investor Temasek',
@@ -383,7 +442,7 @@ class RelationFinder:
         if after[0].text in ("'s", "’s"):
             # "WazirX, one of India's largest exchanges", "Upbit, South Korea's biggest exchange"
             lead = doc[max(sent.start, m.start - 4):m.start].text.lower()
-            if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of\s+)?$", lead):
+            if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*$", lead):
                 prev = [o for o in mentions[:i] if o.end <= m.start]
                 if prev:
                     o = prev[-1]
