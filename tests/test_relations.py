@@ -22,6 +22,9 @@ def relations(extractor, text):
     # the partner in "co-founded X with Y"
     ("Do Kwon co-founded Terraform Labs in 2018 with Daniel Shin, who has denied wrongdoing.",
      ("Daniel Shin", "WORKS_FOR", "Terraform Labs")),
+    # "its" next to the organisation it is coordinated with, not the sentence's subject
+    ("The Securities Commission Malaysia ordered exchange Bybit and its chief executive, Ben Zhou, to stop.",
+     ("Ben Zhou", "WORKS_FOR", "Bybit")),
     # "his firm" with nothing named after it in the sentence
     ("Prosecutors said Daniel Okafor moved customer money to Brightmoor Capital, his trading firm.",
      ("Daniel Okafor", "WORKS_FOR", "Brightmoor Capital")),

@@ -220,8 +220,14 @@ class RelationFinder:
             match = self.its_title.match(after) or self.its_title_before.search(before)
             if not match:
                 continue
-            # "its": the sentence's own organisation subject if it has one, else the last one named
-            org = next((o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
+            # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
+            # else the sentence's own organisation subject, else the last one named
+            its = next((t for t in doc[max(sent.start, m.start - 12):m.start] if t.lower_ in ("its", "their")), None)
+            pair = doc[its.i - 2] if its is not None and its.i - 2 >= sent.start and \
+                doc[its.i - 1].lower_ in ("and", ",") else None
+            org = (ents.by_token.get(pair.i) if pair is not None and pair.i in ents.by_token and
+                   ents.record(ents.by_token[pair.i]).type in EMPLOYERS else None) or next(
+                (o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
                         and doc[o.start].dep_ in ("nsubj", "nsubjpass")), None) or next(
                 (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and not o.generic),
                 None)
