@@ -25,6 +25,9 @@ def relations(extractor, text):
     # "its" next to the organisation it is coordinated with, not the sentence's subject
     ("The Securities Commission Malaysia ordered exchange Bybit and its chief executive, Ben Zhou, to stop.",
      ("Ben Zhou", "WORKS_FOR", "Bybit")),
+    # an age between the name and the clause
+    ("Sam Bankman-Fried, 29, who also founded the trading firm Alameda Research, testified.",
+     ("Sam Bankman-Fried", "WORKS_FOR", "Alameda Research")),
     # "his firm" with nothing named after it in the sentence
     ("Prosecutors said Daniel Okafor moved customer money to Brightmoor Capital, his trading firm.",
      ("Daniel Okafor", "WORKS_FOR", "Brightmoor Capital")),
@@ -46,6 +49,13 @@ def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expect
     # "the country's", "the city's": the last country or city the article named
     ("MUMBAI - WazirX halted withdrawals in India. It told CERT-In, the country's cybersecurity agency.",
      ("CERT-In", "BASED_IN", "India")),
+    ("MUMBAI - Police in India froze funds held by WazirX, one of the country's largest exchanges.",
+     ("WazirX", "BASED_IN", "India")),
+    # a nationality adjective places the organisation in a country the article names
+    ("Binance left the Netherlands after De Nederlandsche Bank (DNB), the Dutch central bank, refused it.",
+     ("De Nederlandsche Bank", "BASED_IN", "Netherlands")),
+    ("Japanese exchange Coincheck was hacked, the biggest theft in Japan.", ("Coincheck", "BASED_IN", "Japan")),
+    ("Hackers hit Upbit, a South Korean exchange, the largest in South Korea.", ("Upbit", "BASED_IN", "South Korea")),
     ("Investors in Hong Kong lost money. The city's Securities and Futures Commission said JPEX was unlicensed.",
      ("Securities and Futures Commission", "BASED_IN", "Hong Kong")),
 ])
@@ -61,6 +71,7 @@ def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extrac
 @pytest.mark.parametrize("text", [
     "Jane Ruiz, who sued the founder of Kraken last year, spoke on Monday.",
     "Binance operates in France and Kraken serves customers in Canada.",
+    "Japanese investors bought bitcoin on Kraken in Japan.",
 ])
 def test_wording_that_does_not_state_the_relation_gives_none(extractor, text):
     rels = relations(extractor, text)

@@ -10,15 +10,18 @@ Results go to ``doc._.kg_relations`` as ``FoundRelation``s.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+import yaml
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import DocEntities, Mention
-from .kb import load_kb
-from .lexicon import Lexicon, load_lexicon
+from .kb import load_kb, norm
+from .lexicon import DATA_DIR, Lexicon, load_lexicon
 
 EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 # what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
@@ -54,11 +57,12 @@ def make_relation_finder(nlp: Language, name: str) -> "RelationFinder":
 class RelationFinder:
     def __init__(self, lex: Lexicon):
         self.kb = load_kb()
+        self.demonyms = load_demonyms()
         role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})"
         roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
-            rf"^\s*,\s*(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?"
+            rf"^\s*,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?{roles}\s+"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
             rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
@@ -74,7 +78,7 @@ class RelationFinder:
         self.its_title = re.compile(rf"^\s*,\s*(?:its|their)\s+{roles}\b", re.I)
         self.its_title_before = re.compile(rf"\b(?:its|their)\s+{roles}\s*,?\s*$", re.I)
         self.person_verb_org = re.compile(
-            r"^\s*,?\s*(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
+            r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         self.where_based = re.compile(
@@ -103,7 +107,8 @@ class RelationFinder:
             employed = {h for h, t, _ in found if t == "WORKS_FOR"}
             for rel in self._titled_in_sentence(doc, ents, sent, employed):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
-            for rel in self._based_in(doc, ents, mentions) + self._home_of(doc, ents, mentions):
+            for rel in self._based_in(doc, ents, mentions) + self._home_of(doc, ents, mentions) + \
+                    self._demonym_place(doc, ents, mentions):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
         doc._.kg_relations = list(found.values())
         return doc
@@ -387,21 +392,86 @@ class RelationFinder:
             if rec.type not in PLACED or m.generic:
                 continue
             before = doc[max(0, m.start - 3):m.start]
-            after = doc[m.end:min(len(doc), m.end + 8)]
+            after = doc[m.end:min(len(doc), m.end + 11)]
             kind = None
             if len(before) == 3 and before[0].lower_ == "the" and before[2].text in ("'s", "’s"):
                 kind = before[1].lower_  # "the city's SFC"
-            elif len(after) >= 5 and after[0].text == "," and after[1].lower_ == "the" and \
-                    after[3].text in ("'s", "’s"):
-                nouns = [t for t in after[4:] if t.is_lower and t.pos_ in ("NOUN", "ADJ")]
-                if nouns and any(t.lemma_.lower() in self.kind_nouns for t in nouns):
-                    kind = after[2].lower_  # "CERT-In, the country's cybersecurity agency"
+            elif len(after) >= 5 and after[0].text == ",":
+                # "CERT-In, the country's cybersecurity agency", "WazirX, one of the country's largest exchanges"
+                k = 1
+                if after[k].lower_ in ("once", "still", "now"):
+                    k += 1
+                if k + 1 < len(after) and after[k].lower_ == "one" and after[k + 1].lower_ == "of":
+                    k += 2
+                if k + 2 < len(after) and after[k].lower_ == "the" and after[k + 2].text in ("'s", "’s"):
+                    nouns = [t for t in after[k + 3:] if t.is_lower and t.pos_ in ("NOUN", "ADJ")]
+                    if nouns and any(t.lemma_.lower() in self.kind_nouns for t in nouns):
+                        kind = after[k + 1].lower_
             if kind not in HOME_WORDS:
                 continue
             place = self._last_place(ents, m.start, HOME_WORDS[kind])
             if place is not None:
                 out.append(_rel(rec.key, "BASED_IN", ents.record(place).key, "", m, place))
         return out
+
+    def _demonym_place(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
+        """'the Dutch central bank, De Nederlandsche Bank', 'Japanese exchange Coincheck', 'Upbit, a
+        Korean exchange': based in the country the adjective names, when the article names it."""
+        countries = {}
+        for m in ents.mentions:
+            rec = ents.record(m)
+            if rec.type == "LOCATION" and not m.generic:
+                countries.setdefault(norm(rec.name), m)
+        if not countries:
+            return []
+        out = []
+        for m in mentions:
+            rec = ents.record(m)
+            if rec.type not in PLACED or m.generic:
+                continue
+            sent = doc[m.start].sent
+            for phrase in (self._kind_phrase_before(doc, m.start, sent.start),
+                           self._kind_phrase_after(doc, m.end, sent.end)):
+                country = self._demonym_country(phrase)
+                place = countries.get(norm(country)) if country else None
+                if place is not None:
+                    out.append(_rel(rec.key, "BASED_IN", ents.record(place).key, "", m, place))
+        return out
+
+    def _kind_phrase_before(self, doc, start: int, limit: int) -> list:
+        """'Japanese exchange' in 'Japanese exchange Coincheck', 'the Dutch central bank, DNB'."""
+        k = start - 1
+        if k >= limit and doc[k].text == ",":
+            k -= 1
+        if k < limit or doc[k].lemma_.lower() not in self.kind_nouns:
+            return []
+        end = k + 1
+        while k - 1 >= limit and (doc[k - 1].is_lower or doc[k - 1].text == "-") and doc[k - 1].pos_ != "DET":
+            k -= 1
+        return list(doc[max(limit, k - 2):end])
+
+    def _kind_phrase_after(self, doc, end: int, limit: int) -> list:
+        """'a Korean exchange' in 'Upbit, a Korean exchange', 'DNB (DNB), the Dutch central bank'."""
+        k = end
+        if k + 2 < limit and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3
+        if not (k + 2 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("the", "a", "an")):
+            return []
+        words = list(doc[k + 2:min(limit, k + 8)])
+        for i, t in enumerate(words):
+            if t.lemma_.lower() in self.kind_nouns and t.is_lower:
+                return words[:i + 1]
+        return []
+
+    def _demonym_country(self, phrase: list) -> str:
+        texts = [t.text for t in phrase]
+        for i, text in enumerate(texts):
+            pair = " ".join(texts[i:i + 2])
+            if pair in self.demonyms:
+                return self.demonyms[pair]
+            if text in self.demonyms:
+                return self.demonyms[text]
+        return ""
 
     def _last_place(self, ents: DocEntities, before: int, country: bool) -> Mention | None:
         for p in reversed(ents.in_span(0, before)):
@@ -507,6 +577,12 @@ class RelationFinder:
                 if ents.record(o).type != "LOCATION":
                     break
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_demonyms() -> dict[str, str]:
+    """'Dutch' -> 'Netherlands' (kg/data/demonyms.yaml)."""
+    return yaml.safe_load((DATA_DIR / "demonyms.yaml").read_text(encoding="utf-8"))
 
 
 def _text(doc: Doc) -> str:
