@@ -417,11 +417,13 @@ class RelationFinder:
     def _demonym_place(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
         """'the Dutch central bank, De Nederlandsche Bank', 'Japanese exchange Coincheck', 'Upbit, a
         Korean exchange': based in the country the adjective names, when the article names it."""
-        countries = {}
-        for m in ents.mentions:
-            rec = ents.record(m)
-            if rec.type == "LOCATION" and not m.generic:
-                countries.setdefault(norm(rec.name), m)
+        countries = doc.user_data.get("kg_places")
+        if countries is None:  # once per document, not per sentence
+            countries = doc.user_data["kg_places"] = {}
+            for m in ents.mentions:
+                rec = ents.record(m)
+                if rec.type == "LOCATION" and not m.generic:
+                    countries.setdefault(norm(rec.name), m)
         if not countries:
             return []
         out = []
