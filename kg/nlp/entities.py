@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .dates import MONTHS
 from .kb import KBEntry, KnowledgeBase, load_kb, norm
 from .lexicon import Lexicon, load_lexicon
 
@@ -35,12 +36,24 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
 LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
                   "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global"}
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
                   "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
-                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher"}
+                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher",
+                  "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture", "custodian",
+                  "broker", "brokerage", "miner", "manager", "studio", "project", "foundation", "organization"}
+_MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "KUALA LUMPUR, Dec. 11 (Straits Crypto) -", "BROOKLYN, N.Y., May 7 -", "BANGKOK, Jan. 16, 2024 /PRNewswire/ --":
+# an upper-case place, perhaps its state or country, the date, the news outlet or wire, a dash.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    rf"(?:, (?!{_MONTH}\s*\d)(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}}))?"
+    rf"(?:,? (?P<date>{_MONTH}\s*\d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH} \d{{4}}))?"
+    r"\s*(?:\((?P<outlet>[A-Z][^()\n]{1,40})\)|/(?P<wire>[A-Z][^/\n]{1,40})/)?"
+    r"\s+[\u2014\u2013-]{1,2}\s")
 ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
                 "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
 
@@ -148,6 +161,14 @@ class EntityLinker:
         builder = _Builder(doc, ents, self.kb, self.lex)
         kb_spans = self._kb_spans(doc)
         ner_spans = self._ner_spans(doc, kb_spans)
+        builder.add_dateline()
+        # a place inside a longer official name NER found ("Federal Court of Australia") is not its own,
+        # unless the name it starts reads longer still ("North Carolina Department of the Secretary of State")
+        around = {i: ner for ner, _ in ner_spans for i in range(ner.start, ner.end)}
+        kb_spans = [(span, entry) for span, entry in kb_spans if entry.type != "LOCATION" or span.start not in around
+                    or len(around[span.start]) <= len(span)
+                    or around[span.start].start == span.start
+                    and (builder._institution_name(span) or span).end >= around[span.start].end]
         for span, entry in kb_spans:
             builder.add_kb(span, entry)
         for span, type_ in ner_spans:
@@ -155,6 +176,7 @@ class EntityLinker:
         builder.add_titled_people()
         builder.add_shaped_organisations()
         builder.apply_definitions()
+        builder.add_tickers()
         builder.add_short_forms()
         builder.add_handles()
         builder.retype_from_context()
@@ -192,7 +214,7 @@ class EntityLinker:
                 continue
             taken.update(range(span.start, span.end))
             chosen.append((span, entry))
-        return sorted(chosen, key=lambda c: c[0].start)
+        return _official_names(sorted(chosen, key=lambda c: c[0].start))
 
     def _countries_mentioned(self, doc, matches) -> set[str]:
         out = set()
@@ -207,7 +229,7 @@ class EntityLinker:
     def _confirmed(self, doc: Doc, span: Span, entry: KBEntry, matches) -> bool:
         """An ambiguous name counts only away from a sentence start and with support."""
         if span.text.isupper() and len(span.text) <= 2:
-            return False
+            return _posted_on(span)  # "wrote on X": the social network
         for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
             if label == entry.id and doc[start:end].text not in entry.ambiguous:
                 return True
@@ -218,7 +240,8 @@ class EntityLinker:
             return True
         if span.text.isupper():
             return False  # an all-capitals ticker needs a crypto word beside it, whatever NER says
-        return any(ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE") and ent.start <= span.start and ent.end >= span.end
+        return any(ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "LOC") and ent.start <= span.start and
+                   ent.end >= span.end
                    for ent in doc.ents)
 
     # NER --------------------------------------------------------------------
@@ -311,11 +334,45 @@ class _Builder:
             self.name_keys.setdefault(norm(span.text), record.key)
         return True
 
+    def add_dateline(self) -> None:
+        """'KUALA LUMPUR, Dec. 11 (Straits Crypto) -': the upper-case place (and its state) are
+        LOCATIONs, the outlet or wire service credited after the date an ORGANIZATION."""
+        text = self.doc.text
+        body = text.find("\n\n") + 2 if text.find("\n\n") > 0 else 0
+        m = DATELINE.match(text) or (DATELINE.match(text, body) if body else None)
+        if m is None or any(e.type != "LOCATION" for e in self.kb.lookup(m.group("place"))):
+            return  # "BINANCE -" opens a headline, not a dateline
+        if not (m.group("date") or m.group("outlet") or m.group("wire") or self.kb.lookup(m.group("place"))
+                or m.group(0).rstrip()[-1] in "\u2014\u2013"):
+            return  # "BREAKING -": an unknown word in capitals is a place only in a dateline's form
+        for group in ("place", "region", "outlet", "wire"):
+            name = m.group(group)
+            span = self.doc.char_span(m.start(group), m.end(group), alignment_mode="expand") if name else None
+            if span is None:
+                continue
+            known = [e for e in self.kb.lookup(name) if (e.type == "LOCATION") == (group in ("place", "region"))]
+            if known:
+                record = self._record_for(known[0].name, known[0].type, known[0].id)
+            elif group == "place":
+                record = self._record_for(name.title() if name.isupper() else name, "LOCATION")
+            elif group == "region":
+                continue  # "Calif.": only the states and countries the knowledge base knows
+            else:
+                record = self._record_for(name, "ORGANIZATION")
+            self._mention(span, record)
+
     def add_kb(self, span: Span, entry: KBEntry) -> None:
         if entry.type == "LOCATION":
             longer = self._institution_name(span)
             if longer is not None:
                 self._mention(longer, self._record_for(longer.text, self._org_type(longer)))
+                return
+            if self.doc[span.end:span.end + 1].text == "Attorney":
+                return  # "U.S. Attorney Damian Williams": the country is part of the title
+        if entry.type == "EXCHANGE":
+            unit = self._regional_unit(span)
+            if unit is not None:
+                self._mention(unit, self._record_for(unit.text, "EXCHANGE"))
                 return
         self._mention(span, self._record_for(entry.name, entry.type, entry.id))
 
@@ -326,10 +383,14 @@ class _Builder:
         i = place.end
         if i >= len(doc) or doc[i].text not in self.lex.org_head_words or doc[i].is_sent_start:
             return None
+        if doc[i].text == "Attorney" and (i + 1 == len(doc) or doc[i + 1].text not in ("'s", "’s", "General")):
+            return None  # "U.S. Attorney Damian Williams": a title, the person's; "U.S. Attorney's Office" is not
         end = i + 1
         j = end
         while j < min(len(doc), place.start + 12):
             tok = doc[j]
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+                break  # "New York Attorney General Letitia James": the name is not the office's
             if tok.is_title or tok.is_upper and tok.is_alpha or tok.text in self.lex.org_head_words:
                 j += 1
                 end = j
@@ -339,6 +400,16 @@ class _Builder:
             else:
                 break
         return doc[place.start:end]
+
+    def _regional_unit(self, venue: Span) -> Span | None:
+        """'Coinbase Europe Ltd.', 'Zipmex Thailand': an exchange's name and a place is its regional
+        exchange, one name, not the parent and a LOCATION. The record is named without the legal suffix."""
+        doc = self.doc
+        i = venue.end
+        if i >= len(doc) or not doc[i].is_title or doc[i].is_sent_start or \
+                not any(e.type == "LOCATION" and not e.ambiguous for e in self.kb.lookup(doc[i].text)):
+            return None
+        return doc[venue.start:i + 1]
 
     def _free_or_place(self, i: int) -> bool:
         return i not in self.taken or self.ents.records[self.taken[i].key].type == "LOCATION"
@@ -361,31 +432,44 @@ class _Builder:
                     end += 1
                 if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
                     span = doc[start:end]
-                    if not self.kb.lookup(span.text):
+                    if not self.kb.lookup(span.text) and not any(t.lower_ in _title_words(self.lex.titles)
+                                                                   for t in span):
                         self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
                 break
 
     def add_named(self, span: Span, type_: str) -> None:
-        known = self.kb.lookup(span.text)
+        known = [e for e in self.kb.lookup(span.text) if _same_case(span.text, e)]
         if len(known) == 1 and not span.text in known[0].ambiguous:
             self.add_kb(span, known[0])
             return
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
+        after = [t for t in self.doc[span.end:span.end + 2] if t.is_lower]
+        if after and after[0].i == span.end and any(t.text in PRODUCT_NOUNS for t in after) or \
+                span[-1].text in ("Stack", "SDK"):
+            return  # "its Earn program", "the OP Stack": products, not organisations
         if type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
-        if type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
+        if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
+            type_ = "PERSON"  # "developers Hannah Okafor and Lucas Brandt"
+        elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
             # places the knowledge base does not know, said in one word and not where a place
             # stands ("in X", "X-based", a dateline), are mostly companies NER misread
             type_ = self._org_type(span)
         elif type_ == "ORGANIZATION" and len(span) == 1 and self._place_context(span) and \
                 self.doc[span.end:span.end + 1].text == "-":
             type_ = "LOCATION"  # "Christchurch-based": whatever NER thought, a place
+        elif type_ == "ORGANIZATION" and self._conjunct_of_person(span):
+            if len(span) == 1:
+                return  # "Cameron and Tyler Winklevoss": a given name sharing the surname that follows
+            type_ = "PERSON"  # "Billy Markus and Jackson Palmer"
         elif type_ == "ORGANIZATION" and self._city_of_region(span):
             type_ = "LOCATION"  # "based in Tysons Corner, Virginia"
         elif type_ == "ORGANIZATION":
             type_ = self._org_type(span)
+        elif type_ == "PERSON" and self._kind_appositive(span):
+            type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
         elif type_ == "PERSON" and len(span) == 1:
             type_ = self._org_type(span) if self._exchange_context(span) else ""
             if not type_:
@@ -410,15 +494,31 @@ class _Builder:
         if len(nxt) == 2 and nxt[0].text == "," and nxt[1].i in self.taken and \
                 self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
             return True  # "Christchurch, New Zealand"
-        return False
+        return self._city_of_region(span)
 
     def _city_of_region(self, span: Span) -> bool:
         doc = self.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end:span.end + 2]
+        if prev is not None and prev.text in ("'s", "’s") and span.start >= 3 and \
+                doc[span.start - 3].lower_ in ("in", "from", "near") and self._is_place(span.start - 2):
+            return True  # "police in China's Changzhou"
         return prev is not None and prev.lower_ in ("in", "from", "near") and len(nxt) == 2 and \
-            nxt[0].text == "," and nxt[1].i in self.taken and \
-            self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION"
+            nxt[0].text == "," and self._is_place(nxt[1].i)
+
+    def _is_place(self, i: int) -> bool:
+        return i in self.taken and self.ents.records[self.taken[i].key].type == "LOCATION"
+
+    def _conjunct_of_person(self, span: Span) -> bool:
+        """'Billy Markus and Jackson Palmer', 'twins Cameron and Tyler Winklevoss': names coordinated
+        with a person's name are people."""
+        root = span.root
+        if not 1 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span) or \
+                any(t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
+                    for t in span):
+            return False
+        return any(not (span.start <= t.i < span.end) and (t.ent_type_ == "PERSON" or t.i in self.taken and
+                   self.ents.records[self.taken[t.i].key].type == "PERSON") for t in root.conjuncts)
 
     def _kind_appositive(self, span: Span) -> bool:
         doc = self.doc
@@ -426,8 +526,8 @@ class _Builder:
         if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
             return False
         for tok in after[2:]:
-            if tok.lower_ in ORG_KIND_NOUNS:
-                return True
+            if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s"):
+                return True  # "the company's president" is a person's appositive
             if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
                 break
         return False
@@ -439,7 +539,8 @@ class _Builder:
         i = 0
         while i < len(doc):
             if i in self.taken or not (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha) or doc[i].is_sent_start \
-                    and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its"):
+                    and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its") or doc[i].text == "Chief":
+                # "Chief Financial Officer" is a title, never a company
                 i += 1
                 continue
             j = i
@@ -474,6 +575,9 @@ class _Builder:
             return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
         if span[-1].lower_ == "exchange" or self._exchange_context(span):
             return "EXCHANGE"
+        if any(t.text == "Exchange" for t in span[:-1]) and span[-1].text not in self.lex.org_head_words and \
+                span[-1].text not in self.lex.org_suffix_words and span[-1].text not in ("Association", "Board"):
+            return "EXCHANGE"  # "Sakura Exchange BitCoin"; not "... Exchange Association"
         return "ORGANIZATION"
 
     def _exchange_context(self, span: Span) -> bool:
@@ -524,13 +628,81 @@ class _Builder:
             record = self.ents.records[m.key]
             if record.type in ("PERSON", "LOCATION"):
                 continue
-            if not record.kb_id and TICKER.match(token.text) and not _initials_match(m.text, token.text):
+            if not record.kb_id and TICKER.match(token.text) and not _initials_match(m.text, token.text) and \
+                    self._org_type(self.doc[m.start:m.end]) != "REGULATOR" and \
+                    self.doc[m.end - 1].text not in self.lex.org_suffix_words:
+                # "Anti-Corruption Office (OA)": an acronym in another language, not a ticker
                 record.type = "ASSET"
             record.defined.append(token.text)
             self.name_keys[norm(token.text)] = record.key
             for other in doc:
                 if other.text == token.text:
                     self._mention(doc[other.i:other.i + 1], record, replace=True)
+
+    def add_tickers(self) -> None:
+        """'the EUL token', '$MNGO', 'OM fell 90%', 'BALD, a meme token', 'listed PI': an all-capitals
+        word the text treats as a crypto asset is an ASSET, whatever NER made of it."""
+        doc = self.doc
+        texts, _, _ = self._strings
+        by_text: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            if TICKER_WORD.match(text):
+                by_text.setdefault(text.lstrip("$"), []).append(i)
+        for text, positions in by_text.items():
+            if text.casefold() in self.lex.not_entities or not any(self._token_context(i) for i in positions):
+                continue
+            known = self.kb.lookup(text)
+            if any(e.type != "ASSET" and text not in e.ambiguous for e in known):
+                continue  # "FTX tokens": the exchange's, not a coin called FTX
+            key = self.name_keys.get(norm(text))
+            record = self.ents.records.get(key) if key else None
+            if record is not None and record.type != "ASSET":
+                if record.kb_id or record.defined and norm(record.name) != norm(text):
+                    continue  # "Digital Currency Group (DCG)": an acronym of a name, not a ticker
+                record.type = "ASSET"
+            if record is None:
+                assets = [e for e in known if e.type == "ASSET"]
+                record = self._record_for(assets[0].name if assets else text, "ASSET", assets[0].id if assets else "")
+            for i in positions:
+                old = self.taken.get(i)
+                if old is None or old.start == i and old.end == i + 1:
+                    self._mention(doc[i:i + 1], record, replace=True)
+
+    def _token_context(self, i: int) -> bool:
+        doc = self.doc
+        tok = doc[i]
+        sent = tok.sent
+        nouns = self.lex.token_nouns
+        prev = doc[i - 1] if i > sent.start else None
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if tok.text.startswith("$") or prev is not None and prev.text == "$" and not prev.whitespace_:
+            return True  # "$MNGO"
+        if nxt is not None and nxt.lower_ in nouns or prev is not None and prev.lower_ in nouns:
+            return True  # "MNGO tokens", "the ticker SFM", "token EUL"
+        if prev is not None and prev.text == "," and i - 2 >= sent.start and doc[i - 2].lower_ in nouns:
+            return True  # "its governance token, EUL"
+        if nxt is not None and nxt.text == "," and i + 2 < sent.end and doc[i + 2].lower_ in ("a", "an", "the"):
+            for t in doc[i + 3:min(i + 8, sent.end)]:  # "BALD, a meme token", "OM, the token of ..."
+                if t.lower_ in nouns:
+                    return True
+                if t.is_punct and t.text != "-" or t.pos_ == "VERB":
+                    break
+        if prev is not None and prev.lower_ in ("million", "billion", "thousand") or prev is not None and \
+                prev.like_num and not re.fullmatch(r"(19|20)\d\d", prev.text):
+            return True  # "43.6 million OM"
+        if prev is not None and prev.lower_ == "of" and i - 2 >= sent.start and doc[i - 2].lower_ in ("price", "value"):
+            return True  # "the price of CEL"
+        if nxt is not None and nxt.text in ("'s", "’s") and i + 2 < sent.end and \
+                doc[i + 2].lower_ in ("price", "value"):
+            return True  # "JELLYJELLY's price"
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ("list", "delist"):
+            return True  # "listed PI for spot trading"
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in self.lex.price_verbs and any(
+                t.text in ("%", "$") or t.lower_ == "percent" for t in doc[head.i:min(head.i + 8, sent.end)]):
+            return True  # "OM fell 90%", "OM fell below $0.50"
+        return any(j in self.taken and self.ents.records[self.taken[j].key].type == "ASSET"
+                   for j in (c.i for c in tok.conjuncts))  # "stETH, USDC, DAI and WBTC"
 
     def add_short_forms(self) -> None:
         """Surnames of people named in full ("Hayes" after "Arthur Hayes"), and 'Mr. Hayes'."""
@@ -665,6 +837,38 @@ class _Builder:
 
 # helpers ------------------------------------------------------------------
 
+def _official_names(chosen: list[tuple[Span, KBEntry]]) -> list[tuple[Span, KBEntry]]:
+    """'U.S. Treasury Department', 'U.S. Federal Bureau of Investigation': a country right before a
+    body's name is part of the official name (SCHEMA.md), not a LOCATION of its own."""
+    out: list[tuple[Span, KBEntry]] = []
+    for span, entry in chosen:
+        if out and entry.type == "REGULATOR" and out[-1][1].type == "LOCATION" and out[-1][0].end == span.start \
+                and not out[-1][1].country:
+            place, _ = out.pop()
+            span = span.doc[place.start:span.end]
+        out.append((span, entry))
+    return out
+
+
+def _same_case(text: str, entry: KBEntry) -> bool:
+    """'Trump' is not the TRUMP coin: a name matched through an all-capitals ticker must be in capitals."""
+    return text.isupper() or any(norm(n) == norm(text) and not n.isupper() for n in entry.names)
+
+
+PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
+                 "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
+POSTING_WORDS = {"said", "says", "posted", "posts", "post", "wrote", "writes", "tweeted", "announced", "shared",
+                 "replied", "commented", "statement", "account", "added", "message", "posting", "video", "thread"}
+
+
+def _posted_on(span: Span) -> bool:
+    """'said on X', 'in a post on X': a one-letter name is the social network only where people post."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "on":
+        return False
+    return any(t.lower_ in POSTING_WORDS for t in doc[max(span.sent.start, span.start - 5):span.start - 1])
+
+
 def _sentence_initial(span: Span) -> bool:
     i = span.start
     doc = span.doc
@@ -682,17 +886,28 @@ def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     for i in range(start + 1, end):
-        if doc[i].is_sent_start:
+        if doc[i].is_sent_start or _ends_sentence(doc[i - 1]) and doc[i].is_title:
             end = i  # "WazirX. Investigators": NER ran over a sentence end
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
+            end = i  # "Crypto-Assets Regulation (MiCA": NER stopped inside the brackets
+            break
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
                            doc[end - 1].text not in (".",)):
         end -= 1
     if end > start and doc[end - 1].text == "." and end - start == 1:
         return None
     return doc[start:end] if end > start else None
+
+
+def _ends_sentence(tok) -> bool:
+    """'WazirX.' glued to its full stop; not 'Inc.', 'Jr.', 'U.S.' or an initial."""
+    word = tok.text[:-1]
+    return tok.text.endswith(".") and len(word) > 3 and word.isalnum() and not word.isupper() and \
+        tok.lower_ not in ORG_SUFFIXES and tok.lower_ not in NAME_SUFFIXES and tok.lower_ not in HONORIFICS
 
 
 def _split_pair(span: Span | None, lex: Lexicon) -> list:
@@ -716,6 +931,12 @@ def _plausible_name(span: Span, lex: Lexicon) -> bool:
         return False
     if "\n" in text or len(span) > 12:
         return False
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ not in ("NNP", "NNPS", "") and \
+            not span[0].is_upper:
+        return False  # "Cardholders can ...", "Digital assets ...": a capital that only starts a sentence
+    words = [t.text for t in span if t.is_alpha]
+    if words and words[-1] in lex.law_words and len(words) > 1:
+        return False  # "Prevention of Money Laundering Act": a law, not a body
     return True
 
 
@@ -747,6 +968,12 @@ def _titles_by_first(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tupl
         if title:
             out.setdefault(title[0], []).append(title)
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """'officer', 'executive', 'director'...: words of job titles, never part of a person's name."""
+    return frozenset(w.casefold() for t in titles for w in t.split() if w.isalpha() and w.islower())
 
 
 def _surname_forms(name: str) -> list[str]:

@@ -26,6 +26,9 @@ class Lexicon:
     org_head_words: frozenset[str]
     org_suffix_words: frozenset[str]
     person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    token_nouns: frozenset[str]
+    price_verbs: frozenset[str]
+    law_words: frozenset[str]
 
 
 def _words_regex(words) -> re.Pattern:
@@ -51,4 +54,7 @@ def load_lexicon() -> Lexicon:
         org_head_words=frozenset(data["org_head_words"]),
         org_suffix_words=frozenset(data["org_suffix_words"]),
         person_titles=tuple(sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)),
+        token_nouns=frozenset(w.casefold() for w in data["token_nouns"]),
+        price_verbs=frozenset(w.casefold() for w in data["price_verbs"]),
+        law_words=frozenset(data["law_words"]),
     )

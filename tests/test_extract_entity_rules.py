@@ -1,0 +1,124 @@
+"""Entity recognition and typing rules, on sentences of our own (never gold-set sentences)."""
+
+import pytest
+
+from kg.models import Article
+
+
+def entities(extractor, text):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    return {(e.name, e.type) for e in x.entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KOTA KINABALU, March 3 (Borneo Coin Post) - Zorvex said it had paused deposits.",
+     {("Kota Kinabalu", "LOCATION"), ("Borneo Coin Post", "ORGANIZATION")}),
+    ("RENO, Nev., June 4 (Sagebrush Ledger) - A local miner said it would expand.",
+     {("Reno", "LOCATION"), ("Nevada", "LOCATION"), ("Sagebrush Ledger", "ORGANIZATION")}),
+    ("AUSTIN, Texas, May 2, 2025 /ChainPR Newswire/ -- Qubitra today announced a new wallet.",
+     {("ChainPR Newswire", "ORGANIZATION"), ("Texas", "LOCATION")}),
+])
+def test_a_dateline_names_its_place_and_its_outlet(extractor, text, expected):
+    assert expected <= entities(extractor, text)
+
+
+def test_a_word_in_capitals_before_a_hyphen_is_not_a_dateline_place(extractor):
+    assert not any(type_ == "LOCATION" for _, type_ in entities(extractor, "BREAKING - Binance halts withdrawals."))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("U.S. Attorney Marta Quellen said the scheme defrauded investors.", "Marta Quellen"),
+    ("The company's Chief Financial Officer Ilse Barrow said reserves were intact.", "Ilse Barrow"),
+])
+def test_an_official_title_is_stripped_from_the_person(extractor, text, person):
+    found = entities(extractor, text)
+    assert (person, "PERSON") in found
+    assert not any("Attorney" in name or "Financial" in name or "Officer" in name for name, _ in found), found
+
+
+def test_tether_the_company_is_an_organization_and_usdt_its_asset(extractor):
+    found = entities(extractor, "Tether said it had frozen $5 million of USDT linked to the theft.")
+    assert {("Tether", "ORGANIZATION"), ("USDT", "ASSET")} <= found
+
+
+@pytest.mark.parametrize("text, ticker", [
+    ("Holders of the QRZL token sold heavily after the exploit.", "QRZL"),
+    ("ZNTH fell 60% on Sunday as large holders moved coins to exchanges.", "ZNTH"),
+    ("Its governance token, VRTL, roughly halved in value.", "VRTL"),
+    ("KLOPX, a meme token launched last week, drew millions of dollars.", "KLOPX"),
+    ("A wallet deposited 43.6 million GLMX to exchanges before the crash.", "GLMX"),
+])
+def test_an_unknown_ticker_the_text_treats_as_a_token_is_an_asset(extractor, text, ticker):
+    found = entities(extractor, text)
+    assert (ticker, "ASSET") in found
+    assert not any(name == ticker and type_ != "ASSET" for name, type_ in found)
+
+
+def test_a_stock_ticker_is_not_made_a_crypto_asset(extractor):
+    found = entities(extractor, "Shares of Brightline Payments, trading under the ticker BRPY, rose 20% on debut.")
+    assert not any(type_ == "ASSET" for _, type_ in found), found
+
+
+def test_an_exchange_and_a_place_is_its_regional_exchange(extractor):
+    found = entities(extractor, "Ireland's central bank fined Kraken Ireland for weak transaction monitoring.")
+    assert ("Kraken Ireland", "EXCHANGE") in found
+    assert ("Kraken", "EXCHANGE") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lawmakers said the Digital Asset Safeguards Act would take effect next year.", "Act"),
+    ("Apple removed the apps from its App Store in the country.", "App Store"),
+])
+def test_laws_and_products_are_not_entities(extractor, text, name):
+    assert not any(name in found for found, _ in entities(extractor, text))
+
+
+def test_a_foreign_acronym_of_an_office_does_not_make_it_a_ticker(extractor):
+    found = entities(extractor, "Peru's Anti-Fraud Office (OAF) said it had opened a probe into the token launch.")
+    assert ("Anti-Fraud Office", "REGULATOR") in found
+
+
+def test_a_surname_shared_with_a_memecoin_ticker_stays_a_person(extractor):
+    found = entities(extractor, "Bets that President-elect Donald Trump will ease rules lifted prices. "
+                                "Trump wrote on Truth Social that he was pleased.")
+    assert ("Donald Trump", "PERSON") in found
+    assert not any(type_ == "ASSET" and "Trump" in name for name, type_ in found), found
+
+
+def test_a_country_before_a_regulator_is_part_of_its_name(extractor):
+    found = entities(extractor, "The U.S. Federal Bureau of Investigation traced the funds.")
+    assert not any(type_ == "LOCATION" for _, type_ in found), found
+
+
+def test_a_place_inside_a_court_name_is_not_a_location(extractor):
+    found = entities(extractor, "The Federal Court of Australia ordered the broker to pay a penalty.")
+    assert ("Federal Court of Australia", "ORGANIZATION") in found
+    assert ("Australia", "LOCATION") not in found
+
+
+def test_a_name_with_an_organisation_appositive_is_not_a_person(extractor):
+    found = entities(extractor, "Regulators also questioned Certus One, the developer that built the bridge.")
+    assert ("Certus One", "ORGANIZATION") in found
+
+
+def test_a_capitalised_word_that_only_starts_a_sentence_is_not_an_entity(extractor):
+    found = entities(extractor, "Binance launched a prepaid card. Cardholders can earn cashback in BNB.")
+    assert not any(name == "Cardholders" for name, _ in found), found
+
+
+def test_x_where_people_post_is_the_social_network(extractor):
+    assert ("Twitter", "ORGANIZATION") in entities(extractor, "The founder said on X that customer funds were safe.")
+    assert ("Twitter", "ORGANIZATION") not in entities(extractor, "Regulators fined company X for the breach.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nexo froze payouts from its Earn interest program on Monday.", "Earn"),
+    ("The new chain runs on the OP Stack, which other rollups also use.", "OP Stack"),
+])
+def test_a_product_named_after_its_maker_is_not_an_organisation(extractor, text, name):
+    assert not any(found == name for found, _ in entities(extractor, text))
+
+
+def test_a_name_coordinated_with_a_person_is_a_person(extractor):
+    found = entities(extractor, "The token was designed by coders Priya Anand and Marek Sobczak as an experiment.")
+    assert ("Marek Sobczak", "PERSON") in found
