@@ -22,6 +22,8 @@ MONTH_YEAR = re.compile(rf"\b(?:early|mid|late|mid-)?\s*{_MONTH}(?:\s+(?:of\s+)?
 YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\b")
 WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# what ends a dateline after its date: a dash, perhaps after the outlet ("Nov. 2 (Reuters) -")
+DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]")
 
 
 def reference_day(published: str, text: str = "") -> date | None:
@@ -29,7 +31,7 @@ def reference_day(published: str, text: str = "") -> date | None:
     pub = parse_iso(published)
     head = text[:120]
     m = DAY_MONTH_YEAR.search(head)
-    if m and re.search(r"[—–-]", head[m.end():m.end() + 4]):
+    if m and DATELINE_END.match(head[m.end():m.end() + 60]):
         year = int(m.group("year")) if m.group("year") else (pub.year if pub else None)
         if year:
             try:
