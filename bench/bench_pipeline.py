@@ -690,7 +690,7 @@ def main(argv=None) -> int:
             log(f"{max(memory_sizes)} articles: extraction memory in a fresh process (in the background)")
             result["memory"] = memory_run(memory_sizes, args.seed, args.model, args.memory_processes, log)
 
-        memory = threading.Thread(target=memory_runs)
+        memory = threading.Thread(target=memory_runs if memory_sizes else lambda: None)
         memory.start()
         for n in graph_sizes:
             log(f"{n} articles: graph and queries (synthetic extractions)")
