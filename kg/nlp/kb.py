@@ -4,7 +4,7 @@ Each entry has a stable ``id``, a canonical ``name``, a ``type`` and the other
 names news use for it (``aliases``, ``tickers``). ``ambiguous`` lists names
 that are also common words or shared with other bodies: those match only
 with exact case, away from a sentence start, and only with supporting
-context (see ``kg.nlp.entities``).
+context (see ``kg.nlp.candidate_spans``).
 """
 
 from __future__ import annotations

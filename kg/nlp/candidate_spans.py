@@ -1,0 +1,248 @@
+"""Candidate entity spans of a Doc: knowledge-base names and spaCy's NER names.
+
+``CandidateSpans.kb_spans`` matches the knowledge base with spaCy's
+``PhraseMatcher`` (exact case; the lowercase form too for entries such as
+"bitcoin"), keeping an ambiguous name only with support and a shared name only
+where its country is mentioned. ``CandidateSpans.ner_spans`` cleans up NER's
+names (trimmed, split where NER joined two, implausible ones dropped) and keeps
+one over the knowledge-base names inside it only when it is a longer official
+name. Turning the spans into records is the builder's job (``kg.nlp.names``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .kb import KBEntry, KnowledgeBase
+from .lexicon import Lexicon
+
+NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
+ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
+                "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
+
+
+class CandidateSpans:
+    """The knowledge base's phrase matchers, and the span rules that read them and NER."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon):
+        self.kb = kb
+        self.lex = lexicon
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.tokenizer.pipe
+        for entry in kb.entries.values():
+            names = sorted(set(entry.names))
+            self.exact.add(entry.id, list(make(names)))
+            if entry.shared_names:
+                self.exact.add("shared:" + entry.id, list(make(sorted(set(entry.shared_names)))))
+            if entry.lowercase:
+                plain = sorted({n.lower() for n in (entry.name, *entry.aliases) if n not in entry.ambiguous})
+                if plain:
+                    self.lower.add(entry.id, list(make(plain)))
+
+    # knowledge base ---------------------------------------------------------
+
+    def kb_spans(self, doc: Doc) -> list[tuple[Span, KBEntry]]:
+        strings = doc.vocab.strings
+        matches = [(strings[m], s, e, True) for m, s, e in self.exact(doc)]
+        matches += [(strings[m], s, e, False) for m, s, e in self.lower(doc)]
+        countries = self._countries_mentioned(doc, matches)
+        candidates = []
+        for label, start, end, exact in matches:
+            shared = label.startswith("shared:")
+            entry = self.kb.get(label.removeprefix("shared:"))
+            span = doc[start:end]
+            if shared:
+                if entry.country not in countries or _sentence_initial(span):
+                    continue
+            elif span.text in entry.ambiguous and not self._confirmed(doc, span, entry, matches):
+                continue
+            if not exact and not _lowercase_ok(span):
+                continue
+            # longer first, then shared (country-confirmed) over primary, then exact over lowercase
+            candidates.append(((end - start), shared, exact, span, entry))
+        candidates.sort(key=lambda c: (-c[0], not c[1], not c[2], c[3].start))
+        taken: set[int] = set()
+        chosen = []
+        for _, _, _, span, entry in candidates:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append((span, entry))
+        return _official_names(sorted(chosen, key=lambda c: c[0].start))
+
+    def _countries_mentioned(self, doc, matches) -> set[str]:
+        out = set()
+        for label, start, end, _ in matches:
+            entry = self.kb.get(label.removeprefix("shared:"))
+            if entry and entry.type == "LOCATION":
+                out.add(entry.name)
+                if entry.country:
+                    out.add(entry.country)
+        return out
+
+    def _confirmed(self, doc: Doc, span: Span, entry: KBEntry, matches) -> bool:
+        """An ambiguous name counts only away from a sentence start and with support."""
+        if span.text.isupper() and len(span.text) <= 2:
+            return _posted_on(span)  # "wrote on X": the social network
+        for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
+            if label == entry.id and doc[start:end].text not in entry.ambiguous:
+                return True
+        if _sentence_initial(span):
+            return False
+        window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
+        if any(t.lower_ in self.lex.confirming_words for t in window if t.i < span.start or t.i >= span.end):
+            return True
+        if span.text.isupper():
+            return False  # an all-capitals ticker needs a crypto word beside it, whatever NER says
+        return any(ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "LOC") and ent.start <= span.start and
+                   ent.end >= span.end
+                   for ent in doc.ents)
+
+    # NER --------------------------------------------------------------------
+
+    def ner_spans(self, doc: Doc, kb_spans) -> list[tuple[Span, str]]:
+        kb_at = {}
+        for span, entry in kb_spans:
+            for i in range(span.start, span.end):
+                kb_at[i] = (span, entry)
+        out = []
+        for ent in doc.ents:
+            type_ = NER_TYPES.get(ent.label_)
+            if not type_:
+                continue
+            for span in _split_pair(_trim(ent), self.lex):
+                self._add_ner_span(span, type_, kb_at, out)
+        return out
+
+    def _add_ner_span(self, span: Span | None, type_: str, kb_at: dict, out: list) -> None:
+        if span is None or not _plausible_name(span, self.lex):
+            return
+        inside = {id(kb_at[i][0]): kb_at[i] for i in range(span.start, span.end) if i in kb_at}
+        if inside and not self._ner_wins(span, type_, list(inside.values())):
+            return
+        out.append((span, type_))
+
+    def _ner_wins(self, span: Span, type_: str, inside) -> bool:
+        """Keep an NER name over the KB names inside it only when it is a longer official name.
+
+        "U.S. Bankruptcy Court for the District of New Jersey" beats the
+        location inside it; "Binance Chief Executive Changpeng Zhao" does not
+        beat the two KB names inside it.
+        """
+        if len(inside) != 1 or type_ == "LOCATION":
+            return False
+        kb_span, entry = inside[0]
+        if type_ == "PERSON" and entry.type == "LOCATION":
+            return len(span) >= 2 and span.start < kb_span.start  # "Lisa Monaco" is a person
+        if kb_span.start <= span.start and kb_span.end >= span.end:
+            return False
+        extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
+        if any(t.lower_ in {"ceo", "chief", "founder", "co", "chair", "executive", "'s", "’s"} for t in extra):
+            return False
+        if entry.type == "LOCATION":
+            return type_ == "ORGANIZATION"
+        if kb_span.start != span.start:
+            return False
+        # "Binance Labs" is not Binance, but "Binance Inc." is.
+        return not all(t.lower_ in ORG_SUFFIXES or t.is_punct for t in extra)
+
+
+def _official_names(chosen: list[tuple[Span, KBEntry]]) -> list[tuple[Span, KBEntry]]:
+    """'U.S. Treasury Department', 'U.S. Federal Bureau of Investigation': a country right before a
+    body's name is part of the official name (SCHEMA.md), not a LOCATION of its own."""
+    out: list[tuple[Span, KBEntry]] = []
+    for span, entry in chosen:
+        if out and entry.type == "REGULATOR" and out[-1][1].type == "LOCATION" and out[-1][0].end == span.start \
+                and not out[-1][1].country:
+            place, _ = out.pop()
+            span = span.doc[place.start:span.end]
+        out.append((span, entry))
+    return out
+
+
+POSTING_WORDS = {"said", "says", "posted", "posts", "post", "wrote", "writes", "tweeted", "announced", "shared",
+                 "replied", "commented", "statement", "account", "added", "message", "posting", "video", "thread"}
+
+
+def _posted_on(span: Span) -> bool:
+    """'said on X', 'in a post on X': a one-letter name is the social network only where people post."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "on":
+        return False
+    return any(t.lower_ in POSTING_WORDS for t in doc[max(span.sent.start, span.start - 5):span.start - 1])
+
+
+def _sentence_initial(span: Span) -> bool:
+    i = span.start
+    doc = span.doc
+    while i > span.sent.start and (doc[i - 1].is_punct or doc[i - 1].is_space):
+        i -= 1
+    return i == span.sent.start
+
+
+def _lowercase_ok(span: Span) -> bool:
+    """'bitcoin' in running text, but not the start of a sentence where case says nothing."""
+    return span.text.islower() or span.text.istitle() or span.text.isupper()
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    for i in range(start + 1, end):
+        if doc[i].is_sent_start or _ends_sentence(doc[i - 1]) and doc[i].is_title:
+            end = i  # "WazirX. Investigators": NER ran over a sentence end
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
+            end = i  # "Crypto-Assets Regulation (MiCA": NER stopped inside the brackets
+            break
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
+                           doc[end - 1].text not in (".",)):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and end - start == 1:
+        return None
+    return doc[start:end] if end > start else None
+
+
+def _ends_sentence(tok) -> bool:
+    """'WazirX.' glued to its full stop; not 'Inc.', 'Jr.', 'U.S.' or an initial."""
+    word = tok.text[:-1]
+    return tok.text.endswith(".") and len(word) > 3 and word.isalnum() and not word.isupper() and \
+        tok.lower_ not in ORG_SUFFIXES and tok.lower_ not in NAME_SUFFIXES and tok.lower_ not in HONORIFICS
+
+
+def _split_pair(span: Span | None, lex: Lexicon) -> list:
+    """'the New York Stock Exchange and Cboe Global Markets': NER joined two names with 'and'."""
+    if span is None:
+        return [None]
+    for tok in span:
+        if tok.lower_ == "and" and tok.i - span.start >= 2 and span.end - tok.i - 1 >= 2:
+            left, right = span.doc[span.start:tok.i], span.doc[tok.i + 1:span.end]
+            if right[-1].text in lex.org_suffix_words and right[0].is_title and (
+                    left[-1].text in lex.org_suffix_words or left[-1].text in lex.org_head_words):
+                return [left, right]
+    return [span]
+
+
+def _plausible_name(span: Span, lex: Lexicon) -> bool:
+    text = span.text
+    if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text):
+        return False
+    if not (span[0].is_title or span[0].is_upper or span[0].text[:1].isupper() or span[0].text.startswith("@")):
+        return False
+    if "\n" in text or len(span) > 12:
+        return False
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ not in ("NNP", "NNPS", "") and \
+            not span[0].is_upper:
+        return False  # "Cardholders can ...", "Digital assets ...": a capital that only starts a sentence
+    words = [t.text for t in span if t.is_alpha]
+    if words and words[-1] in lex.law_words and len(words) > 1:
+        return False  # "Prevention of Money Laundering Act": a law, not a body
+    return True

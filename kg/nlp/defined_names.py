@@ -1,0 +1,117 @@
+"""Names the article defines: "Commodity Futures Trading Commission (CFTC)", "Bitcoin (BTC)",
+"Hayes" after "Arthur Hayes", and handles such as "@BitMEXdotcom"."""
+
+from __future__ import annotations
+
+import re
+
+from .candidate_spans import NAME_SUFFIXES
+from .doc_entities import EntityRecord
+from .entity_types import EntityTyping
+from .kb import norm
+
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
+TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+
+
+class DefinedNames(EntityTyping):
+    """The builder's rules for names the article itself gives an entity: acronyms, surnames, handles."""
+
+    def apply_definitions(self) -> None:
+        """'Long Name (ACR)' and 'Asset (TICKER)' make ACR/TICKER a name of that entity here."""
+        doc = self.doc
+        for m in list(self.ents.mentions):
+            close = m.end + 2
+            if close >= len(doc) or doc[m.end].text != "(" or doc[close].text != ")":
+                continue
+            token = doc[m.end + 1]
+            if not ACRONYM.match(token.text):
+                continue
+            record = self.ents.records[m.key]
+            if record.type in ("PERSON", "LOCATION"):
+                continue
+            if not record.kb_id and TICKER.match(token.text) and not _initials_match(m.text, token.text) and \
+                    self._org_type(self.doc[m.start:m.end]) != "REGULATOR" and \
+                    self.doc[m.end - 1].text not in self.lex.org_suffix_words:
+                # "Anti-Corruption Office (OA)": an acronym in another language, not a ticker
+                record.type = "ASSET"
+            record.defined.append(token.text)
+            self.name_keys[norm(token.text)] = record.key
+            for other in doc:
+                if other.text == token.text:
+                    self._mention(doc[other.i:other.i + 1], record, replace=True)
+
+    def add_short_forms(self) -> None:
+        """Surnames of people named in full ("Hayes" after "Arthur Hayes"), and 'Mr. Hayes'."""
+        doc = self.doc
+        short: dict[str, EntityRecord] = {}
+        for record in list(self.ents.records.values()):
+            if record.type != "PERSON":
+                continue
+            for name in [record.name, *record.surface]:
+                for form in _surname_forms(name):
+                    short.setdefault(form, record)
+        if not short:
+            return
+        longest = 6  # tokens: "Bankman-Fried" is three
+        _, texts, titled = self._strings
+        i = 0
+        while i < len(doc):
+            for n in range(longest, 0, -1):
+                if not titled[i]:
+                    break  # a short form starts with a capital
+                if i + n > len(doc):
+                    continue
+                span = doc[i:i + n]
+                key = "".join(texts[i:i + n]).strip()
+                if key in short and (i + n == len(doc) or not doc[i + n].is_title or doc[i + n].is_sent_start):
+                    record = short[key]
+                    occupied = {self.taken[j].key for j in range(span.start, span.end) if j in self.taken}
+                    if occupied == {record.key}:
+                        break  # part of the full name itself
+                    if occupied - {record.key}:
+                        other = self.ents.records[next(iter(occupied - {record.key}))]
+                        if other.kb_id or len(other.name.split()) > n:
+                            break
+                    self._mention(span, record, replace=True)
+                    i += n - 1
+                    break
+            i += 1
+
+    def add_handles(self) -> None:
+        """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
+        texts, _, _ = self._strings
+        for tok in (self.doc[i] for i, text in enumerate(texts) if text.startswith("@")):
+            if not tok.text.startswith("@") or len(tok.text) < 4 or tok.i in self.taken:
+                continue
+            handle = tok.text[1:].casefold()
+            best = None
+            for record in self.ents.records.values():
+                if record.type in ("LOCATION", "ASSET"):
+                    continue
+                squashed = re.sub(r"[^a-z0-9]", "", record.name.casefold())
+                if len(squashed) >= 3 and handle.startswith(squashed):
+                    if best is None or len(squashed) > len(re.sub(r"[^a-z0-9]", "", best.name.casefold())):
+                        best = record
+            if best is not None:
+                self._mention(self.doc[tok.i:tok.i + 1], best)
+
+
+def _initials_match(name: str, acronym: str) -> bool:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    initials = "".join(w[0] for w in words)
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    return bool(initials) and (letters == initials.upper() or letters in initials.upper() or
+                               initials.upper().startswith(letters[:2]) and len(letters) >= 3)
+
+
+def _surname_forms(name: str) -> list[str]:
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    while len(parts) > 2 and parts[-1].casefold() in NAME_SUFFIXES:
+        parts = parts[:-1]
+    forms = [parts[-1]]
+    if len(parts) >= 3 and not parts[1].endswith("."):
+        forms.append(" ".join(parts[1:]))
+    return [f for f in forms if len(f) > 2 and f[0].isupper()]

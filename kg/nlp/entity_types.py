@@ -1,0 +1,124 @@
+"""Which type a name has, read from its context: "crypto exchange X", "in X", "X, a platform".
+
+NER's label and the name's shape give a first guess; these rules correct it
+from the words around the name, and make a name typed EXCHANGE once an
+exchange everywhere in the article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .candidate_spans import ORG_SUFFIXES
+from .doc_entities import EntityBuilder
+
+ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
+                  "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
+                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher",
+                  "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture", "custodian",
+                  "broker", "brokerage", "miner", "manager", "studio", "project", "foundation", "organization"}
+
+
+class EntityTyping(EntityBuilder):
+    """The builder's typing rules; the name rules and defined names ask them too, hence a mixin the others extend."""
+
+    def _place_context(self, span: Span) -> bool:
+        doc = self.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end:span.end + 2]
+        if span.text.isupper() and len(span.text) > 3 and span.start == span.sent.start and \
+                doc[span.end:span.end + 1].text in ("—", "–", "-", ","):
+            return True  # dateline: "CHRISTCHURCH —"
+        if self._exchange_context(span) or self._kind_appositive(span):
+            return False  # "at Shopify, the e-commerce platform"
+        if prev is not None and prev.lower_ in ("in", "from", "at", "near", "to", "across", "outside", "of", "around"):
+            return True
+        if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "headquartered", "registered"):
+            return True
+        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].i in self.taken and \
+                self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
+            return True  # "Christchurch, New Zealand"
+        return self._city_of_region(span)
+
+    def _city_of_region(self, span: Span) -> bool:
+        doc = self.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end:span.end + 2]
+        if prev is not None and prev.text in ("'s", "’s") and span.start >= 3 and \
+                doc[span.start - 3].lower_ in ("in", "from", "near") and self._is_place(span.start - 2):
+            return True  # "police in China's Changzhou"
+        return prev is not None and prev.lower_ in ("in", "from", "near") and len(nxt) == 2 and \
+            nxt[0].text == "," and self._is_place(nxt[1].i)
+
+    def _is_place(self, i: int) -> bool:
+        return i in self.taken and self.ents.records[self.taken[i].key].type == "LOCATION"
+
+    def _conjunct_of_person(self, span: Span) -> bool:
+        """'Billy Markus and Jackson Palmer', 'twins Cameron and Tyler Winklevoss': names coordinated
+        with a person's name are people."""
+        root = span.root
+        if not 1 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span) or \
+                any(t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
+                    for t in span):
+            return False
+        return any(not (span.start <= t.i < span.end) and (t.ent_type_ == "PERSON" or t.i in self.taken and
+                   self.ents.records[self.taken[t.i].key].type == "PERSON") for t in root.conjuncts)
+
+    def _kind_appositive(self, span: Span) -> bool:
+        doc = self.doc
+        after = doc[span.end:min(span.end + 7, len(doc))]
+        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+            return False
+        for tok in after[2:]:
+            if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s"):
+                return True  # "the company's president" is a person's appositive
+            if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+                break
+        return False
+
+    def _org_type(self, span: Span) -> str:
+        text = span.text
+        if self.lex.regulator_words.search(text) and not self.lex.not_regulator_words.search(text):
+            return "REGULATOR"
+        if "Stock Exchange" in text or text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
+                self.kb.lookup(span[0].text)[0].type == "LOCATION":
+            return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
+        if span[-1].lower_ == "exchange" or self._exchange_context(span):
+            return "EXCHANGE"
+        if any(t.text == "Exchange" for t in span[:-1]) and span[-1].text not in self.lex.org_head_words and \
+                span[-1].text not in self.lex.org_suffix_words and span[-1].text not in ("Association", "Board"):
+            return "EXCHANGE"  # "Sakura Exchange BitCoin"; not "... Exchange Association"
+        return "ORGANIZATION"
+
+    def _exchange_context(self, span: Span) -> bool:
+        """'crypto exchange X', 'X exchange', 'X, a derivatives exchange', 'X, which runs a ... exchange'."""
+        doc, sent = self.doc, span.sent
+        nouns = self.lex.exchange_nouns
+        after = span.end
+        if after < sent.end and doc[after].lower_ in nouns:
+            return True
+        before = span.start - 1
+        steps = 0
+        while before >= sent.start and steps < 4 and (doc[before].pos_ in ("ADJ", "NOUN", "PROPN") or
+                                                       doc[before].text in ("-",)):
+            if doc[before].lower_ in nouns:
+                return True
+            before -= 1
+            steps += 1
+        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("a", "an", "the"):
+            for tok in doc[after + 2:min(after + 9, sent.end)]:
+                if tok.lower_ in nouns:
+                    return True
+                if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+                    break
+        return False
+
+    def retype_from_context(self) -> None:
+        """A name typed EXCHANGE anywhere in the article is an exchange everywhere in it."""
+        for record in self.ents.records.values():
+            if record.kb_id or record.type != "ORGANIZATION":
+                continue
+            for m in self.ents.mentions:
+                if m.key == record.key and self._exchange_context(self.doc[m.start:m.end]):
+                    record.type = "EXCHANGE"
+                    break

@@ -1,0 +1,78 @@
+"""Generic mentions: "the exchange", "it" linked to the entity they most likely mean.
+
+They let relations and events use the sentence, but never create entities.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .doc_entities import EntityBuilder, EntityRecord, Mention
+
+
+class GenericMentions(EntityBuilder):
+    """The builder's rules linking generic mentions; they run last, once every named entity is known."""
+
+    def add_generic_mentions(self) -> None:
+        """'the exchange' -> the last exchange named before it (or the article's main one)."""
+        doc = self.doc
+        nouns = self.lex.generic_nouns
+        named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
+        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns):
+            if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
+                # a subject pronoun: the organisation the text was just talking about
+                record = self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
+                if record is not None:
+                    self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+                continue
+            if tok.lower_ not in nouns or tok.i in self.taken or tok.i == 0:
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ not in ("the", "its", "that", "this") and not any(
+                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "that", "this") and c.i < tok.i
+                    for c in tok.children) and tok.left_edge.lower_ != "the":
+                continue  # "the Hoboken, New Jersey-based company" counts; "a company" does not
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
+                continue  # "the exchange Kraken", "the company statement": not a bare reference
+            types = nouns[tok.lower_]
+            record = None
+            if tok.dep_ == "appos" and tok.head.i in self.taken and not self.taken[tok.head.i].generic:
+                record = self.ents.records[self.taken[tok.head.i].key]  # "Alameda, the trading firm ..."
+            record = record or self._referent(named, tok.i, types)
+            if record is not None:
+                self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+
+    def _salience(self, record: EntityRecord) -> int:
+        """Mentions, and more for a name in the headline: what the article is about."""
+        title = self._title_tokens
+        in_title = any(m.key == record.key and m.start < title for m in self.ents.mentions)
+        return record.mentions + (3 if in_title else 0)
+
+    @functools.cached_property
+    def _title_tokens(self) -> int:
+        """How many tokens the headline (the text before the first blank line) has; 0 without one."""
+        _, with_ws, _ = self._strings
+        title_end = "".join(with_ws).find("\n\n")
+        if title_end <= 0:
+            return 0
+        idx = 0
+        for i, piece in enumerate(with_ws):
+            if idx >= title_end:
+                return i
+            idx += len(piece)
+        return len(with_ws)
+
+    def _referent(self, named: list[Mention], position: int, types) -> EntityRecord | None:
+        for type_ in types:
+            before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
+            if before:
+                # the most recent one, unless the article is plainly about another one of that type
+                recent = self.ents.records[before[-1].key]
+                dominant = max((self.ents.records[m.key] for m in before), key=self._salience)
+                return dominant if self._salience(dominant) >= 2 * self._salience(recent) + 1 else recent
+        for type_ in types:
+            pool = [self.ents.records[m.key] for m in named if self.ents.records[m.key].type == type_]
+            if pool:
+                return max(pool, key=self._salience)
+        return None

@@ -1,0 +1,196 @@
+"""Records from names: knowledge-base and NER spans, titled people, names shaped like companies.
+
+A place that starts an institution's name ("New York University") or follows an
+exchange's ("Coinbase Europe") is part of that name; a capitalised name after a
+job title is a person; capitalised words ending in a company word are an
+organisation even where NER missed them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Span
+
+from .entity_types import EntityTyping
+from .kb import KBEntry, norm
+
+LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
+                  "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global"}
+NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
+PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
+                 "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
+
+
+class NameRules(EntityTyping):
+    """The builder's rules that turn candidate spans and name shapes into records and mentions."""
+
+    def add_kb(self, span: Span, entry: KBEntry) -> None:
+        if entry.type == "LOCATION":
+            longer = self._institution_name(span)
+            if longer is not None:
+                self._mention(longer, self._record_for(longer.text, self._org_type(longer)))
+                return
+            if self.doc[span.end:span.end + 1].text == "Attorney":
+                return  # "U.S. Attorney Damian Williams": the country is part of the title
+        if entry.type == "EXCHANGE":
+            unit = self._regional_unit(span)
+            if unit is not None:
+                self._mention(unit, self._record_for(unit.text, "EXCHANGE"))
+                return
+        self._mention(span, self._record_for(entry.name, entry.type, entry.id))
+
+    def _institution_name(self, place: Span) -> Span | None:
+        """'New York University', 'U.S. Bankruptcy Court for the District of New Jersey': a place that
+        starts an organisation's name is part of that name, not a LOCATION of its own."""
+        doc = self.doc
+        i = place.end
+        if i >= len(doc) or doc[i].text not in self.lex.org_head_words or doc[i].is_sent_start:
+            return None
+        if doc[i].text == "Attorney" and (i + 1 == len(doc) or doc[i + 1].text not in ("'s", "’s", "General")):
+            return None  # "U.S. Attorney Damian Williams": a title, the person's; "U.S. Attorney's Office" is not
+        end = i + 1
+        j = end
+        while j < min(len(doc), place.start + 12):
+            tok = doc[j]
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+                break  # "New York Attorney General Letitia James": the name is not the office's
+            if tok.is_title or tok.is_upper and tok.is_alpha or tok.text in self.lex.org_head_words:
+                j += 1
+                end = j
+            elif tok.lower_ in ("of", "for", "the", "and", "&") and j + 1 < len(doc) and (
+                    doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
+                j += 1
+            else:
+                break
+        return doc[place.start:end]
+
+    def _regional_unit(self, venue: Span) -> Span | None:
+        """'Coinbase Europe Ltd.', 'Zipmex Thailand': an exchange's name and a place is its regional
+        exchange, one name, not the parent and a LOCATION. The record is named without the legal suffix."""
+        doc = self.doc
+        i = venue.end
+        if i >= len(doc) or not doc[i].is_title or doc[i].is_sent_start or \
+                not any(e.type == "LOCATION" and not e.ambiguous for e in self.kb.lookup(doc[i].text)):
+            return None
+        return doc[venue.start:i + 1]
+
+    def _free_or_place(self, i: int) -> bool:
+        return i not in self.taken or self.ents.records[self.taken[i].key].type == "LOCATION"
+
+    def add_titled_people(self) -> None:
+        """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""
+        doc = self.doc
+        texts, _, _ = self._strings
+        by_first = _titles_by_first(self.lex.person_titles)
+        for i in range(len(doc)):
+            for title in by_first.get(texts[i], ()):
+                n = len(title)
+                if tuple(texts[i:i + n]) != title:
+                    continue
+                start = end = i + n
+                while end < len(doc) and end - start < 4 and self._free_or_place(end) and (
+                        doc[end].is_title and doc[end].pos_ == "PROPN" or
+                        end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
+                                         or doc[end].text in ("III", "II", "IV", "Jr."))):
+                    end += 1
+                if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
+                    span = doc[start:end]
+                    if not self.kb.lookup(span.text) and not any(t.lower_ in _title_words(self.lex.titles)
+                                                                   for t in span):
+                        self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
+                break
+
+    def add_named(self, span: Span, type_: str) -> None:
+        known = [e for e in self.kb.lookup(span.text) if _same_case(span.text, e)]
+        if len(known) == 1 and not span.text in known[0].ambiguous:
+            self.add_kb(span, known[0])
+            return
+        if span.text.startswith("@"):
+            return  # handles are linked to the entity they belong to (add_handles), never entities alone
+        after = [t for t in self.doc[span.end:span.end + 2] if t.is_lower]
+        if after and after[0].i == span.end and any(t.text in PRODUCT_NOUNS for t in after) or \
+                span[-1].text in ("Stack", "SDK"):
+            return  # "its Earn program", "the OP Stack": products, not organisations
+        if type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
+                span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
+            type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
+        if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
+            type_ = "PERSON"  # "developers Hannah Okafor and Lucas Brandt"
+        elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
+            # places the knowledge base does not know, said in one word and not where a place
+            # stands ("in X", "X-based", a dateline), are mostly companies NER misread
+            type_ = self._org_type(span)
+        elif type_ == "ORGANIZATION" and len(span) == 1 and self._place_context(span) and \
+                self.doc[span.end:span.end + 1].text == "-":
+            type_ = "LOCATION"  # "Christchurch-based": whatever NER thought, a place
+        elif type_ == "ORGANIZATION" and self._conjunct_of_person(span):
+            if len(span) == 1:
+                return  # "Cameron and Tyler Winklevoss": a given name sharing the surname that follows
+            type_ = "PERSON"  # "Billy Markus and Jackson Palmer"
+        elif type_ == "ORGANIZATION" and self._city_of_region(span):
+            type_ = "LOCATION"  # "based in Tysons Corner, Virginia"
+        elif type_ == "ORGANIZATION":
+            type_ = self._org_type(span)
+        elif type_ == "PERSON" and self._kind_appositive(span):
+            type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
+        elif type_ == "PERSON" and len(span) == 1:
+            type_ = self._org_type(span) if self._exchange_context(span) else ""
+            if not type_:
+                return  # a lone word tagged PERSON is a surname (linked later) or a misread name
+        self._mention(span, self._record_for(span.text, type_))
+
+    def add_shaped_organisations(self) -> None:
+        """'Emergent Fidelity Technologies', 'Peken Global Ltd.': capitalised names ending in a
+        company word are organisations even when NER misses them."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self.taken or not (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha) or doc[i].is_sent_start \
+                    and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its") or doc[i].text == "Chief":
+                # "Chief Financial Officer" is a title, never a company
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 6 and j not in self.taken and (
+                    doc[j].is_title or doc[j].text in ("&",) or doc[j].text in self.lex.org_suffix_words):
+                j += 1
+            end = j
+            while end > i and doc[end - 1].text not in self.lex.org_suffix_words:
+                end -= 1
+            before = self.taken.get(i - 1)
+            if end > i and before is not None and not before.generic and before.end == i and \
+                    self.ents.records[before.key].type in ("EXCHANGE", "ORGANIZATION"):
+                span = doc[before.start:end]
+                if doc[end - 1].text in LEGAL_SUFFIXES:
+                    # "Binance Markets Limited": a legal-entity name of the company just named
+                    self._mention(span, self.ents.records[before.key], replace=True)
+                else:
+                    # "Coinbase Ventures", "Binance Labs": a unit of its own
+                    self._mention(span, self._record_for(span.text, "ORGANIZATION"), replace=True)
+            elif end - i >= 2 and doc[i].lower_ not in ("the", "a", "an"):
+                span = doc[i:end]
+                if not any(t.pos_ == "VERB" for t in span):
+                    self._mention(span, self._record_for(span.text, self._org_type(span)))
+            i = max(j, i + 1)
+
+
+def _same_case(text: str, entry: KBEntry) -> bool:
+    """'Trump' is not the TRUMP coin: a name matched through an all-capitals ticker must be in capitals."""
+    return text.isupper() or any(norm(n) == norm(text) and not n.isupper() for n in entry.names)
+
+
+@functools.lru_cache(maxsize=4)
+def _titles_by_first(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Titles by their first word, each list in the lexicon's order (so the first match still wins)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles:
+        if title:
+            out.setdefault(title[0], []).append(title)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """'officer', 'executive', 'director'...: words of job titles, never part of a person's name."""
+    return frozenset(w.casefold() for t in titles for w in t.split() if w.isalpha() and w.islower())

@@ -1,0 +1,79 @@
+"""Tickers: an all-capitals word the text treats as a crypto asset ("the EUL token", "$MNGO") is an ASSET."""
+
+from __future__ import annotations
+
+import re
+
+from .doc_entities import EntityBuilder
+from .kb import norm
+
+TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
+
+
+class Tickers(EntityBuilder):
+    """The builder's ticker rule: an all-capitals word in a crypto context is an ASSET."""
+
+    def add_tickers(self) -> None:
+        """'the EUL token', '$MNGO', 'OM fell 90%', 'BALD, a meme token', 'listed PI': an all-capitals
+        word the text treats as a crypto asset is an ASSET, whatever NER made of it."""
+        doc = self.doc
+        texts, _, _ = self._strings
+        by_text: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            if TICKER_WORD.match(text):
+                by_text.setdefault(text.lstrip("$"), []).append(i)
+        for text, positions in by_text.items():
+            if text.casefold() in self.lex.not_entities or not any(self._token_context(i) for i in positions):
+                continue
+            known = self.kb.lookup(text)
+            if any(e.type != "ASSET" and text not in e.ambiguous for e in known):
+                continue  # "FTX tokens": the exchange's, not a coin called FTX
+            key = self.name_keys.get(norm(text))
+            record = self.ents.records.get(key) if key else None
+            if record is not None and record.type != "ASSET":
+                if record.kb_id or record.defined and norm(record.name) != norm(text):
+                    continue  # "Digital Currency Group (DCG)": an acronym of a name, not a ticker
+                record.type = "ASSET"
+            if record is None:
+                assets = [e for e in known if e.type == "ASSET"]
+                record = self._record_for(assets[0].name if assets else text, "ASSET", assets[0].id if assets else "")
+            for i in positions:
+                old = self.taken.get(i)
+                if old is None or old.start == i and old.end == i + 1:
+                    self._mention(doc[i:i + 1], record, replace=True)
+
+    def _token_context(self, i: int) -> bool:
+        doc = self.doc
+        tok = doc[i]
+        sent = tok.sent
+        nouns = self.lex.token_nouns
+        prev = doc[i - 1] if i > sent.start else None
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if tok.text.startswith("$") or prev is not None and prev.text == "$" and not prev.whitespace_:
+            return True  # "$MNGO"
+        if nxt is not None and nxt.lower_ in nouns or prev is not None and prev.lower_ in nouns:
+            return True  # "MNGO tokens", "the ticker SFM", "token EUL"
+        if prev is not None and prev.text == "," and i - 2 >= sent.start and doc[i - 2].lower_ in nouns:
+            return True  # "its governance token, EUL"
+        if nxt is not None and nxt.text == "," and i + 2 < sent.end and doc[i + 2].lower_ in ("a", "an", "the"):
+            for t in doc[i + 3:min(i + 8, sent.end)]:  # "BALD, a meme token", "OM, the token of ..."
+                if t.lower_ in nouns:
+                    return True
+                if t.is_punct and t.text != "-" or t.pos_ == "VERB":
+                    break
+        if prev is not None and prev.lower_ in ("million", "billion", "thousand") or prev is not None and \
+                prev.like_num and not re.fullmatch(r"(19|20)\d\d", prev.text):
+            return True  # "43.6 million OM"
+        if prev is not None and prev.lower_ == "of" and i - 2 >= sent.start and doc[i - 2].lower_ in ("price", "value"):
+            return True  # "the price of CEL"
+        if nxt is not None and nxt.text in ("'s", "’s") and i + 2 < sent.end and \
+                doc[i + 2].lower_ in ("price", "value"):
+            return True  # "JELLYJELLY's price"
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ("list", "delist"):
+            return True  # "listed PI for spot trading"
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in self.lex.price_verbs and any(
+                t.text in ("%", "$") or t.lower_ == "percent" for t in doc[head.i:min(head.i + 8, sent.end)]):
+            return True  # "OM fell 90%", "OM fell below $0.50"
+        return any(j in self.taken and self.ents.records[self.taken[j].key].type == "ASSET"
+                   for j in (c.i for c in tok.conjuncts))  # "stETH, USDC, DAI and WBTC"
