@@ -3,7 +3,10 @@
 A trigger (``kg/data/triggers.yaml``) proposes an event type. Its clause gives
 the participants: the subject (or the passive's "by" agent) first, then
 objects and prepositional objects; generic mentions ("the exchange") count
-through the entity they refer to. A trigger under a negation, a modal, a
+through the entity they refer to. Sources credited for a report (the
+dateline's outlet, "according to X") are not participants. Each person's
+leadership change, each venue's listing, each regulator's suit and each step
+of a criminal case (arrest, charge, verdict, sentence) is its own event. A trigger under a negation, a modal, a
 denial, a plan or a called-off deal yields nothing. Reports of one event in
 several sentences of an article are merged. Results go to
 ``doc._.kg_events`` as ``FoundEvent``s; dates stay as the text that gave them
@@ -25,12 +28,39 @@ from .lexicon import DATA_DIR
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
 REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
-MAX_PARTICIPANTS = 5
+MAX_PARTICIPANTS = 12
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
 DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
 ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
+# each person's leadership change, each venue's listing, each regulator's suit is its own event
+ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
+COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
+NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
+EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish"}
+REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
+APP_WORDS = {"app", "apps", "application", "applications", "store"}
+RECEIVED = {"receive", "get", "field", "handle", "log"}
+PERSON_NOUNS = {"executive", "ceo", "chief", "founder", "co-founder", "president", "chairman", "chair", "director",
+                "officer", "head", "veteran", "banker", "lawyer", "official", "commissioner", "manager", "partner"}
+SUPPORT_VERBS = {"drop"}  # with a named asset as the object: a delisting, not a price move
+CRIMINAL_STAGES = (
+    ("sentence", {"sentence", "prison", "jail", "imprison", "years", "months"}),
+    ("verdict", {"plead", "pleaded", "guilty", "convict", "conviction", "verdict", "plea"}),
+    ("arrest", {"arrest", "detain", "extradite", "extradition", "custody"}),
+    ("charge", {"indict", "indictment", "charge", "prosecute", "prosecution"}),
+)
+AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "prosecutor", "official",
+                   "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
+SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
+PRICE_PREPS = {"at", "above", "below", "around", "near", "between", "under", "over", "for", "as", "to"}
+SECURITY_WORDS = {"security", "data", "system", "systems", "network", "server", "wallet", "account", "hacker",
+                  "attacker"}
+COMPLIANCE_WORDS = {"rule", "regulation", "obligation", "requirement", "law", "compliance", "laundering", "aml",
+                    "sanction", "monitoring", "reporting", "screening"}
+ILLICIT = {"terrorist", "terrorism", "counter-terrorist", "illicit", "criminal"}
+OWN_PRONOUNS = {"its", "our", "we", "us"}
 REPORTED_TARGET = {"WARNING", "INVESTIGATION"}
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
                   "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty"}
@@ -70,6 +100,7 @@ class FoundEvent:
     start: int  # token span of the sentence it came from
     end: int
     date_text: str = ""
+    stage: str = ""  # a criminal case's step: arrest, charge, verdict, sentence (each its own event)
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,10 +164,22 @@ class EventFinder:
                         if key not in courts:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
                                                            event.end, event.date_text))
-                elif _refers_back(token) and any(e.type == type_ for e in events) and \
+                elif type_ in ONE_PER_KIND and sum(ents.records[k].type == ONE_PER_KIND[type_]
+                                                   for k in event.participants) > 1:
+                    # each person's leadership change, each venue's listing, each regulator's suit: the
+                    # others (organisation, assets, defendants) join each one
+                    kind = ONE_PER_KIND[type_]
+                    shared = [k for k in event.participants if ents.records[k].type != kind]
+                    for key in event.participants:
+                        if ents.records[key].type == kind:
+                            _merge_into(events, FoundEvent(type_, [key, *shared], event.trigger, event.start,
+                                                           event.end, event.date_text))
+                elif _new_party_of_kind(ents, events, event):
+                    _merge_into(events, event)  # "Brooks resigned ... Binance.US named Shroder": two changes
+                elif _refers_back(token) and any(_same_kind(e, event) for e in events) and \
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
-                elif any(e.type == type_ and e.start == event.start for e in events):
+                elif any(_same_kind(e, event) and e.start == event.start for e in events):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event)
@@ -159,8 +202,18 @@ class EventFinder:
                 found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "Mashinsky gets 12 years"
             if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
                 found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
-            if lemma in ORDER_VERBS and any(c.dep_ == "xcomp" and c.lemma_.lower() in STOP_VERBS for c in tok.children):
+            ordered = [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
+                       any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] if lemma in ORDER_VERBS else []
+            if any(w in STOP_VERBS for w in ordered):
                 found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
+            if any(w in EXPLAIN_VERBS for w in ordered):
+                found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
+            if lemma in SUPPORT_VERBS and tok.pos_ == "VERB" and _asset_object(taken, tok):
+                found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
+            if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
+                found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
+            if lemma in REMOVE_VERBS and _about_apps(tok):
+                found.setdefault((tok.i, "BAN"), tok)  # "Apple removed the apps of five exchanges at FSA's request"
             headline_verb = sent.start == 0 and tok.tag_ == "NNS" and tok.lower_.endswith("s")  # "Hyperliquid delists X"
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ") or headline_verb:
                 for type_ in self.t.by_verb.get(lemma, ()):
@@ -199,6 +252,9 @@ class EventFinder:
         """False under a negation, a modal, a denial, a plan or a conditional."""
         if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
             return False
+        if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in token.children):
+            return False  # "will pay no administrative fees"
         node, steps = token, 0
         while True:
             for child in node.children:
@@ -225,9 +281,22 @@ class EventFinder:
     def _event(self, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
         clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
         ordered = self._clause_mentions(ents, token, clause, spec.type)
+        if not ordered and spec.type in NEEDS_CLAUSE:
+            return None  # "slides in debut": a launch names its launcher or what it launched
         if not ordered:
             ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
-        if spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
+        ordered = [m for m in ordered if not _is_source(doc, m) or ents.record(m).type == "REGULATOR"]
+        if token.lemma_.lower() in ("liquidator", "administrator", "receiver", "trustee"):
+            # "named Teneo liquidator of Three Arrows": the appointee runs the process, the company went under
+            ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i and
+                       not (m.start <= token.i < m.end)]
+        if spec.type == "PRICE_MOVE" and token.lemma_.lower() in SEND_VERBS:
+            ordered = [m for c in token.children if c.dep_ in ("dobj", "nsubj", "ccomp")  # "sent ether lower"
+                       for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1) if ents.record(m).type == "ASSET"]
+        elif spec.type == "PRICE_MOVE" and token.lemma_.lower() == "trade" and not any(
+                c.dep_ == "prep" and c.lower_ in PRICE_PREPS for c in token.children):
+            return None  # "ETFs began trading": trading is no price move unless at a price
+        elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
             # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
             ordered = [m for m in ordered if _is_subject_of(ents, m, token)]
         elif spec.type == "PRICE_MOVE":
@@ -258,21 +327,49 @@ class EventFinder:
             return None
         if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
             return None
-        if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children):
+        if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children) \
+                and not (token.lemma_.lower() in REMOVE_VERBS and _about_apps(token)) and \
+                not any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITY_NOUNS for c in clause.children):
             return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
+        if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.t.by_noun and
+                                         "INVESTIGATION" in self.t.by_noun[c.lemma_.lower()] for c in token.children):
+            return None  # "launched an investigation into": the investigation is the event
+        if spec.type == "LAWSUIT" and token.lemma_.lower() == "complaint" and token.head.lemma_.lower() in RECEIVED:
+            return None  # "received complaints from customers": grievances, not a suit
+        if spec.type == "LEADERSHIP_CHANGE" and token.dep_ in ("amod", "compound") and token.i > 0 and \
+                token.nbor(-1).text == "-":
+            return None  # "Milei-promoted token": a modifier, no one changed jobs
+        if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and not _person_patient(ents, token):
+            return None  # "a memecoin promoted by Milei": what was promoted, named or appointed is no person
+        if spec.type == "HACK" and token.lemma_.lower() == "breach" and _rule_breach(token):
+            return None  # "admitted the breaches" of anti-money-laundering rules: no one broke in
+        if spec.type == "FUNDING" and any(c.lower_ in ILLICIT for c in token.children) or \
+                spec.type == "FUNDING" and token.i > 0 and token.nbor(-1).lower_ in ILLICIT:
+            return None  # "money laundering and terrorist financing"
         if spec.type == "LAUNCH" and types <= {"PERSON"}:
             return None
         if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
             return None  # "was also named as a defendant"
+        if spec.type == "LEADERSHIP_CHANGE" and any(t.lemma_.lower() in COURT_ROLES for t in token.subtree):
+            return None  # "named joint liquidators": officers of a court process, not the company's leaders
         if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
             return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
         if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
             return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
         keys = keys[:MAX_PARTICIPANTS]
-        return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause))
+        stage = _stage(token) if spec.type == "CRIMINAL_CASE" else ""
+        return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
 
     def _clause_mentions(self, ents: DocEntities, token: Token, clause: Token, spec_type: str = "") -> list[Mention]:
         """Mentions governed by the trigger's clause, the actor first."""
+        if spec_type in ONE_PER_PARTY and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            # "Genesis halted withdrawals after FTX's bankruptcy filing": the owner of the phrase the trigger
+            # modifies is the party, not the clause's subject
+            owner = [m for c in token.head.children if c.dep_ == "poss" or  # "FTX's", "the Genesis bankruptcy case"
+                     c.dep_ in ("compound", "amod", "nmod") and c is not token and c.i in ents.by_token
+                     for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
+            if owner:
+                return owner
         first, rest = [], []
         roots = [token] if clause is token else [token, clause]
         seen: set[int] = set()
@@ -288,8 +385,23 @@ class EventFinder:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
                     aside = [d for d in child.children if d.dep_ in ("appos", "relcl", "acl")]
+                    if child.i in ents.by_token and ents.record(ents.by_token[child.i]).type == "LOCATION":
+                        # a dateline parsed as the subject: "BUENOS AIRES, Aug. 25 - Binance, the ... exchange, has"
+                        named = next((d for d in aside if d.dep_ == "appos" and d.i in ents.by_token and
+                                      ents.record(ents.by_token[d.i]).type != "LOCATION"), None)
+                        if named is not None:
+                            aside = [d for d in aside if d is not named] + \
+                                [d for d in named.children if d.dep_ in ("appos", "relcl", "acl")]
                     span_mentions = [m for m in span_mentions
                                      if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in aside)]
+                # "was arrested in November, when the SEC also sued him": the nested clause's parties belong
+                # to its own event
+                nested = [d for d in child.subtree if d is not child and d.dep_ in ("relcl", "advcl") and
+                          d.pos_ == "VERB" and d.lemma_.lower() in self.t.by_verb and
+                          spec_type not in self.t.by_verb[d.lemma_.lower()] and
+                          not d.left_edge.i <= token.i <= d.right_edge.i]
+                span_mentions = [m for m in span_mentions
+                                 if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested)]
                 seen.add(child.i)
                 actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root is token)
                 (first if actor else rest).extend(span_mentions)
@@ -303,6 +415,9 @@ class EventFinder:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+        if first and clause.dep_ == "relcl" and clause.sent.start == 0 and clause.head.i in ents.by_token and \
+                clause.head.dep_ == "ROOT":
+            first.insert(0, ents.by_token[clause.head.i])  # headline "Binance, Mastercard launch crypto card"
         if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
             head = clause.head
             if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
@@ -310,7 +425,12 @@ class EventFinder:
             if clause.dep_ in ("relcl", "acl") and head.i in ents.by_token:
                 first.append(ents.by_token[head.i])
                 first.extend(ents.by_token[c.i] for c in head.conjuncts if c.i in ents.by_token)
-            else:
+            elif not (clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                                                      for c in clause.children) and
+                      not any(t.lower_ in OWN_PRONOUNS for t in clause.subtree)):
+                # "Kraken said it was hacked", "Bitkub said a breach exposed its wallet": the sayer is the
+                # party; "Cyvers said the pattern pointed to compromised keys": the clause has its own
+                # subject and nothing of the sayer's, the sayer is only a source
                 for child in head.children:
                     if child.dep_ in ("nsubj", "nsubjpass"):
                         first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
@@ -333,6 +453,8 @@ def _governing_verb(token: Token) -> Token:
 
 def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
     """The regulator that 'said' the thing happened: its report makes it a party."""
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "said it had summoned the managers and was examining whether ..."
     head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
     if head is None or head.lemma_.lower() not in REPORTING:
         return ""
@@ -357,6 +479,67 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
     if token.dep_ in ("acl", "relcl") and token.head.i in ents.by_token and ents.by_token[token.head.i] is mention:
         return True  # "USDC, launched in 2018 by Circle"
     return any(c.left_edge.i <= mention.start <= c.right_edge.i for c in objects)
+
+
+def _person_patient(ents: DocEntities, verb: Token) -> bool:
+    """Unless a passive or participle's patient is a thing ('a memecoin promoted by X'), a person may have moved."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patient = [verb.head]
+    else:
+        patient = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not patient:
+        return True
+    p = patient[0]
+    if p.pos_ == "PRON" or p.lower_ in ("who", "which", "that"):
+        return True
+    found = ents.in_span(p.left_edge.i, p.right_edge.i + 1) if verb.dep_ != "acl" else \
+        [ents.by_token[p.i]] if p.i in ents.by_token else []
+    return any(ents.record(m).type == "PERSON" for m in found) or p.lemma_.lower() in PERSON_NOUNS
+
+
+def _asset_object(taken: dict, verb: Token) -> bool:
+    """'drop SOL', 'stopped supporting XMR': the verb's object is a named asset (its subject is not)."""
+    ents = verb.doc._.kg
+    named = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    is_asset = {i for i in named | subject if i in taken and ents.record(taken[i]).type == "ASSET"}
+    return bool(is_asset & named) and not is_asset & subject
+
+
+def _rule_breach(token: Token) -> bool:
+    """A breach of rules, not of systems: no security word beside it, and compliance words in its article."""
+    near = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
+    if near & SECURITY_WORDS:
+        return False
+    doc = token.doc
+    window = doc[max(token.sent.start - 60, 0):token.sent.end]
+    return bool(near & COMPLIANCE_WORDS) or sum(t.lemma_.lower() in COMPLIANCE_WORDS for t in window) >= 2
+
+
+def _about_apps(verb: Token) -> bool:
+    """'removed the Samourai app from its Play Store': the object or its source is an app or an app store."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep") and any(t.lower_ in APP_WORDS for t in child.subtree):
+            return True
+    return False
+
+
+def _is_source(doc: Doc, mention: Mention) -> bool:
+    """A source credited for a report, not a party: the dateline's outlet ("JAKARTA (Chainline) -"),
+    "according to BleepingComputer"."""
+    if mention.start > 0 and mention.end + 1 < len(doc) and doc[mention.start - 1].text == "(" and \
+            doc[mention.end].text == ")" and doc[mention.end + 1].text in ("-", "–", "—", "--"):
+        return True
+    if doc[mention.start].text.startswith("/") and doc[mention.end - 1].text.endswith("/"):
+        return True  # a wire service: "BANGKOK, Jan. 16, 2024 /PRNewsChannel/ --"
+    node = doc[mention.end - 1]
+    for _ in range(5):
+        if node.lower_ == "to" and node.head.lower_ == "according":
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
@@ -413,6 +596,31 @@ def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], 
     return bool(own - known)
 
 
+def _new_party_of_kind(ents: DocEntities, events: list[FoundEvent], event: FoundEvent) -> bool:
+    """A leadership change of a person (a suit by a regulator) the latest such event does not name is its own."""
+    kind = ONE_PER_KIND.get(event.type)
+    if kind is None:
+        return False
+    old = next((e for e in reversed(events) if e.type == event.type), None)
+    mine = {k for k in event.participants if ents.records[k].type == kind}
+    theirs = {k for k in old.participants if ents.records[k].type == kind} if old else set()
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _stage(token: Token) -> str:
+    """'arrested', 'indicted', 'pleaded guilty', 'sentenced': the step of a criminal case a trigger reports."""
+    words = {token.lemma_.lower(), token.lower_, *(c.lower_ for c in token.children)}
+    for stage, cues in CRIMINAL_STAGES:
+        if words & cues:
+            return stage
+    return ""
+
+
+def _same_kind(old: FoundEvent, new: FoundEvent) -> bool:
+    """Same type, and for criminal cases the same step (an arrest and a sentence are two events)."""
+    return old.type == new.type and (old.stage == new.stage or not old.stage or not new.stage)
+
+
 def _refers_back(token: Token) -> bool:
     """'the attack', 'the theft', 'last week's hack': a definite noun names an event already told."""
     if token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
@@ -426,7 +634,7 @@ def _refers_back(token: Token) -> bool:
 
 def _merge_back(events: list[FoundEvent], new: FoundEvent) -> None:
     """Fold a back-reference into the latest event of its type (it adds the parties it names)."""
-    old = next(e for e in reversed(events) if e.type == new.type)
+    old = next(e for e in reversed(events) if _same_kind(e, new))
     for k in new.participants:
         if k not in old.participants and len(old.participants) < MAX_PARTICIPANTS:
             old.participants.append(k)
@@ -435,7 +643,7 @@ def _merge_back(events: list[FoundEvent], new: FoundEvent) -> None:
 def _merge_into(events: list[FoundEvent], new: FoundEvent) -> None:
     """Another report of an event already found (same type, participants one within the other) merges."""
     for old in events:
-        if old.type != new.type:
+        if not _same_kind(old, new):
             continue
         a, b = set(old.participants), set(new.participants)
         if a <= b or b <= a:
