@@ -21,7 +21,8 @@ article's text different (kg would otherwise skip a repeat as a duplicate). Meas
    share of the first ingest, and how many articles were extracted again;
 5. building the graph from the store, and query latency (entity lookup,
    neighbours, an entity's events, ego subgraph of depth 2, a path) over
-   entities drawn at random (p50 and p95, plus the best-connected entity).
+   entities drawn at random (p50 and p95, plus the best-connected entity),
+   with the CLI's default ``--limit``.
    Graphs come from the stores of step 2 ("real") and, for sizes where running
    spaCy would take hours, from extractions generated the same way as the
    corpus without spaCy: each base article's extraction renamed like its text
@@ -65,6 +66,7 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
+from kg.cli import DEFAULT_LIMIT  # noqa: E402
 from kg.config import Config  # noqa: E402
 from kg.extract import BATCH_SIZE, Extractor, article_text  # noqa: E402
 from kg.feeds.parse import parse_feed  # noqa: E402
@@ -446,11 +448,11 @@ def graph_run(store: Path, seed: int = 7) -> dict:
     names = [g.nodes[n]["name"] for n in rng.sample(entities, min(QUERIES, len(entities)))]
     partners = names[1:] + names[:1]
     hub = g.nodes[max(entities, key=lambda n: (g.nodes[n]["mentions"], n))]["name"]
-    ops = {
+    ops = {  # with the CLI's default limit, as users ask them
         "entity": lambda a, b: kg.entity(a),
-        "neighbors": lambda a, b: kg.neighbors(a),
-        "events": lambda a, b: kg.events(entity=a),
-        "subgraph2": lambda a, b: kg.subgraph(a, depth=2),
+        "neighbors": lambda a, b: kg.neighbors(a, limit=DEFAULT_LIMIT),
+        "events": lambda a, b: kg.events(entity=a, limit=DEFAULT_LIMIT),
+        "subgraph2": lambda a, b: kg.subgraph(a, depth=2, limit=DEFAULT_LIMIT),
         "path": lambda a, b: kg.path(a, b),
     }
     out = {"build_s": round(c.wall, 3), "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),

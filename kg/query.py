@@ -43,6 +43,7 @@ class KnowledgeGraph:
         self.graph = self.builder.graph
         self.store = store
         self._stats: dict | None = None
+        self._ranked_cache: dict[str, list] = {}
 
     @classmethod
     def open(cls, path: str | os.PathLike = "output/kg.sqlite", *, cache: bool = True) -> "KnowledgeGraph":
@@ -89,6 +90,7 @@ class KnowledgeGraph:
         """Add new articles' extractions; the graph changes for those articles only."""
         self.builder.add_all(pairs)
         self._stats = None
+        self._ranked_cache.clear()
 
     def refresh(self) -> int:
         """Add what the store gained since this graph was built; returns the number of new articles."""
@@ -154,9 +156,32 @@ class KnowledgeGraph:
         """
         _check_limit(limit)
         node = self._node(entity)
-        types = set(types) if types else None
-        relations = set(relations) if relations else None
-        found: dict[str, list[tuple]] = {}  # neighbour -> (relation, direction, event, edge data)
+        if not (types or relations or since or until):
+            ranked = self._ranked(node)[:limit]  # cached: a hub's thousands of links are ranked once
+        else:
+            ranked = self._links(node, set(types) if types else None, set(relations) if relations else None,
+                                 since, until)[:limit]
+        out = []
+        for other, links in ranked:
+            d = self._entity_dict(other)
+            d["via"] = [{"relation": relation, "direction": direction, "event": event,
+                         "role": "" if event else data.get("role", ""), "evidence": list(data["evidence"]),
+                         "evidence_count": data.get("evidence_count", len(data["evidence"]))}
+                        for relation, direction, event, data in links]
+            out.append(d)
+        return out
+
+    def _ranked(self, node: str) -> list[tuple[str, list[tuple]]]:
+        """``node``'s neighbours with all their links, most linked first; kept until the next ``add``."""
+        ranked = self._ranked_cache.get(node)
+        if ranked is None:
+            ranked = self._ranked_cache[node] = self._links(node, None, None, None, None)
+        return ranked
+
+    def _links(self, node: str, types: set | None, relations: set | None, since: str | None,
+               until: str | None) -> list[tuple[str, list[tuple]]]:
+        """Neighbours and their links (relation, direction, event, edge data), most linked first."""
+        found: dict[str, list[tuple]] = {}
         g = self.graph
         for other in self.builder.links.adj.get(node, {}):
             odata = g.nodes[other]
@@ -176,15 +201,7 @@ class KnowledgeGraph:
                         continue
                     found.setdefault(other, []).append((key, direction, "", data))
         ranked = sorted(found, key=lambda n: (-len(found[n]), -g.nodes[n]["mentions"], g.nodes[n]["name"], n))
-        out = []
-        for other in ranked[:limit]:
-            d = self._entity_dict(other)
-            d["via"] = [{"relation": relation, "direction": direction, "event": event,
-                         "role": "" if event else data.get("role", ""), "evidence": list(data["evidence"]),
-                         "evidence_count": data.get("evidence_count", len(data["evidence"]))}
-                        for relation, direction, event, data in found[other]]
-            out.append(d)
-        return out
+        return [(n, found[n]) for n in ranked]
 
     def events(self, entity: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, limit: int | None = None) -> list[dict]:
@@ -239,9 +256,18 @@ class KnowledgeGraph:
                          "event": event, "evidence": evidence})
         return hops
 
-    def subgraph(self, entity: str, depth: int = 1) -> nx.MultiDiGraph:
-        """The ego graph: entities within ``depth`` hops, the events of all but the farthest, and their edges."""
+    def subgraph(self, entity: str, depth: int = 1, limit: int | None = None) -> nx.MultiDiGraph:
+        """The ego graph: entities within ``depth`` hops, the events of all but the farthest, and their edges.
+
+        With ``limit``, at most that many entities besides ``entity``: breadth first, each node's most
+        linked neighbours first, with at most ``limit`` of the events that link each one. Around a hub
+        the whole ego graph of depth 2 is most of the graph; the limited one stays the size of a
+        screen and takes the same time on any graph once the hubs' rankings are cached.
+        """
+        _check_limit(limit)
         node = self._node(entity)
+        if limit is not None:
+            return self._limited_subgraph(node, depth, limit)
         view = self.builder.links
         keep, frontier = {node}, [node]
         for _ in range(depth):
@@ -295,6 +321,23 @@ class KnowledgeGraph:
         return {k: dict(v) if isinstance(v, dict) else v for k, v in self._stats.items()}
 
     # helpers ------------------------------------------------------------------
+
+    def _limited_subgraph(self, node: str, depth: int, limit: int) -> nx.MultiDiGraph:
+        entities, keep, frontier = {node}, {node}, [node]
+        for _ in range(depth):
+            nxt = []
+            for u in frontier:
+                for w, links in self._ranked(u):
+                    if len(entities) > limit:
+                        break
+                    if w in entities:
+                        continue
+                    entities.add(w)
+                    nxt.append(w)
+                    keep.add(w)
+                    keep.update([event for _, _, event, _ in links if event][:limit])
+            frontier = nxt
+        return self.graph.subgraph(keep).copy()
 
     def _hops(self, node: str) -> Iterator[tuple[str, str]]:
         """Entities one hop from ``node``, each with the event it shares with ``node`` or ""."""

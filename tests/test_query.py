@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import NotFoundError
 from kg.query import KnowledgeGraph
-from reports import BINANCE, KRAKEN, report, small_reports, write_store
+from reports import BINANCE, COINBASE, KRAKEN, report, small_reports, write_store
 
 
 @pytest.fixture
@@ -133,6 +133,26 @@ def test_subgraph_holds_entities_within_depth_hops_and_their_events(kg, depth, e
     sub = kg.subgraph("FTX", depth=depth)
     assert {d["name"].split(":")[0] for _, d in sub.nodes(data=True)} == expected
     assert sub.has_edge("entity:person-sam-bankman-fried", "entity:ftx", "WORKS_FOR")
+
+
+def test_a_limited_subgraph_keeps_the_most_linked_entities_breadth_first(kg):
+    full = kg.subgraph("FTX", depth=2)
+    small = kg.subgraph("FTX", depth=2, limit=2)
+    entities = [n for n, d in small.nodes(data=True) if d["kind"] == "entity"]
+    assert len(entities) == 3 and "entity:ftx" in entities
+    ranked = [n["id"] for n in kg.neighbors("FTX", limit=2)]
+    assert set(ranked) <= set(entities)  # the root's most linked neighbours come first
+    assert set(small.nodes) <= set(full.nodes)
+    assert kg.subgraph("FTX", depth=2, limit=100).nodes.keys() <= full.nodes.keys()
+    with pytest.raises(ValueError):
+        kg.subgraph("FTX", limit=-1)
+
+
+def test_neighbour_rankings_follow_the_graph_as_it_grows(kg):
+    before = {n["name"] for n in kg.neighbors("Coinbase")}
+    kg.add([report("q99", "2024-05-01T00:00:00Z", entities=[COINBASE, KRAKEN],
+                   events=[("PARTNERSHIP", ["Coinbase", "Kraken"])])])
+    assert {n["name"] for n in kg.neighbors("Coinbase")} == before | {"Kraken"}
 
 
 def test_articles_of_an_entity_or_an_event_newest_first(kg):
