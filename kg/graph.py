@@ -292,19 +292,32 @@ class GraphBuilder:
         Every date of the event must agree, so reports a week apart cannot chain
         one event across months (a daily price move, an exchange's weekly listings).
         """
+        ignored = {"LOCATION"} | (set() if type_ in ASSET_EVENTS else {"ASSET"})
+        own: dict[str, set[str]] = {}  # the report's parties by kind
+        for n in parts:
+            if self._groups[n] not in ignored:
+                own.setdefault(self._groups[n], set()).add(n)
         for slot in self.events.candidates(type_, parts, day):
-            if self._rival_parties(type_, slot.participants, parts):
+            if self._rival_parties(slot.participants, parts, own):
                 continue
             if not day or all(_dates_agree(day, d) for d in slot.dates):
                 return slot
         return None
 
-    def _rival_parties(self, type_: str, a: set[str], b: set[str]) -> bool:
-        """Does each side name a party of one kind that the other lacks (SEC v. Binance, SEC v. Coinbase)?"""
-        ignored = {"LOCATION"} | (set() if type_ in ASSET_EVENTS else {"ASSET"})
-        kinds_a = {self._groups[n] for n in a - b}
-        kinds_b = {self._groups[n] for n in b - a}
-        return bool((kinds_a & kinds_b) - ignored)
+    def _rival_parties(self, event: set[str], report: set[str], own: dict[str, set[str]]) -> bool:
+        """Does each side name a party of one kind that the other lacks (SEC v. Binance, SEC v. Coinbase)?
+
+        ``own`` is the report's parties by kind, the kinds that never make rivals left out. Checked for
+        every candidate event of a hub's busy days, so it walks the small sets and builds none.
+        """
+        groups = self._groups
+        for kind, mine in own.items():
+            if mine <= event:
+                continue  # the event has all the report's parties of this kind
+            for n in event:
+                if n not in report and groups[n] == kind:
+                    return True
+        return False
 
     # edges --------------------------------------------------------------------
 
