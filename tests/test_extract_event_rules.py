@@ -153,3 +153,17 @@ def test_the_parties_of_a_nested_event_clause_stay_with_that_event(extractor):
                               "Commission also sued him and SafeMoon in a parallel civil case.")
     assert of_type(found, "CRIMINAL_CASE") == [("Braden Karony",)], found
     assert ("LAWSUIT", ("Securities and Exchange Commission", "SafeMoon")) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Financial Conduct Authority fined Kraken 3 million pounds.",  # the model's lemma of 'fined' is 'fin'
+    "The Financial Conduct Authority fines Kraken for weak checks.",
+])
+def test_an_inflected_trigger_the_lemmatizer_misreads_still_counts(extractor, text):
+    assert ("FINE", ("Financial Conduct Authority", "Kraken")) in events(extractor, text)
+
+
+def test_it_after_a_reporting_verb_is_the_one_who_spoke(extractor):
+    found = events(extractor, "Kraken listed a token on Monday. The Financial Conduct Authority said it had "
+                              "opened an investigation into Binance.")
+    assert of_type(found, "INVESTIGATION") == [("Financial Conduct Authority", "Binance")]

@@ -216,7 +216,7 @@ class EventFinder:
                 found.setdefault((tok.i, "BAN"), tok)  # "Apple removed the apps of five exchanges at FSA's request"
             headline_verb = sent.start == 0 and tok.tag_ == "NNS" and tok.lower_.endswith("s")  # "Hyperliquid delists X"
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ") or headline_verb:
-                for type_ in self.t.by_verb.get(lemma, ()):
+                for type_ in self.t.by_verb.get(lemma, ()) or self.t.by_verb.get(self._verb_base(tok.lower_), ()):
                     found.setdefault((tok.i, type_), tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 for type_ in self.t.by_noun.get(lemma, ()) + self.t.by_noun.get(tok.lower_, ()):
@@ -229,6 +229,16 @@ class EventFinder:
                         found.setdefault((head.i, type_), head)
         # one trigger token proposes each type once; keep sentence order
         return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
+
+    def _verb_base(self, word: str) -> str:
+        """The trigger verb an inflected word comes from when the lemmatizer missed it: the small
+        English model reads 'fined', 'fines' and 'fining' as 'fin', 'cratered' as 'cratere'."""
+        for cut, add in (("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e")):
+            if word.endswith(cut) and len(word) - len(cut) >= 3:
+                base = word[:-len(cut)] + add
+                if base in self.t.by_verb:
+                    return base
+        return ""
 
     def _has_context(self, token: Token, spec: TriggerSpec) -> bool:
         near = [token, *token.children, token.head, *token.head.children]

@@ -10,6 +10,10 @@ import functools
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
 
+REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "report", "tell", "warn", "note",
+                   "explain", "write", "claim", "acknowledge", "admit", "reveal"}
+
+
 class GenericMentions(EntityBuilder):
     """The builder's rules linking generic mentions; they run last, once every named entity is known."""
 
@@ -20,8 +24,9 @@ class GenericMentions(EntityBuilder):
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
-                # a subject pronoun: the organisation the text was just talking about
-                record = self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
+                # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
+                # organisation the text was just talking about
+                record = self._speaker(tok) or self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
                 continue
@@ -42,6 +47,17 @@ class GenericMentions(EntityBuilder):
             record = record or self._referent(named, tok.i, types)
             if record is not None:
                 self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+
+    def _speaker(self, pronoun) -> EntityRecord | None:
+        """'X said it would ...': the named subject of the reporting verb whose clause 'it' opens."""
+        clause = pronoun.head
+        if pronoun.lower_ != "it" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        for child in clause.head.children:
+            if child.dep_ == "nsubj" and child.i in self.taken and not self.taken[child.i].generic:
+                record = self.ents.records[self.taken[child.i].key]
+                return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
+        return None
 
     def _salience(self, record: EntityRecord) -> int:
         """Mentions, and more for a name in the headline: what the article is about."""
