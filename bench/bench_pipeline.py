@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_pipeline.py                     # 1k and 10k articles (about an hour on 2 cores)
     .venv/bin/python bench/bench_pipeline.py --100k              # adds the 100k graph, queries and memory run
     .venv/bin/python bench/bench_pipeline.py --sizes 300 --graph-sizes 300,3000 --memory-sizes 300,1000  # a look
+    .venv/bin/python bench/bench_pipeline.py --only-memory --memory-sizes 10000,100000   # step 6 alone
 
 Corpora are made from the bundled sample feeds and ``tests/data/gold/*.jsonl``:
 article ``i`` is base article ``i mod bases`` with its people renamed, half of
@@ -27,14 +28,17 @@ article's text different (kg would otherwise skip a repeat as a duplicate). Meas
    spaCy would take hours, from extractions generated the same way as the
    corpus without spaCy: each base article's extraction renamed like its text
    ("synthetic", made at every graph size so ratios compare like with like);
-6. peak memory (``ru_maxrss``) of extraction in a fresh process streaming
-   10k and 100k articles, with the size of spaCy's string store.
+6. peak memory of extraction in a fresh process streaming 100k articles with
+   two extraction processes (``--memory-processes``), read when 10k and 100k
+   articles are done: the peak resident memory (VmHWM) of the process and its
+   workers, summed.
 
 Raw spaCy and the two ingests run interleaved, a quarter of the corpus at a
 time, so a change in the machine's load during the run hits all three alike.
-Both wall-clock and CPU time are kept. The memory runs (one core) go on in the
-background while the synthetic graphs are built and queried. Prints a table, writes
-``output/bench.json`` and exits 1 if a target is missed.
+Both wall-clock and CPU time are kept. The memory run goes on in the background
+while the synthetic graphs are built and queried (``--only-memory`` runs it
+alone). Prints a table, writes ``output/bench.json`` and exits 1 if a target is
+missed.
 """
 
 from __future__ import annotations
