@@ -167,3 +167,123 @@ def test_it_after_a_reporting_verb_is_the_one_who_spoke(extractor):
     found = events(extractor, "Kraken listed a token on Monday. The Financial Conduct Authority said it had "
                               "opened an investigation into Binance.")
     assert of_type(found, "INVESTIGATION") == [("Financial Conduct Authority", "Binance")]
+
+
+@pytest.mark.parametrize("text, buyer, asset", [
+    ("Coinbase bought 5,000 bitcoin for $500 million last week.", "Coinbase", "Bitcoin"),
+    ("Tesla said it had bought $1.5 billion of bitcoin.", "Tesla", "Bitcoin"),
+])
+def test_a_company_buying_a_named_asset_is_an_acquisition(extractor, text, buyer, asset):
+    deals = of_type(events(extractor, text), "ACQUISITION")
+    assert any(parts[0] == buyer and asset in parts for parts in deals), deals
+
+
+def test_the_venue_an_asset_is_bought_on_is_no_buyer(extractor):
+    assert not of_type(events(extractor, "Customers bought bitcoin and ether on Kraken during the rally."),
+                       "ACQUISITION")
+
+
+@pytest.mark.parametrize("text, defendant, bystanders", [
+    ("Alex Mashinsky, the former chief executive of Celsius Network, was sentenced to 12 years by Judge John "
+     "Koeltl.", "Alex Mashinsky", ["Celsius Network", "John Koeltl"]),
+    ("Judge Lewis Kaplan sentenced Sam Bankman-Fried, the founder of FTX, to 25 years.", "Sam Bankman-Fried",
+     ["FTX", "Lewis Kaplan"]),
+])
+def test_a_judge_and_a_defendants_company_are_not_in_the_criminal_case(extractor, text, defendant, bystanders):
+    cases = of_type(events(extractor, text), "CRIMINAL_CASE")
+    assert cases and all(defendant in parts for parts in cases), cases
+    assert not any(b in parts for parts in cases for b in bystanders), cases
+
+
+def test_cease_and_desist_letters_are_a_ban_by_their_senders(extractor):
+    bans = of_type(events(extractor, "In a notice, BitConnect blamed the decision on cease-and-desist letters from "
+                                     "the Texas State Securities Board."), "BAN")
+    assert bans and {"Texas State Securities Board", "BitConnect"} <= set(bans[0]), bans
+
+
+def test_agreeing_with_a_regulator_to_stop_serving_a_market_is_a_ban(extractor):
+    bans = of_type(events(extractor, "Kraken agreed to pay $10 million and to stop serving customers in Ohio, ending "
+                                     "an inquiry by the Ohio Division of Securities."), "BAN")
+    assert bans and {"Ohio Division of Securities", "Kraken"} <= set(bans[0]), bans
+
+
+def test_the_party_that_agreed_to_pay_settles_the_charges(extractor):
+    suits = of_type(events(extractor, "Bitstamp agreed to pay $5 million to settle charges by the Securities and "
+                                      "Exchange Commission."), "LAWSUIT")
+    assert suits and {"Securities and Exchange Commission", "Bitstamp"} <= set(suits[0]), suits
+
+
+def test_the_investor_leading_a_round_in_a_trailing_clause_is_a_funding_party(extractor):
+    rounds = of_type(events(extractor, "Kraken raised $22.4 million in a seed round in April led by Polychain "
+                                       "Capital, with participation from Coinbase Ventures."), "FUNDING")
+    assert rounds and {"Kraken", "Polychain Capital"} <= set(rounds[0]), rounds
+
+
+def test_the_project_refers_to_the_protocol_named_before(extractor):
+    rounds = of_type(events(extractor, "Euler Finance was hacked on Monday. The project raised $32 million in a "
+                                       "funding round led by Haun Ventures last year."), "FUNDING")
+    assert rounds and "Euler Finance" in rounds[0], rounds
+
+
+@pytest.mark.parametrize("text, regulator, official", [
+    ("New York Attorney General Letitia James sued Gemini and Genesis on Thursday.", "New York Attorney General",
+     "Letitia James"),
+    ("SEC Chair Gary Gensler sued Binance on Monday.", "Securities and Exchange Commission", "Gary Gensler"),
+])
+def test_an_official_acting_for_a_regulator_is_not_a_separate_party(extractor, text, regulator, official):
+    suits = of_type(events(extractor, text), "LAWSUIT")
+    assert suits and regulator in suits[0] and official not in suits[0], suits
+
+
+def test_a_deal_that_fell_apart_is_no_acquisition(extractor):
+    found = events(extractor, "Kraken agreed in May to buy Bitstamp for about $1.4 billion, but that deal fell "
+                              "apart in June.")
+    assert not of_type(found, "ACQUISITION"), found
+
+
+def test_a_suit_challenging_a_regulators_decision_names_the_regulator(extractor):
+    suits = of_type(events(extractor, "Grayscale won a lawsuit last year challenging the SEC's rejection of its "
+                                      "application."), "LAWSUIT")
+    assert suits and {"Grayscale Investments", "Securities and Exchange Commission"} <= set(suits[0]), suits
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Kraken said it was reviewing its legal options, including a lawsuit against the Securities and Exchange "
+     "Commission.", "LAWSUIT"),
+    ("The SEC rejected an application from Grayscale to list a bitcoin ETF that holds Bitcoin.", "LISTING"),
+])
+def test_an_option_or_an_application_is_not_the_event_itself(extractor, text, type_):
+    found = events(extractor, text)
+    assert not of_type(found, type_), found
+
+
+def test_it_blocking_exchanges_refers_to_the_regulator_named_before(extractor):
+    bans = of_type(events(extractor, "India's Financial Intelligence Unit has been tightening oversight. In December "
+                                     "it moved to block the websites of nine offshore exchanges, including Binance "
+                                     "and KuCoin, for operating without registering."), "BAN")
+    assert bans and "Binance" in bans[0] and len(bans[0]) >= 3, bans
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors said Alameda Research used FTX customer deposits to pay for real estate and political donations.",
+    "Visa has been testing settlement in USDC with Coinbase.",
+])
+def test_paying_for_things_or_settling_in_a_token_is_no_fine(extractor, text):
+    found = events(extractor, text)
+    assert not of_type(found, "FINE"), found
+
+
+def test_paying_an_amount_for_violations_is_still_a_fine(extractor):
+    fines = of_type(events(extractor, "Binance agreed to pay $4.3 billion for violating sanctions laws, the Justice "
+                                      "Department said."), "FINE")
+    assert fines and "Binance" in fines[0], fines
+
+
+@pytest.mark.parametrize("text", [
+    "Tornado Cash co-founder Roman Storm arrested; prosecutors say the mixer laundered $1 billion.",
+    "U.S. authorities on Wednesday arrested Roman Storm, a co-founder of the crypto mixing service Tornado Cash, "
+    "and charged him with fraud.",
+])
+def test_the_company_a_defendant_co_founded_is_not_a_defendant(extractor, text):
+    cases = of_type(events(extractor, text), "CRIMINAL_CASE")
+    assert cases and all("Roman Storm" in parts and "Tornado Cash" not in parts for parts in cases), cases

@@ -32,6 +32,8 @@ MAX_PARTICIPANTS = 12
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
 DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
 ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
+# agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
+LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
@@ -64,6 +66,10 @@ OWN_PRONOUNS = {"its", "our", "we", "us"}
 REPORTED_TARGET = {"WARNING", "INVESTIGATION"}
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
                   "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty"}
+OFFICIAL_TITLES = {"chair", "chairman", "chairwoman", "commissioner", "director", "head", "secretary", "attorney",
+                   "general", "governor", "minister", "prosecutor", "spokesperson", "spokesman", "spokeswoman",
+                   "enforcement", "chief", "deputy", "acting", "u.s.", "attorney-general"}
+JUDGE_WORDS = {"judge", "justice", "magistrate"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
 
 if not Doc.has_extension("kg_events"):
@@ -210,6 +216,15 @@ class EventFinder:
                 found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
             if lemma in SUPPORT_VERBS and tok.pos_ == "VERB" and _asset_object(taken, tok):
                 found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
+            if lemma == "desist" and tok.i - sent.start >= 4 and sent.doc[tok.i - 4].lower_ == "cease":
+                # "cease-and-desist letters from two state regulators": the tokenizer splits the hyphens
+                cease = sent.doc[tok.i - 4]
+                anchor = cease.head if cease.dep_ in ("nmod", "compound", "amod") and \
+                    cease.head.pos_ in ("NOUN", "PROPN") else tok
+                found.setdefault((anchor.i, "BAN"), anchor)
+            if lemma in LEAVE_VERBS and tok.pos_ == "VERB" and _agreed_to(tok) is not None and any(
+                    sent.doc._.kg.record(m).type == "REGULATOR" for m in sent.doc._.kg.in_span(sent.start, sent.end)):
+                found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
             if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
                 found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
             if lemma in REMOVE_VERBS and _about_apps(tok):
@@ -296,6 +311,16 @@ class EventFinder:
         if not ordered:
             ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
         ordered = [m for m in ordered if not _is_source(doc, m) or ents.record(m).type == "REGULATOR"]
+        agree = _agreed_to(token) if spec.type == "BAN" and token.lemma_.lower() in LEAVE_VERBS else None
+        if agree is not None:
+            # a settlement's undertaking to stop: the regulator it settles with bans the parties that agreed
+            regulators = [m for m in ents.in_span(sent.start, sent.end) if ents.record(m).type == "REGULATOR"]
+            agreed = [m for c in agree.children if c.dep_ == "nsubj"
+                      for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
+            if agree.dep_ in ("ccomp", "conj", "xcomp") and not agreed:
+                agreed = [m for c in agree.head.children if c.dep_ == "nsubj"
+                          for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
+            ordered = regulators[:1] + agreed if agreed else []
         if token.lemma_.lower() in ("liquidator", "administrator", "receiver", "trustee"):
             # "named Teneo liquidator of Three Arrows": the appointee runs the process, the company went under
             ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i and
@@ -316,6 +341,12 @@ class EventFinder:
                        or _is_subject_of(ents, m, clause)]
         if spec.type == "LAUNCH":
             ordered = [m for m in ordered if _launch_party(ents, m, token)]
+        if spec.type == "CRIMINAL_CASE":
+            ordered = [m for m in ordered if not _bystander(doc, ents, m)]
+        if spec.type in REGULATOR_LED:
+            ordered = [m for m in ordered if not _official_of_regulator(doc, ents, m)]
+        if spec.type == "ACQUISITION":
+            ordered = _asset_purchase(ents, token, ordered)
         keys: list[str] = []
         for m in ordered:
             record = ents.record(m)
@@ -364,6 +395,8 @@ class EventFinder:
             return None  # "named joint liquidators": officers of a court process, not the company's leaders
         if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
             return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
+        if spec.type == "FINE" and _payment_not_penalty(ents, token):
+            return None  # "to pay for real estate", "pay out funds in USDC", "settlement in USDC"
         if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
             return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
         keys = keys[:MAX_PARTICIPANTS]
@@ -386,6 +419,13 @@ class EventFinder:
         for root in roots:
             for child in root.children:
                 if child.dep_ in ("advcl", "parataxis") and child is not token:
+                    if spec_type == "FUNDING" and child.lemma_.lower() in ("lead", "back", "fund"):
+                        # "raised $20 million in April, led by Paradigm": the round's investors
+                        rest.extend(m for a in child.children if a.dep_ == "agent"
+                                    for m in ents.in_span(a.left_edge.i, a.right_edge.i + 1))
+                    if spec_type == "LAWSUIT" and child.lemma_.lower() in ("challenge", "contest"):
+                        # "filed a lawsuit challenging the SEC's rejection": the one whose act is challenged
+                        rest.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
                     continue
                 if child.dep_ == "ccomp" and not (root is token and spec_type in REPORTED_TARGET):
                     continue  # "warned that Binance was operating ...": the warning is about Binance
@@ -441,9 +481,19 @@ class EventFinder:
                 # "Kraken said it was hacked", "Bitkub said a breach exposed its wallet": the sayer is the
                 # party; "Cyvers said the pattern pointed to compromised keys": the clause has its own
                 # subject and nothing of the sayer's, the sayer is only a source
-                for child in head.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
-                        first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                for step in range(3):
+                    for child in head.children:
+                        if child.dep_ in ("nsubj", "nsubjpass"):
+                            first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                        elif step == 0 and clause.dep_ == "advcl" and spec_type in REGULATOR_LED and \
+                                child.dep_ == "prep" and child.lower_ == "to":
+                            # "paid $5 million to the SEC to settle charges"
+                            rest.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                    if first or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) or \
+                            head.dep_ not in ("xcomp", "conj") or head.head is head or \
+                            clause.dep_ != "advcl" or spec_type not in REGULATOR_LED:
+                        break
+                    head = head.head  # "Kraken agreed to pay $5 million to settle charges": who agreed settles
         out, have = [], set()
         for m in first + rest:
             if id(m) not in have:
@@ -514,6 +564,85 @@ def _asset_object(taken: dict, verb: Token) -> bool:
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     is_asset = {i for i in named | subject if i in taken and ents.record(taken[i]).type == "ASSET"}
     return bool(is_asset & named) and not is_asset & subject
+
+
+def _agreed_to(verb: Token) -> Token | None:
+    """'agreed to pay $5 million and to stop serving ...': the 'agree' a to-infinitive hangs from."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
+        return node.head
+    return None
+
+
+def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
+    """Paying for things or settling in a token is commerce: 'to pay for real estate', 'lets businesses pay
+    out funds', 'testing settlement in USDC'; 'pay $4 million for violations' is still a penalty."""
+    lemma = token.lemma_.lower()
+    if lemma == "pay":
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+        has_amount = any(c.dep_ == "dobj" for c in token.children)
+        return "out" in preps or ("for" in preps and not has_amount)
+    if lemma in ("settlement", "settle"):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "via") and
+                   any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in c.subtree)
+                   for c in token.children)
+    return False
+
+
+def _asset_purchase(ents: DocEntities, token: Token, ordered: list[Mention]) -> list[Mention]:
+    """A company buying a named asset ("Metaplanet bought 1,000 bitcoin", "bought $50 million of ether"):
+    the asset only as what the verb bought, the buyer not a venue it bought on ("buy bitcoin on Kraken")."""
+    bought = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
+    inside = lambda m, nodes: any(n.left_edge.i <= m.start <= n.right_edge.i for n in nodes)  # noqa: E731
+    assets = [m for m in ordered if ents.record(m).type == "ASSET" and inside(m, bought)]
+    if not assets:
+        return [m for m in ordered if ents.record(m).type != "ASSET"]
+    venues = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "via", "through", "at")]
+    return [m for m in ordered if ents.record(m).type != "ASSET" and not inside(m, venues + bought)] + assets
+
+
+def _official_of_regulator(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
+    """'Attorney General Letitia James', 'SEC Chair Gary Gensler': the official acts for the regulator,
+    which is the party."""
+    if ents.record(mention).type != "PERSON":
+        return False
+    i = mention.start - 1
+    while i >= 0 and mention.start - i <= 4 and doc[i].lower_ in OFFICIAL_TITLES and i not in ents.by_token:
+        i -= 1
+    return i >= 0 and i in ents.by_token and ents.record(ents.by_token[i]).type == "REGULATOR"
+
+
+def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
+    """Named beside a criminal case, not in it: the judge ("Judge Lewis Kaplan"), or a company that only
+    describes a person ("the founder of Celsius", "FTX's former CEO")."""
+    head = doc[mention.start:mention.end].root
+    kind = ents.record(mention).type
+    if kind == "PERSON":
+        return mention.start > 0 and doc[mention.start - 1].lower_ in JUDGE_WORDS or \
+            any(c.lower_ in JUDGE_WORDS for c in head.children)
+    if kind not in ("EXCHANGE", "ORGANIZATION"):
+        return False
+    node = head
+    for _ in range(6):
+        if node.dep_ == "poss" and node.head.lemma_.lower() in PERSON_NOUNS:
+            return True  # "FTX's founder"
+        if node.dep_ in ("appos",) and node.head.i in ents.by_token and \
+                ents.record(ents.by_token[node.head.i]).type == "PERSON":
+            return True  # "Mashinsky, the founder of Celsius,"
+        if node.dep_ == "pobj" and node.head.head.lemma_.lower() in PERSON_NOUNS | {"role", "part"}:
+            node = node.head.head
+            continue  # "chief executive of Celsius", walk on to see whose title it is
+        if node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in PERSON_NOUNS | {"founder", "co"}:
+            return True  # "Tornado Cash founders"
+        if (node.dep_ in ("pobj", "prep", "compound", "amod", "conj") or
+                node.dep_ == "appos" and node.head.i not in ents.by_token) and node.head is not node:
+            node = node.head
+            continue
+        break
+    return node.dep_ == "appos" and node.head.i in ents.by_token and \
+        ents.record(ents.by_token[node.head.i]).type == "PERSON"
 
 
 def _rule_breach(token: Token) -> bool:

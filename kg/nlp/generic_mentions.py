@@ -14,19 +14,29 @@ REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "re
                    "explain", "write", "claim", "acknowledge", "admit", "reveal"}
 
 
+# crypto news also says "the project" for a protocol, alongside the lexicon's generic nouns
+EXTRA_NOUNS = {"project": ("ORGANIZATION", "EXCHANGE")}
+
+
+# what only an authority does to others: its pronoun subject is a regulator
+ENFORCEMENT_VERBS = {"fine", "ban", "block", "bar", "prohibit", "sue", "penalize", "penalise", "sanction", "revoke",
+                     "subpoena", "indict", "blacklist", "outlaw"}
+
+
 class GenericMentions(EntityBuilder):
     """The builder's rules linking generic mentions; they run last, once every named entity is known."""
 
     def add_generic_mentions(self) -> None:
         """'the exchange' -> the last exchange named before it (or the article's main one)."""
         doc = self.doc
-        nouns = self.lex.generic_nouns
+        nouns = {**EXTRA_NOUNS, **self.lex.generic_nouns}
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
-                record = self._speaker(tok) or self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
+                record = self._speaker(tok) or self._enforcer(named, tok) or \
+                    self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
                 continue
@@ -47,6 +57,16 @@ class GenericMentions(EntityBuilder):
             record = record or self._referent(named, tok.i, types)
             if record is not None:
                 self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+
+    def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
+        """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do
+        means the regulator named last before it."""
+        verb = pronoun.head
+        acts = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}
+        if pronoun.lower_ != "it" or not acts & ENFORCEMENT_VERBS:
+            return None
+        before = [m for m in named if m.end <= pronoun.i and self.ents.records[m.key].type == "REGULATOR"]
+        return self.ents.records[before[-1].key] if before else None
 
     def _speaker(self, pronoun) -> EntityRecord | None:
         """'X said it would ...': the named subject of the reporting verb whose clause 'it' opens."""
