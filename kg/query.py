@@ -26,6 +26,7 @@ from .store import Store
 ENTITY_FIELDS = ("id", "type", "name", "aliases", "kb_id", "wikidata", "mentions", "articles", "first_seen",
                  "last_seen")
 EVENT_FIELDS = ("id", "type", "name", "date", "participants", "sources", "outlets", "first_seen", "last_seen")
+EVENTS_PER_LINK = 5  # events kept per link of a limited subgraph: enough to see what ties two entities
 
 
 class KnowledgeGraph:
@@ -260,9 +261,9 @@ class KnowledgeGraph:
         """The ego graph: entities within ``depth`` hops, the events of all but the farthest, and their edges.
 
         With ``limit``, at most that many entities besides ``entity``: breadth first, each node's most
-        linked neighbours first, with at most ``limit`` of the events that link each one. Around a hub
-        the whole ego graph of depth 2 is most of the graph; the limited one stays the size of a
-        screen and takes the same time on any graph once the hubs' rankings are cached.
+        linked neighbours first, with the first ``EVENTS_PER_LINK`` of the events that link each one,
+        as a read-only view of the graph (``.copy()`` it to change it). Around a hub the whole ego
+        graph of depth 2 is most of the graph; the limited one stays the size of a screen.
         """
         _check_limit(limit)
         node = self._node(entity)
@@ -327,6 +328,8 @@ class KnowledgeGraph:
         for _ in range(depth):
             nxt = []
             for u in frontier:
+                if len(entities) > limit:
+                    break  # full: the rest of the frontier is never ranked
                 for w, links in self._ranked(u):
                     if len(entities) > limit:
                         break
@@ -335,9 +338,9 @@ class KnowledgeGraph:
                     entities.add(w)
                     nxt.append(w)
                     keep.add(w)
-                    keep.update([event for _, _, event, _ in links if event][:limit])
+                    keep.update([event for _, _, event, _ in links if event][:EVENTS_PER_LINK])
             frontier = nxt
-        return self.graph.subgraph(keep).copy()
+        return self.graph.subgraph(keep)
 
     def _hops(self, node: str) -> Iterator[tuple[str, str]]:
         """Entities one hop from ``node``, each with the event it shares with ``node`` or ""."""
