@@ -12,6 +12,7 @@ or spaCy objects.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import Iterable, Iterator
 
 import networkx as nx
@@ -45,6 +46,7 @@ class KnowledgeGraph:
         self.store = store
         self._stats: dict | None = None
         self._ranked_cache: dict[str, list] = {}
+        self._top_links_cache: dict[str, tuple[int, dict]] = {}
 
     @classmethod
     def open(cls, path: str | os.PathLike = "output/kg.sqlite", *, cache: bool = True) -> "KnowledgeGraph":
@@ -92,6 +94,7 @@ class KnowledgeGraph:
         self.builder.add_all(pairs)
         self._stats = None
         self._ranked_cache.clear()
+        self._top_links_cache.clear()
 
     def refresh(self) -> int:
         """Add what the store gained since this graph was built; returns the number of new articles."""
@@ -158,7 +161,9 @@ class KnowledgeGraph:
         _check_limit(limit)
         node = self._node(entity)
         if not (types or relations or since or until):
-            ranked = self._ranked(node)[:limit]  # cached: a hub's thousands of links are ranked once
+            top = self._ranked(node)[:limit]  # cached: a hub's thousands of neighbours are counted once
+            links = self._top_links(node, len(top))
+            ranked = [(other, links[other]) for other, _ in top]
         else:
             ranked = self._links(node, set(types) if types else None, set(relations) if relations else None,
                                  since, until)[:limit]
@@ -172,12 +177,48 @@ class KnowledgeGraph:
             out.append(d)
         return out
 
-    def _ranked(self, node: str) -> list[tuple[str, list[tuple]]]:
-        """``node``'s neighbours with all their links, most linked first; kept until the next ``add``."""
+    def _ranked(self, node: str) -> list[tuple[str, int]]:
+        """``node``'s neighbours and how many links each has with it, most linked first; kept until the
+        next ``add``. Counting is all a ranking needs: a hub's links are only spelled out for the
+        neighbours a query returns (``_top_links``)."""
         ranked = self._ranked_cache.get(node)
         if ranked is None:
-            ranked = self._ranked_cache[node] = self._links(node, None, None, None, None)
+            g = self.graph
+            counts: Counter = Counter()
+            for other in self.builder.links.adj.get(node, {}):
+                odata = g.nodes[other]
+                if odata["kind"] == "event":
+                    counts.update(odata["participant_ids"])
+                else:
+                    direct = len(g.succ[node].get(other, {})) + len(g.pred[node].get(other, {}))
+                    if direct:
+                        counts[other] += direct
+            counts.pop(node, None)
+            ranked = self._ranked_cache[node] = sorted(
+                counts.items(), key=lambda kv: (-kv[1], -g.nodes[kv[0]]["mentions"], g.nodes[kv[0]]["name"], kv[0]))
         return ranked
+
+    def _top_links(self, node: str, k: int) -> dict[str, list[tuple]]:
+        """The links of ``node``'s ``k`` most linked neighbours, read in one pass; kept like ``_ranked``."""
+        cached = self._top_links_cache.get(node)
+        if cached is None or cached[0] < k:
+            wanted = {other for other, _ in self._ranked(node)[:k]}
+            found: dict[str, list[tuple]] = {}
+            g = self.graph
+            for other in self.builder.links.adj.get(node, {}):
+                odata = g.nodes[other]
+                if odata["kind"] == "event":
+                    for p in odata["participant_ids"]:
+                        if p in wanted and p != node:
+                            found.setdefault(p, []).append((odata["type"], "event", other,
+                                                            g.succ[p][other]["PARTICIPANT"]))
+                elif other in wanted:
+                    for direction, edges in (("out", g.succ[node].get(other, {})),
+                                             ("in", g.pred[node].get(other, {}))):
+                        for key, data in edges.items():
+                            found.setdefault(other, []).append((key, direction, "", data))
+            cached = self._top_links_cache[node] = (k, found)
+        return cached[1]
 
     def _links(self, node: str, types: set | None, relations: set | None, since: str | None,
                until: str | None) -> list[tuple[str, list[tuple]]]:
@@ -330,15 +371,19 @@ class KnowledgeGraph:
             for u in frontier:
                 if len(entities) > limit:
                     break  # full: the rest of the frontier is never ranked
-                for w, links in self._ranked(u):
+                chosen, last = [], 0
+                for position, (w, _) in enumerate(self._ranked(u)):
                     if len(entities) > limit:
                         break
-                    if w in entities:
-                        continue
-                    entities.add(w)
-                    nxt.append(w)
+                    if w not in entities:
+                        entities.add(w)
+                        chosen.append(w)
+                        last = position + 1
+                links = self._top_links(u, last) if chosen else {}
+                for w in chosen:
                     keep.add(w)
-                    keep.update([event for _, _, event, _ in links if event][:EVENTS_PER_LINK])
+                    keep.update([event for _, _, event, _ in links[w] if event][:EVENTS_PER_LINK])
+                nxt.extend(chosen)
             frontier = nxt
         return self.graph.subgraph(keep)
 
