@@ -105,7 +105,6 @@ class EntityBuilder:
         self.lex = lex
         self.taken: dict[int, Mention] = {}
         self.name_keys: dict[str, str] = {}  # normalised name -> record key
-        self.exchange_context: set[str] = set()
 
     def _record_for(self, name: str, type_: str, kb_id: str = "") -> EntityRecord:
         key = kb_id or self.name_keys.get(norm(name)) or f"{type_}:{norm(name)}"

@@ -39,7 +39,7 @@ from .defined_names import ACRONYM, TICKER, DefinedNames
 from .doc_entities import DocEntities, EntityRecord, Mention
 from .entity_types import ORG_KIND_NOUNS
 from .generic_mentions import GenericMentions
-from .kb import KnowledgeBase, load_kb, norm
+from .kb import KnowledgeBase, load_kb
 from .lexicon import Lexicon, load_lexicon
 from .names import LEGAL_SUFFIXES, NETWORK_WORDS, PRODUCT_NOUNS, NameRules
 from .tickers import TICKER_WORD, Tickers
@@ -62,7 +62,6 @@ class EntityLinker:
         self.kb = kb
         self.lex = lexicon
         self.spans = CandidateSpans(nlp, kb, lexicon)
-        self.location_names = {norm(n): e for e in kb.entries.values() if e.type == "LOCATION" for n in e.names}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = DocEntities()
