@@ -1,0 +1,52 @@
+"""Whether a trigger reports an event that happened: not under a negation, a modal, a denial, a plan
+or a conditional, and not in a sentence about a called-off deal.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .event_triggers import Triggers
+
+
+def called_off(triggers: Triggers, sent) -> bool:
+    words = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() for t in sent]
+    present = {*words, *lemmas}
+    for phrase in triggers.cancelled:
+        if phrase and phrase[0] not in present:
+            continue
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) == phrase or tuple(lemmas[k:k + n]) == phrase:
+                return True
+    return False
+
+
+def happened(triggers: Triggers, token: Token) -> bool:
+    """False under a negation, a modal, a denial, a plan or a conditional."""
+    if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
+        return False
+    if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in token.children):
+        return False  # "will pay no administrative fees"
+    node, steps = token, 0
+    while True:
+        for child in node.children:
+            if child.dep_ == "neg":
+                return False
+            if child.dep_ == "aux" and child.lemma_.lower() in triggers.modals:
+                return False
+            if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
+                return False
+        if node is not token and node.lemma_.lower() in triggers.governors:
+            return False
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in node.children):
+            return False  # "face criminal penalties if they continue"
+        if node.head is node or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
+            return True
+        if node.dep_ in ("relcl", "acl") and steps > 0:
+            return True
+        node = node.head
+        steps += 1

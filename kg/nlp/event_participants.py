@@ -1,0 +1,451 @@
+"""Participants of a triggered event, read off its clause: the actor first, sources credited for a
+report left out, each event type's own checks on who may take part; the result is a ``FoundEvent``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .entities import DocEntities, Mention
+from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, Triggers, TriggerSpec, about_apps, agreed_to
+
+REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
+             "tell", "write", "note", "add", "explain", "find"}
+REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
+MAX_PARTICIPANTS = 12
+DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
+ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
+COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
+NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
+RECEIVED = {"receive", "get", "field", "handle", "log"}
+PERSON_NOUNS = {"executive", "ceo", "chief", "founder", "co-founder", "president", "chairman", "chair", "director",
+                "officer", "head", "veteran", "banker", "lawyer", "official", "commissioner", "manager", "partner"}
+CRIMINAL_STAGES = (
+    ("sentence", {"sentence", "prison", "jail", "imprison", "years", "months"}),
+    ("verdict", {"plead", "pleaded", "guilty", "convict", "conviction", "verdict", "plea"}),
+    ("arrest", {"arrest", "detain", "extradite", "extradition", "custody"}),
+    ("charge", {"indict", "indictment", "charge", "prosecute", "prosecution"}),
+)
+AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "prosecutor", "official",
+                   "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
+PRICE_PREPS = {"at", "above", "below", "around", "near", "between", "under", "over", "for", "as", "to"}
+SECURITY_WORDS = {"security", "data", "system", "systems", "network", "server", "wallet", "account", "hacker",
+                  "attacker"}
+COMPLIANCE_WORDS = {"rule", "regulation", "obligation", "requirement", "law", "compliance", "laundering", "aml",
+                    "sanction", "monitoring", "reporting", "screening"}
+ILLICIT = {"terrorist", "terrorism", "counter-terrorist", "illicit", "criminal"}
+OWN_PRONOUNS = {"its", "our", "we", "us"}
+REPORTED_TARGET = {"WARNING", "INVESTIGATION"}
+OFFICIAL_TITLES = {"chair", "chairman", "chairwoman", "commissioner", "director", "head", "secretary", "attorney",
+                   "general", "governor", "minister", "prosecutor", "spokesperson", "spokesman", "spokeswoman",
+                   "enforcement", "chief", "deputy", "acting", "u.s.", "attorney-general"}
+JUDGE_WORDS = {"judge", "justice", "magistrate"}
+
+
+@dataclass
+class FoundEvent:
+    type: str
+    participants: list[str]  # EntityRecord keys, actor first
+    trigger: str
+    start: int  # token span of the sentence it came from
+    end: int
+    date_text: str = ""
+    stage: str = ""  # a criminal case's step: arrest, charge, verdict, sentence (each its own event)
+
+
+def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
+    clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    ordered = clause_mentions(triggers, ents, token, clause, spec.type)
+    if not ordered and spec.type in NEEDS_CLAUSE:
+        return None  # "slides in debut": a launch names its launcher or what it launched
+    if not ordered:
+        ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
+    ordered = [m for m in ordered if not _is_source(doc, m) or ents.record(m).type == "REGULATOR"]
+    agree = agreed_to(token) if spec.type == "BAN" and token.lemma_.lower() in LEAVE_VERBS else None
+    if agree is not None:
+        # a settlement's undertaking to stop: the regulator it settles with bans the parties that agreed
+        regulators = [m for m in ents.in_span(sent.start, sent.end) if ents.record(m).type == "REGULATOR"]
+        agreed = [m for c in agree.children if c.dep_ == "nsubj"
+                  for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
+        if agree.dep_ in ("ccomp", "conj", "xcomp") and not agreed:
+            agreed = [m for c in agree.head.children if c.dep_ == "nsubj"
+                      for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
+        ordered = regulators[:1] + agreed if agreed else []
+    if token.lemma_.lower() in ("liquidator", "administrator", "receiver", "trustee"):
+        # "named Teneo liquidator of Three Arrows": the appointee runs the process, the company went under
+        ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i and
+                   not (m.start <= token.i < m.end)]
+    if spec.type == "PRICE_MOVE" and token.lemma_.lower() in SEND_VERBS:
+        ordered = [m for c in token.children if c.dep_ in ("dobj", "nsubj", "ccomp")  # "sent ether lower"
+                   for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1) if ents.record(m).type == "ASSET"]
+    elif spec.type == "PRICE_MOVE" and token.lemma_.lower() == "trade" and not any(
+            c.dep_ == "prep" and c.lower_ in PRICE_PREPS for c in token.children):
+        return None  # "ETFs began trading": trading is no price move unless at a price
+    elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
+        # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
+        ordered = [m for m in ordered if _is_subject_of(ents, m, token)]
+    elif spec.type == "PRICE_MOVE":
+        # "bitcoin's slump", "a rally in ether", "Solana hit a record high": the noun's own phrase or
+        # the subject of its verb
+        ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i
+                   or _is_subject_of(ents, m, clause)]
+    if spec.type == "LAUNCH":
+        ordered = [m for m in ordered if _launch_party(ents, m, token)]
+    if spec.type == "CRIMINAL_CASE":
+        ordered = [m for m in ordered if not _bystander(doc, ents, m)]
+    if spec.type in REGULATOR_LED:
+        ordered = [m for m in ordered if not _official_of_regulator(doc, ents, m)]
+    if spec.type == "ACQUISITION":
+        ordered = _asset_purchase(ents, token, ordered)
+    keys: list[str] = []
+    for m in ordered:
+        record = ents.record(m)
+        if record.type not in spec.participants or record.key in keys:
+            continue
+        if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m):
+            continue
+        keys.append(record.key)
+    if spec.type in REGULATOR_LED:
+        reporter = _reporting_regulator(ents, clause)
+        if reporter and reporter not in keys:
+            keys.insert(0, reporter)
+        keys.sort(key=lambda k: ents.records[k].type != "REGULATOR")
+    if not keys:
+        return None
+    types = {ents.records[k].type for k in keys}
+    shares = spec.type == "PRICE_MOVE" and _about_shares(sent)
+    if spec.needs and not (types & spec.needs) and not shares:
+        return None
+    if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
+        return None
+    if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children) \
+            and not (token.lemma_.lower() in REMOVE_VERBS and about_apps(token)) and \
+            not any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITY_NOUNS for c in clause.children):
+        return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
+    if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and c.lemma_.lower() in triggers.by_noun and
+                                     "INVESTIGATION" in triggers.by_noun[c.lemma_.lower()] for c in token.children):
+        return None  # "launched an investigation into": the investigation is the event
+    if spec.type == "LAWSUIT" and token.lemma_.lower() == "complaint" and token.head.lemma_.lower() in RECEIVED:
+        return None  # "received complaints from customers": grievances, not a suit
+    if spec.type == "LEADERSHIP_CHANGE" and token.dep_ in ("amod", "compound") and token.i > 0 and \
+            token.nbor(-1).text == "-":
+        return None  # "Milei-promoted token": a modifier, no one changed jobs
+    if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and not _person_patient(ents, token):
+        return None  # "a memecoin promoted by Milei": what was promoted, named or appointed is no person
+    if spec.type == "HACK" and token.lemma_.lower() == "breach" and _rule_breach(token):
+        return None  # "admitted the breaches" of anti-money-laundering rules: no one broke in
+    if spec.type == "FUNDING" and any(c.lower_ in ILLICIT for c in token.children) or \
+            spec.type == "FUNDING" and token.i > 0 and token.nbor(-1).lower_ in ILLICIT:
+        return None  # "money laundering and terrorist financing"
+    if spec.type == "LAUNCH" and types <= {"PERSON"}:
+        return None
+    if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
+        return None  # "was also named as a defendant"
+    if spec.type == "LEADERSHIP_CHANGE" and any(t.lemma_.lower() in COURT_ROLES for t in token.subtree):
+        return None  # "named joint liquidators": officers of a court process, not the company's leaders
+    if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
+        return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
+    if spec.type == "FINE" and _payment_not_penalty(ents, token):
+        return None  # "to pay for real estate", "pay out funds in USDC", "settlement in USDC"
+    if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
+        return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
+    keys = keys[:MAX_PARTICIPANTS]
+    stage = _stage(token) if spec.type == "CRIMINAL_CASE" else ""
+    return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
+
+
+def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause: Token,
+                    spec_type: str = "") -> list[Mention]:
+    """Mentions governed by the trigger's clause, the actor first."""
+    if spec_type in ONE_PER_PARTY and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        # "Genesis halted withdrawals after FTX's bankruptcy filing": the owner of the phrase the trigger
+        # modifies is the party, not the clause's subject
+        owner = [m for c in token.head.children if c.dep_ == "poss" or  # "FTX's", "the Genesis bankruptcy case"
+                 c.dep_ in ("compound", "amod", "nmod") and c is not token and c.i in ents.by_token
+                 for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
+        if owner:
+            return owner
+    first, rest = [], []
+    roots = [token] if clause is token else [token, clause]
+    seen: set[int] = set()
+    for root in roots:
+        for child in root.children:
+            if child.dep_ in ("advcl", "parataxis") and child is not token:
+                if spec_type == "FUNDING" and child.lemma_.lower() in ("lead", "back", "fund"):
+                    # "raised $20 million in April, led by Paradigm": the round's investors
+                    rest.extend(m for a in child.children if a.dep_ == "agent"
+                                for m in ents.in_span(a.left_edge.i, a.right_edge.i + 1))
+                if spec_type == "LAWSUIT" and child.lemma_.lower() in ("challenge", "contest"):
+                    # "filed a lawsuit challenging the SEC's rejection": the one whose act is challenged
+                    rest.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                continue
+            if child.dep_ == "ccomp" and not (root is token and spec_type in REPORTED_TARGET):
+                continue  # "warned that Binance was operating ...": the warning is about Binance
+            if child.i in seen:
+                continue
+            span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
+                aside = [d for d in child.children if d.dep_ in ("appos", "relcl", "acl")]
+                if child.i in ents.by_token and ents.record(ents.by_token[child.i]).type == "LOCATION":
+                    # a dateline parsed as the subject: "BUENOS AIRES, Aug. 25 - Binance, the ... exchange, has"
+                    named = next((d for d in aside if d.dep_ == "appos" and d.i in ents.by_token and
+                                  ents.record(ents.by_token[d.i]).type != "LOCATION"), None)
+                    if named is not None:
+                        aside = [d for d in aside if d is not named] + \
+                            [d for d in named.children if d.dep_ in ("appos", "relcl", "acl")]
+                span_mentions = [m for m in span_mentions
+                                 if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in aside)]
+            # "was arrested in November, when the SEC also sued him": the nested clause's parties belong
+            # to its own event
+            nested = [d for d in child.subtree if d is not child and d.dep_ in ("relcl", "advcl") and
+                      d.pos_ == "VERB" and d.lemma_.lower() in triggers.by_verb and
+                      spec_type not in triggers.by_verb[d.lemma_.lower()] and
+                      not d.left_edge.i <= token.i <= d.right_edge.i]
+            span_mentions = [m for m in span_mentions
+                             if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested)]
+            seen.add(child.i)
+            actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root is token)
+            (first if actor else rest).extend(span_mentions)
+        if root.i in ents.by_token:
+            rest.insert(0, ents.by_token[root.i])
+    if not first and clause.dep_ == "pcomp":
+        # "two months after freezing withdrawals": the gerund's subject is the main clause's
+        head = clause.head
+        while head.dep_ in ("prep", "pcomp", "pobj") and head.head is not head:
+            head = head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+    if first and clause.dep_ == "relcl" and clause.sent.start == 0 and clause.head.i in ents.by_token and \
+            clause.head.dep_ == "ROOT":
+        first.insert(0, ents.by_token[clause.head.i])  # headline "Binance, Mastercard launch crypto card"
+    if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
+        head = clause.head
+        if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
+            head = head.head  # "Celsius and Voyager, two platforms that sought bankruptcy protection"
+        if clause.dep_ in ("relcl", "acl") and head.i in ents.by_token:
+            first.append(ents.by_token[head.i])
+            first.extend(ents.by_token[c.i] for c in head.conjuncts if c.i in ents.by_token)
+        elif not (clause.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                                                  for c in clause.children) and
+                  not any(t.lower_ in OWN_PRONOUNS for t in clause.subtree)):
+            # "Kraken said it was hacked", "Bitkub said a breach exposed its wallet": the sayer is the
+            # party; "Cyvers said the pattern pointed to compromised keys": the clause has its own
+            # subject and nothing of the sayer's, the sayer is only a source
+            for step in range(3):
+                for child in head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                    elif step == 0 and clause.dep_ == "advcl" and spec_type in REGULATOR_LED and \
+                            child.dep_ == "prep" and child.lower_ == "to":
+                        # "paid $5 million to the SEC to settle charges"
+                        rest.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                if first or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) or \
+                        head.dep_ not in ("xcomp", "conj") or head.head is head or \
+                        clause.dep_ != "advcl" or spec_type not in REGULATOR_LED:
+                    break
+                head = head.head  # "Kraken agreed to pay $5 million to settle charges": who agreed settles
+    out, have = [], set()
+    for m in first + rest:
+        if id(m) not in have:
+            have.add(id(m))
+            out.append(m)
+    return out
+
+
+def _governing_verb(token: Token) -> Token:
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else token
+
+
+def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
+    """The regulator that 'said' the thing happened: its report makes it a party."""
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "said it had summoned the managers and was examining whether ..."
+    head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+    if head is None or head.lemma_.lower() not in REPORTING:
+        return ""
+    for child in head.children:
+        if child.dep_ == "nsubj":
+            for m in ents.in_span(child.left_edge.i, child.right_edge.i + 1):
+                if ents.record(m).type == "REGULATOR":
+                    return m.key
+    return ""
+
+
+def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
+    """Companies launch; a token is launched only as the thing a verb launches; a person only as its subject."""
+    kind = ents.record(mention).type
+    if kind in ("EXCHANGE", "ORGANIZATION"):
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if kind == "PERSON":
+        return _is_subject_of(ents, mention, token) and not token.tag_ == "VBN"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl") and token.head.i in ents.by_token and ents.by_token[token.head.i] is mention:
+        return True  # "USDC, launched in 2018 by Circle"
+    return any(c.left_edge.i <= mention.start <= c.right_edge.i for c in objects)
+
+
+def _person_patient(ents: DocEntities, verb: Token) -> bool:
+    """Unless a passive or participle's patient is a thing ('a memecoin promoted by X'), a person may have moved."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patient = [verb.head]
+    else:
+        patient = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not patient:
+        return True
+    p = patient[0]
+    if p.pos_ == "PRON" or p.lower_ in ("who", "which", "that"):
+        return True
+    found = ents.in_span(p.left_edge.i, p.right_edge.i + 1) if verb.dep_ != "acl" else \
+        [ents.by_token[p.i]] if p.i in ents.by_token else []
+    return any(ents.record(m).type == "PERSON" for m in found) or p.lemma_.lower() in PERSON_NOUNS
+
+
+def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
+    """Paying for things or settling in a token is commerce: 'to pay for real estate', 'lets businesses pay
+    out funds', 'testing settlement in USDC'; 'pay $4 million for violations' is still a penalty."""
+    lemma = token.lemma_.lower()
+    if lemma == "pay":
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+        has_amount = any(c.dep_ == "dobj" for c in token.children)
+        return "out" in preps or ("for" in preps and not has_amount)
+    if lemma in ("settlement", "settle"):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "via") and
+                   any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in c.subtree)
+                   for c in token.children)
+    return False
+
+
+def _asset_purchase(ents: DocEntities, token: Token, ordered: list[Mention]) -> list[Mention]:
+    """A company buying a named asset ("Metaplanet bought 1,000 bitcoin", "bought $50 million of ether"):
+    the asset only as what the verb bought, the buyer not a venue it bought on ("buy bitcoin on Kraken")."""
+    bought = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
+    inside = lambda m, nodes: any(n.left_edge.i <= m.start <= n.right_edge.i for n in nodes)  # noqa: E731
+    assets = [m for m in ordered if ents.record(m).type == "ASSET" and inside(m, bought)]
+    if not assets:
+        return [m for m in ordered if ents.record(m).type != "ASSET"]
+    venues = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "via", "through", "at")]
+    return [m for m in ordered if ents.record(m).type != "ASSET" and not inside(m, venues + bought)] + assets
+
+
+def _official_of_regulator(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
+    """'Attorney General Letitia James', 'SEC Chair Gary Gensler': the official acts for the regulator,
+    which is the party."""
+    if ents.record(mention).type != "PERSON":
+        return False
+    i = mention.start - 1
+    while i >= 0 and mention.start - i <= 4 and doc[i].lower_ in OFFICIAL_TITLES and i not in ents.by_token:
+        i -= 1
+    return i >= 0 and i in ents.by_token and ents.record(ents.by_token[i]).type == "REGULATOR"
+
+
+def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
+    """Named beside a criminal case, not in it: the judge ("Judge Lewis Kaplan"), or a company that only
+    describes a person ("the founder of Celsius", "FTX's former CEO")."""
+    head = doc[mention.start:mention.end].root
+    kind = ents.record(mention).type
+    if kind == "PERSON":
+        return mention.start > 0 and doc[mention.start - 1].lower_ in JUDGE_WORDS or \
+            any(c.lower_ in JUDGE_WORDS for c in head.children)
+    if kind not in ("EXCHANGE", "ORGANIZATION"):
+        return False
+    node = head
+    for _ in range(6):
+        if node.dep_ == "poss" and node.head.lemma_.lower() in PERSON_NOUNS:
+            return True  # "FTX's founder"
+        if node.dep_ in ("appos",) and node.head.i in ents.by_token and \
+                ents.record(ents.by_token[node.head.i]).type == "PERSON":
+            return True  # "Mashinsky, the founder of Celsius,"
+        if node.dep_ == "pobj" and node.head.head.lemma_.lower() in PERSON_NOUNS | {"role", "part"}:
+            node = node.head.head
+            continue  # "chief executive of Celsius", walk on to see whose title it is
+        if node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in PERSON_NOUNS | {"founder", "co"}:
+            return True  # "Tornado Cash founders"
+        if (node.dep_ in ("pobj", "prep", "compound", "amod", "conj") or
+                node.dep_ == "appos" and node.head.i not in ents.by_token) and node.head is not node:
+            node = node.head
+            continue
+        break
+    return node.dep_ == "appos" and node.head.i in ents.by_token and \
+        ents.record(ents.by_token[node.head.i]).type == "PERSON"
+
+
+def _rule_breach(token: Token) -> bool:
+    """A breach of rules, not of systems: no security word beside it, and compliance words in its article."""
+    near = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
+    if near & SECURITY_WORDS:
+        return False
+    doc = token.doc
+    window = doc[max(token.sent.start - 60, 0):token.sent.end]
+    return bool(near & COMPLIANCE_WORDS) or sum(t.lemma_.lower() in COMPLIANCE_WORDS for t in window) >= 2
+
+
+def _is_source(doc: Doc, mention: Mention) -> bool:
+    """A source credited for a report, not a party: the dateline's outlet ("JAKARTA (Chainline) -"),
+    "according to BleepingComputer"."""
+    if mention.start > 0 and mention.end + 1 < len(doc) and doc[mention.start - 1].text == "(" and \
+            doc[mention.end].text == ")" and doc[mention.end + 1].text in ("-", "–", "—", "--"):
+        return True
+    if doc[mention.start].text.startswith("/") and doc[mention.end - 1].text.endswith("/"):
+        return True  # a wire service: "BANGKOK, Jan. 16, 2024 /PRNewsChannel/ --"
+    node = doc[mention.end - 1]
+    for _ in range(5):
+        if node.lower_ == "to" and node.head.lower_ == "according":
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
+    """Is the mention inside the verb's subject ("bitcoin fell", not "gained access to bitcoin")?"""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("relcl", "acl"):
+        return verb.head.left_edge.i <= mention.start <= verb.head.i
+    return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
+
+
+def _shares_of(doc, mention) -> bool:
+    """'Shares of Coinbase', 'Coinbase shares', 'Circle's stock': the company's share price is meant."""
+    window = doc[max(mention.start - 3, 0):min(mention.end + 3, len(doc))]
+    return any(t.lower_ in ("shares", "stock", "share") for t in window)
+
+
+def _about_shares(sent) -> bool:
+    return any(t.lower_ in ("shares", "stock", "stocks", "share") for t in sent)
+
+
+def _date_text(sent, clause: Token) -> str:
+    # the document's DATE spans, read once per Doc: Span.ents rebuilds the whole list on every call
+    doc = sent.doc
+    if doc.user_data.get("kg_dates") is None:
+        doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
+    dates = [e for e in doc.user_data["kg_dates"] if sent.start <= e.start < sent.end]
+    if not dates:
+        return ""
+    subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+    inside = [e for e in dates if e.start in subtree]
+    chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
+    return chosen.text
+
+
+def _stage(token: Token) -> str:
+    """'arrested', 'indicted', 'pleaded guilty', 'sentenced': the step of a criminal case a trigger reports."""
+    words = {token.lemma_.lower(), token.lower_, *(c.lower_ for c in token.children)}
+    for stage, cues in CRIMINAL_STAGES:
+        if words & cues:
+            return stage
+    return ""

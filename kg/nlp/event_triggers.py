@@ -1,0 +1,165 @@
+"""Trigger words for ``kg_events``: the lexicon in ``kg/data/triggers.yaml``, and the tokens
+of a sentence that propose an event type.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import yaml
+from spacy.tokens import Token
+
+from .lexicon import DATA_DIR
+
+ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
+# agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
+LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
+STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
+EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish"}
+REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
+APP_WORDS = {"app", "apps", "application", "applications", "store"}
+SUPPORT_VERBS = {"drop"}  # with a named asset as the object: a delisting, not a price move
+SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
+HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    type: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    participants: frozenset[str]
+    needs: frozenset[str]
+    context: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Triggers:
+    specs: dict[str, TriggerSpec]
+    by_verb: dict[str, tuple[str, ...]]
+    by_noun: dict[str, tuple[str, ...]]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> [(words, type)]
+    governors: frozenset[str]
+    modals: frozenset[str]
+    cancelled: tuple[tuple[str, ...], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> Triggers:
+    data = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
+    meta = data.pop("not_happened")
+    specs, by_verb, by_noun, phrases = {}, {}, {}, {}
+    for type_, spec in data.items():
+        words = lambda key: frozenset(w.lower() for w in spec.get(key, []) if " " not in w)  # noqa: E731
+        multi = [tuple(p.lower().split()) for p in spec.get("phrases", []) + spec.get("nouns", []) if " " in p]
+        specs[type_] = TriggerSpec(type_, words("verbs"), words("nouns"), tuple(multi),
+                                   frozenset(spec.get("participants", [])), frozenset(spec.get("needs", [])),
+                                   frozenset(w.lower() for w in spec.get("context", [])))
+        for w in specs[type_].verbs:
+            by_verb.setdefault(w, ())
+            by_verb[w] += (type_,)
+        for w in specs[type_].nouns:
+            by_noun.setdefault(w, ())
+            by_noun[w] += (type_,)
+        for words_ in multi:
+            phrases.setdefault(words_[0], []).append((words_, type_))
+    return Triggers(specs, by_verb, by_noun, phrases, frozenset(meta["governors"]), frozenset(meta["modals"]),
+                    tuple(tuple(c.split()) for c in meta["cancelled"]))
+
+
+def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
+    found: dict[tuple[int, str], Token] = {}
+    lemmas = [t.lemma_.lower() for t in sent]
+    lowers = [t.lower_ for t in sent]
+    taken = sent.doc._.kg.by_token
+    for k, tok in enumerate(sent):
+        lemma = lemmas[k]
+        if tok.i in taken and not taken[tok.i].generic:
+            continue  # "Bankruptcy" in "U.S. Bankruptcy Court" names a court, not an event
+        if lemma in ("get", "receive", "serve") and any(
+                c.dep_ == "dobj" and c.lower_ in ("years", "months", "year") for c in tok.children):
+            found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "Mashinsky gets 12 years"
+        if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
+            found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
+        ordered = [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
+                   any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] if lemma in ORDER_VERBS else []
+        if any(w in STOP_VERBS for w in ordered):
+            found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
+        if any(w in EXPLAIN_VERBS for w in ordered):
+            found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
+        if lemma in SUPPORT_VERBS and tok.pos_ == "VERB" and _asset_object(taken, tok):
+            found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
+        if lemma == "desist" and tok.i - sent.start >= 4 and sent.doc[tok.i - 4].lower_ == "cease":
+            # "cease-and-desist letters from two state regulators": the tokenizer splits the hyphens
+            cease = sent.doc[tok.i - 4]
+            anchor = cease.head if cease.dep_ in ("nmod", "compound", "amod") and \
+                cease.head.pos_ in ("NOUN", "PROPN") else tok
+            found.setdefault((anchor.i, "BAN"), anchor)
+        if lemma in LEAVE_VERBS and tok.pos_ == "VERB" and agreed_to(tok) is not None and any(
+                sent.doc._.kg.record(m).type == "REGULATOR" for m in sent.doc._.kg.in_span(sent.start, sent.end)):
+            found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
+        if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
+            found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
+        if lemma in REMOVE_VERBS and about_apps(tok):
+            found.setdefault((tok.i, "BAN"), tok)  # "Apple removed the apps of five exchanges at FSA's request"
+        headline_verb = sent.start == 0 and tok.tag_ == "NNS" and tok.lower_.endswith("s")  # "Hyperliquid delists X"
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ") or headline_verb:
+            for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, tok.lower_), ()):
+                found.setdefault((tok.i, type_), tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for type_ in triggers.by_noun.get(lemma, ()) + triggers.by_noun.get(tok.lower_, ()):
+                found.setdefault((tok.i, type_), tok)
+        for seq in (lemmas, lowers):
+            for words, type_ in triggers.phrases.get(seq[k], ()):
+                if tuple(seq[k:k + len(words)]) == words:
+                    phrase = sent[k:k + len(words)]
+                    head = next((t for t in phrase if t.pos_ == "VERB"), phrase.root)
+                    found.setdefault((head.i, type_), head)
+    # one trigger token proposes each type once; keep sentence order
+    return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
+
+
+def _verb_base(triggers: Triggers, word: str) -> str:
+    """The trigger verb an inflected word comes from when the lemmatizer missed it: the small
+    English model reads 'fined', 'fines' and 'fining' as 'fin', 'cratered' as 'cratere'."""
+    for cut, add in (("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(cut) and len(word) - len(cut) >= 3:
+            base = word[:-len(cut)] + add
+            if base in triggers.by_verb:
+                return base
+    return ""
+
+
+def has_context(token: Token, spec: TriggerSpec) -> bool:
+    near = [token, *token.children, token.head, *token.head.children]
+    window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
+    return any(t.lower_ in spec.context or t.lemma_.lower() in spec.context for t in [*near, *window])
+
+
+def _asset_object(taken: dict, verb: Token) -> bool:
+    """'drop SOL', 'stopped supporting XMR': the verb's object is a named asset (its subject is not)."""
+    ents = verb.doc._.kg
+    named = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    is_asset = {i for i in named | subject if i in taken and ents.record(taken[i]).type == "ASSET"}
+    return bool(is_asset & named) and not is_asset & subject
+
+
+def agreed_to(verb: Token) -> Token | None:
+    """'agreed to pay $5 million and to stop serving ...': the 'agree' a to-infinitive hangs from."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
+        return node.head
+    return None
+
+
+def about_apps(verb: Token) -> bool:
+    """'removed the Samourai app from its Play Store': the object or its source is an app or an app store."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep") and any(t.lower_ in APP_WORDS for t in child.subtree):
+            return True
+    return False
