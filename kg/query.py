@@ -203,26 +203,13 @@ class KnowledgeGraph:
         cached = self._top_links_cache.get(node)
         if cached is None or cached[0] < k:
             wanted = {other for other, _ in self._ranked(node)[:k]}
-            found: dict[str, list[tuple]] = {}
-            g = self.graph
-            for other in self.builder.links.adj.get(node, {}):
-                odata = g.nodes[other]
-                if odata["kind"] == "event":
-                    for p in odata["participant_ids"]:
-                        if p in wanted and p != node:
-                            found.setdefault(p, []).append((odata["type"], "event", other,
-                                                            g.succ[p][other]["PARTICIPANT"]))
-                elif other in wanted:
-                    for direction, edges in (("out", g.succ[node].get(other, {})),
-                                             ("in", g.pred[node].get(other, {}))):
-                        for key, data in edges.items():
-                            found.setdefault(other, []).append((key, direction, "", data))
-            cached = self._top_links_cache[node] = (k, found)
+            cached = self._top_links_cache[node] = (k, dict(self._links(node, None, None, None, None, wanted)))
         return cached[1]
 
     def _links(self, node: str, types: set | None, relations: set | None, since: str | None,
-               until: str | None) -> list[tuple[str, list[tuple]]]:
-        """Neighbours and their links (relation, direction, event, edge data), most linked first."""
+               until: str | None, only: set | None = None) -> list[tuple[str, list[tuple]]]:
+        """Neighbours (of ``only`` if given) and their links (relation, direction, event, edge data),
+        most linked first."""
         found: dict[str, list[tuple]] = {}
         g = self.graph
         for other in self.builder.links.adj.get(node, {}):
@@ -231,11 +218,11 @@ class KnowledgeGraph:
                 if (relations and odata["type"] not in relations) or not _event_in_window(odata, since, until):
                     continue
                 for p in odata["participant_ids"]:
-                    if p != node and (not types or g.nodes[p]["type"] in types):
+                    if p != node and (only is None or p in only) and (not types or g.nodes[p]["type"] in types):
                         found.setdefault(p, []).append((odata["type"], "event", other,
                                                         g.succ[p][other]["PARTICIPANT"]))
                 continue
-            if types and odata["type"] not in types:
+            if (only is not None and other not in only) or (types and odata["type"] not in types):
                 continue
             for direction, edges in (("out", g.succ[node].get(other, {})), ("in", g.pred[node].get(other, {}))):
                 for key, data in edges.items():
