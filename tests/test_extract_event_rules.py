@@ -195,34 +195,26 @@ def test_a_judge_and_a_defendants_company_are_not_in_the_criminal_case(extractor
     assert not any(b in parts for parts in cases for b in bystanders), cases
 
 
-def test_cease_and_desist_letters_are_a_ban_by_their_senders(extractor):
-    bans = of_type(events(extractor, "In a notice, BitConnect blamed the decision on cease-and-desist letters from "
-                                     "the Texas State Securities Board."), "BAN")
-    assert bans and {"Texas State Securities Board", "BitConnect"} <= set(bans[0]), bans
-
-
-def test_agreeing_with_a_regulator_to_stop_serving_a_market_is_a_ban(extractor):
-    bans = of_type(events(extractor, "Kraken agreed to pay $10 million and to stop serving customers in Ohio, ending "
-                                     "an inquiry by the Ohio Division of Securities."), "BAN")
-    assert bans and {"Ohio Division of Securities", "Kraken"} <= set(bans[0]), bans
-
-
-def test_the_party_that_agreed_to_pay_settles_the_charges(extractor):
-    suits = of_type(events(extractor, "Bitstamp agreed to pay $5 million to settle charges by the Securities and "
-                                      "Exchange Commission."), "LAWSUIT")
-    assert suits and {"Securities and Exchange Commission", "Bitstamp"} <= set(suits[0]), suits
-
-
-def test_the_investor_leading_a_round_in_a_trailing_clause_is_a_funding_party(extractor):
-    rounds = of_type(events(extractor, "Kraken raised $22.4 million in a seed round in April led by Polychain "
-                                       "Capital, with participation from Coinbase Ventures."), "FUNDING")
-    assert rounds and {"Kraken", "Polychain Capital"} <= set(rounds[0]), rounds
-
-
-def test_the_project_refers_to_the_protocol_named_before(extractor):
-    rounds = of_type(events(extractor, "Euler Finance was hacked on Monday. The project raised $32 million in a "
-                                       "funding round led by Haun Ventures last year."), "FUNDING")
-    assert rounds and "Euler Finance" in rounds[0], rounds
+@pytest.mark.parametrize("text, type_, parties", [
+    # cease-and-desist letters are a ban by their senders
+    ("In a notice, BitConnect blamed the decision on cease-and-desist letters from the Texas State Securities "
+     "Board.", "BAN", {"Texas State Securities Board", "BitConnect"}),
+    # agreeing with a regulator to stop serving a market is a ban
+    ("Kraken agreed to pay $10 million and to stop serving customers in Ohio, ending an inquiry by the Ohio "
+     "Division of Securities.", "BAN", {"Ohio Division of Securities", "Kraken"}),
+    # the party that agreed to pay settles the charges
+    ("Bitstamp agreed to pay $5 million to settle charges by the Securities and Exchange Commission.",
+     "LAWSUIT", {"Securities and Exchange Commission", "Bitstamp"}),
+    # the investor leading a round in a trailing clause is a funding party
+    ("Kraken raised $22.4 million in a seed round in April led by Polychain Capital, with participation from "
+     "Coinbase Ventures.", "FUNDING", {"Kraken", "Polychain Capital"}),
+    # "the project" refers to the protocol named before
+    ("Euler Finance was hacked on Monday. The project raised $32 million in a funding round led by Haun "
+     "Ventures last year.", "FUNDING", {"Euler Finance"}),
+])
+def test_the_parties_of_agreements_letters_and_rounds(extractor, text, type_, parties):
+    found = of_type(events(extractor, text), type_)
+    assert found and parties <= set(found[0]), found
 
 
 @pytest.mark.parametrize("text, regulator, official", [
