@@ -23,6 +23,7 @@ DEFAULT_STORE = "output/kg.sqlite"
 DEFAULT_FEEDS = "feeds.yaml"
 DEFAULT_HTML = "output/graph.html"
 DEFAULT_LIMIT = 50  # results of a query; a hub has thousands
+DEFAULT_LINKS = 10  # links shown per neighbour; two hubs share thousands of events
 SAMPLE_FEEDS = Path(__file__).resolve().parent / "data" / "sample" / "feeds.yaml"
 
 
@@ -297,10 +298,13 @@ def search(text, type_, limit, store, as_json):
 @click.option("--since", default=None)
 @click.option("--until", default=None)
 @limit_option
-def neighbors(name, types, relations, since, until, limit, store, as_json):
+@click.option("--links", default=DEFAULT_LINKS, show_default=True, type=click.IntRange(min=0),
+              help="At most this many links per neighbour, relations then the oldest events (0: all).")
+def neighbors(name, types, relations, since, until, limit, links, store, as_json):
     """Entities linked to NAME directly or through shared events, most linked first."""
     _emit_limited(lambda n: _kg(store).neighbors(name, types=types or None, relations=relations or None,
-                                                 since=since, until=until, limit=n), limit, as_json)
+                                                 since=since, until=until, limit=n, links=links or None),
+                  limit, as_json)
 
 
 @_query_command
@@ -434,6 +438,8 @@ def _line(item) -> str:
     if item.get("id", "").startswith("entity:"):
         via = item.get("via")
         rels = f"  via {', '.join(sorted({v['relation'] for v in via}))}" if via else ""
+        if via and item.get("links", 0) > len(via):
+            rels += f", ... ({item['links']} links)"
         return f"{item['name']} [{item['type']}] {item['mentions']} mentions{rels}"
     return f"{(item.get('published') or '')[:10]}  {item.get('title', '')}  {item.get('url', '')}"
 

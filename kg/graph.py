@@ -133,6 +133,8 @@ class GraphBuilder:
         self._known: dict[str, set[str]] = {}  # entity node -> its normalised name and aliases
         self._groups: dict[str, str] = {}  # entity node -> type group (votes never leave the group)
         self._given: dict[tuple[str, str, str], list[dict]] = {}  # edge -> evidence the article being added gave it
+        # entities whose relations or events changed since ``take_changed``: what the neighbour index re-works
+        self._changed: set[str] = set()
         self._reindex()
 
     def _reindex(self) -> None:
@@ -148,6 +150,7 @@ class GraphBuilder:
                     self.link_index[(self._groups[node], norm(name))] = node
                 self._add_aliases(node, ())
                 self.links.add_edges_from((node, v) for v in self.graph.succ[node])
+                self._changed.add(node)
             elif data.get("kind") == "event":
                 slot = self.events.new(node, data["type"])
                 for day in data.get("dates") or [""]:
@@ -159,6 +162,11 @@ class GraphBuilder:
         for article, extraction in pairs:
             self.add(article, extraction)
         return self
+
+    def take_changed(self) -> set[str]:
+        """The entities whose relations or events changed since the last call (all of them, the first time)."""
+        changed, self._changed = self._changed, set()
+        return changed
 
     def add(self, article: Article, extraction: Extraction) -> None:
         """Add one article and what was read from it; an article already in the graph is skipped."""
@@ -181,6 +189,7 @@ class GraphBuilder:
             head, tail = local.get(rel.head), local.get(rel.tail)
             if head and tail and head != tail:
                 self._add_evidence_edge(head, tail, rel.type, article, rel.evidence, role=rel.role)
+                self._changed.update((head, tail))
         for event in extraction.events:
             parts = list(dict.fromkeys(local[p] for p in event.participants if p in local))
             if parts:
@@ -285,6 +294,7 @@ class GraphBuilder:
             self._add_evidence_edge(p, slot.node, "PARTICIPANT", article, event.evidence,
                                     role="actor" if i == 0 and len(parts) > 1 else "participant")
         self._add_evidence_edge(f"article:{article.id}", slot.node, "REPORTS", article, event.evidence)
+        self._changed.update(data["participant_ids"])  # new co-participants, or a new date for the event
 
     def _matching_event(self, type_: str, parts: set[str], day: str) -> _EventSlot | None:
         """The first event of this type the report agrees with: a shared party, no rival party, close dates.
@@ -356,18 +366,33 @@ class GraphBuilder:
 
 @contextmanager
 def paused_gc():
-    """No cyclic garbage collection while a graph is built or loaded.
+    """No cyclic garbage collection while a graph is built or loaded, nor of the graph afterwards.
 
     A graph is millions of small dicts and lists that live as long as it does; the collector would
     walk them again and again as they are made (more than half the time of a build), finding nothing.
+    Afterwards they are frozen (``gc.freeze``) out of its reach: otherwise the first full collection
+    after a build, set off by any query that makes a few thousand objects, walks them all (10 s at
+    100,000 articles, on the first ``neighbors`` of a hub). They hold no reference cycles, so a
+    graph dropped later is still freed, by reference counting.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
+
+
+def forget_views(graph: nx.Graph) -> None:
+    """Drop the views networkx caches on ``graph`` (``graph.edges``, ``graph.degree``, ...); they come back when used.
+
+    Some point back at the graph, a reference cycle; for a graph frozen out of the collector's
+    reach by ``paused_gc`` that cycle would keep it alive for good once nothing else refers to it.
+    """
+    for name in [k for k in vars(graph) if isinstance(getattr(type(graph), k, None), functools.cached_property)]:
+        del vars(graph)[name]
 
 
 def build_graph(pairs: Iterable[tuple[Article, Extraction]]) -> nx.MultiDiGraph:

@@ -12,15 +12,16 @@ or spaCy objects.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from itertools import islice
 from typing import Iterable, Iterator
 
 import networkx as nx
 
 from . import cache as graph_cache
 from .errors import NotFoundError
-from .graph import GraphBuilder, paused_gc
+from .graph import GraphBuilder, forget_views, paused_gc
 from .models import Article, Extraction
+from .neighbours import NeighbourIndex
 from .nlp.kb import norm
 from .store import Store
 
@@ -34,7 +35,9 @@ class KnowledgeGraph:
     """Entities, events and articles linked with evidence; open one with ``KnowledgeGraph.open(path)``.
 
     The builder keeps the name index and the entity-event links up to date as
-    articles are added, so no query walks the whole graph; ``stats`` counts
+    articles are added, and the neighbour index (``kg.neighbours``) ranks the
+    neighbours and dates the events of the entities they changed, so no query
+    walks the whole graph or a hub's whole neighbourhood; ``stats`` counts
     once and keeps the counts until the next ``add``. Queries whose results
     grow with the graph (``search``, ``neighbors``, ``events``, ``timeline``,
     ``articles``) take ``limit``: at most that many, the first in their order.
@@ -45,8 +48,16 @@ class KnowledgeGraph:
         self.graph = self.builder.graph
         self.store = store
         self._stats: dict | None = None
-        self._ranked_cache: dict[str, list] = {}
-        self._top_links_cache: dict[str, tuple[int, dict]] = {}
+        self.index = NeighbourIndex(self.graph, self.builder.links)
+        self.index.update(self.builder.take_changed())
+
+    def __del__(self):
+        # Opening froze the graph out of the cyclic collector (``graph.paused_gc``): break the cycles
+        # networkx's cached views make so reference counting frees it (views come back if it is still used).
+        builder = getattr(self, "builder", None)  # None when __init__ failed
+        if builder is not None:
+            forget_views(builder.graph)
+            forget_views(builder.links)
 
     @classmethod
     def open(cls, path: str | os.PathLike = "output/kg.sqlite", *, cache: bool = True) -> "KnowledgeGraph":
@@ -92,9 +103,8 @@ class KnowledgeGraph:
     def add(self, pairs: Iterable[tuple[Article, Extraction]]) -> None:
         """Add new articles' extractions; the graph changes for those articles only."""
         self.builder.add_all(pairs)
+        self.index.update(self.builder.take_changed())
         self._stats = None
-        self._ranked_cache.clear()
-        self._top_links_cache.clear()
 
     def refresh(self) -> int:
         """Add what the store gained since this graph was built; returns the number of new articles."""
@@ -147,69 +157,49 @@ class KnowledgeGraph:
     # neighbourhoods -----------------------------------------------------------
 
     def neighbors(self, entity: str, types: Iterable[str] | None = None, relations: Iterable[str] | None = None,
-                  since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict]:
+                  since: str | None = None, until: str | None = None, limit: int | None = None,
+                  links: int | None = None) -> list[dict]:
         """Entities linked to ``entity`` directly or through a shared event.
 
-        Each result is the neighbour's entity dict plus ``via``: a list of
-        links, each with ``relation`` (WORKS_FOR, BASED_IN, or the event
-        type), ``direction`` ("out", "in" or "event"), ``event`` (its id, or
-        "" for a direct link), ``role``, ``evidence`` (the first items kept
-        on the edge) and ``evidence_count`` (all of them). ``since`` and
-        ``until`` (ISO dates, inclusive) keep links seen in that window and
-        events dated in it. Most linked first; at most ``limit``.
+        Each result is the neighbour's entity dict plus ``links`` (how many
+        links it has with ``entity``) and ``via``: the first ``links`` of them
+        (all without it), relations first, then shared events oldest first;
+        each with ``relation`` (WORKS_FOR, BASED_IN, or the event type),
+        ``direction`` ("out", "in" or "event"), ``event`` (its id, or "" for a
+        direct link), ``role``, ``evidence`` (the first items kept on the
+        edge) and ``evidence_count`` (all of them). ``since`` and ``until``
+        (ISO dates, inclusive) keep links seen in that window and events
+        dated in it. Most linked first; at most ``limit``. Two hubs share
+        thousands of events: ``links`` keeps such an answer the size of a screen.
         """
         _check_limit(limit)
+        _check_limit(links)
         node = self._node(entity)
         if not (types or relations or since or until):
-            top = self._ranked(node)[:limit]  # cached: a hub's thousands of neighbours are counted once
-            links = self._top_links(node, len(top))
-            ranked = [(other, links[other]) for other, _ in top]
+            top = self.index.ranked(node)[:limit]
+            if len(top) * 4 > len(self.builder.links.adj.get(node, ())):  # most of them: one pass over the links
+                found = dict(self._links(node, None, None, None, None, {other for other, _ in top}))
+                ranked = [(other, count, found[other][:links]) for other, count in top]
+            else:
+                ranked = [(other, count, self.index.links_between(node, other, links)) for other, count in top]
         else:
-            ranked = self._links(node, set(types) if types else None, set(relations) if relations else None,
-                                 since, until)[:limit]
+            ranked = [(other, len(found), found[:links]) for other, found in self._links(
+                node, set(types) if types else None, set(relations) if relations else None, since, until)[:limit]]
         out = []
-        for other, links in ranked:
+        for other, count, links_kept in ranked:
             d = self._entity_dict(other)
+            d["links"] = count
             d["via"] = [{"relation": relation, "direction": direction, "event": event,
                          "role": "" if event else data.get("role", ""), "evidence": list(data["evidence"]),
                          "evidence_count": data.get("evidence_count", len(data["evidence"]))}
-                        for relation, direction, event, data in links]
+                        for relation, direction, event, data in links_kept]
             out.append(d)
         return out
-
-    def _ranked(self, node: str) -> list[tuple[str, int]]:
-        """``node``'s neighbours and how many links each has with it, most linked first; kept until the
-        next ``add``. Counting is all a ranking needs: a hub's links are only spelled out for the
-        neighbours a query returns (``_top_links``)."""
-        ranked = self._ranked_cache.get(node)
-        if ranked is None:
-            g = self.graph
-            counts: Counter = Counter()
-            for other in self.builder.links.adj.get(node, {}):
-                odata = g.nodes[other]
-                if odata["kind"] == "event":
-                    counts.update(odata["participant_ids"])
-                else:
-                    direct = len(g.succ[node].get(other, {})) + len(g.pred[node].get(other, {}))
-                    if direct:
-                        counts[other] += direct
-            counts.pop(node, None)
-            ranked = self._ranked_cache[node] = sorted(
-                counts.items(), key=lambda kv: (-kv[1], -g.nodes[kv[0]]["mentions"], g.nodes[kv[0]]["name"], kv[0]))
-        return ranked
-
-    def _top_links(self, node: str, k: int) -> dict[str, list[tuple]]:
-        """The links of ``node``'s ``k`` most linked neighbours, read in one pass; kept like ``_ranked``."""
-        cached = self._top_links_cache.get(node)
-        if cached is None or cached[0] < k:
-            wanted = {other for other, _ in self._ranked(node)[:k]}
-            cached = self._top_links_cache[node] = (k, dict(self._links(node, None, None, None, None, wanted)))
-        return cached[1]
 
     def _links(self, node: str, types: set | None, relations: set | None, since: str | None,
                until: str | None, only: set | None = None) -> list[tuple[str, list[tuple]]]:
         """Neighbours (of ``only`` if given) and their links (relation, direction, event, edge data),
-        most linked first."""
+        ranked and ordered as ``kg.neighbours`` does: one pass over ``node``'s links, the way to filter them."""
         found: dict[str, list[tuple]] = {}
         g = self.graph
         for other in self.builder.links.adj.get(node, {}):
@@ -229,7 +219,10 @@ class KnowledgeGraph:
                     if (relations and key not in relations) or not _in_window(data, since, until):
                         continue
                     found.setdefault(other, []).append((key, direction, "", data))
-        ranked = sorted(found, key=lambda n: (-len(found[n]), -g.nodes[n]["mentions"], g.nodes[n]["name"], n))
+        event_key = self.index.event_key
+        for links in found.values():
+            links.sort(key=lambda link: (bool(link[2]), event_key(link[2]) if link[2] else ()))
+        ranked = sorted(found, key=self.index.rank_key({n: len(links) for n, links in found.items()}))
         return [(n, found[n]) for n in ranked]
 
     def events(self, entity: str | None = None, type: str | None = None, since: str | None = None,
@@ -242,16 +235,15 @@ class KnowledgeGraph:
         """
         _check_limit(limit)
         g = self.graph
-        if entity is not None:
-            node = self._node(entity)
-            nodes = [v for v, keys in g.succ[node].items() if "PARTICIPANT" in keys]
+        if entity is not None:  # already in date order: read until ``limit`` are kept
+            kept = islice((n for n in self.index.events(self._node(entity))
+                           if (not type or g.nodes[n]["type"] == type) and _event_in_window(g.nodes[n], since, until)),
+                          limit)
         else:
             slots = self.builder.events_by_type
-            nodes = [s.node for t in ([type] if type else slots) for s in slots.get(t, ())]
-        kept = [n for n in nodes if (not type or g.nodes[n]["type"] == type)
-                and _event_in_window(g.nodes[n], since, until)]
-        kept.sort(key=lambda n: (g.nodes[n]["date"] or g.nodes[n]["first_seen"] or "", n))
-        return [self._event_dict(n) for n in kept[:limit]]
+            kept = sorted((s.node for t in ([type] if type else slots) for s in slots.get(t, ())
+                           if _event_in_window(g.nodes[s.node], since, until)), key=self.index.event_key)[:limit]
+        return [self._event_dict(n) for n in kept]
 
     def timeline(self, entity: str, limit: int | None = None) -> list[dict]:
         """The entity's events in date order, each with the ``articles`` that reported it; the first ``limit``."""
@@ -358,18 +350,16 @@ class KnowledgeGraph:
             for u in frontier:
                 if len(entities) > limit:
                     break  # full: the rest of the frontier is never ranked
-                chosen, last = [], 0
-                for position, (w, _) in enumerate(self._ranked(u)):
+                chosen = []
+                for w, _ in self.index.ranked(u):
                     if len(entities) > limit:
                         break
                     if w not in entities:
                         entities.add(w)
                         chosen.append(w)
-                        last = position + 1
-                links = self._top_links(u, last) if chosen else {}
                 for w in chosen:
                     keep.add(w)
-                    keep.update([event for _, _, event, _ in links[w] if event][:EVENTS_PER_LINK])
+                    keep.update(self.index.shared_events(u, w, EVENTS_PER_LINK))
                 nxt.extend(chosen)
             frontier = nxt
         return self.graph.subgraph(keep)
@@ -390,8 +380,9 @@ class KnowledgeGraph:
         parents: dict[str, tuple[str, str] | None] = {start: None}
         children: dict[str, tuple[str, str] | None] = {goal: None}
         front_a, front_b = [start], [goal]
-        for _ in range(max_hops):
-            forward = len(front_a) <= len(front_b)
+        adj = self.builder.links.adj
+        for _ in range(max_hops):  # grow the side with fewer links to walk: never a hub's when the other is small
+            forward = sum(len(adj.get(u, ())) for u in front_a) <= sum(len(adj.get(u, ())) for u in front_b)
             front, seen, other = (front_a, parents, children) if forward else (front_b, children, parents)
             nxt = []
             for u in front:

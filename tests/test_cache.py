@@ -211,3 +211,17 @@ def test_kg_query_uses_the_cache_after_kg_ingest_style_commits(store, reads):
         write_store(store, [report(f"n{i}", f"2024-02-0{i + 1}T00:00:00Z", "BlockPost", [KRAKEN])])
         assert runner.invoke(main, ["query", "stats", "--store", str(store)]).exit_code == 0
     assert reads == [ALL + ["n0"], ["n1"], ["n2"]]
+
+
+@pytest.mark.parametrize("use_cache", [False, True, True])  # built, then written to the cache, then read from it
+def test_a_graph_out_of_the_collectors_reach_is_still_freed_when_dropped(store, use_cache):
+    """Opening freezes the graph out of the cyclic collector; without reference cycles it is freed all the same."""
+    import gc
+    import weakref
+
+    kg = KnowledgeGraph.open(store, cache=use_cache)
+    graph, index = weakref.ref(kg.graph), weakref.ref(kg.index)
+    assert gc.get_freeze_count() > 0
+    kg.store.close()
+    del kg
+    assert graph() is None and index() is None  # reference counting alone, no gc.collect()

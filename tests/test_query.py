@@ -6,10 +6,11 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from kg import neighbours
 from kg.cli import main
 from kg.errors import NotFoundError
 from kg.query import KnowledgeGraph
-from reports import BINANCE, COINBASE, KRAKEN, report, small_reports, write_store
+from reports import BINANCE, COINBASE, KRAKEN, SEC, report, small_reports, write_store
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def test_search_matches_parts_of_names_and_aliases(kg, text, type_, expected):
 
 
 @pytest.mark.parametrize("kwargs, expected", [
-    ({}, ["Changpeng Zhao", "Securities and Exchange Commission", "FTX"]),
+    ({}, ["Changpeng Zhao", "FTX", "Securities and Exchange Commission"]),  # 2 links, then 1 each by name
     ({"types": ["REGULATOR"]}, ["Securities and Exchange Commission"]),
     ({"relations": ["WORKS_FOR"]}, ["Changpeng Zhao"]),
     ({"relations": ["ACQUISITION", "HACK"]}, ["FTX"]),
@@ -80,6 +81,21 @@ def test_neighbors_say_how_they_are_linked(kg):
     via = {(v["relation"], v["direction"]) for v in cz["via"]}
     assert via == {("WORKS_FOR", "in"), ("LAWSUIT", "event")}
     assert all(v["evidence"] for v in cz["via"])
+
+
+@pytest.mark.parametrize("kwargs", [{"limit": 1}, {}, {"types": ["PERSON"]}])  # read pair by pair, in one pass, filtered
+def test_links_keeps_the_first_links_of_each_neighbour_and_counts_them_all(kg, kwargs):
+    cz = kg.neighbors("Binance", links=1, **kwargs)[0]
+    assert cz["name"] == "Changpeng Zhao" and cz["links"] == 2
+    assert [v["relation"] for v in cz["via"]] == ["WORKS_FOR"]  # relations come before events
+    assert [v["relation"] for v in kg.neighbors("Binance", **kwargs)[0]["via"]] == ["WORKS_FOR", "LAWSUIT"]
+
+
+def test_kg_query_neighbors_shows_ten_links_each_and_says_how_many_there_are(store):
+    shown = CliRunner().invoke(main, ["query", "neighbors", "Binance", "--store", str(store)]).output
+    assert "Changpeng Zhao [PERSON] 1 mentions  via LAWSUIT, WORKS_FOR\n" in shown
+    cut = CliRunner().invoke(main, ["query", "neighbors", "Binance", "--links", "1", "--store", str(store)]).output
+    assert "Changpeng Zhao [PERSON] 1 mentions  via WORKS_FOR, ... (2 links)\n" in cut
 
 
 @pytest.mark.parametrize("kwargs, expected", [
@@ -153,6 +169,34 @@ def test_neighbour_rankings_follow_the_graph_as_it_grows(kg):
     kg.add([report("q99", "2024-05-01T00:00:00Z", entities=[COINBASE, KRAKEN],
                    events=[("PARTNERSHIP", ["Coinbase", "Kraken"])])])
     assert {n["name"] for n in kg.neighbors("Coinbase")} == before | {"Kraken"}
+
+
+@pytest.mark.parametrize("eager_links", [0, 64])  # every entity worked out on update, or when first asked
+def test_a_graph_grown_report_by_report_ranks_and_dates_as_one_built_at_once(monkeypatch, eager_links):
+    monkeypatch.setattr(neighbours, "EAGER_LINKS", eager_links)
+    reports = small_reports() + [
+        report("q8", "2024-02-01T00:00:00Z", "BlockPost", [COINBASE, BINANCE],
+               events=[("PARTNERSHIP", ["Coinbase", "Binance"], "2024-02-01")]),
+        report("q9", "2024-02-02T00:00:00Z", "AsiaDesk", [SEC, BINANCE],  # an older date for the June suit
+               events=[("LAWSUIT", ["SEC", "Binance"], "2023-06-04")])]
+    whole = KnowledgeGraph.from_extractions(reports)
+    grown = KnowledgeGraph()
+    for one in reports:
+        grown.add([one])
+    from_cache = KnowledgeGraph(KnowledgeGraph.from_extractions(reports[:5]).graph.copy())  # as kg.cache loads it
+    from_cache.add(reports[5:])
+
+    def answers(kg):
+        return {name: ([(n["name"], n["links"], [(v["relation"], v["event"]) for v in n["via"]])
+                        for links in (None, 1) for n in kg.neighbors(name, links=links)],
+                       [e["id"] for e in kg.events(entity=name)],
+                       sorted(kg.subgraph(name, depth=2, limit=2).nodes))
+                for name in ("Binance", "SEC", "Coinbase", "FTX", "CZ", "Kraken")}
+
+    assert answers(grown) == answers(whole) == answers(from_cache)
+    (cz, *_) = whole.neighbors("Binance")
+    assert [v["relation"] for v in cz["via"]] == ["WORKS_FOR", "LAWSUIT"]  # relations, then events oldest first
+    assert [e["type"] for e in whole.events(entity="Binance")] == ["HACK", "ACQUISITION", "LAWSUIT", "PARTNERSHIP"]
 
 
 def test_articles_of_an_entity_or_an_event_newest_first(kg):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS
-from .doc_entities import EntityBuilder
+from .doc_entities import EntityBuilder, doc_text
 
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "KUALA LUMPUR, Dec. 11 (Straits Crypto) -", "BROOKLYN, N.Y., May 7 -", "BANGKOK, Jan. 16, 2024 /PRNewswire/ --":
@@ -24,7 +24,7 @@ class Datelines(EntityBuilder):
     def add_dateline(self) -> None:
         """'KUALA LUMPUR, Dec. 11 (Straits Crypto) -': the upper-case place (and its state) are
         LOCATIONs, the outlet or wire service credited after the date an ORGANIZATION."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         body = text.find("\n\n") + 2 if text.find("\n\n") > 0 else 0
         m = DATELINE.match(text) or (DATELINE.match(text, body) if body else None)
         if m is None or any(e.type != "LOCATION" for e in self.kb.lookup(m.group("place"))):

@@ -62,9 +62,9 @@ class DefinedNames(EntityTyping):
                     break  # a short form starts with a capital
                 if i + n > len(doc):
                     continue
-                span = doc[i:i + n]
                 key = "".join(texts[i:i + n]).strip()
                 if key in short and (i + n == len(doc) or not doc[i + n].is_title or doc[i + n].is_sent_start):
+                    span = doc[i:i + n]
                     record = short[key]
                     occupied = {self.taken[j].key for j in range(span.start, span.end) if j in self.taken}
                     if occupied == {record.key}:

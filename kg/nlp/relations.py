@@ -19,6 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .kb import load_kb, norm
 from .lexicon import DATA_DIR, Lexicon, load_lexicon
@@ -117,7 +118,7 @@ class RelationFinder:
 
     def _works_for(self, doc, ents, mentions) -> list[FoundRelation]:
         out = []
-        text = _text(doc)
+        text = doc_text(doc)
         for i, a in enumerate(mentions):
             ra = ents.record(a)
             # "Alameda Research, his crypto hedge fund": the person the sentence is about
@@ -203,7 +204,7 @@ class RelationFinder:
         for m in mentions:
             if m.generic or ents.record(m).type != "PERSON" or ents.record(m).key in found:
                 continue
-            before = _text(doc)[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
+            before = doc_text(doc)[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
             match = self.company_title_before.search(before)
             if not match:
                 continue
@@ -216,7 +217,7 @@ class RelationFinder:
     def _its_title(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'Yusuke Otsuka, its chief operating officer': 'its' is the organisation named before."""
         out = []
-        text = _text(doc)
+        text = doc_text(doc)
         for m in ents.in_span(sent.start, sent.end):
             if m.generic or ents.record(m).type != "PERSON":
                 continue
@@ -327,7 +328,7 @@ class RelationFinder:
 
     def _based_in(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
         out = []
-        text = _text(doc)
+        text = doc_text(doc)
         for i, m in enumerate(mentions):
             rec = ents.record(m)
             if rec.type != "LOCATION" or m.generic:
@@ -585,14 +586,6 @@ class RelationFinder:
 def load_demonyms() -> dict[str, str]:
     """'Dutch' -> 'Netherlands' (kg/data/demonyms.yaml)."""
     return yaml.safe_load((DATA_DIR / "demonyms.yaml").read_text(encoding="utf-8"))
-
-
-def _text(doc: Doc) -> str:
-    """``doc.text`` joins every token again on each call; the per-sentence loops read it once per Doc."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
 
 
 def _rel(head: str, type_: str, tail: str, role: str, a: Mention, b: Mention) -> FoundRelation:
