@@ -71,17 +71,21 @@ def load_triggers() -> Triggers:
 
 def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
     found: dict[tuple[int, str], Token] = {}
-    lemmas = [t.lemma_.lower() for t in sent]
-    lowers = [t.lower_ for t in sent]
+    tokens = list(sent)  # each attribute read once per token: every read is a lookup in spaCy's strings
+    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    poses = [t.pos_ for t in tokens]
+    tags = [t.tag_ for t in tokens]
+    hackers = not HACKER_NOUNS.isdisjoint(lowers)
     taken = sent.doc._.kg.by_token
-    for k, tok in enumerate(sent):
-        lemma = lemmas[k]
+    for k, tok in enumerate(tokens):
+        lemma, pos, tag = lemmas[k], poses[k], tags[k]
         if tok.i in taken and not taken[tok.i].generic:
             continue  # "Bankruptcy" in "U.S. Bankruptcy Court" names a court, not an event
         if lemma in ("get", "receive", "serve") and any(
                 c.dep_ == "dobj" and c.lower_ in ("years", "months", "year") for c in tok.children):
             found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "Mashinsky gets 12 years"
-        if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
+        if hackers and pos == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
         ordered = [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] if lemma in ORDER_VERBS else []
@@ -89,7 +93,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
         if any(w in EXPLAIN_VERBS for w in ordered):
             found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
-        if lemma in SUPPORT_VERBS and tok.pos_ == "VERB" and _asset_object(taken, tok):
+        if lemma in SUPPORT_VERBS and pos == "VERB" and _asset_object(taken, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
         if lemma == "desist" and tok.i - sent.start >= 4 and sent.doc[tok.i - 4].lower_ == "cease":
             # "cease-and-desist letters from two state regulators": the tokenizer splits the hyphens
@@ -97,19 +101,19 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             anchor = cease.head if cease.dep_ in ("nmod", "compound", "amod") and \
                 cease.head.pos_ in ("NOUN", "PROPN") else tok
             found.setdefault((anchor.i, "BAN"), anchor)
-        if lemma in LEAVE_VERBS and tok.pos_ == "VERB" and agreed_to(tok) is not None and any(
+        if lemma in LEAVE_VERBS and pos == "VERB" and agreed_to(tok) is not None and any(
                 sent.doc._.kg.record(m).type == "REGULATOR" for m in sent.doc._.kg.in_span(sent.start, sent.end)):
             found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
         if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
         if lemma in REMOVE_VERBS and about_apps(tok):
             found.setdefault((tok.i, "BAN"), tok)  # "Apple removed the apps of five exchanges at FSA's request"
-        headline_verb = sent.start == 0 and tok.tag_ == "NNS" and tok.lower_.endswith("s")  # "Hyperliquid delists X"
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ == "ADJ") or headline_verb:
-            for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, tok.lower_), ()):
+        headline_verb = sent.start == 0 and tag == "NNS" and lowers[k].endswith("s")  # "Hyperliquid delists X"
+        if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
+            for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
                 found.setdefault((tok.i, type_), tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            for type_ in triggers.by_noun.get(lemma, ()) + triggers.by_noun.get(tok.lower_, ()):
+        if pos in ("NOUN", "PROPN"):
+            for type_ in triggers.by_noun.get(lemma, ()) + triggers.by_noun.get(lowers[k], ()):
                 found.setdefault((tok.i, type_), tok)
         for seq in (lemmas, lowers):
             for words, type_ in triggers.phrases.get(seq[k], ()):

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+WRITTEN = [POS, MORPH, LEMMA]  # what the ruler's rules set, bar a few: written to the Doc in one go
 ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 MEMO_LIMIT = 50_000  # (word, POS, morphology) lemmas remembered, a few MB; emptied when full
 
@@ -117,6 +118,8 @@ def make_compiled_attribute_ruler(nlp: Language, name: str) -> "CompiledAttribut
 class CompiledAttributeRuler:
     def __init__(self, ruler: AttributeRuler):
         self.attrs = list(ruler.attrs)
+        self.columns = [{WRITTEN.index(a): v for a, v in attrs.items()} if set(attrs) <= set(WRITTEN) else None
+                        for attrs in self.attrs]  # None: the rule sets something else, token by token
         self.rules = compile_rules(ruler)
         # each rule is filed under one equality its first token must meet: the lowercase form,
         # else the tag, else the dependency; rules with none are tried everywhere
@@ -135,29 +138,54 @@ class CompiledAttributeRuler:
                     break
             else:
                 self.anywhere.append(rule)
+        # (tag, lower, dep, is_space) -> the rules whose first token it meets: the same few thousand
+        # words come back in every article, and a rule's test depends on nothing else
+        self.first_memo: dict[tuple, tuple] = {}
+
+    def _starting_here(self, row: list, strings) -> tuple:
+        found = self.first_memo.get(key := tuple(row))
+        if found is None:
+            if len(self.first_memo) > MEMO_LIMIT:
+                self.first_memo.clear()
+            by_lower, by_tag, by_dep = self.by_field[1], self.by_field[0], self.by_field[2]
+            found = self.first_memo[key] = tuple(
+                rule for rules in (by_lower.get(row[1]), by_tag.get(row[0]), by_dep.get(row[2]), self.anywhere)
+                if rules for rule in rules if _holds(rule[1][0], row, strings))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array(ARRAY_ATTRS).tolist() if len(doc) else []
         strings = doc.vocab.strings
-        by_lower, by_tag, by_dep = self.by_field[1], self.by_field[0], self.by_field[2]
-        anywhere = self.anywhere
         n = len(rows)
         matches = []
         for i, row in enumerate(rows):
-            for rules in (by_lower.get(row[1]), by_tag.get(row[0]), by_dep.get(row[2]), anywhere):
-                if not rules:
-                    continue
-                for number, tokens, index in rules:
-                    if i + len(tokens) > n or not _holds(tokens[0], row, strings):
-                        continue
-                    if all(_holds(cond, rows[i + k], strings) for k, cond in enumerate(tokens[1:], 1)):
-                        matches.append((number, i, i + len(tokens), index))
+            for number, tokens, index in self._starting_here(row, strings):
+                if len(tokens) == 1:
+                    matches.append((number, i, i + 1, index))
+                elif i + len(tokens) <= n and all(_holds(cond, rows[i + k], strings)
+                                                  for k, cond in enumerate(tokens[1:], 1)):
+                    matches.append((number, i, i + len(tokens), index))
+        if not matches:
+            return doc
         matches.sort()
+        applied = []
+        by_token = set()  # tokens a rule sets something else on: all their rules go token by token, in order
         for number, start, end, index in matches:
             target = start + index if index >= 0 else end + index
             if not start <= target < end:
                 raise ValueError(f"attribute rule {number}: index {index} is outside its {end - start}-token match")
-            set_token_attrs(doc[target], self.attrs[number])
+            applied.append((target, number))
+            if self.columns[number] is None:
+                by_token.add(target)
+        values = doc.to_array(WRITTEN)
+        for target, number in applied:
+            if target not in by_token:
+                for column, value in self.columns[number].items():
+                    values[target, column] = value
+        doc.from_array(WRITTEN, values)
+        for target, number in applied:
+            if target in by_token:
+                set_token_attrs(doc[target], self.attrs[number])
         return doc
 
 
@@ -181,13 +209,16 @@ class MemoLemmatizer:
         if len(memo) > MEMO_LIMIT:
             memo.clear()
             self.lemmatizer.cache.clear()
-        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+        add = doc.vocab.strings.add
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
             if lemma and not overwrite:
                 continue
             key = (orth, pos, morph)
             value = memo.get(key)
-            token = doc[i]
             if value is None:
-                value = memo[key] = lemmatize(token)[0]
-            token.lemma_ = value
+                value = memo[key] = lemmatize(doc[i])[0]
+            lemmas[i] = add(value)  # into the current memory zone, like setting token.lemma_
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # one write for the Doc, no Token object per word
         return doc
