@@ -98,26 +98,48 @@ class NeighbourIndex:
         data = self._nodes[event]
         return data["date"] or data["first_seen"] or "", event
 
-    def shared_events(self, a: str, b: str, limit: int | None = None) -> list[str]:
+    def shared_events(self, a: str, b: str, limit: int | None = None, shared: int | None = None) -> list[str]:
         """The first ``limit`` events both ``a`` and ``b`` take part in, oldest first.
 
-        Walks the events of the one with fewer links, in date order, and stops at ``limit``: two hubs
-        share thousands of events, and a limited answer reads about as many as it returns.
+        Two hubs share thousands of events. With ``shared`` (about how many they share: a ranking's
+        count) the cheaper of two reads is taken: walking the date-ordered events of the one with
+        fewer links until ``limit`` are found, which is short when shared events are dense, or
+        intersecting the two adjacencies (in C) and sorting what they share, which is short when
+        they are few. Without it, the walk.
         """
+        if shared == 0:
+            return []
         if len(self._adj.get(a, ())) > len(self._adj.get(b, ())):
             a, b = b, a
-        other = self._adj.get(b, {})
-        return list(islice((x for x in self.events(a) if x in other), limit))
+        mine, theirs = self._adj.get(a, {}), self._adj.get(b, {})
+        if limit is not None and shared and _walk_cost(limit, len(mine), shared) > _sort_cost(len(mine), shared):
+            both = [x for x in mine.keys() & theirs.keys() if x.startswith("event:")]
+            return sorted(both, key=self.event_key)[:limit]
+        return list(islice((x for x in self.events(a) if x in theirs), limit))
 
-    def links_between(self, a: str, b: str, limit: int | None = None) -> list[tuple[str, str, str, dict]]:
+    def links_between(self, a: str, b: str, limit: int | None = None,
+                      count: int | None = None) -> list[tuple[str, str, str, dict]]:
         """``a``'s first ``limit`` links with ``b`` as (relation, direction, event id or "", edge data):
-        relations, then shared events oldest first.
+        relations, then shared events oldest first. ``count``: all their links, as ranked.
 
         An event link carries ``b``'s participation edge (its role and the evidence naming it).
         """
         found = [(key, direction, "", data)
                  for direction, edges in (("out", self._succ[a].get(b, {})), ("in", self._pred[a].get(b, {})))
-                 for key, data in edges.items()][:limit]
+                 for key, data in edges.items()]
+        shared = None if count is None else count - len(found)
+        found = found[:limit]
         found += [(self._nodes[event]["type"], "event", event, self._succ[b][event]["PARTICIPANT"])
-                  for event in self.shared_events(a, b, None if limit is None else limit - len(found))]
+                  for event in self.shared_events(a, b, None if limit is None else limit - len(found), shared)]
         return found
+
+
+# Rough costs in Python steps, measured on CPython 3.11: a walk step is a generator turn and a dict
+# lookup; intersecting adjacencies runs in C, about three times faster per item; sorting calls
+# ``event_key`` per shared event, about five walk steps each.
+def _walk_cost(limit: int, events: int, shared: int) -> float:
+    return min(events, limit * events / shared)
+
+
+def _sort_cost(events: int, shared: int) -> float:
+    return events / 3 + 5 * shared

@@ -181,7 +181,7 @@ class KnowledgeGraph:
                 found = dict(self._links(node, None, None, None, None, {other for other, _ in top}))
                 ranked = [(other, count, found[other][:links]) for other, count in top]
             else:
-                ranked = [(other, count, self.index.links_between(node, other, links)) for other, count in top]
+                ranked = [(other, count, self.index.links_between(node, other, links, count)) for other, count in top]
         else:
             ranked = [(other, len(found), found[:links]) for other, found in self._links(
                 node, set(types) if types else None, set(relations) if relations else None, since, until)[:limit]]
@@ -351,16 +351,16 @@ class KnowledgeGraph:
                 if len(entities) > limit:
                     break  # full: the rest of the frontier is never ranked
                 chosen = []
-                for w, _ in self.index.ranked(u):
+                for w, count in self.index.ranked(u):
                     if len(entities) > limit:
                         break
                     if w not in entities:
                         entities.add(w)
-                        chosen.append(w)
-                for w in chosen:
+                        chosen.append((w, count))
+                for w, count in chosen:
                     keep.add(w)
-                    keep.update(self.index.shared_events(u, w, EVENTS_PER_LINK))
-                nxt.extend(chosen)
+                    keep.update(self.index.shared_events(u, w, EVENTS_PER_LINK, count))
+                nxt.extend(w for w, _ in chosen)
             frontier = nxt
         return self.graph.subgraph(keep)
 

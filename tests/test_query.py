@@ -199,6 +199,20 @@ def test_a_graph_grown_report_by_report_ranks_and_dates_as_one_built_at_once(mon
     assert [e["type"] for e in whole.events(entity="Binance")] == ["HACK", "ACQUISITION", "LAWSUIT", "PARTNERSHIP"]
 
 
+@pytest.mark.parametrize("read", ["walk", "intersect"])
+def test_shared_events_are_the_same_whichever_way_they_are_read(kg, monkeypatch, read):
+    monkeypatch.setattr(neighbours, "_sort_cost" if read == "intersect" else "_walk_cost", lambda *a: -1)
+    kg.add([report("q8", "2024-02-01T00:00:00Z", "BlockPost", [SEC, BINANCE],
+                   events=[("INVESTIGATION", ["SEC", "Binance"], "2024-02-01")])])
+    binance, sec = kg.entity("Binance")["id"], kg.entity("SEC")["id"]
+    both = kg.index.shared_events(binance, sec)
+    assert [kg.graph.nodes[e]["type"] for e in both] == ["LAWSUIT", "INVESTIGATION"]  # oldest first
+    for limit in (1, 2, 5):
+        assert kg.index.shared_events(binance, sec, limit, shared=2) == both[:limit]
+        assert kg.index.shared_events(sec, binance, limit, shared=2) == both[:limit]
+    assert kg.index.shared_events(binance, sec, 5, shared=0) == []
+
+
 def test_articles_of_an_entity_or_an_event_newest_first(kg):
     assert [a["id"] for a in kg.articles(entity="FTX")] == ["q4", "q5"]
     (suit,) = kg.events(entity="Coinbase")
