@@ -175,8 +175,12 @@ class KnowledgeGraph:
         _check_limit(limit)
         _check_limit(links)
         node = self._node(entity)
-        if not (types or relations or since or until):
-            top = self.index.ranked(node)[:limit]
+        if not (relations or since or until):  # every link counts: the ranking stands, filtered by type
+            ranked = self.index.ranked(node)
+            if types:
+                wanted, nodes = set(types), self.graph.nodes
+                ranked = [(other, count) for other, count in ranked if nodes[other]["type"] in wanted]
+            top = ranked[:limit]
             if len(top) * 4 > len(self.builder.links.adj.get(node, ())):  # most of them: one pass over the links
                 found = dict(self._links(node, None, None, None, None, {other for other, _ in top}))
                 ranked = [(other, count, found[other][:links]) for other, count in top]

@@ -76,6 +76,16 @@ def test_neighbors_through_relations_and_shared_events(kg, kwargs, expected):
     assert names(kg.neighbors("Binance", **kwargs)) == expected
 
 
+@pytest.mark.parametrize("types", [["REGULATOR"], ["PERSON", "EXCHANGE"], ["ASSET"]])
+def test_neighbors_of_some_types_are_the_ranking_with_the_others_left_out(kg, types):
+    kg.add([report("q8", "2024-02-01T00:00:00Z", "BlockPost", [SEC, BINANCE, COINBASE],
+                   events=[("INVESTIGATION", ["SEC", "Binance", "Coinbase"], "2024-02-01")])])
+    for name in ("Binance", "SEC", "Coinbase", "FTX"):
+        everyone = kg.neighbors(name)
+        assert kg.neighbors(name, types=types) == [n for n in everyone if n["type"] in types]
+        assert kg.neighbors(name, types=types, limit=1) == [n for n in everyone if n["type"] in types][:1]
+
+
 def test_neighbors_say_how_they_are_linked(kg):
     (cz,) = kg.neighbors("Binance", types=["PERSON"])
     via = {(v["relation"], v["direction"]) for v in cz["via"]}
