@@ -372,8 +372,9 @@ def paused_gc():
     walk them again and again as they are made (more than half the time of a build), finding nothing.
     Afterwards they are frozen (``gc.freeze``) out of its reach: otherwise the first full collection
     after a build, set off by any query that makes a few thousand objects, walks them all (10 s at
-    100,000 articles, on the first ``neighbors`` of a hub). They hold no reference cycles, so a
-    graph dropped later is still freed, by reference counting.
+    100,000 articles, on the first ``neighbors`` of a hub). Their one kind of reference cycle is
+    the views networkx caches on a graph, which a dropped ``KnowledgeGraph`` breaks (``forget_views``),
+    so the graph is still freed, by reference counting.
     """
     enabled = gc.isenabled()
     gc.disable()
