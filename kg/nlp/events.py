@@ -31,6 +31,7 @@ from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, l
 __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_triggers", "make_event_finder"]
 
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
+CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # deals a called-off sentence takes back
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
@@ -55,11 +56,14 @@ class EventFinder:
         for sent in doc.sents:
             if not ents.in_span(sent.start, sent.end):
                 continue
-            cancelled = called_off(self.t, sent)
+            cancelled = None  # read only for a sentence with a deal in it
             for token, type_ in find_triggers(self.t, sent):
                 spec = self.t.specs[type_]
-                if cancelled and type_ in ("ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"):
-                    continue
+                if type_ in CANCELLABLE:
+                    if cancelled is None:
+                        cancelled = called_off(self.t, sent)
+                    if cancelled:
+                        continue
                 if spec.context and not has_context(token, spec):
                     continue
                 if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \

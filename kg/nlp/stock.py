@@ -32,7 +32,6 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
-WRITTEN = [POS, MORPH, LEMMA]  # what the ruler's rules set, bar a few: written to the Doc in one go
 ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 MEMO_LIMIT = 50_000  # (word, POS, morphology) lemmas remembered, a few MB; emptied when full
 
@@ -118,8 +117,6 @@ def make_compiled_attribute_ruler(nlp: Language, name: str) -> "CompiledAttribut
 class CompiledAttributeRuler:
     def __init__(self, ruler: AttributeRuler):
         self.attrs = list(ruler.attrs)
-        self.columns = [{WRITTEN.index(a): v for a, v in attrs.items()} if set(attrs) <= set(WRITTEN) else None
-                        for attrs in self.attrs]  # None: the rule sets something else, token by token
         self.rules = compile_rules(ruler)
         # each rule is filed under one equality its first token must meet: the lowercase form,
         # else the tag, else the dependency; rules with none are tried everywhere
@@ -165,27 +162,12 @@ class CompiledAttributeRuler:
                 elif i + len(tokens) <= n and all(_holds(cond, rows[i + k], strings)
                                                   for k, cond in enumerate(tokens[1:], 1)):
                     matches.append((number, i, i + len(tokens), index))
-        if not matches:
-            return doc
         matches.sort()
-        applied = []
-        by_token = set()  # tokens a rule sets something else on: all their rules go token by token, in order
         for number, start, end, index in matches:
             target = start + index if index >= 0 else end + index
             if not start <= target < end:
                 raise ValueError(f"attribute rule {number}: index {index} is outside its {end - start}-token match")
-            applied.append((target, number))
-            if self.columns[number] is None:
-                by_token.add(target)
-        values = doc.to_array(WRITTEN)
-        for target, number in applied:
-            if target not in by_token:
-                for column, value in self.columns[number].items():
-                    values[target, column] = value
-        doc.from_array(WRITTEN, values)
-        for target, number in applied:
-            if target in by_token:
-                set_token_attrs(doc[target], self.attrs[number])
+            set_token_attrs(doc[target], self.attrs[number])
         return doc
 
 
