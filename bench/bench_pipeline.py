@@ -55,6 +55,7 @@ import platform
 import random
 import re
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -81,6 +82,7 @@ from kg.models import Article, Entity, Event, Evidence, Extraction, FeedSource, 
 from kg.nlp.kb import load_kb  # noqa: E402
 from kg.nlp.pipeline import candidate_models  # noqa: E402
 from kg.query import KnowledgeGraph  # noqa: E402
+from kg.serve import connect  # noqa: E402
 from kg.store import Store  # noqa: E402
 
 SAMPLE = ROOT / "kg" / "data" / "sample"
@@ -496,8 +498,45 @@ def graph_run(store: Path, seed: int = 7) -> dict:
                              "answer_size_p50": statistics.median(sizes),
                              "us_per_item_p50": round(statistics.median(per_item), 2)}
     out["p50_ms"] = max(q["p50_ms"] for draw in draws for q in out[draw].values())
+    asked = g.nodes[draws["queries_popular"][0]]["name"]
     kg.store.close()
+    del kg, g  # freed (the graph is frozen out of the collector, but nothing refers to it): room for the server
+    out["cli"] = cli_run(store, hub, asked)
     return out
+
+
+CLI_RUNS = 5  # served `kg query` runs per question (a cold one loads the whole graph: once)
+
+
+def cli_run(store: Path, hub: str, name: str) -> dict:
+    """``kg query`` in a new process, as a user types it: wall seconds when it opens the graph
+    itself (from the cache, which is current) and when ``kg serve`` holds it open, and how long
+    the server took to start (open the graph and listen)."""
+    kg_cmd = [sys.executable, "-m", "kg"]
+    questions = {"entity": ["entity", name], "neighbors": ["neighbors", hub]}
+
+    def timed(args: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(kg_cmd + ["query", *args, "--store", str(store), "--json"], check=True,
+                       stdout=subprocess.DEVNULL)
+        return time.perf_counter() - started
+
+    cold = {q: timed(args) for q, args in questions.items()}
+    started = time.perf_counter()
+    server = subprocess.Popen(kg_cmd + ["serve", "--store", str(store)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        while connect(store) is None:
+            if server.poll() is not None:
+                raise RuntimeError(f"kg serve ended: {server.stderr.read()}")
+            time.sleep(0.05)
+        start_s = time.perf_counter() - started
+        served = {q: statistics.median(timed(args) for _ in range(CLI_RUNS)) for q, args in questions.items()}
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.communicate(timeout=120)
+    return {"cold_s": {q: round(t, 3) for q, t in cold.items()}, "served_s": {q: round(t, 3) for q, t in served.items()},
+            "server_start_s": round(start_s, 2)}
 
 
 def memory_run(sizes: list[int], seed: int, model: str | None, processes: int, log) -> dict:
@@ -649,6 +688,13 @@ def print_table(result: dict) -> None:
                 if draw == "queries":
                     print(f"{'      best-connected entity (ms)':44}" + "".join(
                         f"{found[s][draw][op]['hub_ms']:>{w}.2f}" for s in gs))
+        if "cli" in found[gs[0]]:
+            print("  `kg query` in a new process (s): opening the graph / asking `kg serve`")
+            for q in found[gs[0]]["cli"]["cold_s"]:
+                print(f"{'    ' + q:44}" + "".join(
+                    f"{found[s]['cli']['cold_s'][q]:.2f} / {found[s]['cli']['served_s'][q]:.3f}".rjust(w) for s in gs))
+            print(f"{'    kg serve: open and listen (s)':44}" + "".join(
+                f"{found[s]['cli']['server_start_s']:>{w}.2f}" for s in gs))
     if memory:
         ms = sorted(memory, key=int)
         procs = memory[ms[-1]]["processes"]

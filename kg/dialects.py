@@ -101,6 +101,11 @@ class Dialect:
     def integrity_ok(self, conn) -> bool:
         raise NotImplementedError
 
+    def change_counter(self, conn) -> int | None:
+        """A number that changes whenever another connection commits, read without touching a table;
+        None where the database has no such thing (then ``Store.marks`` tells)."""
+        return None
+
     @contextmanager
     def writer_lock(self, conn, target: str, *, wait: float) -> Iterator[None]:
         raise NotImplementedError
@@ -132,6 +137,9 @@ class SQLite(Dialect):
 
     def table_exists(self, conn, table: str) -> bool:
         return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone() is not None
+
+    def change_counter(self, conn) -> int | None:
+        return conn.execute("PRAGMA data_version").fetchone()[0]
 
     def insert_ignore(self, table: str, columns: tuple[str, ...]) -> str:
         return f"INSERT OR IGNORE INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

@@ -59,3 +59,7 @@ class InputError(KGError):
 
 class NotFoundError(KGError):
     """A queried entity or event does not exist in the graph."""
+
+
+class StaleGraphError(KGError):
+    """The store changed other than by new articles (a re-extraction, a restore): the graph must be opened again."""

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 import networkx as nx
 
 from . import cache as graph_cache
-from .errors import NotFoundError
+from .errors import NotFoundError, StaleGraphError
 from .graph import GraphBuilder, forget_views, paused_gc
 from .models import Article, Extraction
 from .neighbours import NeighbourIndex
@@ -47,6 +47,7 @@ class KnowledgeGraph:
         self.builder = GraphBuilder(graph)
         self.graph = self.builder.graph
         self.store = store
+        self._marks: dict | None = None  # the store's marks (``Store.marks``) the graph holds all of
         self._stats: dict | None = None
         self.index = NeighbourIndex(self.graph, self.builder.links)
         self.index.update(self.builder.take_changed())
@@ -69,20 +70,17 @@ class KnowledgeGraph:
         """
         store = Store.open(path, create=False)
         with paused_gc():
-            if not cache:
-                kg = cls(store=store)
-                kg.add(store.extractions())
-                return kg
             with store.snapshot():
                 marks = store.marks()
-                cached = graph_cache.read(store)
+                cached = graph_cache.read(store) if cache else None
                 if cached is None:
                     kg = cls(store=store)
                     kg.add(store.extractions())
                 else:
                     kg = cls(cached.graph, store)
                     kg.add(store.extractions(after=cached.marks))
-            if cached is None or cached.marks != marks:
+                kg._marks = marks
+            if cache and (cached is None or cached.marks != marks):
                 graph_cache.write(store, kg.graph, marks)
         return kg
 
@@ -107,13 +105,26 @@ class KnowledgeGraph:
         self._stats = None
 
     def refresh(self) -> int:
-        """Add what the store gained since this graph was built; returns the number of new articles."""
+        """Add what the store gained since the graph was read from it; returns the number of new articles.
+
+        Raises ``StaleGraphError`` when the store changed in another way (a re-extraction, a
+        restored backup): adding cannot bring the graph up to date, ``KnowledgeGraph.open`` can.
+        """
         if self.store is None:
             return 0
         before = len(self.builder.articles_seen)
-        ids = [i for i in self.store.article_ids() if f"article:{i}" not in self.builder.articles_seen]
-        if ids:
-            self.add(self.store.extractions(ids=ids))
+        with paused_gc(), self.store.snapshot():
+            marks = self.store.marks()
+            if self._marks is None:  # given a store but not read from it: new articles are the unseen ids
+                ids = [i for i in self.store.article_ids() if f"article:{i}" not in self.builder.articles_seen]
+                if ids:
+                    self.add(self.store.extractions(ids=ids))
+            elif marks != self._marks:
+                if not self.store.only_added_since(self._marks):
+                    raise StaleGraphError(f"{self.store.label}: the store changed other than by new articles "
+                                          "(a re-extraction?); open the graph again")
+                self.add(self.store.extractions(after=self._marks))
+            self._marks = marks
         return len(self.builder.articles_seen) - before
 
     def to_networkx(self) -> nx.MultiDiGraph:

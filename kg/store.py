@@ -341,6 +341,11 @@ class Store:
                 "extraction_row": extraction[0] if extraction else 0,
                 "extraction": list(extraction[1:]) if extraction else []}
 
+    def change_counter(self) -> int | None:
+        """A number that changes when another connection writes to the store (SQLite's data_version),
+        cheap enough to read before every query; None for PostgreSQL, where ``marks`` must tell."""
+        return self.dialect.change_counter(self.conn)
+
     def only_added_since(self, marks: dict) -> bool:
         """Has the store only gained articles, and extractions of those, since ``marks``?
 
