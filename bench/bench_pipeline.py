@@ -518,7 +518,7 @@ def cli_run(store: Path, hub: str, name: str) -> dict:
     def timed(args: list[str]) -> float:
         started = time.perf_counter()
         subprocess.run(kg_cmd + ["query", *args, "--store", str(store), "--json"], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return time.perf_counter() - started
 
     cold = {q: timed(args) for q, args in questions.items()}

@@ -24,6 +24,7 @@ DEFAULT_FEEDS = "feeds.yaml"
 DEFAULT_HTML = "output/graph.html"
 DEFAULT_LIMIT = 50  # results of a query; a hub has thousands
 DEFAULT_LINKS = 10  # links shown per neighbour; two hubs share thousands of events
+SERVE_HINT_S = 3.0  # a `kg query` that spent longer opening the graph suggests `kg serve`
 SAMPLE_FEEDS = Path(__file__).resolve().parent / "data" / "sample" / "feeds.yaml"
 
 
@@ -428,7 +429,13 @@ def _kg(store):
         return served
     from .query import KnowledgeGraph
 
-    return KnowledgeGraph.open(store)
+    started = time.monotonic()
+    kg = KnowledgeGraph.open(store)
+    took = time.monotonic() - started
+    if took > SERVE_HINT_S:
+        click.echo(f"kg: opening the graph took {took:.0f}s; `kg serve --store {store}` keeps it open and "
+                   "answers every query at once", err=True)
+    return kg
 
 
 def _emit_limited(fetch, limit: int, as_json: bool) -> None:

@@ -119,9 +119,12 @@ def _ask(path: str, request: dict, timeout: float | None):
         sock.sendall(json.dumps(request, ensure_ascii=False).encode() + b"\n")
         with sock.makefile("rb") as answer:
             line = answer.readline()
-    if not line:
-        raise ServeError(f"{path}: the server closed the connection without an answer")
-    reply = json.loads(line)
+    try:
+        reply = json.loads(line)
+        if not isinstance(reply, dict):
+            raise ValueError("not an object")
+    except ValueError:
+        raise ServeError(f"{path}: no kg server answers there ({line[:80]!r})") from None
     if reply.get("ok"):
         return reply["result"]
     raise ERRORS.get(reply.get("error"), ServeError)(reply.get("message", "the server failed"))

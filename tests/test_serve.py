@@ -148,6 +148,22 @@ def test_without_a_server_connect_says_none_even_over_a_dead_servers_socket(stor
     assert not os.path.exists(socket_path(store))
 
 
+def test_something_else_listening_on_the_socket_is_not_taken_for_a_server(store):
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as other:
+        other.bind(socket_path(store))
+        other.listen()
+
+        def answer_nonsense():
+            conn, _ = other.accept()
+            with conn:
+                conn.recv(1000)
+                conn.sendall(b"220 hello\n")
+        thread = threading.Thread(target=answer_nonsense, daemon=True)
+        thread.start()
+        assert connect(store) is None
+        thread.join(5)
+
+
 def test_a_store_on_a_database_server_has_no_socket():
     assert connect("postgresql://kg@localhost/kg") is None
     with pytest.raises(ServeError, match="store file"):
@@ -165,6 +181,14 @@ def test_kg_query_asks_the_server_when_one_answers(store, served, monkeypatch):
     assert result.exit_code == 0 and result.output == expected
     missing = CliRunner().invoke(main, ["query", "entity", "Bnance", "--store", str(store)])
     assert missing.exit_code == 2 and "no entity named 'Bnance'" in missing.output
+
+
+def test_kg_query_suggests_kg_serve_when_opening_the_graph_is_slow(store, monkeypatch):
+    quick = CliRunner().invoke(main, ["query", "stats", "--store", str(store)])
+    assert quick.exit_code == 0 and "kg serve" not in quick.output
+    monkeypatch.setattr("kg.cli.SERVE_HINT_S", -1.0)  # as if the store were large
+    slow = CliRunner().invoke(main, ["query", "stats", "--store", str(store)])
+    assert slow.exit_code == 0 and f"`kg serve --store {store}` keeps it open" in slow.output
 
 
 def test_kg_serve_answers_until_sigterm_and_removes_its_socket(store):
