@@ -361,10 +361,12 @@ def serve(store):
     takes milliseconds. New articles in the store are added before each answer. Ctrl-C or
     SIGTERM stops it.
     """
-    from .serve import GraphService, QueryServer, socket_path
+    from .serve import GraphService, QueryServer, claim_socket, socket_path
 
+    path = socket_path(store)
+    claim_socket(path)  # before the graph is opened: a refusal should not take a minute
     service = GraphService(store)
-    server = QueryServer(service, socket_path(store))
+    server = QueryServer(service, path)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

@@ -83,7 +83,11 @@ class RemoteGraph:
             raise AttributeError(name)
 
         def call(*args, **kwargs):
-            return _ask(self._socket, {"method": name, "args": list(args), "kwargs": kwargs}, ANSWER_TIMEOUT)
+            try:
+                return _ask(self._socket, {"method": name, "args": list(args), "kwargs": kwargs}, ANSWER_TIMEOUT)
+            except OSError as exc:  # it answered hello, then stopped: killed, or the machine is out of memory
+                raise ServeError(f"{self._socket}: the server stopped answering ({exc}); ask again, and with "
+                                 "no server there kg query opens the graph itself") from exc
         call.__name__ = name
         return call
 
@@ -170,8 +174,11 @@ class GraphService:
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise ValueError("args must be a list and kwargs an object")
+        started = time.perf_counter()
         self.catch_up()
-        return getattr(self.kg, method)(*args, **kwargs)
+        result = getattr(self.kg, method)(*args, **kwargs)
+        log.debug("%s %s %s: %.2f ms", method, args, kwargs, (time.perf_counter() - started) * 1000)
+        return result
 
     def catch_up(self) -> int:
         """Bring the graph up to date with the store; the number of articles added (all of them after a re-open)."""
@@ -218,7 +225,7 @@ class QueryServer:
 
     def __init__(self, service: GraphService, path: str):
         self.service, self.path = service, path
-        _claim(path)
+        claim_socket(path)
         umask = os.umask(0o177)  # the socket is born 0600: no moment when others may connect
         try:
             self._server = _UnixServer(path, _Handler)
@@ -244,8 +251,11 @@ class QueryServer:
             pass
 
 
-def _claim(path: str) -> None:
-    """Make way for a server at ``path``: refuse if one answers there, remove a dead one's socket."""
+def claim_socket(path: str) -> None:
+    """Make way for a server at ``path``: refuse if one answers there, remove a dead one's socket.
+
+    ``kg serve`` asks before it opens the graph, so a second server is refused at once, not after
+    the minute a large graph takes to open."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:

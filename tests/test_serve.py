@@ -164,10 +164,34 @@ def test_something_else_listening_on_the_socket_is_not_taken_for_a_server(store)
         thread.join(5)
 
 
+def test_a_server_that_stops_between_hello_and_answer_is_a_clear_error(store, served, monkeypatch):
+    remote = connect(store)
+
+    def gone(*args, **kwargs):
+        raise ConnectionResetError(104, "Connection reset by peer")
+
+    monkeypatch.setattr(socket.socket, "connect", gone)
+    with pytest.raises(ServeError, match="the server stopped answering"):
+        remote.stats()
+
+
 def test_a_store_on_a_database_server_has_no_socket():
     assert connect("postgresql://kg@localhost/kg") is None
     with pytest.raises(ServeError, match="store file"):
         socket_path("postgresql://kg@localhost/kg")
+
+
+@pytest.mark.parametrize("where, says", [
+    ("postgresql://kg@127.0.0.1:9/kg", "a database server's store has no file"),
+    ("served", "a server already answers for this store"),
+])
+def test_kg_serve_refuses_before_opening_the_graph(store, served, monkeypatch, where, says):
+    def no_opening(*args, **kwargs):
+        raise AssertionError("kg serve opened the graph before finding it cannot serve")
+
+    monkeypatch.setattr(KnowledgeGraph, "open", no_opening)
+    result = CliRunner().invoke(main, ["serve", "--store", str(store) if where == "served" else where])
+    assert result.exit_code == 2 and says in result.output
 
 
 def test_kg_query_asks_the_server_when_one_answers(store, served, monkeypatch):
