@@ -147,7 +147,9 @@ class GraphService:
         started = time.monotonic()
         self.kg = self._open(self.store_path)
         self.opened_s = time.monotonic() - started
-        self._seen = self.kg.store.change_counter()
+        # the store's change counter when the graph last caught up; None: compare marks at the next request
+        # (a counter read after opening could already count a commit the graph does not hold)
+        self._seen: int | None = None
 
     def answer(self, line: bytes) -> bytes:
         try:
@@ -187,12 +189,13 @@ class GraphService:
             return 0
         try:
             added = self.kg.refresh()
+            self._seen = seen  # read before the refresh: a commit during it shows as a change next time
         except StaleGraphError:
             log.warning("%s changed other than by new articles; opening the graph again", self.store_path)
             old, self.kg = self.kg, self._open(self.store_path)
             old.store.close()
             added = len(self.kg.builder.articles_seen)
-        self._seen = self.kg.store.change_counter()
+            self._seen = None  # a new connection, whose counter starts afresh
         return added
 
     def close(self) -> None:

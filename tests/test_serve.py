@@ -91,6 +91,19 @@ def test_articles_stored_while_serving_are_in_the_next_answer(store, served):
     assert remote.stats()["articles"] == 8
 
 
+def test_while_the_store_is_unchanged_a_served_query_reads_none_of_its_tables(store, served, monkeypatch):
+    remote = connect(store)
+    remote.stats()  # the first request compares the store's marks once
+    marks_read = []
+    real = Store.marks
+    monkeypatch.setattr(Store, "marks", lambda self: marks_read.append(1) or real(self))
+    remote.stats()
+    remote.neighbors("Binance")
+    assert marks_read == []
+    write_store(store, [report("n1", "2024-02-01T00:00:00Z", "BlockPost", [KRAKEN])])
+    assert remote.stats()["articles"] == 8 and len(marks_read) == 1
+
+
 def test_a_re_extraction_while_serving_opens_the_graph_again(store, served):
     with Store.open(store) as db:
         db.save_extractions([Extraction("q7", (Entity("Bitstamp", "EXCHANGE", kb_id="bitstamp"),))], "test/2")
