@@ -18,6 +18,7 @@ at once with the same picture every time.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import os
@@ -99,10 +100,17 @@ def select_graph(kg: KnowledgeGraph, options: ViewOptions) -> nx.MultiDiGraph:
     named after the event type. The ego view's entity is always kept. Nodes
     come in sorted order so a view is the same page every time.
     """
-    g = kg.subgraph(options.entity, depth=options.depth) if options.entity else kg.to_networkx()
-    pinned = kg._node(options.entity) if options.entity else None
+    g = kg.to_networkx()
+    nodes = g._node  # networkx's own dicts: a view of 100,000 articles reads millions of entries
+    if options.entity:  # the ego graph, read in place: copying it (kg.subgraph) took seconds around a hub
+        pinned = kg._node(options.entity)
+        within = kg.ego_nodes(pinned, options.depth)
+        universe = [n for n in nodes if n in within]  # in the graph's order, as a copy would hold them
+    else:
+        pinned, within, universe = None, None, nodes
     keep = []
-    for node, data in g.nodes(data=True):
+    for node in universe:
+        data = nodes[node]
         kind = data.get("kind")
         if kind == "article" or (options.show == "entities" and kind != "entity"):
             continue
@@ -111,23 +119,27 @@ def select_graph(kg: KnowledgeGraph, options: ViewOptions) -> nx.MultiDiGraph:
         if node == pinned or _in_slice(data, options.since, options.until):
             keep.append(node)
     if options.show == "events":  # an events-only view still needs the parties to read
-        keep += [p for n in list(keep) for p in g.nodes[n].get("participant_ids", []) if p in g]
+        keep += [p for n in list(keep) for p in nodes[n].get("participant_ids", [])
+                 if within is None or p in within]
         keep = list(dict.fromkeys(keep))
-    if len(keep) > options.max_nodes:
-        keep.sort(key=lambda n: (n != pinned, -_importance(g, n), n))
-        keep = keep[:options.max_nodes]
+    if len(keep) > options.max_nodes:  # the first N of them sorted, without sorting them all
+        keep = heapq.nsmallest(options.max_nodes, keep, key=lambda n: (n != pinned, -_importance(g, n, within), n))
     kept = set(keep)
     view = nx.MultiDiGraph()
-    view.add_nodes_from((n, g.nodes[n]) for n in sorted(kept))
-    view.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if u in kept and v in kept)
+    view.add_nodes_from((n, nodes[n]) for n in sorted(kept))
+    succ = g._succ
+    view.add_edges_from((u, v, k, d) for u in nodes if u in kept
+                        for v, keys in succ[u].items() if v in kept for k, d in keys.items())
     if options.show == "entities":
-        _link_through_events(g, view, options)
+        _link_through_events(g, universe, view, options)
     return view
 
 
-def _link_through_events(g: nx.MultiDiGraph, view: nx.MultiDiGraph, options: ViewOptions) -> None:
-    """Entities that share an event get an edge keyed by the event type, with the event's evidence."""
-    for node, data in g.nodes(data=True):
+def _link_through_events(g: nx.MultiDiGraph, universe, view: nx.MultiDiGraph, options: ViewOptions) -> None:
+    """Entities that share an event (among the nodes ``universe``) get an edge keyed by the event type, with
+    the event's evidence."""
+    for node in universe:
+        data = g.nodes[node]
         if data.get("kind") != "event" or not _in_slice(data, options.since, options.until):
             continue
         parts = [p for p in data.get("participant_ids", []) if p in view]
@@ -216,13 +228,14 @@ def _page_data(g: nx.MultiDiGraph, net: Network, kg: KnowledgeGraph) -> dict:
         for key in ("first_seen", "last_seen"):
             if data.get(key):
                 out[key] = data[key][:10]
+        # read on networkx's own dicts: a hub of a large graph is mentioned in tens of thousands of articles
         if out["kind"] == "event":
-            reports = [e for _, _, k, d in full.in_edges(item["id"], keys=True, data=True) if k == "REPORTS"
-                       for e in d["evidence"]]
+            reports = [e for keys in full._pred[item["id"]].values() if "REPORTS" in keys
+                       for e in keys["REPORTS"]["evidence"]]
             out["evidence"] = refs.evidence(_newest_first(reports))
         elif out["kind"] == "entity":
-            mentions = [d["evidence"][0] for _, _, k, d in full.in_edges(item["id"], keys=True, data=True)
-                        if k == "MENTIONS" and d["evidence"]]
+            mentions = [keys["MENTIONS"]["evidence"][0] for keys in full._pred[item["id"]].values()
+                        if "MENTIONS" in keys and keys["MENTIONS"]["evidence"]]
             out["evidence"] = refs.evidence(_newest_first(mentions))
         nodes.append(out)
     edges = []
@@ -299,11 +312,19 @@ def _vis_options(groups: list[dict], n: int) -> dict:
     }
 
 
-def _importance(g: nx.MultiDiGraph, node: str) -> int:
+def _importance(g: nx.MultiDiGraph, node: str, within: set | None = None) -> int:
+    """An event's sources and parties; an entity's articles, mentions and links (those with nodes
+    ``within`` only, if given: the links an ego graph would hold)."""
     data = g.nodes[node]
     if data.get("kind") == "event":
         return 2 * int(data.get("sources", 1)) + len(data.get("participant_ids", []))
-    return int(data.get("articles", 0) or 0) * 2 + int(data.get("mentions", 0) or 0) // 3 + g.degree(node)
+    succ, pred = g._succ[node], g._pred[node]  # networkx's own dicts: the degree view costs a call per link
+    if within is None:
+        degree = sum(map(len, succ.values())) + sum(map(len, pred.values()))
+    else:
+        degree = (sum(len(keys) for v, keys in succ.items() if v in within)
+                  + sum(len(keys) for v, keys in pred.items() if v in within))
+    return int(data.get("articles", 0) or 0) * 2 + int(data.get("mentions", 0) or 0) // 3 + degree
 
 
 def _in_slice(data: dict, since: str | None, until: str | None) -> bool:
@@ -328,8 +349,17 @@ def _is_date(text: str) -> bool:
     return text[:4].isdigit()
 
 
-def _newest_first(evidence: list[dict]) -> list[dict]:
-    return sorted(evidence, key=lambda e: (e.get("published") or "", e["article_id"]), reverse=True)
+def _newest_first(evidence: list[dict], enough: int = EVIDENCE_PER_ITEM) -> list[dict]:
+    """The newest items first: as many as it takes to hold ``enough`` distinct (article, sentence) pairs,
+    which is all a page keeps (``_Refs.evidence``). A hub's thousands of mentions are not all sorted."""
+    key = lambda e: (e.get("published") or "", e["article_id"])  # noqa: E731
+    wanted = enough
+    while wanted < len(evidence):
+        newest = heapq.nlargest(wanted, evidence, key=key)  # = sorted(..., reverse=True)[:wanted], ties too
+        if len({(e["article_id"], e["sentence"]) for e in newest}) >= enough:
+            return newest
+        wanted *= 4
+    return sorted(evidence, key=key, reverse=True)
 
 
 def _unique(evidence: list[dict]) -> list[dict]:

@@ -158,6 +158,21 @@ def test_entities_view_links_entities_that_share_an_event(crafted_kg):
     assert g.has_edge("entity:person:changpeng zhao", "entity:exchange:binance", "WORKS_FOR")
 
 
+def test_an_ego_view_of_entities_lists_the_first_reported_of_many_shared_events():
+    from reports import report
+
+    hacks = [report(f"h{i}", f"20{10 + i}-03-01T00:00:00Z", entities=[("AAX", "EXCHANGE"), ("Lazarus", "ORGANIZATION")],
+                    events=[("HACK", ["AAX", "Lazarus"], f"20{10 + i}-03-01")]) for i in range(8)]
+    others = [report(f"o{i}", "2020-01-01T00:00:00Z", entities=[(f"Exchange {i}", "EXCHANGE")]) for i in range(20)]
+    kg = KnowledgeGraph.from_extractions(hacks + others)  # the ego graph is a small part of the graph
+    shown = select_graph(kg, ViewOptions(entity="AAX", depth=1, show="entities"))
+    listed = embedded_data(page(kg, ViewOptions(entity="AAX", depth=1, show="entities"))["html"])["edges"]
+    # the same whatever the order of Python's sets in this process (it was not: the ego graph was a copy
+    # whose nodes came in set order when it was small beside the graph)
+    assert [e["events"] for e in listed] == [[f"Hack: AAX, Lazarus (20{10 + i}-03-01)" for i in range(5)]]
+    assert len(shown.edges["entity:exchange:aax", "entity:organization:lazarus", "HACK"]["events"]) == 8
+
+
 @pytest.mark.parametrize("data, since, until, shown", [
     ({"date": "2022"}, "2022-06-01", None, True),  # a year-precision date is in any slice of that year
     ({"date": "2022-05"}, "2022-06-01", None, False),
