@@ -250,15 +250,18 @@ def evaluate_cmd(gold, model, predictions, as_json):
               help="Everything, entities only (linked through shared events) or events with their parties.")
 def view(store, out, max_nodes, entity, depth, since, until, show):
     """Write the interactive HTML graph (works offline)."""
-    from .query import KnowledgeGraph
-    from .view import ViewOptions, render
+    from .serve import RemoteGraph
+    from .view import ViewOptions, page, write_atomic
 
     try:
         options = ViewOptions(max_nodes=max_nodes, entity=entity, depth=depth, since=since, until=until, show=show)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    info = render(KnowledgeGraph.open(store), out, options)
-    click.echo(f"wrote {info['path']} ({info['nodes']} nodes, {info['edges']} edges, {info['bytes'] / 1e6:.1f} MB)")
+    graph = _kg(store)
+    built = graph.page(options) if isinstance(graph, RemoteGraph) else page(graph, options)
+    write_atomic(out, built["html"])
+    click.echo(f"wrote {out} ({built['nodes']} nodes, {built['edges']} edges, "
+               f"{len(built['html'].encode()) / 1e6:.1f} MB)")
 
 
 @main.group()

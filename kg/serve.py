@@ -13,7 +13,8 @@ fresh ``KnowledgeGraph.open`` would give.
 Only the store's owner may ask: the socket is made with mode 0600, and a
 client talks only to a socket its own user (or root) owns, so no one else can
 answer in the server's place. A request names one of the read-only query
-methods (``QUERIES``) and its arguments as JSON; nothing else can be called.
+methods (``QUERIES``) or ``page`` (the graph page ``kg view`` writes) and its
+arguments as JSON; nothing else can be called.
 
 The protocol is one JSON line each way per connection::
 
@@ -24,6 +25,7 @@ The protocol is one JSON line each way per connection::
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -90,6 +92,14 @@ class RemoteGraph:
                                  "no server there kg query opens the graph itself") from exc
         call.__name__ = name
         return call
+
+    def page(self, options) -> dict:
+        """``kg.view.page`` of the served graph: the graph page for ``options`` (a ``ViewOptions``) as
+        ``html``, with its numbers of ``nodes`` and ``edges``."""
+        try:
+            return _ask(self._socket, {"method": "page", "kwargs": dataclasses.asdict(options)}, ANSWER_TIMEOUT)
+        except OSError as exc:
+            raise ServeError(f"{self._socket}: the server stopped answering ({exc})") from exc
 
     def __repr__(self) -> str:
         return f"RemoteGraph({self._hello['store']!r} at {self._socket!r}, {self._hello['articles']} articles)"
@@ -171,14 +181,19 @@ class GraphService:
         method = request.get("method")
         if method == "hello":
             return {"kg": __version__, "store": self.store_path, "articles": len(self.kg.builder.articles_seen)}
-        if method not in QUERIES:
-            raise ValueError(f"unknown query {method!r}; one of {', '.join(QUERIES)}")
+        if method not in QUERIES and method != "page":
+            raise ValueError(f"unknown query {method!r}; one of {', '.join(QUERIES)}, page")
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise ValueError("args must be a list and kwargs an object")
         started = time.perf_counter()
         self.catch_up()
-        result = getattr(self.kg, method)(*args, **kwargs)
+        if method == "page":  # the graph page, built here; the client writes it
+            from .view import ViewOptions, page
+
+            result = page(self.kg, ViewOptions(*args, **kwargs))
+        else:
+            result = getattr(self.kg, method)(*args, **kwargs)
         log.debug("%s %s %s: %.2f ms", method, args, kwargs, (time.perf_counter() - started) * 1000)
         return result
 

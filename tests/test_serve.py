@@ -20,6 +20,7 @@ from kg.models import Entity, Extraction
 from kg.query import KnowledgeGraph
 from kg.serve import GraphService, QueryServer, ServeError, connect, socket_path
 from kg.store import Store
+from kg.view import ViewOptions, page
 from reports import KRAKEN, SEC, report, small_reports, write_store
 
 
@@ -217,6 +218,25 @@ def test_kg_query_asks_the_server_when_one_answers(store, served, monkeypatch):
     result = CliRunner().invoke(main, ["query", "neighbors", "Binance", "--json", "--store", str(store)])
     assert result.exit_code == 0 and result.output == expected
     missing = CliRunner().invoke(main, ["query", "entity", "Bnance", "--store", str(store)])
+    assert missing.exit_code == 2 and "no entity named 'Bnance'" in missing.output
+
+
+@pytest.mark.parametrize("args, options", [
+    ([], ViewOptions()),
+    (["--entity", "Binance", "--depth", "1", "--show", "entities"], ViewOptions(entity="Binance", depth=1, show="entities")),
+])
+def test_kg_view_has_the_server_build_the_page(store, served, monkeypatch, tmp_path, args, options):
+    here = page(KnowledgeGraph.open(store), options)["html"]
+
+    def no_opening(*args, **kwargs):
+        raise AssertionError("kg view opened the graph although a server answers")
+
+    monkeypatch.setattr(KnowledgeGraph, "open", no_opening)
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(main, ["view", "--store", str(store), "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == here
+    missing = CliRunner().invoke(main, ["view", "--store", str(store), "--out", str(out), "--entity", "Bnance"])
     assert missing.exit_code == 2 and "no entity named 'Bnance'" in missing.output
 
 
