@@ -306,9 +306,10 @@ class KnowledgeGraph:
             return self._limited_subgraph(node, depth, limit)
         return self.graph.subgraph(self.ego_nodes(node, depth)).copy()
 
-    def ego_nodes(self, node: str, depth: int) -> set[str]:
-        """The node ids of ``subgraph(entity, depth)``, for ``node`` an entity's id: the set without the copy,
-        which around a hub of a large graph costs seconds."""
+    def ego_nodes(self, entity: str, depth: int) -> set[str]:
+        """The ids of the nodes ``subgraph(entity, depth)`` holds, without the copy: around a hub of a
+        large graph the ego graph is most of the graph, and copying it takes seconds."""
+        node = self._node(entity)
         adj = self.builder.links._adj
         keep, frontier = {node}, [node]
         for _ in range(depth):

@@ -159,6 +159,7 @@ def test_subgraph_holds_entities_within_depth_hops_and_their_events(kg, depth, e
     sub = kg.subgraph("FTX", depth=depth)
     assert {d["name"].split(":")[0] for _, d in sub.nodes(data=True)} == expected
     assert sub.has_edge("entity:person-sam-bankman-fried", "entity:ftx", "WORKS_FOR")
+    assert kg.ego_nodes("FTX", depth) == set(sub)  # the same nodes, without the copy
 
 
 def test_a_limited_subgraph_keeps_the_most_linked_entities_breadth_first(kg):
