@@ -225,8 +225,13 @@ class _Handler(socketserver.StreamRequestHandler):
             line = self.rfile.readline(MAX_REQUEST)
         except OSError:
             return
-        if line:
-            self.wfile.write(self.server.service.answer(line))
+        if not line:
+            return
+        answer = self.server.service.answer(line)
+        try:
+            self.wfile.write(answer)
+        except OSError as exc:  # the client went away first (Ctrl-C on kg query): nothing to tell anyone
+            log.debug("client gone before its answer: %s", exc)
 
 
 class _UnixServer(socketserver.UnixStreamServer):

@@ -141,6 +141,17 @@ def test_a_request_for_anything_but_a_query_is_refused_and_the_server_answers_on
     assert connect(store).stats()["articles"] == 7
 
 
+def test_clients_that_hang_up_before_their_answer_are_no_error(store, served, caplog):
+    for _ in range(20):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(socket_path(store))
+            sock.sendall(b'{"kg": "%s", "method": "articles"}\n' % serve.__version__.encode())
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(socket_path(store))  # and one that says nothing
+    assert connect(store).stats()["articles"] == 7
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "WARNING")]
+
+
 def test_only_the_owner_can_connect(store, served):
     assert stat.S_IMODE(os.stat(socket_path(store)).st_mode) == 0o600
 
