@@ -129,7 +129,7 @@ def _ask(path: str, request: dict, timeout: float | None):
     request = {"kg": __version__, **request}
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(timeout)
-        sock.connect(path)
+        _connect(sock, path, timeout)
         sock.sendall(json.dumps(request, ensure_ascii=False).encode() + b"\n")
         with sock.makefile("rb") as answer:
             line = answer.readline()
@@ -142,6 +142,20 @@ def _ask(path: str, request: dict, timeout: float | None):
     if reply.get("ok"):
         return reply["result"]
     raise ERRORS.get(reply.get("error"), ServeError)(reply.get("message", "the server failed"))
+
+
+def _connect(sock: socket.socket, path: str, timeout: float | None) -> None:
+    """Connect, waiting while the server's queue of connections is full: with a timeout the socket
+    does not block, and Linux then refuses a Unix socket's connection at once (EAGAIN) instead of
+    queueing it, which would send a burst of clients off to open the graph themselves."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        try:
+            return sock.connect(path)
+        except BlockingIOError:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise
+            time.sleep(0.005)
 
 
 # the server ---------------------------------------------------------------------------
@@ -235,6 +249,8 @@ class _Handler(socketserver.StreamRequestHandler):
 
 
 class _UnixServer(socketserver.UnixStreamServer):
+    request_queue_size = 128  # clients waiting while one is answered (a script may send a burst)
+
     def handle_error(self, request, client_address):
         log.exception("connection failed")
 

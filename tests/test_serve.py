@@ -152,6 +152,29 @@ def test_clients_that_hang_up_before_their_answer_are_no_error(store, served, ca
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "WARNING")]
 
 
+def test_a_burst_of_clients_beyond_the_servers_queue_waits_its_turn(store, monkeypatch):
+    monkeypatch.setattr(serve._UnixServer, "request_queue_size", 1)  # as if 128 others were waiting
+    service = GraphService(store)
+    server, stop = QueryServer(service, socket_path(store)), threading.Event()
+    answers = []
+
+    def ask():
+        remote = connect(store)  # None: the client would have opened the graph itself
+        answers.append(remote.stats()["articles"] if remote else None)
+
+    clients = [threading.Thread(target=ask) for _ in range(30)]
+    for client in clients:
+        client.start()
+    thread = threading.Thread(target=server.serve, args=(stop,), daemon=True)
+    thread.start()  # the clients knock before the server answers anyone
+    for client in clients:
+        client.join(30)
+    stop.set()
+    thread.join(5)
+    service.close()
+    assert answers == [7] * 30
+
+
 def test_only_the_owner_can_connect(store, served):
     assert stat.S_IMODE(os.stat(socket_path(store)).st_mode) == 0o600
 
