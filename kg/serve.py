@@ -232,7 +232,7 @@ class GraphService:
 
 
 class _Handler(socketserver.StreamRequestHandler):
-    timeout = 30  # seconds a connection may take to send its request
+    timeout = 5  # seconds a connection may take to send its request (kg sends it as it connects); others wait
 
     def handle(self):
         try:
