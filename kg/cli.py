@@ -251,7 +251,7 @@ def evaluate_cmd(gold, model, predictions, as_json):
 def view(store, out, max_nodes, entity, depth, since, until, show):
     """Write the interactive HTML graph (works offline)."""
     from .serve import RemoteGraph
-    from .view import ViewOptions, page, write_atomic
+    from .view import ViewOptions, page, write_page
 
     try:
         options = ViewOptions(max_nodes=max_nodes, entity=entity, depth=depth, since=since, until=until, show=show)
@@ -259,9 +259,8 @@ def view(store, out, max_nodes, entity, depth, since, until, show):
         raise click.UsageError(str(exc)) from exc
     graph = _kg(store)
     built = graph.page(options) if isinstance(graph, RemoteGraph) else page(graph, options)
-    write_atomic(out, built["html"])
-    click.echo(f"wrote {out} ({built['nodes']} nodes, {built['edges']} edges, "
-               f"{len(built['html'].encode()) / 1e6:.1f} MB)")
+    info = write_page(built, out)
+    click.echo(f"wrote {info['path']} ({info['nodes']} nodes, {info['edges']} edges, {info['bytes'] / 1e6:.1f} MB)")
 
 
 @main.group()

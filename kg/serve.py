@@ -42,6 +42,7 @@ from .errors import KGError, NotFoundError, StaleGraphError, StoreError
 log = logging.getLogger(__name__)
 
 QUERIES = ("entity", "search", "neighbors", "events", "timeline", "path", "articles", "stats")
+SERVED = (*QUERIES, "page")  # what a request may ask: the queries and the graph page (``kg.view.page``)
 SUFFIX = ".sock"
 MAX_REQUEST = 1 << 20  # bytes of one request line; a query's arguments are a few names
 ANSWER_TIMEOUT = None  # a client waits for its answer: after a large ingest the server adds the new articles first
@@ -85,21 +86,21 @@ class RemoteGraph:
             raise AttributeError(name)
 
         def call(*args, **kwargs):
-            try:
-                return _ask(self._socket, {"method": name, "args": list(args), "kwargs": kwargs}, ANSWER_TIMEOUT)
-            except OSError as exc:  # it answered hello, then stopped: killed, or the machine is out of memory
-                raise ServeError(f"{self._socket}: the server stopped answering ({exc}); ask again, and with "
-                                 "no server there kg query opens the graph itself") from exc
+            return self._request(name, list(args), kwargs)
         call.__name__ = name
         return call
 
     def page(self, options) -> dict:
         """``kg.view.page`` of the served graph: the graph page for ``options`` (a ``ViewOptions``) as
         ``html``, with its numbers of ``nodes`` and ``edges``."""
+        return self._request("page", [], dataclasses.asdict(options))
+
+    def _request(self, method: str, args: list, kwargs: dict):
         try:
-            return _ask(self._socket, {"method": "page", "kwargs": dataclasses.asdict(options)}, ANSWER_TIMEOUT)
-        except OSError as exc:
-            raise ServeError(f"{self._socket}: the server stopped answering ({exc})") from exc
+            return _ask(self._socket, {"method": method, "args": args, "kwargs": kwargs}, ANSWER_TIMEOUT)
+        except OSError as exc:  # it answered hello, then stopped: killed, or the machine is out of memory
+            raise ServeError(f"{self._socket}: the server stopped answering ({exc}); ask again, and with "
+                             "no server there kg query opens the graph itself") from exc
 
     def __repr__(self) -> str:
         return f"RemoteGraph({self._hello['store']!r} at {self._socket!r}, {self._hello['articles']} articles)"
@@ -195,8 +196,8 @@ class GraphService:
         method = request.get("method")
         if method == "hello":
             return {"kg": __version__, "store": self.store_path, "articles": len(self.kg.builder.articles_seen)}
-        if method not in QUERIES and method != "page":
-            raise ValueError(f"unknown query {method!r}; one of {', '.join(QUERIES)}, page")
+        if method not in SERVED:
+            raise ValueError(f"unknown query {method!r}; one of {', '.join(SERVED)}")
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         if not isinstance(args, list) or not isinstance(kwargs, dict):
             raise ValueError("args must be a list and kwargs an object")

@@ -159,7 +159,11 @@ def _link_through_events(g: nx.MultiDiGraph, universe, view: nx.MultiDiGraph, op
 
 def render(kg: KnowledgeGraph, out: str | os.PathLike, options: ViewOptions = ViewOptions()) -> dict:
     """Write the page to ``out`` (atomically) and return what it holds."""
-    built = page(kg, options)
+    return write_page(page(kg, options), out)
+
+
+def write_page(built: dict, out: str | os.PathLike) -> dict:
+    """Write a page made by ``page`` (here or by ``kg serve``) to ``out`` atomically; what it holds."""
     write_atomic(out, built["html"])
     return {"nodes": built["nodes"], "edges": built["edges"], "path": str(out), "bytes": len(built["html"].encode())}
 
