@@ -122,3 +122,27 @@ def test_a_product_named_after_its_maker_is_not_an_organisation(extractor, text,
 def test_a_name_coordinated_with_a_person_is_a_person(extractor):
     found = entities(extractor, "The token was designed by coders Priya Anand and Marek Sobczak as an experiment.")
     assert ("Marek Sobczak", "PERSON") in found
+
+
+def _extraction(extractor, text):
+    return extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+
+
+def test_an_ambiguous_name_confirmed_once_counts_wherever_the_article_writes_it_as_a_name(extractor):
+    # "Curve" alone is an English word; "the Curve exchange" settles which Curve the article means,
+    # so the sentence that starts with it is about the exchange too
+    x = _extraction(extractor, "Attackers drained $9 million from pools on the Curve exchange on Sunday. "
+                               "Curve said it would repay users from its treasury.")
+    assert [e.mentions for e in x.entities if e.name == "Curve Finance"] == [2]
+
+
+def test_an_ambiguous_name_without_support_in_the_article_stays_a_word(extractor):
+    found = entities(extractor, "Hackers stole $4 million from a lending pool. Curve prices of yield fell "
+                                "as traders left; Selin Aksoy, the pool's head of security, said funds were safe.")
+    assert not any(name == "Curve" for name, _ in found), found
+
+
+def test_a_sentence_starting_adjective_is_not_the_name_the_article_confirmed_elsewhere(extractor):
+    x = _extraction(extractor, "The Liquid exchange halted withdrawals on Monday. "
+                               "Liquid staking tokens fell 8% across the market.")
+    assert [e.mentions for e in x.entities if e.name == "Liquid"] == [1]

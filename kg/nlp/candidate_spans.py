@@ -52,6 +52,8 @@ class CandidateSpans:
         matches += [(strings[m], s, e, False) for m, s, e in self.lower(doc)]
         countries = self._countries_mentioned(doc, matches)
         candidates = []
+        doubtful = []  # ambiguous names without support of their own
+        confirmed: set[str] = set()  # entries whose ambiguous name had support somewhere in the article
         for label, start, end, exact in matches:
             shared = label.startswith("shared:")
             entry = self.kb.get(label.removeprefix("shared:"))
@@ -59,12 +61,19 @@ class CandidateSpans:
             if shared:
                 if entry.country not in countries or _sentence_initial(span):
                     continue
-            elif span.text in entry.ambiguous and not self._confirmed(doc, span, entry, matches):
-                continue
+            elif span.text in entry.ambiguous:
+                if not self._confirmed(doc, span, entry, matches):
+                    doubtful.append((span, entry, exact))
+                    continue
+                confirmed.add(entry.id)
             if not exact and not _lowercase_ok(span):
                 continue
             # longer first, then shared (country-confirmed) over primary, then exact over lowercase
             candidates.append(((end - start), shared, exact, span, entry))
+        # "the Liquid exchange" early in an article makes "Liquid's co-founder" later on the exchange too
+        for span, entry, exact in doubtful:
+            if entry.id in confirmed and exact and _named_like_before(span):
+                candidates.append((len(span), False, exact, span, entry))
         candidates.sort(key=lambda c: (-c[0], not c[1], not c[2], c[3].start))
         taken: set[int] = set()
         chosen = []
@@ -183,6 +192,19 @@ def _sentence_initial(span: Span) -> bool:
     while i > span.sent.start and (doc[i - 1].is_punct or doc[i - 1].is_space):
         i -= 1
     return i == span.sent.start
+
+
+def _named_like_before(span: Span) -> bool:
+    """A name the article already used with support, written as a name again: capitalised and not
+    an all-capitals ticker; at a sentence start (where any word is capitalised) only as the subject
+    of a finite verb or with "'s" ("Liquid suffered", "Liquid's business"), not as an adjective
+    ("Liquid staking tokens")."""
+    if not span[0].is_title or span.text.isupper():
+        return False
+    if not _sentence_initial(span):
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and (after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def _lowercase_ok(span: Span) -> bool:
