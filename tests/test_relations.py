@@ -31,6 +31,26 @@ def relations(extractor, text):
     # "his firm" with nothing named after it in the sentence
     ("Prosecutors said Daniel Okafor moved customer money to Brightmoor Capital, his trading firm.",
      ("Daniel Okafor", "WORKS_FOR", "Brightmoor Capital")),
+    # an adverb before the title, and a generic name for the employer
+    ("Kraken named Noor Haddad, previously the exchange's chief operating officer, as its head.",
+     ("Noor Haddad", "WORKS_FOR", "Kraken")),
+    ("\"Demand is strong,\" said Lucia Ferreira, Binance's general director for Latin America.",
+     ("Lucia Ferreira", "WORKS_FOR", "Binance")),
+    ("Lucia Ferreira, who serves as Binance's regional manager for Africa, was detained.",
+     ("Lucia Ferreira", "WORKS_FOR", "Binance")),
+    # where the person worked before
+    ("Kelvin Osei, who previously worked at the Singapore Exchange, will run the unit.",
+     ("Kelvin Osei", "WORKS_FOR", "Singapore Exchange")),
+    ("Keone Hon, who previously spent eight years at trading firm Jump Trading, leads the team.",
+     ("Keone Hon", "WORKS_FOR", "Jump Trading")),
+    # a second title after "and"
+    ("\"We are solvent,\" said Tom Barros, Kraken's chief executive and a former president of the New York "
+     "Stock Exchange.", ("Tom Barros", "WORKS_FOR", "New York Stock Exchange")),
+    ("Binance.US named Omar Haddad, the company's president and a former Guggenheim Partners executive, as its head.",
+     ("Omar Haddad", "WORKS_FOR", "Guggenheim Partners")),
+    # every person of "A and B, two of its ..."; "its" is the subject beside its title ("adviser Teneo")
+    ("Restructuring adviser Teneo said it was appointed, with Ivan Sorokin and Mei Tanaka, two of its senior "
+     "managing directors, named liquidators of Kelvora Capital.", ("Ivan Sorokin", "WORKS_FOR", "Teneo")),
 ])
 def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expected):
     assert expected in relations(extractor, text)
@@ -58,6 +78,15 @@ def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expect
     ("Hackers hit Upbit, a South Korean exchange, the largest in South Korea.", ("Upbit", "BASED_IN", "South Korea")),
     ("Investors in Hong Kong lost money. The city's Securities and Futures Commission said JPEX was unlicensed.",
      ("Securities and Futures Commission", "BASED_IN", "Hong Kong")),
+    ("Singapore police raided Zipmex, which is headquartered in the city-state, in July.",
+     ("Zipmex", "BASED_IN", "Singapore")),
+    # "X is a Bangkok-based exchange"; a regulator's kind after the country's name
+    ("Gulf Binance Co., Ltd. is a Bangkok-based licensed digital asset exchange.", ("Gulf Binance", "BASED_IN", "Bangkok")),
+    ("The National Development and Reform Commission (NDRC), China's top economic planner, ordered a ban.",
+     ("National Development and Reform Commission", "BASED_IN", "China")),
+    # a legal suffix between the name and its description
+    ("Binance Markets Ltd, the group's UK unit, was ordered to stop trading.",
+     ("Binance Markets", "BASED_IN", "United Kingdom")),
 ])
 def test_based_in_is_read_from_placing_wording(extractor, text, expected):
     assert expected in relations(extractor, text)
@@ -70,6 +99,8 @@ def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extrac
 
 @pytest.mark.parametrize("text", [
     "Jane Ruiz, who sued the founder of Kraken last year, spoke on Monday.",
+    "Jane Ruiz, who sued Binance and the chief executive of Kraken, spoke on Monday.",
+    "Jane Ruiz, who previously sued the Singapore Exchange, will run the unit.",
     "Binance operates in France and Kraken serves customers in Canada.",
     "Japanese investors bought bitcoin on Kraken in Japan.",
 ])

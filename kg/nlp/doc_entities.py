@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IS_TITLE, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
+from .candidate_spans import ORG_SUFFIXES
 from .kb import KnowledgeBase, norm
 from .lexicon import Lexicon
 
@@ -131,7 +132,20 @@ class EntityBuilder:
         if not generic:
             record.add_surface(span.text)
             self.name_keys.setdefault(norm(span.text), record.key)
+            legal = self._legal_name(span)
+            if legal and legal not in record.defined:
+                record.defined.append(legal)
         return True
+
+    def _legal_name(self, span: Span) -> str:
+        """'Binance Markets Ltd' where the name is 'Binance Markets': the full legal name the text
+        wrote, kept as an alias (the suffix is left off the name so that 'Binance Markets' and
+        'Binance Markets Ltd' are one entity)."""
+        doc = self.doc
+        if span.end >= len(doc) or doc[span.end].lower_ not in ORG_SUFFIXES or doc[span.end - 1].whitespace_ == "" \
+                or span[-1].lower_ in ORG_SUFFIXES:
+            return ""
+        return f"{span.text} {doc[span.end].text}"
 
     @functools.cached_property
     def _strings(self) -> tuple[list[str], list[str], list[bool]]:

@@ -19,6 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .candidate_spans import ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .kb import load_kb, norm
@@ -61,13 +62,25 @@ class RelationFinder:
         self.demonyms = load_demonyms()
         role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})"
         roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
+        # a first title before "and" and a second one: "Bullish's chief executive and a former president of"
+        first_role = rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+(?:'s|’s)\s+)?{role}\s+and\s+(?:the\s+|a\s+|an\s+)?"
+        self.second_role_at = re.compile(rf"{first_role}{roles}\s+(?:of|at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+        self.second_role_before = re.compile(rf"{first_role}(?:former\s+)?$", re.I)
+        # "who previously worked at the Singapore Exchange"
+        self.worked_at = re.compile(
+            r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
+            r"(?:works|worked|has\s+worked|had\s+worked|spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
+            rf"(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?{roles}\s+"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
             rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
-        self.person_comma = re.compile(r"^\s*(?:,|\(|—|–|-)\s*(?:who\s+(?:is|was)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+        # "Noor Haddad, previously the exchange's chief operating officer", "X, who serves as Binance's ..."
+        self.person_comma = re.compile(
+            r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
+            r"(?:who\s+(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
@@ -76,7 +89,9 @@ class RelationFinder:
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|president|general\s+counsel|chief\s+legal\s+officer)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
-        self.its_title = re.compile(rf"^\s*,\s*(?:its|their)\s+{roles}\b", re.I)
+        # "Russell Crumpler and Christopher Farmer, two of its senior managing directors"
+        self.its_title = re.compile(
+            rf"^\s*,\s*(?:(?:one|two|three|four|both|all)\s+of\s+)?(?:its|their)\s+{roles}(?:s\b|\b)", re.I)
         self.its_title_before = re.compile(rf"\b(?:its|their)\s+{roles}\s*,?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
@@ -89,7 +104,11 @@ class RelationFinder:
                            "investor", "fund", "operator", "platform", "authority", "startup", "bourse", "venue",
                            "broker", "brokerage", "app", "wallet", "issuer", "conglomerate", "group", "prosecutor",
                            "police", "court", "miner", "custodian", "developer", "publisher", "outlet",
-                           "unit", "arm", "subsidiary", "affiliate", "branch"}
+                           "unit", "arm", "subsidiary", "affiliate", "branch", "planner", "supervisor", "overseer",
+                           "ministry"}
+        self.seat_of_kind = re.compile(
+            r"^\s*(?:,\s*which|,\s*that)?\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:based|headquartered|registered|"
+            r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
         self.based_in = re.compile(
             r"(?:(?:based|headquartered|registered|incorporated|domiciled|located)\s+(?:in|on|out\s+of)|"
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to))\s+(?:the\s+)?$",
@@ -155,11 +174,14 @@ class RelationFinder:
                         out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, "", p, b))
                     continue
                 if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic:
-                    m = self.person_title_at.match(between)
+                    m = self.person_title_at.match(between) or self.second_role_at.match(between)
                     if m:
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
                         continue
-                    if self.person_comma.match(between):
+                    if self.worked_at.match(between):
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
+                        continue
+                    if self.person_comma.match(between) or self.second_role_before.match(between):
                         after = text[doc[b.end - 1].idx + len(doc[b.end - 1]):doc[min(b.end + 8, len(doc)) - 1].idx + 40]
                         m = self.after_org_title.match(after)
                         if m:
@@ -231,14 +253,21 @@ class RelationFinder:
             its = next((t for t in doc[max(sent.start, m.start - 12):m.start] if t.lower_ in ("its", "their")), None)
             pair = doc[its.i - 2] if its is not None and its.i - 2 >= sent.start and \
                 doc[its.i - 1].lower_ in ("and", ",") else None
+            subjects = [o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
+                        and _is_subject(doc[o.end - 1])]
             org = (ents.by_token.get(pair.i) if pair is not None and pair.i in ents.by_token and
                    ents.record(ents.by_token[pair.i]).type in EMPLOYERS else None) or next(
-                (o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
-                        and doc[o.start].dep_ in ("nsubj", "nsubjpass")), None) or next(
+                (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
                 (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and not o.generic),
                 None)
-            if org is not None:
-                out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
+            if org is None:
+                continue
+            people = [m]
+            if re.match(r"^\s*,\s*(?:two|three|four|both|all)\s+of", after, re.I):  # "A and B, two of its"
+                mentions = ents.in_span(sent.start, sent.end)
+                people = self._people_list_ending_at(ents, mentions, mentions.index(m))
+            for p in people:
+                out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, p))
         return out
 
     def _founders(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
@@ -395,8 +424,12 @@ class RelationFinder:
             before = doc[max(0, m.start - 3):m.start]
             after = doc[m.end:min(len(doc), m.end + 11)]
             kind = None
+            seat = self.seat_of_kind.match(doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):
+                                                          doc[m.end - 1].idx + 90])
             if len(before) == 3 and before[0].lower_ == "the" and before[2].text in ("'s", "’s"):
                 kind = before[1].lower_  # "the city's SFC"
+            elif seat:
+                kind = seat.group("kind").lower()  # "Zipmex, which is headquartered in the city-state"
             elif len(after) >= 5 and after[0].text == ",":
                 # "CERT-In, the country's cybersecurity agency", "WazirX, one of the country's largest exchanges"
                 k = 1
@@ -527,7 +560,7 @@ class RelationFinder:
                     o = prev[-1]
                     gap = doc[o.end:m.start].text.strip().lower()
                     if ents.record(o).type in PLACED and not o.generic and re.fullmatch(
-                            r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?", gap):
+                            r"\)?\s*,\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?", gap):
                         return o
             return None
         # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange",
@@ -550,7 +583,8 @@ class RelationFinder:
             if prev:
                 o = prev[-1]
                 gap = doc[o.end:j - 1].text.strip()
-                if ents.record(o).type in PLACED and (not gap or re.fullmatch(r"\([^()]{1,12}\)", gap)):
+                if ents.record(o).type in PLACED and (not gap or re.fullmatch(r"\([^()]{1,12}\)", gap) or
+                                                      gap.lower() in ORG_SUFFIXES):
                     return o
         return None
 
@@ -559,7 +593,10 @@ class RelationFinder:
         (or stands in apposition to one: 'Quoine Corp., the Tokyo-based operator of ...'), else the
         next name in its noun phrase ('Seychelles-based BitMEX')."""
         noun = doc[based_index].head
-        for candidate in (noun.head if noun.dep_ == "appos" else None, noun):
+        # "Gulf Binance Co., Ltd. is a Bangkok-based exchange": the subject of "is"
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) \
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+        for candidate in (noun.head if noun.dep_ == "appos" else None, subject, noun):
             if candidate is not None and candidate.i in ents.by_token:
                 m = ents.by_token[candidate.i]
                 if ents.record(m).type in PLACED:
@@ -580,6 +617,14 @@ class RelationFinder:
                 if ents.record(o).type != "LOCATION":
                     break
         return None
+
+
+def _is_subject(token) -> bool:
+    """The subject of its clause, or a name beside it: "Restructuring adviser Teneo said" (the parser
+    makes "adviser" the subject and "Teneo" its apposition or compound)."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ in ("appos", "compound") and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
 @functools.lru_cache(maxsize=1)
