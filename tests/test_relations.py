@@ -92,6 +92,29 @@ def test_based_in_is_read_from_placing_wording(extractor, text, expected):
     assert expected in relations(extractor, text)
 
 
+def test_a_title_opening_a_sentence_without_a_company_is_a_title_at_the_company_the_article_is_about(extractor):
+    text = ("Kelvora Finance froze withdrawals on Monday. The lender said it had hired advisers, and Kelvora "
+            "Finance expects to file for bankruptcy. Chief Executive Ines Moreau said in a statement that the "
+            "company had run out of cash.")
+    assert ("Ines Moreau", "WORKS_FOR", "Kelvora Finance") in relations(extractor, text)
+
+
+def test_an_official_title_opening_a_sentence_is_an_official_of_the_regulator_the_article_is_about(extractor):
+    text = ("The Securities and Exchange Commission sued Kraken on Thursday. The SEC said the exchange had offered "
+            "unregistered securities. Commissioner Hester Peirce dissented.")
+    assert ("Hester Peirce", "WORKS_FOR", "Securities and Exchange Commission") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a head of state: "President" is not only a company title
+    "Binance and the government signed a deal. Binance will train police. President Nayib Bukele praised it.",
+    # two companies named as often: which one the chief executive runs is not said
+    "Kraken sued Bitstamp. Bitstamp denied it, and Kraken appealed. Chief Executive Ines Moreau said nothing.",
+])
+def test_a_title_opening_a_sentence_is_not_given_an_employer_the_article_does_not_single_out(extractor, text):
+    assert not [r for r in relations(extractor, text) if r[1] == "WORKS_FOR"]
+
+
 def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extractor):
     text = "The token fell after the news. Binance.US, which is based in San Francisco, said it would list it."
     assert ("Binance.US", "BASED_IN", "San Francisco") in relations(extractor, text)

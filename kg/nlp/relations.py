@@ -89,6 +89,9 @@ class RelationFinder:
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|president|general\s+counsel|chief\s+legal\s+officer)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
+        self.official_title_opening = re.compile(
+            r"^[\s\"“(]*(?P<role>(?:acting\s+|deputy\s+|former\s+)*(?:commissioner|superintendent|chairman|"
+            r"chairwoman|chair|attorney\s+general))\s*$", re.I)
         # "Russell Crumpler and Christopher Farmer, two of its senior managing directors"
         self.its_title = re.compile(
             rf"^\s*,\s*(?:(?:one|two|three|four|both|all)\s+of\s+)?(?:its|their)\s+{roles}(?:s\b|\b)", re.I)
@@ -229,12 +232,40 @@ class RelationFinder:
             before = doc_text(doc)[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
             match = self.company_title_before.search(before)
             if not match:
+                official = self.official_title_opening.match(doc_text(doc)[doc[sent.start].idx:doc[m.start].idx])
+                if official and not any(ents.record(o).type == "REGULATOR" for o in mentions if o.end <= m.start):
+                    # "Commissioner Hester Peirce dissented": an official of the regulator the article is about
+                    body = self._main_body(ents, sent.start, ("REGULATOR",))
+                    if body is not None:
+                        out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(body).key,
+                                        official.group("role"), body, m))
                 continue
             org = next((o for o in reversed(mentions) if o.end <= m.start and not o.generic
                         and ents.record(o).type in ("EXCHANGE", "ORGANIZATION")), None)
+            if org is None and not before[:match.start("role")].strip(' ,("“') and \
+                    not re.search(r"president|chair", match.group("role"), re.I):
+                # "Chief Executive Stephen Ehrlich said ...": a company title that opens the sentence, with no
+                # company named before it, is a title at the company the article is about ("President" and
+                # "Chairman" are heads of states and parliaments too)
+                org = self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
         return out
+
+    def _main_body(self, ents: DocEntities, before: int, types: tuple[str, ...]) -> Mention | None:
+        """The organisation of ``types`` the article has named most before token ``before`` (generic
+        mentions such as "the company" included), when one leads clearly: none on a tie."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for o in ents.in_span(0, before):
+            if ents.record(o).type in types:
+                counts[o.key] = counts.get(o.key, 0) + 1
+                if not o.generic:
+                    last[o.key] = o
+        ranked = sorted((n, k) for k, n in counts.items() if k in last)
+        if not ranked or len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]:
+            return None
+        return last[ranked[-1][1]]
 
     def _its_title(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'Yusuke Otsuka, its chief operating officer': 'its' is the organisation named before."""
