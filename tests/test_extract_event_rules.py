@@ -120,6 +120,23 @@ def test_trading_is_a_price_move_only_at_a_price_and_sending_an_asset_higher_is_
     assert bool(of_type(events(extractor, text), "PRICE_MOVE")) is moved
 
 
+def test_a_rise_and_the_fall_that_follows_are_two_price_moves_of_one_asset(extractor):
+    found = of_type(events(extractor, "Solana climbed to a record of $260 on Monday. SOL peaked at $263 before "
+                                      "pulling back sharply in the afternoon."), "PRICE_MOVE")
+    assert len(found) == 2 and found[0] == found[1] and len(found[0]) == 1, found
+
+
+def test_moves_one_way_in_several_sentences_are_one_price_move(extractor):
+    found = of_type(events(extractor, "Solana climbed 12% on Monday. SOL rose further on Tuesday as buyers "
+                                      "returned."), "PRICE_MOVE")
+    assert len(found) == 1 and len(found[0]) == 1, found
+
+
+def test_an_asset_little_changed_trading_at_a_price_did_not_move(extractor):
+    assert not of_type(events(extractor, "The price of ether was little changed on the news, trading at about "
+                                         "$2,400."), "PRICE_MOVE")
+
+
 @pytest.mark.parametrize("text", [
     "The Financial Conduct Authority said it had met Bitkub's managers and was examining whether the exchange had "
     "met its obligations.",

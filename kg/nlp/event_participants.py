@@ -28,6 +28,13 @@ CRIMINAL_STAGES = (
     ("arrest", {"arrest", "detain", "extradite", "extradition", "custody"}),
     ("charge", {"indict", "indictment", "charge", "prosecute", "prosecution"}),
 )
+PRICE_DIRECTIONS = (
+    ("up", {"rise", "jump", "surge", "soar", "rally", "climb", "gain", "rebound", "spike", "advance", "record",
+            "high", "peak", "quadruple", "double", "triple", "higher", "top"}),
+    ("down", {"fall", "slump", "plunge", "tumble", "drop", "sink", "slide", "crash", "lose", "dip", "slip", "sag",
+              "crater", "collapse", "plummet", "decline", "retreat", "halve", "selloff", "sell-off", "rout",
+              "lower", "depeg", "de-peg", "back", "pare", "pared"}),
+)
 AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "prosecutor", "official",
                    "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
 PRICE_PREPS = {"at", "above", "below", "around", "near", "between", "under", "over", "for", "as", "to"}
@@ -52,12 +59,22 @@ class FoundEvent:
     start: int  # token span of the sentence it came from
     end: int
     date_text: str = ""
-    stage: str = ""  # a criminal case's step: arrest, charge, verdict, sentence (each its own event)
+    # a criminal case's step (arrest, charge, verdict, sentence) or a price move's direction (up, down):
+    # each its own event
+    stage: str = ""
 
 
 def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
     clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     ordered = clause_mentions(triggers, ents, token, clause, spec.type)
+    mover = token  # the verb whose subject moved
+    if spec.type == "PRICE_MOVE" and token.pos_ == "VERB" and _direction(token) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "BTC peaked at $68,990 before pulling back": the subject of the verb the clause hangs from
+        main = token.head.head if token.dep_ == "pcomp" else token.head if token.dep_ in ("advcl", "conj") else None
+        if main is not None and main.pos_ in ("VERB", "AUX"):
+            mover = main
+            ordered = ordered or clause_mentions(triggers, ents, main, main, spec.type)
     if not ordered and spec.type in NEEDS_CLAUSE:
         return None  # "slides in debut": a launch names its launcher or what it launched
     if not ordered:
@@ -85,7 +102,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "ETFs began trading": trading is no price move unless at a price
     elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
         # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
-        ordered = [m for m in ordered if _is_subject_of(ents, m, token)]
+        ordered = [m for m in ordered if _is_subject_of(ents, m, mover)]
     elif spec.type == "PRICE_MOVE":
         # "bitcoin's slump", "a rally in ether", "Solana hit a record high": the noun's own phrase or
         # the subject of its verb
@@ -152,7 +169,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
         return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
     keys = keys[:MAX_PARTICIPANTS]
-    stage = _stage(token) if spec.type == "CRIMINAL_CASE" else ""
+    stage = _stage(token) if spec.type == "CRIMINAL_CASE" else _direction(token) if spec.type == "PRICE_MOVE" else ""
     return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
 
 
@@ -440,6 +457,16 @@ def _date_text(sent, clause: Token) -> str:
     inside = [e for e in dates if e.start in subtree]
     chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
     return chosen.text
+
+
+def _direction(token: Token) -> str:
+    """'hit a record' goes up, 'pulling back' goes down: a record high and the fall from it are two
+    moves of one asset. '' when the trigger does not say ('traded at')."""
+    words = {token.lemma_.lower(), token.lower_, *(c.lower_ for c in token.children)}
+    for direction, cues in PRICE_DIRECTIONS:
+        if words & cues:
+            return direction
+    return ""
 
 
 def _stage(token: Token) -> str:

@@ -81,7 +81,7 @@ class EventFinder:
                     for key in event.participants:
                         if key not in courts:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
-                                                           event.end, event.date_text))
+                                                           event.end, event.date_text, event.stage))
                 elif type_ in ONE_PER_KIND and sum(ents.records[k].type == ONE_PER_KIND[type_]
                                                    for k in event.participants) > 1:
                     # each person's leadership change, each venue's listing, each regulator's suit: the
