@@ -132,6 +132,18 @@ def test_moves_one_way_in_several_sentences_are_one_price_move(extractor):
     assert len(found) == 1 and len(found[0]) == 1, found
 
 
+def test_funding_rounds_of_other_sizes_are_other_rounds(extractor):
+    found = of_type(events(extractor, "Kraken raised $400 million in a funding round led by Paradigm. Kraken "
+                                      "raised $900 million at an $18 billion valuation in July."), "FUNDING")
+    assert len(found) == 2 and all(parts[0] == "Kraken" for parts in found), found
+
+
+def test_a_round_told_twice_is_one_round(extractor):
+    found = of_type(events(extractor, "Kraken raised $400 million in a funding round led by Paradigm. The "
+                                      "$400 million round values Kraken at $10 billion."), "FUNDING")
+    assert len(found) == 1, found
+
+
 def test_an_asset_little_changed_trading_at_a_price_did_not_move(extractor):
     assert not of_type(events(extractor, "The price of ether was little changed on the news, trading at about "
                                          "$2,400."), "PRICE_MOVE")

@@ -169,7 +169,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
         return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
     keys = keys[:MAX_PARTICIPANTS]
-    stage = _stage(token) if spec.type == "CRIMINAL_CASE" else _direction(token) if spec.type == "PRICE_MOVE" else ""
+    stage = _stage(token) if spec.type == "CRIMINAL_CASE" else _direction(token) if spec.type == "PRICE_MOVE" else \
+        _amount_raised(token, clause) if spec.type == "FUNDING" else ""
     return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
 
 
@@ -457,6 +458,26 @@ def _date_text(sent, clause: Token) -> str:
     inside = [e for e in dates if e.start in subtree]
     chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
     return chosen.text
+
+
+def _amount_raised(token: Token, clause: Token) -> str:
+    """'$400 million' in 'FTX raised $400 million at a $32 billion valuation': rounds of other sizes are
+    other rounds. The first sum of money in the clause that is not a valuation; '' when none is said."""
+    words = list(clause.subtree) if clause is not None else list(token.subtree)
+    for i, t in enumerate(words):
+        if t.ent_type_ != "MONEY" or t.ent_iob_ != "B":
+            continue
+        before = {w.lower_ for w in words[max(0, i - 3):i]}
+        after = {w.lower_ for w in words[i + 1:i + 5]}
+        if before & {"valuation", "valued", "values", "value"} or "valuation" in after:
+            continue
+        amount = [t.text]
+        for w in words[i + 1:]:
+            if w.ent_iob_ != "I":
+                break
+            amount.append(w.text)
+        return "".join(amount).lower()
+    return ""
 
 
 def _direction(token: Token) -> str:

@@ -33,6 +33,9 @@ class TriggerSpec:
     participants: frozenset[str]
     needs: frozenset[str]
     context: frozenset[str]
+    # context may stand anywhere in the trigger's prepositional phrases ("raised $900 million at an
+    # $18 billion valuation"), not only beside it
+    context_in_phrases: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,8 @@ def load_triggers() -> Triggers:
         multi = [tuple(p.lower().split()) for p in spec.get("phrases", []) + spec.get("nouns", []) if " " in p]
         specs[type_] = TriggerSpec(type_, words("verbs"), words("nouns"), tuple(multi),
                                    frozenset(spec.get("participants", [])), frozenset(spec.get("needs", [])),
-                                   frozenset(w.lower() for w in spec.get("context", [])))
+                                   frozenset(w.lower() for w in spec.get("context", [])),
+                                   bool(spec.get("context_in_phrases", False)))
         for w in specs[type_].verbs:
             by_verb.setdefault(w, ())
             by_verb[w] += (type_,)
@@ -138,6 +142,8 @@ def _verb_base(triggers: Triggers, word: str) -> str:
 
 def has_context(token: Token, spec: TriggerSpec) -> bool:
     near = [token, *token.children, token.head, *token.head.children]
+    if spec.context_in_phrases:
+        near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
     return any(t.lower_ in spec.context or t.lemma_.lower() in spec.context for t in [*near, *window])
 
