@@ -152,3 +152,19 @@ def test_a_name_followed_by_its_legal_suffix_keeps_the_full_legal_name_as_an_ali
     x = _extraction(extractor, "The regulator ordered Binance Markets Ltd, the group's UK unit, to stop trading.")
     unit = next(e for e in x.entities if e.name.startswith("Binance Markets"))
     assert "Binance Markets Ltd" in (unit.name, *unit.aliases)
+
+
+def test_an_ambiguous_short_name_is_the_entity_the_article_named_in_full_before(extractor):
+    # the knowledge base reads a bare "Genesis" as Genesis Global Trading; this article means the lender
+    x = extractor.extract_one(Article(
+        id="t", title="Crypto lender Genesis halts withdrawals",
+        text="Genesis Global Capital, the lending arm of a crypto group, halted withdrawals on Wednesday. "
+             "Genesis said it had hired advisers.", published="2024-03-05T10:00:00Z"))
+    names = {e.name: e.mentions for e in x.entities if e.name.startswith("Genesis")}
+    assert names == {"Genesis Global Capital": 3}, names
+
+
+def test_a_short_name_before_a_longer_one_stays_its_own_entity(extractor):
+    found = entities(extractor, "Base uses software developed by Optimism, another layer-2 network. Coinbase "
+                                "will pay part of its fees to the Optimism Collective, the project's governing body.")
+    assert {("Optimism", "ORGANIZATION"), ("Optimism Collective", "ORGANIZATION")} <= found, found

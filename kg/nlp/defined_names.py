@@ -78,6 +78,32 @@ class DefinedNames(EntityTyping):
                     break
             i += 1
 
+    def relink_short_names(self) -> None:
+        """'Genesis' after 'Genesis Global Holdco': a short name the knowledge base finds ambiguous is the
+        first entity of the article whose name it begins, not the one the knowledge base would pick."""
+        records = self.ents.records
+        def short_form(m) -> bool:
+            entry = self.kb.get(records[m.key].kb_id) if records[m.key].kb_id else None
+            return entry is not None and m.text in entry.ambiguous
+
+        first_seen: dict[str, tuple[int, EntityRecord]] = {}  # organisations: where the article first names them
+        for m in sorted(self.ents.mentions, key=lambda m: m.start):  # in full
+            record = records[m.key]
+            if not m.generic and record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and not short_form(m):
+                first_seen.setdefault(record.key, (m.start, record))
+        # a headline names the short form before the article names the long one ("Crypto lender Genesis
+        # files for bankruptcy" over "Genesis Global Holdco ... filed"): read it as if it came after
+        title_end = next((t.i for t in self.doc if t.is_space and "\n\n" in t.text), 0)
+        for m in list(self.ents.mentions):
+            record = records[m.key]
+            if m.generic or not short_form(m):
+                continue
+            at = len(self.doc) if m.start < title_end else m.start
+            longer = next((r for start, r in first_seen.values() if start < at and
+                           any(n.startswith(m.text + " ") for n in (r.name, *r.surface))), None)
+            if longer is not None and longer is not record and longer.type == record.type:
+                self._mention(self.doc[m.start:m.end], longer, replace=True)
+
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
         texts, _, _ = self._strings

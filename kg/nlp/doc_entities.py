@@ -53,7 +53,7 @@ class EntityRecord:
     def aliases(self) -> list[str]:
         seen = {norm(self.name)}
         out = []
-        for text in [*self.surface, *self.defined]:
+        for text in [*(t for t, n in self.surface.items() if n > 0), *self.defined]:
             n = norm(text)
             if n and n not in seen:
                 seen.add(n)

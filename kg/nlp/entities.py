@@ -85,6 +85,7 @@ class EntityLinker:
         builder.apply_definitions()
         builder.add_tickers()
         builder.add_short_forms()
+        builder.relink_short_names()
         builder.add_handles()
         builder.retype_from_context()
         builder.add_generic_mentions()
