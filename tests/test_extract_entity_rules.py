@@ -168,3 +168,9 @@ def test_a_short_name_before_a_longer_one_stays_its_own_entity(extractor):
     found = entities(extractor, "Base uses software developed by Optimism, another layer-2 network. Coinbase "
                                 "will pay part of its fees to the Optimism Collective, the project's governing body.")
     assert {("Optimism", "ORGANIZATION"), ("Optimism Collective", "ORGANIZATION")} <= found, found
+
+
+def test_an_ambiguous_name_opening_a_sentence_before_a_title_is_the_name(extractor):
+    x = _extraction(extractor, "The Mantra network halted on Sunday. Mantra co-founder Jia Chen said the team "
+                               "had sold no tokens.")
+    assert [e.mentions for e in x.entities if e.name == "Mantra"] == [2]

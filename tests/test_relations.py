@@ -48,6 +48,9 @@ def relations(extractor, text):
      "Stock Exchange.", ("Tom Barros", "WORKS_FOR", "New York Stock Exchange")),
     ("Binance.US named Omar Haddad, the company's president and a former Guggenheim Partners executive, as its head.",
      ("Omar Haddad", "WORKS_FOR", "Guggenheim Partners")),
+    # a modifier before the title
+    ("\"The law is clear,\" said Lisa Monaco, the Justice Department's second-ranking official.",
+     ("Lisa Monaco", "WORKS_FOR", "U.S. Department of Justice")),
     # every person of "A and B, two of its ..."; "its" is the subject beside its title ("adviser Teneo")
     ("Restructuring adviser Teneo said it was appointed, with Ivan Sorokin and Mei Tanaka, two of its senior "
      "managing directors, named liquidators of Kelvora Capital.", ("Ivan Sorokin", "WORKS_FOR", "Teneo")),
@@ -84,6 +87,9 @@ def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expect
     ("Gulf Binance Co., Ltd. is a Bangkok-based licensed digital asset exchange.", ("Gulf Binance", "BASED_IN", "Bangkok")),
     ("The National Development and Reform Commission (NDRC), China's top economic planner, ordered a ban.",
      ("National Development and Reform Commission", "BASED_IN", "China")),
+    # the description after the acronym in brackets
+    ("The Commodity Futures Trading Commission (CFTC), the U.S. derivatives regulator, opened a probe.",
+     ("Commodity Futures Trading Commission", "BASED_IN", "United States")),
     # a legal suffix between the name and its description
     ("Binance Markets Ltd, the group's UK unit, was ordered to stop trading.",
      ("Binance Markets", "BASED_IN", "United Kingdom")),

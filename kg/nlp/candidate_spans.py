@@ -18,6 +18,9 @@ from spacy.tokens import Doc, Span
 from .kb import KBEntry, KnowledgeBase
 from .lexicon import Lexicon
 
+# "Mantra co-founder John Mullin", "Curve CEO Michael Egorov": a title after a name that opens a sentence
+TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "president", "chairman", "spokesperson",
+                "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo"}
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
@@ -197,14 +200,15 @@ def _sentence_initial(span: Span) -> bool:
 def _named_like_before(span: Span) -> bool:
     """A name the article already used with support, written as a name again: capitalised and not
     an all-capitals ticker; at a sentence start (where any word is capitalised) only as the subject
-    of a finite verb or with "'s" ("Liquid suffered", "Liquid's business"), not as an adjective
-    ("Liquid staking tokens")."""
+    of a finite verb, with "'s" or before a title ("Liquid suffered", "Liquid's business", "Mantra
+    co-founder"), not as an adjective ("Liquid staking tokens")."""
     if not span[0].is_title or span.text.isupper():
         return False
     if not _sentence_initial(span):
         return True
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and (after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+    return after is not None and (after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or
+                                  after.lower_ in TITLE_STARTS)
 
 
 def _lowercase_ok(span: Span) -> bool:

@@ -81,7 +81,8 @@ class RelationFinder:
         self.person_comma = re.compile(
             r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
             r"(?:who\s+(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
-        self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+{roles}\b", re.I)
+        # "Binance's regional manager", "the Justice Department's second-ranking official"
+        self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+)?{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
                                    r"business|startup|venture|lender|platform|project)\b")
@@ -614,7 +615,8 @@ class RelationFinder:
             if prev:
                 o = prev[-1]
                 gap = doc[o.end:j - 1].text.strip()
-                if ents.record(o).type in PLACED and (not gap or re.fullmatch(r"\([^()]{1,12}\)", gap) or
+                # the name, or its acronym in brackets: "the CFTC (CFTC), the U.S. derivatives regulator"
+                if ents.record(o).type in PLACED and (not gap or re.fullmatch(r"\(?[^()]{0,12}\)", gap) or
                                                       gap.lower() in ORG_SUFFIXES):
                     return o
         return None
