@@ -132,6 +132,13 @@ def test_moves_one_way_in_several_sentences_are_one_price_move(extractor):
     assert len(found) == 1 and len(found[0]) == 1, found
 
 
+def test_past_attacks_are_a_kind_of_event_not_one_more(extractor):
+    found = of_type(events(extractor, "Hackers drained $40 million from Bitkub's hot wallets on Friday. The "
+                                      "stolen tokens were swapped quickly, a pattern that resembled past attacks "
+                                      "by North Korea's Lazarus Group."), "HACK")
+    assert len(found) == 1 and "Bitkub" in found[0], found
+
+
 def test_funding_rounds_of_other_sizes_are_other_rounds(extractor):
     found = of_type(events(extractor, "Kraken raised $400 million in a funding round led by Paradigm. Kraken "
                                       "raised $900 million at an $18 billion valuation in July."), "FUNDING")

@@ -23,9 +23,17 @@ def called_off(triggers: Triggers, sent) -> bool:
     return False
 
 
+# "past attacks by Lazarus", "similar hacks": a kind of event, not one that happened
+GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "many", "several", "numerous",
+                  "countless", "repeated", "frequent"}
+
+
 def happened(triggers: Triggers, token: Token) -> bool:
-    """False under a negation, a modal, a denial, a plan or a conditional."""
+    """False under a negation, a modal, a denial, a plan or a conditional, and for a plural noun of a
+    kind of events ("past attacks")."""
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
+        return False
+    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in GENERIC_PLURAL for c in token.children):
         return False
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
            for c in token.children):
