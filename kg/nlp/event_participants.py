@@ -201,6 +201,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                 continue
             if child.dep_ == "ccomp" and not (root is token and spec_type in REPORTED_TARGET):
                 continue  # "warned that Binance was operating ...": the warning is about Binance
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # "froze withdrawals, and BlockFi took a loan": another clause, with its own subject
             if child.i in seen:
                 continue
             span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)

@@ -21,6 +21,9 @@ REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
 APP_WORDS = {"app", "apps", "application", "applications", "store"}
 SUPPORT_VERBS = {"drop"}  # with a named asset as the object: a delisting, not a price move
 SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
+# what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
+LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
+                 "funnel", "route", "tumble", "use"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
 
 
@@ -89,7 +92,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in ("get", "receive", "serve") and any(
                 c.dep_ == "dobj" and c.lower_ in ("years", "months", "year") for c in tok.children):
             found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "Mashinsky gets 12 years"
-        if hackers and pos == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
+        if hackers and pos == "VERB" and lemma not in LAUNDER_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
         ordered = [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] if lemma in ORDER_VERBS else []

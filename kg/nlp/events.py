@@ -76,6 +76,13 @@ class EventFinder:
                     continue
                 event = _retyped(event, ents, sent, token)
                 type_ = event.type
+                if _only_recalled(token) and any(_same_kind(e, event) for e in events):
+                    # "days after the hack, FTX lent Liquid $120 million", "swapped the stolen tokens on
+                    # Uniswap": the event told before, and the clause's parties belong to another story
+                    own = {m.key for m in ents.in_span(token.head.left_edge.i, token.head.right_edge.i + 1)}
+                    event.participants = [k for k in event.participants if k in own]
+                    _merge_back(events, event)
+                    continue
                 if type_ in ONE_PER_PARTY:  # each asset that moved, each company that failed, is its own event
                     courts = [k for k in event.participants if "court" in ents.records[k].name.lower()]
                     for key in event.participants:
@@ -139,6 +146,19 @@ def _new_party_of_kind(ents: DocEntities, events: list[FoundEvent], event: Found
 def _same_kind(old: FoundEvent, new: FoundEvent) -> bool:
     """Same type, and for criminal cases the same step (an arrest and a sentence are two events)."""
     return old.type == new.type and (old.stage == new.stage or not old.stage or not new.stage)
+
+
+TIME_PREPOSITIONS = {"after", "before", "since", "following", "until", "amid", "during"}
+
+
+def _only_recalled(token: Token) -> bool:
+    """A definite event noun that only dates or describes something else: 'days after the hack', 'the
+    stolen tokens' (a participle before its noun)."""
+    if not _refers_back(token):
+        return False
+    if token.dep_ == "amod" and token.tag_ == "VBN":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TIME_PREPOSITIONS
 
 
 def _refers_back(token: Token) -> bool:
