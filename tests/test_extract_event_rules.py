@@ -139,27 +139,20 @@ def test_past_attacks_are_a_kind_of_event_not_one_more(extractor):
     assert len(found) == 1 and "Bitkub" in found[0], found
 
 
-def test_a_hack_recalled_to_date_something_else_takes_no_parties_from_it(extractor):
-    found = of_type(events(extractor, "Hackers stole $90 million from Bitkub in August. Days after the hack, "
-                                      "Kraken lent Bitkub $120 million."), "HACK")
-    assert found == [("Bitkub",)], found
-
-
-def test_what_thieves_do_with_the_loot_is_not_another_theft(extractor):
-    found = of_type(events(extractor, "Hackers stole $90 million from Bitkub in August. The thieves swapped the "
-                                      "stolen tokens for ether on decentralized exchanges such as Uniswap."), "HACK")
-    assert found == [("Bitkub",)], found
-
-
-def test_an_exchange_that_was_breached_was_hacked(extractor):
-    assert of_type(events(extractor, "Bitkub, which listed hundreds of small coins, was breached in mid-January."),
-                   "HACK") == [("Bitkub",)]
-
-
-def test_a_coordinated_clause_with_its_own_subject_is_not_a_party(extractor):
-    found = of_type(events(extractor, "Celsius Network froze withdrawals in mid-June, and last week lender "
-                                      "BlockFi took a $400 million credit facility from FTX US."), "WITHDRAWAL_HALT")
-    assert found == [("Celsius Network",)], found
+@pytest.mark.parametrize("text, type_, expected", [
+    # a hack recalled to date something else takes no parties from it
+    ("Hackers stole $90 million from Bitkub in August. Days after the hack, Kraken lent Bitkub $120 million.",
+     "HACK", [("Bitkub",)]),
+    # what thieves do with the loot is not another theft
+    ("Hackers stole $90 million from Bitkub in August. The thieves swapped the stolen tokens for ether on "
+     "decentralized exchanges such as Uniswap.", "HACK", [("Bitkub",)]),
+    ("Bitkub, which listed hundreds of small coins, was breached in mid-January.", "HACK", [("Bitkub",)]),
+    # a coordinated clause with its own subject is not a party
+    ("Celsius Network froze withdrawals in mid-June, and last week lender BlockFi took a $400 million credit "
+     "facility from FTX US.", "WITHDRAWAL_HALT", [("Celsius Network",)]),
+])
+def test_the_parties_of_an_event_are_those_of_its_own_clause(extractor, text, type_, expected):
+    assert of_type(events(extractor, text), type_) == expected
 
 
 def test_funding_rounds_of_other_sizes_are_other_rounds(extractor):
