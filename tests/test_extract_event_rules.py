@@ -63,6 +63,8 @@ def test_an_app_store_removal_at_a_regulators_request_is_a_ban(extractor):
 @pytest.mark.parametrize("text, party", [
     ("The Securities and Exchange Commission ordered Zipmex to explain why it suspended withdrawals.", "Zipmex"),
     ("The Financial Conduct Authority launched an investigation into Bitget.", "Bitget"),
+    # a demand for a report, as the second verb of the order
+    ("The Financial Services Agency ordered Bitkub to improve its operations and report back by March 3.", "Bitkub"),
 ])
 def test_orders_to_explain_and_launched_investigations_are_investigations(extractor, text, party):
     found = events(extractor, text)

@@ -16,7 +16,7 @@ ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
 # agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
 LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
-EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish"}
+EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish", "report"}
 REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
 APP_WORDS = {"app", "apps", "application", "applications", "store"}
 SUPPORT_VERBS = {"drop"}  # with a named asset as the object: a delisting, not a price move
@@ -95,8 +95,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if hackers and pos == "VERB" and lemma not in LAUNDER_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
-        ordered = [c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
-                   any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] if lemma in ORDER_VERBS else []
+        # "ordered Coincheck to improve its operations and report back": every verb the order names
+        ordered = [v.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
+                   any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for v in (c, *(d for d in c.children if d.dep_ == "conj" and d.pos_ == "VERB"))] \
+            if lemma in ORDER_VERBS else []
         if any(w in STOP_VERBS for w in ordered):
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
         if any(w in EXPLAIN_VERBS for w in ordered):
