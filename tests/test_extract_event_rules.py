@@ -141,6 +141,15 @@ def test_past_attacks_are_a_kind_of_event_not_one_more(extractor):
     assert len(found) == 1 and "Bitkub" in found[0], found
 
 
+@pytest.mark.parametrize("text, launched", [
+    ("Kraken unveiled a plan to raise $1 billion through sales of stock.", False),  # a plan is no launch
+    ("Kraken shares jumped 40% in their Nasdaq debut on Thursday.", False),  # a stock market debut
+    ("Kraken debuted a savings app for European customers on Thursday.", True),
+])
+def test_plans_and_stock_market_debuts_are_not_launches(extractor, text, launched):
+    assert bool(of_type(events(extractor, text), "LAUNCH")) is launched
+
+
 @pytest.mark.parametrize("text, type_, expected", [
     # a hack recalled to date something else takes no parties from it
     ("Hackers stole $90 million from Bitkub in August. Days after the hack, Kraken lent Bitkub $120 million.",

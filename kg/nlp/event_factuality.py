@@ -28,6 +28,9 @@ GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "m
                   "countless", "repeated", "frequent"}
 
 
+PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}
+
+
 def happened(triggers: Triggers, token: Token) -> bool:
     """False under a negation, a modal, a denial, a plan or a conditional, and for a plural noun of a
     kind of events ("past attacks")."""
@@ -35,6 +38,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
         return False
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in GENERIC_PLURAL for c in token.children):
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS for c in token.children):
+        return False  # "unveiled a plan to raise $42 billion": a plan, not a launch
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
            for c in token.children):
         return False  # "will pay no administrative fees"

@@ -28,6 +28,7 @@ CRIMINAL_STAGES = (
     ("arrest", {"arrest", "detain", "extradite", "extradition", "custody"}),
     ("charge", {"indict", "indictment", "charge", "prosecute", "prosecution"}),
 )
+MARKET_DEBUT_WORDS = {"shares", "stock", "ipo", "listing", "nyse", "nasdaq"}
 PRICE_DIRECTIONS = (
     ("up", {"rise", "jump", "surge", "soar", "rally", "climb", "gain", "rebound", "spike", "advance", "record",
             "high", "peak", "quadruple", "double", "triple", "higher", "top"}),
@@ -108,6 +109,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # the subject of its verb
         ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i
                    or _is_subject_of(ents, m, clause)]
+    if spec.type == "LAUNCH" and token.lemma_.lower() == "debut" and any(
+            t.lower_ in MARKET_DEBUT_WORDS for t in sent):
+        return None  # "Circle shares soar in NYSE debut": a company's stock market debut, not a launch
     if spec.type == "LAUNCH":
         ordered = [m for m in ordered if _launch_party(ents, m, token)]
     if spec.type == "CRIMINAL_CASE":
