@@ -82,6 +82,7 @@ class DefinedNames(EntityTyping):
         """'Genesis' after 'Genesis Global Holdco': a short name the knowledge base finds ambiguous is the
         first entity of the article whose name it begins, not the one the knowledge base would pick."""
         records = self.ents.records
+
         def short_form(m) -> bool:
             entry = self.kb.get(records[m.key].kb_id) if records[m.key].kb_id else None
             return entry is not None and m.text in entry.ambiguous

@@ -26,14 +26,12 @@ def called_off(triggers: Triggers, sent) -> bool:
 # "past attacks by Lazarus", "similar hacks": a kind of event, not one that happened
 GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "many", "several", "numerous",
                   "countless", "repeated", "frequent"}
-
-
-PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}
+PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 
 
 def happened(triggers: Triggers, token: Token) -> bool:
-    """False under a negation, a modal, a denial, a plan or a conditional, and for a plural noun of a
-    kind of events ("past attacks")."""
+    """False under a negation, a modal, a denial, a plan or a conditional, for a plan as the trigger's
+    object, and for a plural noun of a kind of events ("past attacks")."""
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in GENERIC_PLURAL for c in token.children):
