@@ -87,6 +87,11 @@ def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expect
     ("Gulf Binance Co., Ltd. is a Bangkok-based licensed digital asset exchange.", ("Gulf Binance", "BASED_IN", "Bangkok")),
     ("The National Development and Reform Commission (NDRC), China's top economic planner, ordered a ban.",
      ("National Development and Reform Commission", "BASED_IN", "China")),
+    # where a venue is licensed or regulated; modifiers between a country's "'s" and the name
+    ("FTX US bought LedgerX, a derivatives exchange regulated in the United States, last year.",
+     ("LedgerX", "BASED_IN", "United States")),
+    ("Voters were wary of El Salvador's state-backed Chivo wallet, which crashed on its first day.",
+     ("Chivo", "BASED_IN", "El Salvador")),
     # the description after the acronym in brackets
     ("The Commodity Futures Trading Commission (CFTC), the U.S. derivatives regulator, opened a probe.",
      ("Commodity Futures Trading Commission", "BASED_IN", "United States")),
@@ -132,6 +137,7 @@ def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extrac
     "Jane Ruiz, who previously sued the Singapore Exchange, will run the unit.",
     "Binance operates in France and Kraken serves customers in Canada.",
     "Japanese investors bought bitcoin on Kraken in Japan.",
+    "Kraken, which is not licensed in Japan, serves customers there through a partner.",
 ])
 def test_wording_that_does_not_state_the_relation_gives_none(extractor, text):
     rels = relations(extractor, text)

@@ -114,7 +114,8 @@ class RelationFinder:
             r"^\s*(?:,\s*which|,\s*that)?\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:based|headquartered|registered|"
             r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
         self.based_in = re.compile(
-            r"(?:(?:based|headquartered|registered|incorporated|domiciled|located)\s+(?:in|on|out\s+of)|"
+            r"(?<!not )(?<!never )(?:(?:based|headquartered|registered|incorporated|domiciled|located|licensed|regulated)"
+            r"\s+(?:in|on|out\s+of)|"
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to))\s+(?:the\s+)?$",
             re.I)
 
@@ -438,10 +439,12 @@ class RelationFinder:
             if typed is not None:
                 out.append(_rel(ents.record(typed).key, "BASED_IN", rec.key, "", m, typed))
                 continue
-            # "Japan's Financial Services Agency"
+            # "Japan's Financial Services Agency", "El Salvador's state-backed Chivo wallet"
             if len(nxt) >= 1 and nxt[0].text in ("'s", "’s") and i + 1 < len(mentions):
                 org = mentions[i + 1]
-                if org.start == m.end + 1 and ents.record(org).type in PLACED and not org.generic:
+                between = doc[m.end + 1:org.start]
+                if len(between) <= 4 and all(t.is_lower or t.text == "-" for t in between) and \
+                        ents.record(org).type in PLACED and not org.generic:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", m, org))
         return out
 
