@@ -48,6 +48,12 @@ def relations(extractor, text):
      "Stock Exchange.", ("Tom Barros", "WORKS_FOR", "New York Stock Exchange")),
     ("Binance.US named Omar Haddad, the company's president and a former Guggenheim Partners executive, as its head.",
      ("Omar Haddad", "WORKS_FOR", "Guggenheim Partners")),
+    # a role taken up or left
+    ("Before the collapse, Ines Moreau had resigned from the board of the Bitcoin Foundation.",
+     ("Ines Moreau", "WORKS_FOR", "Bitcoin Foundation")),
+    ("Kelvin Osei joined Coinbase in 2019 as a product manager.", ("Kelvin Osei", "WORKS_FOR", "Coinbase")),
+    # a plural title before several names
+    ("\"It is over,\" said former Coinbase executives Zach Abrams and Sean Yu.", ("Sean Yu", "WORKS_FOR", "Coinbase")),
     # a modifier before the title
     ("\"The law is clear,\" said Lisa Monaco, the Justice Department's second-ranking official.",
      ("Lisa Monaco", "WORKS_FOR", "U.S. Department of Justice")),
@@ -138,6 +144,7 @@ def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extrac
     "Binance operates in France and Kraken serves customers in Canada.",
     "Japanese investors bought bitcoin on Kraken in Japan.",
     "Kraken, which is not licensed in Japan, serves customers there through a partner.",
+    "Jane Ruiz left Binance's conference early on Tuesday.",
 ])
 def test_wording_that_does_not_state_the_relation_gives_none(extractor, text):
     rels = relations(extractor, text)

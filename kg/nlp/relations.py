@@ -60,7 +60,9 @@ class RelationFinder:
     def __init__(self, lex: Lexicon):
         self.kb = load_kb()
         self.demonyms = load_demonyms()
-        role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})"
+        self.titles = {t.lower() for t in lex.titles}
+        # a title, or several people's ("former Coinbase executives Zach Abrams and Sean Yu")
+        role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})s?"
         roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
         # a first title before "and" and a second one: "Bullish's chief executive and a former president of"
         first_role = rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+(?:'s|’s)\s+)?{role}\s+and\s+(?:the\s+|a\s+|an\s+)?"
@@ -101,6 +103,11 @@ class RelationFinder:
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
+        # a role taken up or left: "Karpeles had resigned from the board of the Bitcoin Foundation"
+        self.person_joined_left = re.compile(
+            r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|recently\s+)?"
+            r"(?:joined|left|quit|resigned\s+from|stepped\s+down\s+from)\s+(?:the\s+board\s+of\s+)?(?:the\s+)?$",
+            re.I)
         self.where_based = re.compile(
             r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
             r"(?:based|headquartered|registered|incorporated|domiciled)", re.I)
@@ -160,7 +167,14 @@ class RelationFinder:
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic:
                     m = self.org_then_person.match(between)
                     if m:
-                        out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
+                        role = m.group("role")
+                        people = [b]
+                        if role.lower().endswith("s") and role[:-1].lower() in self.titles:
+                            # "former Coinbase executives Zach Abrams and Sean Yu": every one of them
+                            role = role[:-1]
+                            people = self._people_list_starting_at(ents, mentions, mentions.index(b))
+                        for p in people:
+                            out.append(_rel(ents.record(p).key, "WORKS_FOR", ra.key, role, a, p))
                 # "New York Attorney General Letitia James": the office's name ends with the title
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not a.generic and not b.generic and \
                         not between.strip():
@@ -192,6 +206,10 @@ class RelationFinder:
                         if m:
                             out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
                             continue
+                    if self.person_joined_left.match(between) and not (
+                            b.end < len(doc) and doc[b.end].text in ("'s", "’s")):  # not "left Binance's party"
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
+                        continue
                     m = self.person_verb_org.match(between)
                     if m:
                         verb = re.search(r"co-?founded|founded|started|\w+ed|runs|leads|heads|chairs|controls|owns",
@@ -210,6 +228,15 @@ class RelationFinder:
                             t.lower_ in OWNER_NOUNS for t in tail[1:]):
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
         return out
+
+    def _people_list_starting_at(self, ents, mentions, i) -> list[Mention]:
+        """The people in 'A, B and C' starting with mentions[i]."""
+        people = [mentions[i]]
+        for m in mentions[i + 1:]:
+            if ents.record(m).type != "PERSON" or m.generic or m.start - people[-1].end > 2:
+                break
+            people.append(m)
+        return people
 
     def _people_list_ending_at(self, ents, mentions, i) -> list[Mention]:
         """The people in 'A, B and C' ending with mentions[i]."""
