@@ -141,6 +141,14 @@ def test_past_attacks_are_a_kind_of_event_not_one_more(extractor):
     assert len(found) == 1 and "Bitkub" in found[0], found
 
 
+@pytest.mark.parametrize("text, party", [
+    ("The Solana network halted for five hours on Tuesday after a bug in its validator software.", "Solana"),
+    ("Bitkub's trading app was disconnected on Monday so that engineers could add server capacity.", "Bitkub"),
+])
+def test_a_network_or_app_that_stops_is_an_outage(extractor, text, party):
+    assert of_type(events(extractor, text), "WITHDRAWAL_HALT") == [(party,)]
+
+
 @pytest.mark.parametrize("text, launched", [
     ("Kraken unveiled a plan to raise $1 billion through sales of stock.", False),  # a plan is no launch
     ("Kraken shares jumped 40% in their Nasdaq debut on Thursday.", False),  # a stock market debut
