@@ -117,8 +117,12 @@ def test_unnamed_authorities_ban_but_a_company_blocking_its_users_does_not(extra
     ("The false post sent bitcoin briefly higher on Tuesday.", True),
     ("LUNA traded for fractions of a cent on Friday.", True),
     ("Bitcoin ETFs traded heavily on their first day.", False),
+    ("The Kelvora token, which trades under the ticker KLV, was promoted by celebrities.", False),
+    # the stablecoin a clause describes, and a multiple of its price
+    ("Hodlnaut had exposure to TerraUSD (UST), the algorithmic stablecoin that collapsed in May.", True),
+    ("XRP, the token closely associated with Ripple, has roughly quadrupled since the election.", True),
 ])
-def test_trading_is_a_price_move_only_at_a_price_and_sending_an_asset_higher_is_one(extractor, text, moved):
+def test_a_price_move_is_a_move_of_the_asset_at_a_price(extractor, text, moved):
     assert bool(of_type(events(extractor, text), "PRICE_MOVE")) is moved
 
 
@@ -126,6 +130,12 @@ def test_a_rise_and_the_fall_that_follows_are_two_price_moves_of_one_asset(extra
     found = of_type(events(extractor, "Solana climbed to a record of $260 on Monday. SOL peaked at $263 before "
                                       "pulling back sharply in the afternoon."), "PRICE_MOVE")
     assert len(found) == 2 and found[0] == found[1] and len(found[0]) == 1, found
+
+
+def test_a_collapse_recalled_after_another_assets_move_is_its_own_move(extractor):
+    found = of_type(events(extractor, "Ether fell 5% on Monday. Critics questioned the yields, especially after "
+                                      "the collapse of the TerraUSD stablecoin last month."), "PRICE_MOVE")
+    assert len(found) == 2 and ("TerraUSD",) in found, found
 
 
 def test_moves_one_way_in_several_sentences_are_one_price_move(extractor):

@@ -38,6 +38,7 @@ PRICE_DIRECTIONS = (
 )
 AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "prosecutor", "official",
                    "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
+PRICE_WORDS = {"cent", "penny", "dollar", "fraction", "par", "peg", "price", "level", "high", "low"}
 PRICE_PREPS = {"at", "above", "below", "around", "near", "between", "under", "over", "for", "as", "to"}
 SECURITY_WORDS = {"security", "data", "system", "systems", "network", "server", "wallet", "account", "hacker",
                   "attacker"}
@@ -99,7 +100,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         ordered = [m for c in token.children if c.dep_ in ("dobj", "nsubj", "ccomp")  # "sent ether lower"
                    for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1) if ents.record(m).type == "ASSET"]
     elif spec.type == "PRICE_MOVE" and token.lemma_.lower() == "trade" and not any(
-            c.dep_ == "prep" and c.lower_ in PRICE_PREPS for c in token.children):
+            c.dep_ == "prep" and c.lower_ in PRICE_PREPS and any(
+                t.like_num or t.tag_ == "$" or t.lemma_.lower() in PRICE_WORDS for t in c.subtree)
+            for c in token.children):  # "trades under the ticker SFM" names no price
         return None  # "ETFs began trading": trading is no price move unless at a price
     elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
         # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
@@ -438,8 +441,11 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("relcl", "acl"):
-        return verb.head.left_edge.i <= mention.start <= verb.head.i
+    if verb.dep_ in ("relcl", "acl") and all(c.lower_ in ("that", "which", "who") for c in subjects):
+        # "TerraUSD, the stablecoin that collapsed in May": the noun the clause describes, and the name
+        # that noun stands beside
+        heads = [verb.head, *([verb.head.head] if verb.head.dep_ == "appos" else [])]
+        return any(h.left_edge.i <= mention.start <= h.i for h in heads)
     return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
 
 

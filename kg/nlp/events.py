@@ -81,8 +81,10 @@ class EventFinder:
                     # Uniswap": the event told before, and the clause's parties belong to another story
                     own = {m.key for m in ents.in_span(token.head.left_edge.i, token.head.right_edge.i + 1)}
                     event.participants = [k for k in event.participants if k in own]
-                    _merge_back(events, event)
-                    continue
+                    if type_ not in ONE_PER_PARTY:
+                        _merge_back(events, event)
+                        continue
+                    # "after the collapse of TerraUSD": the move of the party it names, told before or not
                 if type_ in ONE_PER_PARTY:  # each asset that moved, each company that failed, is its own event
                     courts = [k for k in event.participants if "court" in ents.records[k].name.lower()]
                     for key in event.participants:
