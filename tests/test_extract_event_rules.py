@@ -63,10 +63,13 @@ def test_an_app_store_removal_at_a_regulators_request_is_a_ban(extractor):
 @pytest.mark.parametrize("text, party", [
     ("The Securities and Exchange Commission ordered Zipmex to explain why it suspended withdrawals.", "Zipmex"),
     ("The Financial Conduct Authority launched an investigation into Bitget.", "Bitget"),
+    # an authority left unnamed
+    ("Kwon founded the firm with Daniel Shin, who is under investigation in South Korea.", "Daniel Shin"),
+    ("Police in Nairobi raided a warehouse used by Worldcoin on Saturday.", "Worldcoin"),
     # a demand for a report, as the second verb of the order
     ("The Financial Services Agency ordered Bitkub to improve its operations and report back by March 3.", "Bitkub"),
 ])
-def test_orders_to_explain_and_launched_investigations_are_investigations(extractor, text, party):
+def test_what_an_investigation_looks_like(extractor, text, party):
     found = events(extractor, text)
     assert any(party in parts for parts in of_type(found, "INVESTIGATION")), found
     assert not of_type(found, "LAUNCH"), found

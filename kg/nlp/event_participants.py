@@ -140,7 +140,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     types = {ents.records[k].type for k in keys}
     shares = spec.type == "PRICE_MOVE" and _about_shares(sent)
-    if spec.needs and not (types & spec.needs) and not shares:
+    # "Daniel Shin, who is under investigation", "police raided a warehouse used by Worldcoin": an
+    # authority left unnamed still investigates
+    unnamed_authority = spec.type == "INVESTIGATION" and (token.head.lower_ == "under" or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITY_NOUNS for c in clause.children))
+    if spec.needs and not (types & spec.needs) and not shares and not unnamed_authority:
         return None
     if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
         return None
