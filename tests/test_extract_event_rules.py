@@ -154,6 +154,15 @@ def test_past_attacks_are_a_kind_of_event_not_one_more(extractor):
     assert len(found) == 1 and "Bitkub" in found[0], found
 
 
+@pytest.mark.parametrize("text, hacked", [
+    ("In July, Bitkub lost about $230 million from a wallet that required several signatures.", True),
+    ("Bitkub, the exchange that lost millions of dollars' worth of tokens to hackers in January, closed.", True),
+    ("After a software migration, Bitkub lost access to certain legacy wallets.", False),
+])
+def test_money_lost_to_thieves_or_from_a_wallet_is_a_hack(extractor, text, hacked):
+    assert (of_type(events(extractor, text), "HACK") == [("Bitkub",)]) is hacked
+
+
 @pytest.mark.parametrize("text, party", [
     ("The Solana network halted for five hours on Tuesday after a bug in its validator software.", "Solana"),
     ("Bitkub's trading app was disconnected on Monday so that engineers could add server capacity.", "Bitkub"),

@@ -24,6 +24,8 @@ SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 # what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
 LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
                  "funnel", "route", "tumble", "use"}
+# what a loss is lost to or from when it is a theft
+LOSS_TO_THEFT = {"hackers", "attackers", "thieves", "hack", "exploit", "theft", "heist", "attack", "wallet", "wallets"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
 
 
@@ -95,6 +97,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if hackers and pos == "VERB" and lemma not in LAUNDER_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
+        if lemma == "lose" and pos == "VERB" and _money_lost(tok) and any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree):
+            found.setdefault((tok.i, "HACK"), tok)  # "lost $230 million from a wallet", "lost ... to hackers"
         # "ordered Coincheck to improve its operations and report back": every verb the order names
         ordered = [v.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -145,6 +149,12 @@ def _verb_base(triggers: Triggers, word: str) -> str:
             if base in triggers.by_verb:
                 return base
     return ""
+
+
+def _money_lost(verb: Token) -> bool:
+    """'lost $230 million', 'lost millions of dollars' worth of tokens' (not 'lost access to its wallets')."""
+    return any(t.like_num or t.tag_ == "$" or t.lower_ in ("millions", "billions")
+               for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
 def has_context(token: Token, spec: TriggerSpec) -> bool:
