@@ -154,6 +154,15 @@ def test_past_attacks_are_a_kind_of_event_not_one_more(extractor):
     assert len(found) == 1 and "Bitkub" in found[0], found
 
 
+@pytest.mark.parametrize("text, failed", [
+    ("Genesis Global Holdco filed for Chapter 11 bankruptcy protection on Thursday, two months after freezing "
+     "withdrawals in the wake of FTX's collapse.", [("Genesis Global Holdco",)]),
+    ("Gemini halted withdrawals in the wake of FTX's bankruptcy filing.", [("FTX",)]),
+])
+def test_a_bankruptcy_is_not_its_causes(extractor, text, failed):
+    assert of_type(events(extractor, text), "BANKRUPTCY") == failed
+
+
 @pytest.mark.parametrize("text, hacked", [
     ("In July, Bitkub lost about $230 million from a wallet that required several signatures.", True),
     ("Bitkub, the exchange that lost millions of dollars' worth of tokens to hackers in January, closed.", True),

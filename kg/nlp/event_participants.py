@@ -112,6 +112,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # the subject of its verb
         ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i
                    or _is_subject_of(ents, m, clause)]
+    if spec.type == "BANKRUPTCY":
+        # "filed for Chapter 11 ... in the wake of FTX's collapse": the cause is not the one that failed
+        ordered = [m for m in ordered if not _in_cause_phrase(doc[m.start], token, clause)]
     if spec.type == "LAUNCH" and token.lemma_.lower() == "debut" and any(
             t.lower_ in MARKET_DEBUT_WORDS for t in sent):
         return None  # "Circle shares soar in NYSE debut": a company's stock market debut, not a launch
@@ -475,6 +478,23 @@ def _date_text(sent, clause: Token) -> str:
     inside = [e for e in dates if e.start in subtree]
     chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
     return chosen.text
+
+
+CAUSE_PREPOSITIONS = {"after", "following", "amid", "despite"}
+
+
+def _in_cause_phrase(token: Token, trigger: Token, clause: Token) -> bool:
+    """Is the token inside 'after X', 'following X', 'in the wake of X', 'due to X' of the clause, and
+    not in the trigger's own phrase ('in the wake of FTX's bankruptcy filing' names FTX's)?"""
+    phrase = trigger.head if trigger.dep_ == "compound" else trigger  # "bankruptcy filing": the noun it modifies
+    node, steps = token, 0
+    while node.i not in (clause.i, phrase.i) and node.head.i != node.i and steps < 8:
+        if node.dep_ == "prep" and (node.lower_ in CAUSE_PREPOSITIONS or
+                                    node.lower_ == "of" and node.head.lower_ == "wake" or
+                                    node.lower_ == "to" and node.head.lower_ in ("due", "owing")):
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _amount_raised(token: Token, clause: Token) -> str:
