@@ -164,6 +164,13 @@ def test_an_ambiguous_short_name_is_the_entity_the_article_named_in_full_before(
     assert names == {"Genesis Global Capital": 3}, names
 
 
+def test_a_short_name_is_the_articles_longer_one_when_the_knowledge_bases_pick_is_never_named(extractor):
+    x = _extraction(extractor, "Kroll handles claims in the FTX, BlockFi and Genesis bankruptcy cases. Kroll was "
+                               "appointed claims agent for Genesis Global Capital in 2023.")
+    names = {e.name: e.mentions for e in x.entities if e.name.startswith("Genesis")}
+    assert names == {"Genesis Global Capital": 2}, names
+
+
 def test_a_short_name_before_a_longer_one_stays_its_own_entity(extractor):
     found = entities(extractor, "Base uses software developed by Optimism, another layer-2 network. Coinbase "
                                 "will pay part of its fees to the Optimism Collective, the project's governing body.")

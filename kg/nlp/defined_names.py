@@ -99,7 +99,13 @@ class DefinedNames(EntityTyping):
             record = records[m.key]
             if m.generic or not short_form(m):
                 continue
-            at = len(self.doc) if m.start < title_end else m.start
+            entry = self.kb.get(record.kb_id)
+            named_in_full = entry.name == m.text or any(
+                n > 0 and t not in entry.ambiguous for t, n in record.surface.items())
+            # the knowledge base's pick never named in full here: the short name is the article's own
+            # "Genesis ..." wherever the article names it ("the FTX, BlockFi and Genesis cases ... Genesis
+            # Global Capital")
+            at = len(self.doc) if m.start < title_end or not named_in_full else m.start
             longer = next((r for start, r in first_seen.values() if start < at and
                            any(n.startswith(m.text + " ") for n in (r.name, *r.surface))), None)
             if longer is not None and longer is not record and longer.type == record.type:
