@@ -87,6 +87,9 @@ class DefinedNames(EntityTyping):
             entry = self.kb.get(records[m.key].kb_id) if records[m.key].kb_id else None
             return entry is not None and m.text in entry.ambiguous
 
+        short = [m for m in self.ents.mentions if not m.generic and short_form(m)]
+        if not short:
+            return  # most articles: nothing to relink
         first_seen: dict[str, tuple[int, EntityRecord]] = {}  # organisations: where the article first names them
         for m in sorted(self.ents.mentions, key=lambda m: m.start):  # in full
             record = records[m.key]
@@ -95,10 +98,8 @@ class DefinedNames(EntityTyping):
         # a headline names the short form before the article names the long one ("Crypto lender Genesis
         # files for bankruptcy" over "Genesis Global Holdco ... filed"): read it as if it came after
         title_end = next((t.i for t in self.doc if t.is_space and "\n\n" in t.text), 0)
-        for m in list(self.ents.mentions):
+        for m in short:
             record = records[m.key]
-            if m.generic or not short_form(m):
-                continue
             entry = self.kb.get(record.kb_id)
             named_in_full = entry.name == m.text or any(
                 n > 0 and t not in entry.ambiguous for t, n in record.surface.items())

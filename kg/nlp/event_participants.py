@@ -70,7 +70,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     ordered = clause_mentions(triggers, ents, token, clause, spec.type)
     mover = token  # the verb whose subject moved
-    if spec.type == "PRICE_MOVE" and token.pos_ == "VERB" and _direction(token) and \
+    if spec.type == "PRICE_MOVE" and token.pos_ == "VERB" and _cue(token, PRICE_DIRECTIONS) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         # "BTC peaked at $68,990 before pulling back": the subject of the verb the clause hangs from
         main = token.head.head if token.dep_ == "pcomp" else token.head if token.dep_ in ("advcl", "conj") else None
@@ -183,8 +183,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
         return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
     keys = keys[:MAX_PARTICIPANTS]
-    stage = _stage(token) if spec.type == "CRIMINAL_CASE" else _direction(token) if spec.type == "PRICE_MOVE" else \
-        _amount_raised(token, clause) if spec.type == "FUNDING" else ""
+    stage = _cue(token, CRIMINAL_STAGES) if spec.type == "CRIMINAL_CASE" else \
+        _cue(token, PRICE_DIRECTIONS) if spec.type == "PRICE_MOVE" else \
+        _amount_raised(clause) if spec.type == "FUNDING" else ""
     return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
 
 
@@ -497,10 +498,10 @@ def _in_cause_phrase(token: Token, trigger: Token, clause: Token) -> bool:
     return False
 
 
-def _amount_raised(token: Token, clause: Token) -> str:
+def _amount_raised(clause: Token) -> str:
     """'$400 million' in 'FTX raised $400 million at a $32 billion valuation': rounds of other sizes are
     other rounds. The first sum of money in the clause that is not a valuation; '' when none is said."""
-    words = list(clause.subtree) if clause is not None else list(token.subtree)
+    words = list(clause.subtree)
     for i, t in enumerate(words):
         if t.ent_type_ != "MONEY" or t.ent_iob_ != "B":
             continue
@@ -517,20 +518,9 @@ def _amount_raised(token: Token, clause: Token) -> str:
     return ""
 
 
-def _direction(token: Token) -> str:
-    """'hit a record' goes up, 'pulling back' goes down: a record high and the fall from it are two
-    moves of one asset. '' when the trigger does not say ('traded at')."""
+def _cue(token: Token, table) -> str:
+    """The first name of ``table`` whose cue words the trigger or its children say: a criminal case's
+    step ('arrested', 'pleaded guilty') or a price move's direction ('hit a record', 'pulling back'),
+    each its own event; '' when the trigger does not say ('traded at')."""
     words = {token.lemma_.lower(), token.lower_, *(c.lower_ for c in token.children)}
-    for direction, cues in PRICE_DIRECTIONS:
-        if words & cues:
-            return direction
-    return ""
-
-
-def _stage(token: Token) -> str:
-    """'arrested', 'indicted', 'pleaded guilty', 'sentenced': the step of a criminal case a trigger reports."""
-    words = {token.lemma_.lower(), token.lower_, *(c.lower_ for c in token.children)}
-    for stage, cues in CRIMINAL_STAGES:
-        if words & cues:
-            return stage
-    return ""
+    return next((name for name, cues in table if words & cues), "")

@@ -486,11 +486,10 @@ class RelationFinder:
             before = doc[max(0, m.start - 3):m.start]
             after = doc[m.end:min(len(doc), m.end + 11)]
             kind = None
-            seat = self.seat_of_kind.match(doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):
-                                                          doc[m.end - 1].idx + 90])
             if len(before) == 3 and before[0].lower_ == "the" and before[2].text in ("'s", "’s"):
                 kind = before[1].lower_  # "the city's SFC"
-            elif seat:
+            elif seat := self.seat_of_kind.match(doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):
+                                                                doc[m.end - 1].idx + 90]):
                 kind = seat.group("kind").lower()  # "Zipmex, which is headquartered in the city-state"
             elif len(after) >= 5 and after[0].text == ",":
                 # "CERT-In, the country's cybersecurity agency", "WazirX, one of the country's largest exchanges"
