@@ -15,6 +15,8 @@ article's text different (kg would otherwise skip a repeat as a duplicate). Meas
 
 1. raw spaCy: ``nlp.pipe`` over the article texts with the stock pipeline of
    the model kg uses (``spacy.load``, every component, default batch size);
+   also at kg's batch size, and with the matrix products in numpy's BLAS as kg
+   runs them (``kg.nlp.matmul``), so the table shows what each choice is worth;
 2. kg end to end: the corpus written as RSS files, served with ETags on
    127.0.0.1, ingested (fetch, parse, deduplicate, extract, store) into a fresh
    SQLite store with one process, 3. with two;
@@ -36,8 +38,9 @@ article's text different (kg would otherwise skip a repeat as a duplicate). Meas
    articles are done: the peak resident memory (VmHWM) of the process and its
    workers, summed.
 
-Raw spaCy and the two ingests run interleaved, a quarter of the corpus at a
-time, so a change in the machine's load during the run hits all three alike.
+Raw spaCy (three ways) and the two ingests run interleaved, a quarter of the
+corpus at a time, so a change in the machine's load during the run hits them
+all alike.
 Both wall-clock and CPU time are kept. The memory run goes on in the background
 while the synthetic graphs are built and queried (``--only-memory`` runs it
 alone). Prints a table, writes ``output/bench.json`` and exits 1 if a target is
@@ -81,6 +84,8 @@ from kg.feeds.parse import parse_feed  # noqa: E402
 from kg.ingest import ingest  # noqa: E402
 from kg.models import Article, Entity, Event, Evidence, Extraction, FeedSource, Relation  # noqa: E402
 from kg.nlp.kb import load_kb  # noqa: E402
+from kg.nlp import matmul  # noqa: E402
+from kg.nlp.matmul import one_thread, use_numpy_blas  # noqa: E402
 from kg.nlp.pipeline import candidate_models  # noqa: E402
 from kg.query import KnowledgeGraph  # noqa: E402
 from kg.serve import connect  # noqa: E402
@@ -377,7 +382,7 @@ class CountingExtractor:
             yield x
 
 
-def speed_run(corpus: Corpus, n: int, workdir: Path, extractor: Extractor, stock, log) -> dict:
+def speed_run(corpus: Corpus, n: int, workdir: Path, extractor: Extractor, stock, stock_blas, log) -> dict:
     """Steps 1 to 4 at one size; returns the figures and the path of the one-process store."""
     feeds = write_feeds(corpus, n, workdir / "feeds")
     server = FeedServer(workdir / "feeds")
@@ -386,7 +391,7 @@ def speed_run(corpus: Corpus, n: int, workdir: Path, extractor: Extractor, stock
                          for p in feeds]
         words = sum(len(t.split()) for texts in texts_by_feed for t in texts)
         stores = {1: workdir / "one.sqlite", 2: workdir / "two.sqlite"}
-        totals = {k: {"wall": 0.0, "cpu": 0.0} for k in ("raw", "raw_kg_batch", "one", "two")}
+        totals = {k: {"wall": 0.0, "cpu": 0.0} for k in ("raw", "raw_kg_batch", "raw_numpy_blas", "one", "two")}
         stored = {1: 0, 2: 0}
         parts = [feeds[r::ROUNDS] for r in range(ROUNDS)]
         for r, part in enumerate(parts):
@@ -407,6 +412,10 @@ def speed_run(corpus: Corpus, n: int, workdir: Path, extractor: Extractor, stock
                 for _ in stock.pipe(texts, batch_size=BATCH_SIZE):
                     pass
             _add(totals["raw_kg_batch"], c)
+            with one_thread(), Clock() as c:
+                for _ in stock_blas.pipe(texts):
+                    pass
+            _add(totals["raw_numpy_blas"], c)
             log(f"  round {r + 1}/{ROUNDS}: raw {totals['raw']['wall']:.1f}s, one process "
                 f"{totals['one']['wall']:.1f}s, two {totals['two']['wall']:.1f}s (cumulative)")
         if stored[1] != n or stored[2] != n:
@@ -427,6 +436,7 @@ def speed_run(corpus: Corpus, n: int, workdir: Path, extractor: Extractor, stock
     out["e2e_vs_raw"] = {"wall": round(totals["raw"]["wall"] / totals["one"]["wall"], 3),
                          "cpu": round(totals["raw"]["cpu"] / totals["one"]["cpu"], 3)}
     out["e2e_vs_raw_kg_batch"] = {"wall": round(totals["raw_kg_batch"]["wall"] / totals["one"]["wall"], 3)}
+    out["e2e_vs_raw_numpy_blas"] = {"wall": round(totals["raw_numpy_blas"]["wall"] / totals["one"]["wall"], 3)}
     out["two_vs_one"] = round(totals["one"]["wall"] / totals["two"]["wall"], 3)
     out["reingest"] = {**{k: round(v, 4) if isinstance(v, float) else v for k, v in reingest.items()},
                        "share_of_first": round(reingest["wall"] / totals["one"]["wall"], 5)}
@@ -669,10 +679,12 @@ def print_table(result: dict) -> None:
             ("words", lambda s: f"{s['words']:,}"),
             ("raw spaCy, stock pipeline: words/s", lambda s: f"{s['raw']['words_per_s']:,.0f}"),
             (f"raw spaCy, batch size {BATCH_SIZE}: words/s", lambda s: f"{s['raw_kg_batch']['words_per_s']:,.0f}"),
+            ("raw spaCy, numpy's BLAS: words/s", lambda s: f"{s['raw_numpy_blas']['words_per_s']:,.0f}"),
             ("kg end to end, 1 process: words/s", lambda s: f"{s['one']['words_per_s']:,.0f}"),
             ("  / raw (wall clock)", lambda s: f"{s['e2e_vs_raw']['wall']:.2f}x"),
             ("  / raw (CPU time)", lambda s: f"{s['e2e_vs_raw']['cpu']:.2f}x"),
             (f"  / raw at batch size {BATCH_SIZE}", lambda s: f"{s['e2e_vs_raw_kg_batch']['wall']:.2f}x"),
+            ("  / raw with numpy's BLAS", lambda s: f"{s['e2e_vs_raw_numpy_blas']['wall']:.2f}x"),
             ("kg end to end, 2 processes: words/s", lambda s: f"{s['two']['words_per_s']:,.0f}"),
             ("  / 1 process", lambda s: f"{s['two_vs_one']:.2f}x"),
             ("first ingest (s)", lambda s: f"{s['one']['wall_s']:.1f}"),
@@ -761,25 +773,28 @@ def main(argv=None) -> int:
     started = time.time()
     with Clock() as load:
         extractor = Extractor(args.model)
-    stock = load_stock(args.model)
+    stock, stock_blas = load_stock(args.model), load_stock(args.model)
+    numpy_blas = use_numpy_blas(stock_blas)
     bases = load_bases()
     corpus = Corpus(bases, list(extractor.extract(bases)), args.seed)
-    for _ in stock.pipe(article_text(a) for a in bases):  # both pipelines have read the bases once
-        pass
+    for nlp in (stock, stock_blas):  # every pipeline has read the bases once
+        for _ in nlp.pipe(article_text(a) for a in bases):
+            pass
     result = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
                           "model": f"{stock.meta['lang']}_{stock.meta['name']}-{stock.meta['version']}",
                           "stock_pipeline": stock.pipe_names, "kg_pipeline": extractor.nlp.pipe_names,
+                          "numpy_blas": numpy_blas and matmul.numpy_blas(),
                           "load_average_start": os.getloadavg()},
               "model_load_s": round(load.wall, 2), "base_articles": len(bases),
               "speed": {}, "graphs": {"real": {}, "synthetic": {}}, "memory": {}}
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         for n in sizes:
             log(f"{n} articles: raw spaCy and ingestion, interleaved")
-            result["speed"][str(n)] = speed_run(corpus, n, Path(tmp) / str(n), extractor, stock, log)
+            result["speed"][str(n)] = speed_run(corpus, n, Path(tmp) / str(n), extractor, stock, stock_blas, log)
             log(f"{n} articles: graph and queries (real extractions)")
             result["graphs"]["real"][str(n)] = graph_run(Path(result["speed"][str(n)].pop("store")))
-        del stock, extractor
+        del stock, stock_blas, extractor
 
         def memory_runs():  # in the background, beside the graph work
             log(f"{max(memory_sizes)} articles: extraction memory in a fresh process (in the background)")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .models import Article, Entity, Event, Evidence, Extraction, Relation
 from .nlp import dates
+from .nlp.matmul import one_thread
 from .nlp.pipeline import build_pipeline, model_name
 
 log = logging.getLogger(__name__)
@@ -92,8 +93,9 @@ class Extractor:
 
     def _read(self, articles: Iterable[Article], batch_size: int) -> Iterator[Extraction]:
         pairs = ((article_text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield doc_to_extraction(doc, article)
+        with one_thread():
+            for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield doc_to_extraction(doc, article)
 
     def extract_one(self, article: Article) -> Extraction:
         (extraction,) = self.extract([article])

@@ -1,6 +1,7 @@
 """What makes extraction fast changes nothing it finds: stock components, processes, memory zones, indexes."""
 
 import pytest
+import threadpoolctl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from kg.config import Config
 from kg.feeds.parse import parse_feed
 from kg.ingest import ingest
 from kg.models import Article, FeedSource
+from kg.nlp import matmul, transitions
 from kg.nlp.entities import DocEntities, Mention
 from kg.nlp.pipeline import load_base_model
 from kg.nlp.stock import speed_up
@@ -33,12 +35,66 @@ def token_attributes(doc):
              t.is_sent_start) for t in doc]
 
 
-def test_the_compiled_ruler_and_lemmatizer_set_exactly_what_the_stock_ones_do(sample_articles):
+def test_the_swapped_in_components_set_exactly_what_the_stock_ones_do(sample_articles):
     stock, fast = load_base_model(), speed_up(load_base_model())
-    assert "kg_attribute_ruler" in fast.pipe_names and "kg_lemmatizer" in fast.pipe_names
+    assert fast.pipe_names == ["tok2vec", "tagger", "kg_parser", "kg_attribute_ruler", "kg_lemmatizer", "kg_ner"]
+    texts = [kg.extract.article_text(a) for a in sample_articles] + TRICKY
+    assert len(texts) > transitions.STEP_DOCS  # several groups stepped apart
+    for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
+        assert token_attributes(a) == token_attributes(b)
+    for text in TRICKY[:2]:  # one doc at a time: nlp(text)
+        assert token_attributes(stock(text)) == token_attributes(fast(text))
+
+
+def test_a_stepped_component_answers_as_the_one_it_stands_in_for():
+    fast = speed_up(load_base_model())
+    ner = fast.get_pipe("kg_ner")
+    assert isinstance(ner, transitions.SteppedParser)
+    assert "ORG" in ner.labels and ner.moves is ner.component.moves
+
+
+def test_a_beam_search_parser_is_left_as_it_is():
+    nlp = load_base_model()
+    nlp.get_pipe("parser").cfg["beam_width"] = 4
+    assert transitions.step_with_gil(nlp) == ["ner"]
+    assert "parser" in nlp.pipe_names and "kg_ner" in nlp.pipe_names
+
+
+def test_matrix_products_in_numpys_blas_set_exactly_what_blis_does(sample_articles):
+    stock, fast = load_base_model(), load_base_model()
+    assert matmul.use_numpy_blas(fast)
+    assert type(fast.get_pipe("ner").model.ops) is matmul.NumpyBlasOps
     texts = [kg.extract.article_text(a) for a in sample_articles] + TRICKY
     for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
         assert token_attributes(a) == token_attributes(b)
+
+
+def test_a_numpy_without_an_optimised_blas_leaves_the_model_on_blis(monkeypatch):
+    monkeypatch.setattr(matmul, "numpy_blas", lambda: "")
+    nlp = load_base_model()
+    assert not matmul.use_numpy_blas(nlp)
+    assert all(type(node.ops) is not matmul.NumpyBlasOps for node in nlp.get_pipe("ner").model.walk())
+
+
+def blas_threads():
+    return {lib["internal_api"]: lib["num_threads"] for lib in threadpoolctl.threadpool_info()
+            if lib["user_api"] == "blas"}
+
+
+def test_extraction_holds_blas_to_one_thread_and_gives_the_setting_back(extractor, monkeypatch):
+    before = blas_threads()
+    during = []
+    products = matmul.NumpyBlasOps.gemm
+
+    def gemm(self, *args, **kwargs):
+        if not during:
+            during.append(blas_threads())
+        return products(self, *args, **kwargs)
+
+    monkeypatch.setattr(matmul.NumpyBlasOps, "gemm", gemm)
+    extractor.extract_one(Article(id="t", title="Kraken hacked", text="Kraken said it was hacked on Monday."))
+    assert during and set(during[0].values()) == {1}
+    assert blas_threads() == before
 
 
 def test_two_processes_give_the_same_extractions_in_the_same_order(extractor, sample_articles, monkeypatch):

