@@ -1,11 +1,13 @@
 """The model's parser and entity recognizer, stepped with the GIL held.
 
 spaCy's greedy transition parsing releases the GIL for its whole loop, and
-with the Cython that builds spaCy 3.8 every call of a state's accessors inside
-that loop (``B_``, ``safe_get``: dozens per move considered, 74 moves per
-entity-recognizer step) takes the GIL back and drops it again. That is two
-mutex round trips per call: a profile of kg's extraction put a third of all
-its time in ``pthread_mutex_lock`` and ``unlock``.
+in spaCy 3.8's build every call of a parse state's accessors (``B_``,
+``safe_get``) takes the GIL back and drops it again: the compiled accessor
+calls ``PyGILState_Ensure`` and ``PyGILState_Release`` twice. Checking which
+moves are valid calls them several times per move, for each of the
+recognizer's 74 moves at every step, and each round trip locks and unlocks
+the GIL's mutex. A profile of kg's extraction (``perf``) put a third of all
+its time in ``pthread_mutex_lock``, ``unlock`` and the GIL's own functions.
 
 ``greedy_parse`` runs the same steps the way spaCy's own training loop does,
 from Python: score the unfinished states with the component's step model,
