@@ -4,7 +4,7 @@ thinc multiplies matrices with the BLIS library compiled into the ``blis``
 wheel, whose x86 kernels stop at AVX2. numpy's wheels carry OpenBLAS (or
 Accelerate on macOS), which picks its kernels for the CPU it runs on. On
 AVX-512 machines the products of the small English pipeline's layers run
-1.3-1.5x faster there, which makes extraction about 7% faster end to end.
+1.3-1.5x faster there, which makes extraction 5-8% faster end to end.
 Model, weights and arithmetic are the same; only the order of a sum's terms
 may differ, in the last bit of a float. Measured on 1,500 varied articles
 (469,294 tokens), every tag, head, dependency, lemma and entity label came out
