@@ -148,6 +148,12 @@ def test_a_sentence_starting_adjective_is_not_the_name_the_article_confirmed_els
     assert [e.mentions for e in x.entities if e.name == "Liquid"] == [1]
 
 
+def test_a_sentence_starting_name_the_parse_makes_a_subject_is_the_name_the_article_confirmed(extractor):
+    x = _extraction(extractor, "The Liquid exchange halted withdrawals on Monday. "
+                               "Liquid, which is based in Tokyo, said it would repay users.")
+    assert [e.mentions for e in x.entities if e.name == "Liquid"] == [2]
+
+
 def test_a_name_followed_by_its_legal_suffix_keeps_the_full_legal_name_as_an_alias(extractor):
     x = _extraction(extractor, "The regulator ordered Binance Markets Ltd, the group's UK unit, to stop trading.")
     unit = next(e for e in x.entities if e.name.startswith("Binance Markets"))

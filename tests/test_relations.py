@@ -109,6 +109,21 @@ def test_based_in_is_read_from_placing_wording(extractor, text, expected):
     assert expected in relations(extractor, text)
 
 
+def test_its_opening_a_sentence_is_the_company_the_sentence_before_was_about(extractor):
+    found = relations(extractor, "Velter Exchange, which runs a licensed market in Malta, dropped its merger with "
+                                 "Far Harbor Acquisition last year. Its chairman is Tomas Weller, a former banker.")
+    assert ("Tomas Weller", "WORKS_FOR", "Velter Exchange") in found
+    assert ("Tomas Weller", "WORKS_FOR", "Far Harbor Acquisition") not in found
+
+
+def test_its_inside_a_sentence_is_still_the_company_named_in_it(extractor):
+    found = relations(extractor, "Blockwatch Analytics said on Wednesday that prosecutors had charged the two founders "
+                                 "of Quorvex Wallet, a bitcoin privacy app. Keith Morgan, Quorvex's chief executive, was "
+                                 "arrested in Ohio, and William Hart, its chief technology officer, was arrested in Spain.")
+    assert ("William Hart", "WORKS_FOR", "Quorvex Wallet") in found
+    assert ("William Hart", "WORKS_FOR", "Blockwatch Analytics") not in found
+
+
 def test_a_title_opening_a_sentence_without_a_company_is_a_title_at_the_company_the_article_is_about(extractor):
     text = ("Kelvora Finance froze withdrawals on Monday. The lender said it had hired advisers, and Kelvora "
             "Finance expects to file for bankruptcy. Chief Executive Ines Moreau said in a statement that the "

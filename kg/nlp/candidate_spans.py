@@ -200,15 +200,16 @@ def _sentence_initial(span: Span) -> bool:
 def _named_like_before(span: Span) -> bool:
     """A name the article already used with support, written as a name again: capitalised and not
     an all-capitals ticker; at a sentence start (where any word is capitalised) only as the subject
-    of a finite verb, with "'s" or before a title ("Liquid suffered", "Liquid's business", "Mantra
-    co-founder"), not as an adjective ("Liquid staking tokens")."""
+    of a finite verb (next to it or parsed so: "Bullish, which runs an exchange, scrapped"), with
+    "'s" or before a title ("Liquid suffered", "Liquid's business", "Mantra co-founder"), not as an
+    adjective ("Liquid staking tokens")."""
     if not span[0].is_title or span.text.isupper():
         return False
     if not _sentence_initial(span):
         return True
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return after is not None and (after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or
-                                  after.lower_ in TITLE_STARTS)
+                                  after.lower_ in TITLE_STARTS) or span[-1].dep_ in ("nsubj", "nsubjpass")
 
 
 def _lowercase_ok(span: Span) -> bool:

@@ -98,7 +98,9 @@ class RelationFinder:
         # "Russell Crumpler and Christopher Farmer, two of its senior managing directors"
         self.its_title = re.compile(
             rf"^\s*,\s*(?:(?:one|two|three|four|both|all)\s+of\s+)?(?:its|their)\s+{roles}(?:s\b|\b)", re.I)
-        self.its_title_before = re.compile(rf"\b(?:its|their)\s+{roles}\s*,?\s*$", re.I)
+        # "its chief operating officer, X" and "Its chairman is X"
+        self.its_title_before = re.compile(
+            rf"\b(?:its|their)\s+{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
@@ -309,12 +311,17 @@ class RelationFinder:
             if not match:
                 continue
             # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
-            # else the sentence's own organisation subject, else the last one named
+            # else the sentence's own organisation subject, else (a sentence opening "Its chairman is X")
+            # the previous sentence's, else the last one named
             its = next((t for t in doc[max(sent.start, m.start - 12):m.start] if t.lower_ in ("its", "their")), None)
             pair = doc[its.i - 2] if its is not None and its.i - 2 >= sent.start and \
                 doc[its.i - 1].lower_ in ("and", ",") else None
             subjects = [o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
                         and _is_subject(doc[o.end - 1])]
+            if not subjects and its is not None and its.i == sent.start > 0:
+                before_sent = doc[sent.start - 1].sent
+                subjects = [o for o in ents.in_span(before_sent.start, before_sent.end)
+                            if ents.record(o).type in EMPLOYERS and _is_subject(doc[o.end - 1])]
             org = (ents.by_token.get(pair.i) if pair is not None and pair.i in ents.by_token and
                    ents.record(ents.by_token[pair.i]).type in EMPLOYERS else None) or next(
                 (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
