@@ -381,3 +381,14 @@ def test_paying_an_amount_for_violations_is_still_a_fine(extractor):
 def test_the_company_a_defendant_co_founded_is_not_a_defendant(extractor, text):
     cases = of_type(events(extractor, text), "CRIMINAL_CASE")
     assert cases and all("Roman Storm" in parts and "Tornado Cash" not in parts for parts in cases), cases
+
+
+def test_two_parties_acting_each_with_its_own_verb_in_one_sentence_are_two_events(extractor):
+    found = events(extractor, "Kraken halted withdrawals on Monday, and Gemini suspended withdrawals on Tuesday.")
+    assert sorted(of_type(found, "WITHDRAWAL_HALT")) == [("Gemini",), ("Kraken",)]
+
+
+def test_two_people_arrested_in_one_sentence_are_still_one_case(extractor):
+    found = events(extractor, "Keith Morgan was arrested in Ohio, and William Hart was arrested in Spain, "
+                              "prosecutors said.")
+    assert [sorted(p) for p in of_type(found, "CRIMINAL_CASE")] == [["Keith Morgan", "William Hart"]]

@@ -57,6 +57,7 @@ class EventFinder:
             if not ents.in_span(sent.start, sent.end):
                 continue
             cancelled = None  # read only for a sentence with a deal in it
+            subjects: dict[str, str | None] = {}  # the subject of the sentence's first event of each type
             for token, type_ in find_triggers(self.t, sent):
                 spec = self.t.specs[type_]
                 if type_ in CANCELLABLE:
@@ -106,12 +107,30 @@ class EventFinder:
                 elif _refers_back(token) and any(_same_kind(e, event) for e in events) and \
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
-                elif any(_same_kind(e, event) and e.start == event.start for e in events):
+                elif any(_same_kind(e, event) and e.start == event.start for e in events) and \
+                        not _other_subject(ents, token, subjects, event):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event)
+                subjects.setdefault(type_, _subject_key(ents, token))
         doc._.kg_events = events
         return doc
+
+
+def _subject_key(ents: DocEntities, token: Token) -> str | None:
+    """The entity that is the (active) subject of the trigger's verb, if one is: the party that acted.
+    Passive subjects are left out: "A was arrested in Ohio, and B was arrested in Spain" is one case."""
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    mention = ents.by_token.get(subject.i) if subject is not None else None
+    return ents.record(mention).key if mention is not None else None
+
+
+def _other_subject(ents: DocEntities, token: Token, subjects: dict, event: FoundEvent) -> bool:
+    """'Kraken halted withdrawals on Monday, and Gemini suspended them on Tuesday': each verb with a
+    subject of its own is its own event, though one sentence tells both."""
+    first, this = subjects.get(event.type), _subject_key(ents, token)
+    return first is not None and this is not None and first != this
 
 
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundEvent:
