@@ -154,6 +154,14 @@ def test_a_sentence_starting_name_the_parse_makes_a_subject_is_the_name_the_arti
     assert [e.mentions for e in x.entities if e.name == "Liquid"] == [2]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Ripple, a provider of payment software for banks, said on Tuesday it had hired three engineers.", True),
+    ("Ripple effects spread across the market on Tuesday.", False),
+])
+def test_an_ambiguous_name_described_as_an_organisation_is_the_organisation(extractor, text, found):
+    assert any(name == "Ripple Labs" for name, _ in entities(extractor, text)) is found
+
+
 def test_a_name_followed_by_its_legal_suffix_keeps_the_full_legal_name_as_an_alias(extractor):
     x = _extraction(extractor, "The regulator ordered Binance Markets Ltd, the group's UK unit, to stop trading.")
     unit = next(e for e in x.entities if e.name.startswith("Binance Markets"))

@@ -392,3 +392,9 @@ def test_two_people_arrested_in_one_sentence_are_still_one_case(extractor):
     found = events(extractor, "Keith Morgan was arrested in Ohio, and William Hart was arrested in Spain, "
                               "prosecutors said.")
     assert [sorted(p) for p in of_type(found, "CRIMINAL_CASE")] == [["Keith Morgan", "William Hart"]]
+
+
+def test_a_deal_announced_to_acquire_a_company_is_an_acquisition_by_who_announced_it(extractor):
+    found = events(extractor, "Velter Exchange announced a definitive agreement to acquire Quorvex Markets, "
+                              "a derivatives venue.")
+    assert ("Velter Exchange", "Quorvex Markets") in of_type(found, "ACQUISITION")

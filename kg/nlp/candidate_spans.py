@@ -24,6 +24,11 @@ TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "pre
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
+ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
+                  "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
+                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher",
+                  "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture", "custodian",
+                  "broker", "brokerage", "miner", "manager", "studio", "project", "foundation", "organization"}
 ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
                 "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
 
@@ -104,6 +109,8 @@ class CandidateSpans:
         for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
             if label == entry.id and doc[start:end].text not in entry.ambiguous:
                 return True
+        if _described_as_organisation(span):
+            return True  # "Ripple, a leading provider of payment software, said": even at a sentence start
         if _sentence_initial(span):
             return False
         window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
@@ -187,6 +194,16 @@ def _posted_on(span: Span) -> bool:
     if span.start < 2 or doc[span.start - 1].lower_ != "on":
         return False
     return any(t.lower_ in POSTING_WORDS for t in doc[max(span.sent.start, span.start - 5):span.start - 1])
+
+
+def _described_as_organisation(span: Span) -> bool:
+    """The name has an appositive whose head is a kind of organisation: ', a payments company'."""
+    doc = span.doc
+    after = doc[span.end:min(span.end + 8, len(doc))]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+        return False
+    return any(t.lower_ in ORG_KIND_NOUNS and t.dep_ == "appos" and span.start <= t.head.i < span.end
+               for t in after[2:])
 
 
 def _sentence_initial(span: Span) -> bool:

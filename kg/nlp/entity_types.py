@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .candidate_spans import ORG_SUFFIXES
+from .candidate_spans import ORG_KIND_NOUNS, ORG_SUFFIXES
 from .doc_entities import EntityBuilder
 
-ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchange", "lender", "bank", "group",
-                  "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
-                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher",
-                  "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture", "custodian",
-                  "broker", "brokerage", "miner", "manager", "studio", "project", "foundation", "organization"}
 
 
 class EntityTyping(EntityBuilder):

@@ -262,6 +262,8 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
         head = clause.head
         if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
             head = head.head  # "Celsius and Voyager, two platforms that sought bankruptcy protection"
+        elif clause.dep_ == "acl" and head.dep_ == "dobj" and head.i not in ents.by_token:
+            head = head.head  # "Ripple announced an agreement to acquire Hidden Road": who made the deal acts
         if clause.dep_ in ("relcl", "acl") and head.i in ents.by_token:
             first.append(ents.by_token[head.i])
             first.extend(ents.by_token[c.i] for c in head.conjuncts if c.i in ents.by_token)
