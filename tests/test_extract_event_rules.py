@@ -398,3 +398,16 @@ def test_a_deal_announced_to_acquire_a_company_is_an_acquisition_by_who_announce
     found = events(extractor, "Velter Exchange announced a definitive agreement to acquire Quorvex Markets, "
                               "a derivatives venue.")
     assert ("Velter Exchange", "Quorvex Markets") in of_type(found, "ACQUISITION")
+
+
+@pytest.mark.parametrize("text", [
+    "Visa expanded its stablecoin settlement to Solana on Tuesday.",
+    "PayPal launched its own dollar stablecoin last year, and Visa has been testing settlement in USDC.",
+])
+def test_payments_that_settle_are_no_fine(extractor, text):
+    assert of_type(events(extractor, text), "FINE") == []
+
+
+def test_a_settlement_with_a_regulator_is_still_a_fine(extractor):
+    found = events(extractor, "Bittrex agreed to a $24 million settlement with the SEC.")
+    assert of_type(found, "FINE") == [("Securities and Exchange Commission", "Bittrex")]

@@ -165,6 +165,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "Milei-promoted token": a modifier, no one changed jobs
     if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and not _person_patient(ents, token):
         return None  # "a memecoin promoted by Milei": what was promoted, named or appointed is no person
+    if spec.type == "FINE" and token.lemma_.lower() == "settlement" and _payment_settlement(ents, token):
+        return None  # "testing settlement in USDC", "a settlement layer": payments settle, no one is fined
     if spec.type == "HACK" and token.lemma_.lower() == "breach" and _rule_breach(token):
         return None  # "admitted the breaches" of anti-money-laundering rules: no one broke in
     if spec.type == "FUNDING" and any(c.lower_ in ILLICIT for c in token.children) or \
@@ -292,6 +294,23 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             have.add(id(m))
             out.append(m)
     return out
+
+
+PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability", "capabilities", "time", "times",
+                            "instant", "cross-border", "real-time", "stablecoin", "payment", "payments", "transaction",
+                            "card", "merchant", "faster", "same-day", "on-chain", "onchain", "blockchain"}
+
+
+def _payment_settlement(ents: DocEntities, token: Token) -> bool:
+    """'settlement' of payments, not of a case: a payments word beside it, or 'settlement in' a coin."""
+    near = [*token.children, token.head] if token.head is not token else list(token.children)
+    if any(t.lower_ in PAYMENT_SETTLEMENT_WORDS for t in near):
+        return True
+    # "settlement in USDC", or "testing settlement in USDC" where the parse hangs "in" on the verb
+    preps = [*token.children, *(token.head.children if token.dep_ == "dobj" else ())]
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+        (m := ents.by_token.get(o.i)) is not None and ents.record(m).type == "ASSET"
+        for o in c.children if o.dep_ == "pobj") for c in preps)
 
 
 def _governing_verb(token: Token) -> Token:
