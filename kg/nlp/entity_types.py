@@ -13,7 +13,6 @@ from .candidate_spans import ORG_KIND_NOUNS, ORG_SUFFIXES
 from .doc_entities import EntityBuilder
 
 
-
 class EntityTyping(EntityBuilder):
     """The builder's typing rules; the name rules and defined names ask them too, hence a mixin the others extend."""
 
