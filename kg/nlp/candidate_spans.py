@@ -197,7 +197,9 @@ def _posted_on(span: Span) -> bool:
 
 
 def _described_as_organisation(span: Span) -> bool:
-    """The name has an appositive whose head is a kind of organisation: ', a payments company'."""
+    """The name has an appositive whose head is a kind of organisation: ', a payments company'. Read
+    from the parse, so a description the typing rules' word scan stops early in ('Anchor, a Terra-based
+    lending protocol') still counts."""
     doc = span.doc
     after = doc[span.end:min(span.end + 8, len(doc))]
     if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):

@@ -33,11 +33,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import HONORIFICS, NAME_SUFFIXES, NER_TYPES, ORG_SUFFIXES, POSTING_WORDS, CandidateSpans
+from .candidate_spans import (HONORIFICS, NAME_SUFFIXES, NER_TYPES, ORG_KIND_NOUNS, ORG_SUFFIXES, POSTING_WORDS,
+                              CandidateSpans)
 from .datelines import DATELINE, Datelines
 from .defined_names import ACRONYM, TICKER, DefinedNames
 from .doc_entities import DocEntities, EntityRecord, Mention
-from .entity_types import ORG_KIND_NOUNS
 from .generic_mentions import GenericMentions
 from .kb import KnowledgeBase, load_kb
 from .lexicon import Lexicon, load_lexicon

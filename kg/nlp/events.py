@@ -86,6 +86,7 @@ class EventFinder:
                         _merge_back(events, event)
                         continue
                     # "after the collapse of TerraUSD": the move of the party it names, told before or not
+                subject = _subject_key(ents, token)
                 if type_ in ONE_PER_PARTY:  # each asset that moved, each company that failed, is its own event
                     courts = [k for k in event.participants if "court" in ents.records[k].name.lower()]
                     for key in event.participants:
@@ -108,11 +109,11 @@ class EventFinder:
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
                 elif any(_same_kind(e, event) and e.start == event.start for e in events) and \
-                        not _other_subject(ents, token, subjects, event):
+                        not _other_subject(subjects.get(type_), subject):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event)
-                subjects.setdefault(type_, _subject_key(ents, token))
+                subjects.setdefault(type_, subject)
         doc._.kg_events = events
         return doc
 
@@ -126,10 +127,9 @@ def _subject_key(ents: DocEntities, token: Token) -> str | None:
     return ents.record(mention).key if mention is not None else None
 
 
-def _other_subject(ents: DocEntities, token: Token, subjects: dict, event: FoundEvent) -> bool:
+def _other_subject(first: str | None, this: str | None) -> bool:
     """'Kraken halted withdrawals on Monday, and Gemini suspended them on Tuesday': each verb with a
     subject of its own is its own event, though one sentence tells both."""
-    first, this = subjects.get(event.type), _subject_key(ents, token)
     return first is not None and this is not None and first != this
 
 
