@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from itertools import chain, islice
+from operator import itemgetter
 from typing import Iterable, Iterator
 
 import networkx as nx
@@ -28,6 +29,9 @@ from .store import Store
 ENTITY_FIELDS = ("id", "type", "name", "aliases", "kb_id", "wikidata", "mentions", "articles", "first_seen",
                  "last_seen")
 EVENT_FIELDS = ("id", "type", "name", "date", "participants", "sources", "outlets", "first_seen", "last_seen")
+# a node's fields read in one C call: a query answers with up to ``limit`` of these dicts
+_ENTITY_VALUES = itemgetter(*ENTITY_FIELDS[1:])
+_EVENT_VALUES = itemgetter(*EVENT_FIELDS[1:])
 EVENTS_PER_LINK = 5  # events kept per link of a limited subgraph: enough to see what ties two entities
 
 
@@ -249,15 +253,17 @@ class KnowledgeGraph:
         (the distinct outlets among them) and first/last seen. At most ``limit``.
         """
         _check_limit(limit)
-        g = self.graph
-        if entity is not None:  # already in date order: read until ``limit`` are kept
+        nodes = self.graph._node
+        if entity is not None and not (type or since or until):  # already in date order: the head of the list
+            kept = self.index.events(self._node(entity))[:limit]
+        elif entity is not None:  # read until ``limit`` are kept
             kept = islice((n for n in self.index.events(self._node(entity))
-                           if (not type or g.nodes[n]["type"] == type) and _event_in_window(g.nodes[n], since, until)),
+                           if (not type or nodes[n]["type"] == type) and _event_in_window(nodes[n], since, until)),
                           limit)
         else:
             slots = self.builder.events_by_type
             kept = sorted((s.node for t in ([type] if type else slots) for s in slots.get(t, ())
-                           if _event_in_window(g.nodes[s.node], since, until)), key=self.index.event_key)[:limit]
+                           if _event_in_window(nodes[s.node], since, until)), key=self.index.event_key)[:limit]
         return [self._event_dict(n) for n in kept]
 
     def timeline(self, entity: str, limit: int | None = None) -> list[dict]:
@@ -390,10 +396,10 @@ class KnowledgeGraph:
 
     def _hops(self, node: str) -> Iterator[tuple[str, str]]:
         """Entities one hop from ``node``, each with the event it shares with ``node`` or ""."""
-        view = self.builder.links
-        for x in view.adj.get(node, {}):
+        adj = self.builder.links._adj  # networkx's own dicts: through its views each step costs a view object
+        for x in adj.get(node, ()):
             if x.startswith("event:"):
-                for w in view.adj[x]:
+                for w in adj[x]:
                     if w != node:
                         yield w, x
             else:
@@ -404,7 +410,7 @@ class KnowledgeGraph:
         parents: dict[str, tuple[str, str] | None] = {start: None}
         children: dict[str, tuple[str, str] | None] = {goal: None}
         front_a, front_b = [start], [goal]
-        adj = self.builder.links.adj
+        adj = self.builder.links._adj
         for _ in range(max_hops):  # grow the side with fewer links to walk: never a hub's when the other is small
             forward = sum(len(adj.get(u, ())) for u in front_a) <= sum(len(adj.get(u, ())) for u in front_b)
             front, seen, other = (front_a, parents, children) if forward else (front_b, children, parents)
@@ -434,16 +440,12 @@ class KnowledgeGraph:
         raise NotFoundError(f"no edge between {u} and {v}")
 
     def _entity_dict(self, node: str) -> dict:
-        data = self.graph.nodes[node]
-        out = {"id": node}
-        out.update({k: data.get(k) for k in ENTITY_FIELDS if k != "id"})
-        out["aliases"] = list(out["aliases"] or [])
+        out = dict(zip(ENTITY_FIELDS, (node, *_ENTITY_VALUES(self.graph._node[node]))))
+        out["aliases"] = list(out["aliases"])  # the caller's copy: the graph's list stays as it is
         return out
 
     def _event_dict(self, node: str) -> dict:
-        data = self.graph.nodes[node]
-        out = {"id": node}
-        out.update({k: data.get(k) for k in EVENT_FIELDS if k != "id"})
+        out = dict(zip(EVENT_FIELDS, (node, *_EVENT_VALUES(self.graph._node[node]))))
         out["participants"] = list(out["participants"])
         return out
 

@@ -50,6 +50,13 @@ def test_entity_returns_the_documented_fields(kg):
                    "first_seen": "2022-11-11T10:00:00Z", "last_seen": "2022-11-11T10:00:00Z"}
 
 
+def test_results_are_the_callers_to_change(kg):
+    kg.entity("SBF")["aliases"].append("changed")
+    kg.events(entity="Binance")[0]["participants"].clear()
+    assert "changed" not in kg.entity("SBF")["aliases"]
+    assert kg.events(entity="Binance")[0]["participants"]
+
+
 @pytest.mark.parametrize("text, type_, expected", [
     ("coin", None, ["Coinbase"]),
     ("exchange", None, ["Securities and Exchange Commission", "Coinbase", "Kraken"]),  # most mentioned first

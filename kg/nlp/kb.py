@@ -26,6 +26,12 @@ KB_FILES = ("exchanges.yaml", "regulators.yaml", "organizations.yaml", "assets.y
 ENTRY_KEYS = {"id", "name", "type", "aliases", "tickers", "country", "wikidata", "lowercase", "ambiguous"}
 
 
+# compiled once: ``norm`` runs for every name looked up, in extraction and in every query
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_PUNCTUATION = re.compile(r"[^\w\s.\-&]")
+_SPACES = re.compile(r"\s+")
+
+
 def norm(name: str) -> str:
     """SCHEMA.md's name normalisation (NFKC, casefold, no possessive, most punctuation dropped).
 
@@ -35,9 +41,9 @@ def norm(name: str) -> str:
     'u.s. department of justice'
     """
     s = unicodedata.normalize("NFKC", str(name)).casefold().strip()
-    s = re.sub(r"['\u2019]s\b", "", s)
-    s = re.sub(r"[^\w\s.\-&]", " ", s)
-    return re.sub(r"\s+", " ", s).strip(" .")
+    s = _POSSESSIVE.sub("", s)
+    s = _PUNCTUATION.sub(" ", s)
+    return _SPACES.sub(" ", s).strip(" .")
 
 
 @dataclass(frozen=True)
