@@ -90,6 +90,19 @@ def test_a_generic_reference_carries_the_event_of_the_named_exchange(extractor):
     assert ("HACK", ("Bitstamp",)) in events(x)
 
 
+def test_the_company_is_first_sought_since_the_previous_sentence(extractor):
+    # "company" prefers an exchange, but the one named a sentence earlier is closer than Coinbase
+    x = run(extractor, "Coinbase has backed several startups over the years. The agreement marks Circle's first "
+                       "purchase in Asia. The company was fined $2 million by the Monetary Authority of Singapore.")
+    assert events(x) == {("FINE", ("Monetary Authority of Singapore", "Circle"))}
+
+
+def test_it_in_a_subordinate_clause_is_the_subject_of_the_main_one(extractor):
+    x = run(extractor, "The SEC sued Kraken in June, months after it had warned the exchange about its staking "
+                       "program.")
+    assert ("WARNING", ("Securities and Exchange Commission", "Kraken")) in events(x)
+
+
 def test_event_dates_come_from_the_text_or_the_article_date(extractor):
     x = run(extractor, "Kraken was hacked on Monday. In July 2022, Celsius Network filed for bankruptcy.",
             published="2024-03-06T10:00:00Z")

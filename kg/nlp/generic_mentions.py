@@ -35,7 +35,7 @@ class GenericMentions(EntityBuilder):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
-                record = self._speaker(tok) or self._enforcer(named, tok) or \
+                record = self._speaker(tok) or self._enforcer(named, tok) or self._main_subject(tok) or \
                     self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
@@ -79,6 +79,24 @@ class GenericMentions(EntityBuilder):
                 return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
 
+    def _main_subject(self, pronoun) -> EntityRecord | None:
+        """'The regulator issued warnings, the latest in a series of notices it has sent': a subject
+        pronoun in a relative or adverbial clause is the organisation that is the subject of the clause
+        it hangs from (named or generic, named before the pronoun)."""
+        verb = pronoun.head
+        if pronoun.lower_ != "it" or verb.dep_ not in ("relcl", "advcl"):
+            return None
+        for ancestor in verb.ancestors:
+            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            mention = self.taken.get(subject.i)
+            if mention is None or subject.i > pronoun.i:
+                return None
+            record = self.ents.records[mention.key]
+            return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
+        return None
+
     def _salience(self, record: EntityRecord) -> int:
         """Mentions, and more for a name in the headline: what the article is about."""
         title = self._title_tokens
@@ -100,6 +118,13 @@ class GenericMentions(EntityBuilder):
         return len(with_ws)
 
     def _referent(self, named: list[Mention], position: int, types) -> EntityRecord | None:
+        # the types in order of preference, first among those named since the previous sentence began
+        # ("The deal marks Stripe's deepest move. The company, led by ...": Stripe, though "the company"
+        # is more often an exchange and one was named a paragraph before), then among all named before
+        sent = self.doc[position].sent
+        since = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near = {self.ents.records[m.key].type for m in named if since <= m.start and m.end <= position}
+        types = next(((t,) for t in types if t in near), types)
         for type_ in types:
             before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
             if before:
