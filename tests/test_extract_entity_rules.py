@@ -101,6 +101,14 @@ def test_a_name_with_an_organisation_appositive_is_not_a_person(extractor):
     assert ("Certus One", "ORGANIZATION") in found
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Dax Harlowe, Stripe's head of crypto, said demand was growing.", "Dax Harlowe"),  # NER reads an ORG
+    ("Among the protesters was Ilan Vesko, a software developer who had flown in from Berlin.", "Ilan Vesko"),
+])
+def test_a_name_whose_appositive_is_a_persons_title_or_job_is_a_person(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)
+
+
 def test_a_capitalised_word_that_only_starts_a_sentence_is_not_an_entity(extractor):
     found = entities(extractor, "Binance launched a prepaid card. Cardholders can earn cashback in BNB.")
     assert not any(name == "Cardholders" for name, _ in found), found

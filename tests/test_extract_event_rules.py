@@ -60,6 +60,11 @@ def test_an_app_store_removal_at_a_regulators_request_is_a_ban(extractor):
     assert bans and {"Apple", "Bybit", "KuCoin"} <= set(bans[0]), bans
 
 
+def test_pulling_users_into_apps_is_no_removal(extractor):
+    assert not of_type(events(extractor, "Kraken hopes the network will pull its customers deeper into on-chain "
+                                         "applications."), "BAN")
+
+
 @pytest.mark.parametrize("text, party", [
     ("The Securities and Exchange Commission ordered Zipmex to explain why it suspended withdrawals.", "Zipmex"),
     ("The Financial Conduct Authority launched an investigation into Bitget.", "Bitget"),
@@ -186,6 +191,15 @@ def test_a_network_or_app_that_stops_is_an_outage(extractor, text, party):
     ("Kraken debuted a savings app for European customers on Thursday.", True),
 ])
 def test_plans_and_stock_market_debuts_are_not_launches(extractor, text, launched):
+    assert bool(of_type(events(extractor, text), "LAUNCH")) is launched
+
+
+@pytest.mark.parametrize("text, launched", [
+    ("Kraken opened Ink, its own layer-2 network, to the public on Wednesday.", True),
+    ("Kraken opened an office in Dubai on Monday.", False),
+    ("The SEC opened an investigation into Kraken in May.", False),
+])
+def test_a_product_opened_to_the_public_is_launched(extractor, text, launched):
     assert bool(of_type(events(extractor, text), "LAUNCH")) is launched
 
 

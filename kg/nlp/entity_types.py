@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+import functools
+import re
+
 from .candidate_spans import ORG_KIND_NOUNS, ORG_SUFFIXES
-from .doc_entities import EntityBuilder
+from .doc_entities import EntityBuilder, doc_text
+
+# titles a company never holds ("developer", "partner", "investor" and the like can be firms)
+FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shareholder", "owner", "official",
+                                "representative", "receiver", "liquidator", "trustee", "administrator", "adviser",
+                                "advisor", "principal", "employee", "controlling owner", "majority owner"}
 
 
 class EntityTyping(EntityBuilder):
@@ -64,11 +72,22 @@ class EntityTyping(EntityBuilder):
         if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
             return False
         for tok in after[2:]:
-            if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s"):
-                return True  # "the company's president" is a person's appositive
+            # "the company's president" is a person's appositive, and so is "a software developer who ..."
+            if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who"):
+                return True
             if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
                 break
         return False
+
+    def _titled_appositive(self, span: Span) -> bool:
+        """'Cuy Sheffield, Visa's head of crypto', 'Faruk Fatih Özer, the founder of failed exchange Thodex':
+        a name shaped like a person's whose appositive is a title only people hold is a person's."""
+        if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span) or any(
+                t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
+                for t in span):
+            return False
+        after = doc_text(self.doc)[span.end_char:span.end_char + 90]
+        return bool(_person_title_after(self.lex.titles).match(after))
 
     def _org_type(self, span: Span) -> str:
         text = span.text
@@ -116,3 +135,12 @@ class EntityTyping(EntityBuilder):
                 if m.key == record.key and self._exchange_context(self.doc[m.start:m.end]):
                     record.type = "EXCHANGE"
                     break
+
+
+@functools.lru_cache(maxsize=4)
+def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
+    """', Visa's head of crypto', ', the founder of ...': an appositive opening with a title only people hold."""
+    people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles if t.lower() not in FIRM_TITLES)
+    owner = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s"  # "Visa's", "Bank of America's"
+    return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+)?(?:(?:former|then|longtime|interim|acting|"
+                      rf"deputy|senior|global|new)\s+)*(?:{people})\b(?!['’]s)")

@@ -27,6 +27,8 @@ LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "dep
 # what a loss is lost to or from when it is a theft
 LOSS_TO_THEFT = {"hackers", "attackers", "thieves", "hack", "exploit", "theft", "heist", "attack", "wallet", "wallets"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
+# whom a product is opened to when opening it is its launch: "opened Base to the public"
+AUDIENCES = {"public", "everyone", "users", "customers", "developers", "traders", "investors", "retail", "all"}
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
         if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
+        if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "Coinbase opened Base, its blockchain, to the public"
         if lemma in REMOVE_VERBS and about_apps(tok):
             found.setdefault((tok.i, "BAN"), tok)  # "Apple removed the apps of five exchanges at FSA's request"
         headline_verb = sent.start == 0 and tag == "NNS" and lowers[k].endswith("s")  # "Hyperliquid delists X"
@@ -184,9 +188,18 @@ def agreed_to(verb: Token) -> Token | None:
     return None
 
 
+def opened_to_audience(verb: Token) -> bool:
+    """'opened Base to the public', 'the network was opened to all developers': a product opened to its
+    users (not 'opened an office', 'opened an investigation', 'opened the door to a settlement')."""
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ in AUDIENCES for o in c.children)
+        for c in verb.children)
+
+
 def about_apps(verb: Token) -> bool:
     """'removed the Samourai app from its Play Store': the object or its source is an app or an app store."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "prep") and any(t.lower_ in APP_WORDS for t in child.subtree):
-            return True
+        if (child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in ("from", "off")) and \
+                any(t.lower_ in APP_WORDS for t in child.subtree):
+            return True  # not what is pulled into apps: "pull its customers deeper into on-chain applications"
     return False

@@ -128,6 +128,8 @@ class NameRules(EntityTyping):
             if len(span) == 1:
                 return  # "Cameron and Tyler Winklevoss": a given name sharing the surname that follows
             type_ = "PERSON"  # "Billy Markus and Jackson Palmer"
+        elif type_ in ("ORGANIZATION", "LOCATION") and self._titled_appositive(span):
+            type_ = "PERSON"  # "Cuy Sheffield, Visa's head of crypto, said"
         elif type_ == "ORGANIZATION" and self._city_of_region(span):
             type_ = "LOCATION"  # "based in Tysons Corner, Virginia"
         elif type_ == "ORGANIZATION":
