@@ -109,6 +109,17 @@ def test_a_name_whose_appositive_is_a_persons_title_or_job_is_a_person(extractor
     assert (person, "PERSON") in entities(extractor, text)
 
 
+def test_a_full_name_coordinated_with_people_is_a_person_where_ner_misses_it(extractor):
+    # NER reads "Christian" as a religion and drops the name
+    found = entities(extractor, "Bitstamp was founded in 2011 by Halvorsen, Paul Klanschek and Christian Vogl.")
+    assert ("Christian Vogl", "PERSON") in found
+
+
+def test_a_regulator_after_a_countrys_possessive_is_no_city(extractor):
+    found = entities(extractor, "Vaultra won approval on Thursday from Austria's Financial Market Authority.")
+    assert ("Financial Market Authority", "REGULATOR") in found
+
+
 def test_a_capitalised_word_that_only_starts_a_sentence_is_not_an_entity(extractor):
     found = entities(extractor, "Binance launched a prepaid card. Cardholders can earn cashback in BNB.")
     assert not any(name == "Cardholders" for name, _ in found), found

@@ -60,6 +60,16 @@ def relations(extractor, text):
     # every person of "A and B, two of its ..."; "its" is the subject beside its title ("adviser Teneo")
     ("Restructuring adviser Teneo said it was appointed, with Ivan Sorokin and Mei Tanaka, two of its senior "
      "managing directors, named liquidators of Kelvora Capital.", ("Ivan Sorokin", "WORKS_FOR", "Teneo")),
+    # every founder of "founded by A, B and C", however the parse hangs B and C
+    ("Nexo was founded in 2017 by Eric Demuth, Paul Klanschek and Jonas Trummer.",
+     ("Jonas Trummer", "WORKS_FOR", "Nexo")),
+    # a passive "co-founded", which the parser splits in three
+    ("A day earlier, the regulator issued a statement about the project.\n\nVaultra was co-founded by Dana "
+     "Whitlock, the chief executive of Orbix, and Marek Sloan, who heads Tessel Labs.",
+     ("Marek Sloan", "WORKS_FOR", "Vaultra")),
+    # "the chief executive" standing alone: of the company the article is about
+    ("Vaultra said on Friday it was carrying out maintenance on its wallets. Nadia Kuswanto, the chief executive, "
+     "later said that customer balances were safe.", ("Nadia Kuswanto", "WORKS_FOR", "Vaultra")),
 ])
 def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expected):
     assert expected in relations(extractor, text)

@@ -81,6 +81,7 @@ class EntityLinker:
         for span, type_ in ner_spans:
             builder.add_named(span, type_)
         builder.add_titled_people()
+        builder.add_coordinated_people()
         builder.add_shaped_organisations()
         builder.apply_definitions()
         builder.add_tickers()

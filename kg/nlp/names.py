@@ -101,6 +101,24 @@ class NameRules(EntityTyping):
                         self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
                 break
 
+    def add_coordinated_people(self) -> None:
+        """'founded by Demuth, Paul Klanschek and Christian Trummer': a full name NER left out (it read
+        "Christian" as a religion) coordinated with a person's name is a person."""
+        doc = self.doc
+        people = [m for m in self.ents.mentions if not m.generic and self.ents.records[m.key].type == "PERSON"]
+        for m in people:
+            for conj in doc[m.end - 1].conjuncts:
+                if conj.pos_ != "PROPN" or conj.i in self.taken:
+                    continue
+                start = conj.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == conj.i:
+                    start -= 1
+                span = doc[start:conj.i + 1]
+                if 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha and t.i not in self.taken for t in span) \
+                        and not self.kb.lookup(span.text) and not any(
+                            t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
+                    self._mention(span, self._record_for(span.text, "PERSON"))
+
     def add_named(self, span: Span, type_: str) -> None:
         known = [e for e in self.kb.lookup(span.text) if _same_case(span.text, e)]
         if len(known) == 1 and not span.text in known[0].ambiguous:
@@ -130,8 +148,9 @@ class NameRules(EntityTyping):
             type_ = "PERSON"  # "Billy Markus and Jackson Palmer"
         elif type_ in ("ORGANIZATION", "LOCATION") and self._titled_appositive(span):
             type_ = "PERSON"  # "Cuy Sheffield, Visa's head of crypto, said"
-        elif type_ == "ORGANIZATION" and self._city_of_region(span):
-            type_ = "LOCATION"  # "based in Tysons Corner, Virginia"
+        elif type_ == "ORGANIZATION" and self._city_of_region(span) and self._org_type(span) == "ORGANIZATION" and \
+                not any(t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
+            type_ = "LOCATION"  # "based in Tysons Corner, Virginia"; not "from Austria's Financial Market Authority"
         elif type_ == "ORGANIZATION":
             type_ = self._org_type(span)
         elif type_ == "PERSON" and self._kind_appositive(span):

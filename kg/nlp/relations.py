@@ -98,6 +98,11 @@ class RelationFinder:
         # "Russell Crumpler and Christopher Farmer, two of its senior managing directors"
         self.its_title = re.compile(
             rf"^\s*,\s*(?:(?:one|two|three|four|both|all)\s+of\s+)?(?:its|their)\s+{roles}(?:s\b|\b)", re.I)
+        # "Oscar Darmawan, the chief executive, said": a company title standing alone, the same as "its"
+        # (not "the president", who is as often a head of state)
+        self.the_title_alone = re.compile(
+            r"^\s*,\s*the\s+(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|chief\s+operating\s+officer|"
+            r"COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|general\s+counsel)\s*[,.]")
         # "its chief operating officer, X" and "Its chairman is X"
         self.its_title_before = re.compile(
             rf"\b(?:its|their)\s+{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
@@ -307,7 +312,8 @@ class RelationFinder:
                 continue
             after = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 90]
             before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
-            match = self.its_title.match(after) or self.its_title_before.search(before)
+            match = self.its_title.match(after) or self.its_title_before.search(before) or \
+                self.the_title_alone.match(after)
             if not match:
                 continue
             # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
@@ -322,11 +328,16 @@ class RelationFinder:
                 before_sent = doc[sent.start - 1].sent
                 subjects = [o for o in ents.in_span(before_sent.start, before_sent.end)
                             if ents.record(o).type in EMPLOYERS and _is_subject(doc[o.end - 1])]
-            org = (ents.by_token.get(pair.i) if pair is not None and pair.i in ents.by_token and
-                   ents.record(ents.by_token[pair.i]).type in EMPLOYERS else None) or next(
-                (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
-                (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and not o.generic),
-                None)
+            if match.re is self.the_title_alone:  # "the chief executive": of the sentence's subject, else of
+                # the company the article is about
+                org = next((o for o in subjects if not o.generic), None) or self._main_body(
+                    ents, m.start, ("EXCHANGE", "ORGANIZATION"))
+            else:
+                org = (ents.by_token.get(pair.i) if pair is not None and pair.i in ents.by_token and
+                       ents.record(ents.by_token[pair.i]).type in EMPLOYERS else None) or next(
+                    (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
+                    (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and
+                     not o.generic), None)
             if org is None:
                 continue
             people = [m]
@@ -361,6 +372,10 @@ class RelationFinder:
                 if agent:
                     people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
                               if ents.record(m).type == "PERSON" and not m.generic]
+                    if people:  # "by A, B and C" where the parse hangs B elsewhere: the list as written
+                        mentions = ents.in_span(sent.start, sent.end)
+                        listed = self._people_list_starting_at(ents, mentions, mentions.index(people[0]))
+                        people += [m for m in listed if m not in people]
                 else:  # "Alameda, the trading firm he founded": the person just named
                     people = [p for p in reversed(ents.in_span(0, tok.i))
                               if ents.record(p).type == "PERSON" and not p.generic][:1]
@@ -407,9 +422,15 @@ class RelationFinder:
     def _org_of_verb(self, doc, ents: DocEntities, verb):
         if verb.dep_ in ("acl", "relcl") and verb.head.i in ents.by_token:
             return ents.by_token[verb.head.i]
-        for child in verb.children:
-            if child.dep_ == "nsubjpass" and child.i in ents.by_token:
+        split = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "co"
+        # "Worldcoin was co-founded by ...": the parser splits the verb, and its subject may hang on "co" or "was"
+        for child in [*verb.children, *(doc[verb.i - 2].children if split else ())]:
+            if child.dep_ in ("nsubjpass", "nsubj" if split else "nsubjpass") and child.i in ents.by_token:
                 return ents.by_token[child.i]
+            if child.dep_ == "auxpass":
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.i in ents.by_token:
+                    return ents.by_token[subject.i]
         head = verb.head
         if verb.dep_ in ("acl", "relcl") and head.dep_ == "appos" and head.head.i in ents.by_token:
             return ents.by_token[head.head.i]
