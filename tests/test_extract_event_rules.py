@@ -185,6 +185,26 @@ def test_a_network_or_app_that_stops_is_an_outage(extractor, text, party):
     assert of_type(events(extractor, text), "WITHDRAWAL_HALT") == [(party,)]
 
 
+@pytest.mark.parametrize("text, party", [
+    ("Zipmex users could not withdraw their funds for a week.", "Zipmex"),
+    ("Trouble at Bitkub surfaced on Feb. 7, when customers were told they could no longer withdraw bitcoins.",
+     "Bitkub"),
+    ("Customers of Bitkub were unable to withdraw funds on Monday.", "Bitkub"),
+    ("In the same week, Thodex, a smaller domestic platform, froze customer accounts.", "Thodex"),  # froze/ADJ
+])
+def test_customers_unable_to_withdraw_is_a_halt(extractor, text, party):
+    assert of_type(events(extractor, text), "WITHDRAWAL_HALT") == [(party,)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kraken said users can withdraw funds as normal.",
+    "Binance denied that users could not withdraw funds.",
+    "Coinbase users could not withdraw money if they failed the checks.",
+])
+def test_withdrawals_that_work_or_only_might_not_are_no_halt(extractor, text):
+    assert not of_type(events(extractor, text), "WITHDRAWAL_HALT")
+
+
 @pytest.mark.parametrize("text, launched", [
     ("Kraken unveiled a plan to raise $1 billion through sales of stock.", False),  # a plan is no launch
     ("Kraken shares jumped 40% in their Nasdaq debut on Thursday.", False),  # a stock market debut

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_triggers import Triggers
+from .event_triggers import Triggers, unable_to_withdraw
 
 
 def called_off(triggers: Triggers, sent) -> bool:
@@ -32,6 +32,8 @@ PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to
 def happened(triggers: Triggers, token: Token) -> bool:
     """False under a negation, a modal, a denial, a plan or a conditional, for a plan as the trigger's
     object, and for a plural noun of a kind of events ("past attacks")."""
+    # "users could not withdraw funds": the negation and the modal are the event itself, not its denial
+    unable = token.lemma_.lower() == "withdraw" and unable_to_withdraw(token)
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in GENERIC_PLURAL for c in token.children):
@@ -44,9 +46,9 @@ def happened(triggers: Triggers, token: Token) -> bool:
     node, steps = token, 0
     while True:
         for child in node.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not (unable and node == token):
                 return False
-            if child.dep_ == "aux" and child.lemma_.lower() in triggers.modals:
+            if child.dep_ == "aux" and child.lemma_.lower() in triggers.modals and not (unable and node == token):
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False

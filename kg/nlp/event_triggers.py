@@ -27,6 +27,12 @@ LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "dep
 # what a loss is lost to or from when it is a theft
 LOSS_TO_THEFT = {"hackers", "attackers", "thieves", "hack", "exploit", "theft", "heist", "attack", "wallet", "wallets"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
+# irregular pasts the small model misreads as adjectives, keeping them as their own lemma: "Thodex froze
+# customer accounts" (froze/ADJ); past forms that are never adjectives or nouns count wherever they stand,
+# participles ("frozen", "stolen") only with an object of their own
+IRREGULAR_PASTS = {"froze": "freeze", "stole": "steal", "bought": "buy", "sought": "seek", "sank": "sink",
+                   "slid": "slide"}
+IRREGULAR_PARTICIPLES = {"frozen": "freeze", "stolen": "steal"}
 # whom a product is opened to when opening it is its launch: "opened Base to the public"
 AUDIENCES = {"public", "everyone", "users", "customers", "developers", "traders", "investors", "retail", "all"}
 
@@ -87,6 +93,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
     lowers = [t.lower_ for t in tokens]
     poses = [t.pos_ for t in tokens]
     tags = [t.tag_ for t in tokens]
+    for k, tok in enumerate(tokens):
+        if lemmas[k] == lowers[k] and poses[k] in ("ADJ", "NOUN") and (lowers[k] in IRREGULAR_PASTS or (
+                lowers[k] in IRREGULAR_PARTICIPLES and any(c.dep_ == "dobj" for c in tok.children))):
+            lemmas[k] = IRREGULAR_PASTS.get(lowers[k]) or IRREGULAR_PARTICIPLES[lowers[k]]
+            poses[k], tags[k] = "VERB", "VBD"
     hackers = not HACKER_NOUNS.isdisjoint(lowers)
     taken = sent.doc._.kg.by_token
     for k, tok in enumerate(tokens):
@@ -123,6 +134,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
         if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
+        if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
+            found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "Coinbase opened Base, its blockchain, to the public"
         if lemma in REMOVE_VERBS and about_apps(tok):
@@ -186,6 +199,22 @@ def agreed_to(verb: Token) -> Token | None:
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
         return node.head
     return None
+
+
+def unable_to_withdraw(verb: Token) -> bool:
+    """'could not withdraw', 'could no longer withdraw', 'were unable to withdraw': the inability is the halt
+    (``event_factuality.happened`` reads the negation as part of the event, not as its denial)."""
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children) for c in verb.children):
+        return True
+    node = verb
+    for _ in range(3):  # "unable to use the website or app, including to withdraw funds"
+        if node.lower_ == "unable":
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def opened_to_audience(verb: Token) -> bool:
