@@ -445,3 +445,34 @@ def test_payments_that_settle_are_no_fine(extractor, text):
 def test_a_settlement_with_a_regulator_is_still_a_fine(extractor):
     found = events(extractor, "Bittrex agreed to a $24 million settlement with the SEC.")
     assert of_type(found, "FINE") == [("Securities and Exchange Commission", "Bittrex")]
+
+
+@pytest.mark.parametrize("text, sued", [
+    ("Mark Halvorsen, Kraken's chief executive, appeared before reporters in a dark suit.", False),
+    ("The arrests followed a wave of complaints about Kraken from investors in the city.", False),
+    ("Kraken received complaints from hundreds of customers.", False),
+    ("The SEC filed a complaint against Kraken in federal court.", True),
+    ("The SEC's complaint accuses Kraken of selling unregistered securities.", True),
+    ("The Securities and Exchange Commission said in its complaint that Kraken mixed customer funds.", True),
+    ("Investors brought a class-action suit against Kraken on Monday.", True),
+])
+def test_a_complaint_or_suit_is_a_lawsuit_only_as_a_court_filing(extractor, text, sued):
+    assert bool(of_type(events(extractor, text), "LAWSUIT")) is sued
+
+
+def test_urging_others_to_block_is_no_ban(extractor):
+    found = events(extractor, "The FBI urged exchanges and other crypto businesses to block transactions tied to "
+                              "Bybit's hackers.")
+    assert not of_type(found, "BAN"), found
+
+
+def test_a_trigger_whose_verb_also_governs_others_still_counts(extractor):
+    # "urge" takes back what it governs ("urged exchanges to block"), never itself
+    assert of_type(events(extractor, "Bithumb urged customers not to share verification codes."), "WARNING")
+
+
+def test_holding_a_registration_is_no_licence_event(extractor):
+    found = events(extractor, "Sakura Exchange BitCoin is one of 30 exchanges that hold the Financial Services "
+                              "Agency registration needed to serve customers in Japan.")
+    assert not of_type(found, "LICENSE"), found
+

@@ -46,18 +46,18 @@ def happened(triggers: Triggers, token: Token) -> bool:
     node, steps = token, 0
     while True:
         for child in node.children:
-            if child.dep_ == "neg" and not (unable and node == token):
+            if child.dep_ == "neg" and not (unable and node.i == token.i):
                 return False
-            if child.dep_ == "aux" and child.lemma_.lower() in triggers.modals and not (unable and node == token):
+            if child.dep_ == "aux" and child.lemma_.lower() in triggers.modals and not (unable and node.i == token.i):
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
-        if node is not token and node.lemma_.lower() in triggers.governors:
-            return False
+        if node.i != token.i and node.lemma_.lower() in triggers.governors:
+            return False  # (spaCy makes a new Token object on every access: tokens compare by index)
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):
             return False  # "face criminal penalties if they continue"
-        if node.head is node or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
+        if node.head.i == node.i or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
             return True
         if node.dep_ in ("relcl", "acl") and steps > 0:
             return True

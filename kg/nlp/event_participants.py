@@ -20,6 +20,13 @@ ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
 NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
 RECEIVED = {"receive", "get", "field", "handle", "log"}
+HOLDING_VERBS = {"hold", "have", "lack", "need", "require", "possess", "keep"}
+FILING_VERBS = {"file", "lodge", "bring", "amend", "unseal", "dismiss", "settle", "submit", "refile", "drop",
+                "withdraw", "face", "win", "lose", "revive", "reject", "throw", "toss", "join", "seek"}
+ALLEGING_VERBS = {"allege", "say", "accuse", "claim", "seek", "charge", "name", "cite", "state", "argue", "assert",
+                  "contend", "ask", "demand", "show", "describe", "add"}
+LEGAL_MODIFIERS = {"civil", "legal", "federal", "class-action", "class", "action", "amended", "criminal", "court",
+                   "sec", "cftc", "regulatory", "antitrust", "securities", "fraud", "lawsuit", "administrative"}
 PERSON_NOUNS = {"executive", "ceo", "chief", "founder", "co-founder", "president", "chairman", "chair", "director",
                 "officer", "head", "veteran", "banker", "lawyer", "official", "commissioner", "manager", "partner"}
 CRIMINAL_STAGES = (
@@ -158,8 +165,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and c.lemma_.lower() in triggers.by_noun and
                                      "INVESTIGATION" in triggers.by_noun[c.lemma_.lower()] for c in token.children):
         return None  # "launched an investigation into": the investigation is the event
-    if spec.type == "LAWSUIT" and token.lemma_.lower() == "complaint" and token.head.lemma_.lower() in RECEIVED:
-        return None  # "received complaints from customers": grievances, not a suit
+    if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit") and not _legal_filing(token):
+        # "received complaints from customers", "a wave of complaints", "appeared in a dark suit": a
+        # grievance or clothing; a suit is filed, brought against someone, or alleges something
+        return None
     if spec.type == "LEADERSHIP_CHANGE" and token.dep_ in ("amod", "compound") and token.i > 0 and \
             token.nbor(-1).text == "-":
         return None  # "Milei-promoted token": a modifier, no one changed jobs
@@ -180,6 +189,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "named joint liquidators": officers of a court process, not the company's leaders
     if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
         return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
+    if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:
+        return None  # "one of 30 exchanges that hold the FSA registration": a state, whoever granted it
     if spec.type == "FINE" and _payment_not_penalty(ents, token):
         return None  # "to pay for real estate", "pay out funds in USDC", "settlement in USDC"
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
@@ -435,6 +446,28 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
         break
     return node.dep_ == "appos" and node.head.i in ents.by_token and \
         ents.record(ents.by_token[node.head.i]).type == "PERSON"
+
+
+def _legal_filing(token: Token) -> bool:
+    """'filed a complaint', 'a suit against Binance', 'the complaint alleges', 'said in its complaint',
+    'a class-action suit', 'according to the complaint': words that make a complaint or a suit a court filing."""
+    head, dep = token.head, token.dep_
+    if head.lemma_.lower() in RECEIVED:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "by", "over", "in") for c in token.children):
+        return True
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FILING_VERBS for c in token.children):
+        return True
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in LEGAL_MODIFIERS for c in token.children):
+        return True
+    if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in FILING_VERBS:
+        return True
+    if dep == "nsubj" and head.lemma_.lower() in ALLEGING_VERBS:
+        return True
+    if dep == "pobj" and head.dep_ == "prep" and (head.head.lemma_.lower() in ALLEGING_VERBS or
+                                                  head.head.lemma_.lower() == "accord"):
+        return True  # "the SEC said in its complaint", "according to the complaint"
+    return any(c.dep_ == "poss" for c in token.children) and dep != "pobj"  # "the SEC's complaint"
 
 
 def _rule_breach(token: Token) -> bool:
