@@ -209,16 +209,16 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
         # "Genesis halted withdrawals after FTX's bankruptcy filing": the owner of the phrase the trigger
         # modifies is the party, not the clause's subject
         owner = [m for c in token.head.children if c.dep_ == "poss" or  # "FTX's", "the Genesis bankruptcy case"
-                 c.dep_ in ("compound", "amod", "nmod") and c is not token and c.i in ents.by_token
+                 c.dep_ in ("compound", "amod", "nmod") and c.i != token.i and c.i in ents.by_token
                  for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)]
         if owner:
             return owner
     first, rest = [], []
-    roots = [token] if clause is token else [token, clause]
+    roots = [token] if clause.i == token.i else [token, clause]
     seen: set[int] = set()
     for root in roots:
         for child in root.children:
-            if child.dep_ in ("advcl", "parataxis") and child is not token:
+            if child.dep_ in ("advcl", "parataxis") and child.i != token.i:
                 if spec_type == "FUNDING" and child.lemma_.lower() in ("lead", "back", "fund"):
                     # "raised $20 million in April, led by Paradigm": the round's investors
                     rest.extend(m for a in child.children if a.dep_ == "agent"
@@ -227,7 +227,7 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                     # "filed a lawsuit challenging the SEC's rejection": the one whose act is challenged
                     rest.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
                 continue
-            if child.dep_ == "ccomp" and not (root is token and spec_type in REPORTED_TARGET):
+            if child.dep_ == "ccomp" and not (root.i == token.i and spec_type in REPORTED_TARGET):
                 continue  # "warned that Binance was operating ...": the warning is about Binance
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
@@ -249,21 +249,21 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                                  if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in aside)]
             # "was arrested in November, when the SEC also sued him": the nested clause's parties belong
             # to its own event
-            nested = [d for d in child.subtree if d is not child and d.dep_ in ("relcl", "advcl") and
+            nested = [d for d in child.subtree if d.i != child.i and d.dep_ in ("relcl", "advcl") and
                       d.pos_ == "VERB" and d.lemma_.lower() in triggers.by_verb and
                       spec_type not in triggers.by_verb[d.lemma_.lower()] and
                       not d.left_edge.i <= token.i <= d.right_edge.i]
             span_mentions = [m for m in span_mentions
                              if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested)]
             seen.add(child.i)
-            actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root is token)
+            actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root.i == token.i)
             (first if actor else rest).extend(span_mentions)
         if root.i in ents.by_token:
             rest.insert(0, ents.by_token[root.i])
     if not first and clause.dep_ == "pcomp":
         # "two months after freezing withdrawals": the gerund's subject is the main clause's
         head = clause.head
-        while head.dep_ in ("prep", "pcomp", "pobj") and head.head is not head:
+        while head.dep_ in ("prep", "pcomp", "pobj") and head.head.i != head.i:
             head = head.head
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -295,7 +295,7 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                         # "paid $5 million to the SEC to settle charges"
                         rest.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
                 if first or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) or \
-                        head.dep_ not in ("xcomp", "conj") or head.head is head or \
+                        head.dep_ not in ("xcomp", "conj") or head.head.i == head.i or \
                         clause.dep_ != "advcl" or spec_type not in REGULATOR_LED:
                     break
                 head = head.head  # "Kraken agreed to pay $5 million to settle charges": who agreed settles
@@ -314,7 +314,7 @@ PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability",
 
 def _payment_settlement(ents: DocEntities, token: Token) -> bool:
     """'settlement' of payments, not of a case: a payments word beside it, or 'settlement in' a coin."""
-    near = [*token.children, token.head] if token.head is not token else list(token.children)
+    near = [*token.children, token.head] if token.head.i != token.i else list(token.children)
     if any(t.lower_ in PAYMENT_SETTLEMENT_WORDS for t in near):
         return True
     # "settlement in USDC", or "testing settlement in USDC" where the parse hangs "in" on the verb
@@ -327,15 +327,15 @@ def _payment_settlement(ents: DocEntities, token: Token) -> bool:
 def _governing_verb(token: Token) -> Token:
     node = token
     for _ in range(3):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
-            return node
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break  # a verb, or the root (of a verbless headline: no verb governs the trigger)
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else token
 
 
 def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
     """The regulator that 'said' the thing happened: its report makes it a party."""
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said it had summoned the managers and was examining whether ..."
     head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
     if head is None or head.lemma_.lower() not in REPORTING:
@@ -440,7 +440,7 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
         if node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in PERSON_NOUNS | {"founder", "co"}:
             return True  # "Tornado Cash founders"
         if (node.dep_ in ("pobj", "prep", "compound", "amod", "conj") or
-                node.dep_ == "appos" and node.head.i not in ents.by_token) and node.head is not node:
+                node.dep_ == "appos" and node.head.i not in ents.by_token) and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -492,7 +492,7 @@ def _is_source(doc: Doc, mention: Mention) -> bool:
     for _ in range(5):
         if node.lower_ == "to" and node.head.lower_ == "according":
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False

@@ -194,7 +194,7 @@ def _asset_object(taken: dict, verb: Token) -> bool:
 def agreed_to(verb: Token) -> Token | None:
     """'agreed to pay $5 million and to stop serving ...': the 'agree' a to-infinitive hangs from."""
     node = verb
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
         return node.head
