@@ -120,6 +120,15 @@ def test_a_regulator_after_a_countrys_possessive_is_no_city(extractor):
     assert ("Financial Market Authority", "REGULATOR") in found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Reserves are held largely in short-term Treasury bills and at other banks.", "U.S. Treasury"),
+    ("The token is backed by dollar deposits and short-term U.S. Treasuries, Paxos said.", "U.S. Treasuries"),
+    ("The stolen data included the last four digits of Social Security numbers.", "Social Security"),
+])
+def test_debts_and_identity_numbers_named_after_institutions_are_not_entities(extractor, text, name):
+    assert name not in {n for n, _ in entities(extractor, text)}
+
+
 def test_a_capitalised_word_that_only_starts_a_sentence_is_not_an_entity(extractor):
     found = entities(extractor, "Binance launched a prepaid card. Cardholders can earn cashback in BNB.")
     assert not any(name == "Cardholders" for name, _ in found), found

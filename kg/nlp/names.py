@@ -20,12 +20,16 @@ LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corp
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
                  "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
+# what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
+INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
 
 
 class NameRules(EntityTyping):
     """The builder's rules that turn candidate spans and name shapes into records and mentions."""
 
     def add_kb(self, span: Span, entry: KBEntry) -> None:
+        if entry.type != "LOCATION" and self.doc[span.end:span.end + 1].text in INSTRUMENT_NOUNS:
+            return  # "short-term Treasury bills": a debt, not the department
         if entry.type == "LOCATION":
             longer = self._institution_name(span)
             if longer is not None:
@@ -127,7 +131,7 @@ class NameRules(EntityTyping):
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
         after = [t for t in self.doc[span.end:span.end + 2] if t.is_lower]
-        if after and after[0].i == span.end and any(t.text in PRODUCT_NOUNS for t in after) or \
+        if after and after[0].i == span.end and any(t.text in PRODUCT_NOUNS | INSTRUMENT_NOUNS for t in after) or \
                 span[-1].text in ("Stack", "SDK"):
             return  # "its Earn program", "the OP Stack": products, not organisations
         if type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
