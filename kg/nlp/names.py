@@ -131,7 +131,8 @@ class NameRules(EntityTyping):
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
         after = [t for t in self.doc[span.end:span.end + 2] if t.is_lower]
-        if after and after[0].i == span.end and any(t.text in PRODUCT_NOUNS | INSTRUMENT_NOUNS for t in after) or \
+        if after and after[0].i == span.end and (any(t.text in PRODUCT_NOUNS for t in after) or
+                                                 after[0].text in INSTRUMENT_NOUNS) or \
                 span[-1].text in ("Stack", "SDK"):
             return  # "its Earn program", "the OP Stack": products, not organisations
         if type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
