@@ -103,6 +103,15 @@ def test_it_in_a_subordinate_clause_is_the_subject_of_the_main_one(extractor):
     assert ("WARNING", ("Securities and Exchange Commission", "Kraken")) in events(x)
 
 
+def test_a_firm_not_named_lately_is_the_one_the_article_is_about(extractor):
+    # "firm" prefers an organisation, but the court is only where the exchange filed
+    x = run(extractor, "Vaultra Exchange applied for bankruptcy protection at the Lagos High Court on Friday. "
+                       "Vaultra Exchange said hackers had drained its wallets.\n\nHe apologised to customers. "
+                       "According to the filing, the Lagos-based firm owes about $63 million.",
+            title="Vaultra Exchange files for bankruptcy")
+    assert relations(x) == {("Vaultra Exchange", "BASED_IN", "Lagos")}
+
+
 def test_event_dates_come_from_the_text_or_the_article_date(extractor):
     x = run(extractor, "Kraken was hacked on Monday. In July 2022, Celsius Network filed for bankruptcy.",
             published="2024-03-06T10:00:00Z")

@@ -128,9 +128,13 @@ class GenericMentions(EntityBuilder):
         for type_ in types:
             before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
             if before:
-                # the most recent one, unless the article is plainly about another one of that type
+                # the most recent one, unless the article is plainly about another one (of any of the
+                # types when none was named lately: "the Tokyo-based firm" is Mt. Gox, not the court it
+                # filed at, whatever "firm" prefers)
                 recent = self.ents.records[before[-1].key]
-                dominant = max((self.ents.records[m.key] for m in before), key=self._salience)
+                pool = before if len(types) == 1 else \
+                    [m for m in named if m.end <= position and self.ents.records[m.key].type in types]
+                dominant = max((self.ents.records[m.key] for m in pool), key=self._salience)
                 return dominant if self._salience(dominant) >= 2 * self._salience(recent) + 1 else recent
         for type_ in types:
             pool = [self.ents.records[m.key] for m in named if self.ents.records[m.key].type == type_]
