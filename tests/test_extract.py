@@ -112,6 +112,20 @@ def test_a_firm_not_named_lately_is_the_one_the_article_is_about(extractor):
     assert relations(x) == {("Vaultra Exchange", "BASED_IN", "Lagos")}
 
 
+def test_a_generic_subject_goes_on_from_the_subject_before_it(extractor):
+    # "exchange" names Kraken, the sentence before's subject, not Bitvavo, the exchange named last
+    x = run(extractor, "Kraken has agreed to acquire Bitvavo, the largest exchange in the Netherlands, for $2 "
+                       "billion. The largest U.S. crypto exchange said on Thursday it would pay in cash and stock.")
+    assert relations(x) == {("Kraken", "BASED_IN", "United States")}
+
+
+def test_a_subject_inside_a_clause_is_not_what_the_company_goes_on_from(extractor):
+    x = run(extractor, "Bitkub has been placed into liquidation, with accountancy firm Grant Thornton appointed to "
+                       "wind it up. Two partners of Grant Thornton were named liquidators this week, the "
+                       "Bangkok-based company said.")
+    assert ("Bitkub", "BASED_IN", "Bangkok") in relations(x)
+
+
 def test_event_dates_come_from_the_text_or_the_article_date(extractor):
     x = run(extractor, "Kraken was hacked on Monday. In July 2022, Celsius Network filed for bankruptcy.",
             published="2024-03-06T10:00:00Z")

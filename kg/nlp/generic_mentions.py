@@ -121,10 +121,17 @@ class GenericMentions(EntityBuilder):
         # the types in order of preference, first among those named since the previous sentence began
         # ("The deal marks Stripe's deepest move. The company, led by ...": Stripe, though "the company"
         # is more often an exchange and one was named a paragraph before), then among all named before
-        sent = self.doc[position].sent
-        since = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        near = {self.ents.records[m.key].type for m in named if since <= m.start and m.end <= position}
-        types = next(((t,) for t in types if t in near), types)
+        doc = self.doc
+        sent = doc[position].sent
+        since = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near = [m for m in named if since <= m.start and m.end <= position and self.ents.records[m.key].type in types]
+        if doc[position].dep_ in ("nsubj", "nsubjpass"):
+            # a subject goes on from the subject before it ("Coinbase agreed to buy Deribit, the largest
+            # options exchange. The largest U.S. exchange said ..." is Coinbase), whatever its type
+            subjects = [m for m in near if _main_subject_of_sentence(doc[m.start:m.end].root)]
+            if subjects:
+                return self.ents.records[subjects[-1].key]
+        types = next(((t,) for t in types if any(self.ents.records[m.key].type == t for m in near)), types)
         for type_ in types:
             before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
             if before:
@@ -141,3 +148,9 @@ class GenericMentions(EntityBuilder):
             if pool:
                 return max(pool, key=self._salience)
         return None
+
+
+def _main_subject_of_sentence(token) -> bool:
+    """The subject of its sentence's main verb ('Coinbase agreed to buy Deribit'), not of a clause
+    inside it ('with Grant Thornton appointed to wind it up')."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i

@@ -621,7 +621,8 @@ class RelationFinder:
         k = 0
         if len(after) and after[0].text in ("'s", "’s"):
             k = 1
-        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB") and after[k].is_lower or
+        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and after[k].is_lower and
+                                  after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
                                   after[k].text == "-" and nouns and k + 1 < len(after)):
             nouns.append(after[k])  # "state-run bitcoin wallet": the hyphen and its parts too
             k += 1
@@ -629,6 +630,9 @@ class RelationFinder:
             return None
         if len(after) == 0:
             return None
+        kind = ents.by_token.get(nouns[-1].i)
+        if kind is not None and kind.generic and ents.record(kind).type in PLACED and after[0].text not in ("'s", "’s"):
+            return kind  # "the largest U.S. crypto exchange said": the exchange the generic mention stands for
         nxt = m.end + k
         # directly named after the kind: "New Zealand exchange Cryptopia"
         if nxt in ents.by_token and ents.record(ents.by_token[nxt]).type in PLACED and after[0].text not in ("'s", "’s"):
