@@ -476,3 +476,14 @@ def test_holding_a_registration_is_no_licence_event(extractor):
                               "Agency registration needed to serve customers in Japan.")
     assert not of_type(found, "LICENSE"), found
 
+
+@pytest.mark.parametrize("text, partnered", [
+    ("Paxos, which has worked with PayPal on its crypto services since 2020, issues the token.", True),
+    ("Bybit signed a three-year marketing agreement with Visa on Monday.", True),
+    ("Gemini said it is working with Genesis on a solution.", False),  # talks, not a standing relationship
+    ("Tech Bureau reached an agreement with Fisco, under which Fisco will take a majority stake.", False),
+    ("Binance reached a deal with the Justice Department to pay $4.3 billion.", False),  # a regulator: a settlement
+])
+def test_a_deal_with_a_company_or_working_with_it_for_years_is_a_partnership(extractor, text, partnered):
+    assert bool(of_type(events(extractor, text), "PARTNERSHIP")) is partnered
+

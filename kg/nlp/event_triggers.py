@@ -33,6 +33,12 @@ HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves"
 IRREGULAR_PASTS = {"froze": "freeze", "stole": "steal", "bought": "buy", "sought": "seek", "sank": "sink",
                    "slid": "slide"}
 IRREGULAR_PARTICIPLES = {"frozen": "freeze", "stolen": "steal"}
+# a deal with a company is a partnership unless it buys something ("a deal to buy Bitstamp", "a merger deal")
+DEAL_NOUNS = {"deal", "agreement", "pact", "contract"}
+NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchase", "plea", "settlement", "sale",
+                         "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
+                         "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
+                         "pay", "sell", "merge", "lend"}
 # whom a product is opened to when opening it is its launch: "opened Base to the public"
 AUDIENCES = {"public", "everyone", "users", "customers", "developers", "traders", "investors", "retail", "all"}
 
@@ -134,6 +140,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
         if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
+        if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
+                _with_company(sent.doc, tok):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a tokenization deal with DAMAC", "worked with PayPal"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
@@ -199,6 +208,26 @@ def agreed_to(verb: Token) -> Token | None:
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
         return node.head
     return None
+
+
+def _with_company(doc, tok: Token) -> bool:
+    """'a tokenization deal with DAMAC Group', 'has worked with PayPal since 2020': 'with' a named company
+    (not a regulator: "worked with the SEC" is cooperation, "a deal with prosecutors" a settlement), and
+    for a deal, none that buys, settles or lends."""
+    ents = doc._.kg
+    terms = [*tok.subtree, *(t for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i for t in c.subtree)]
+    if tok.pos_ == "NOUN" and any(t.lemma_.lower() in NOT_PARTNERSHIP_DEALS for t in terms):
+        # "an agreement under which Fisco will take a majority stake", "reached an agreement with the IMF
+        # for a $1.4 billion loan program"
+        return False
+    if tok.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children):
+        return False  # a standing relationship ("has worked with PayPal since 2020"), not "is working with X on a fix"
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            named = [ents.by_token[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
+            if named and not named[0].generic and ents.record(named[0]).type in ("EXCHANGE", "ORGANIZATION"):
+                return True
+    return False
 
 
 def unable_to_withdraw(verb: Token) -> bool:
