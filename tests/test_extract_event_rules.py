@@ -483,6 +483,8 @@ def test_holding_a_registration_is_no_licence_event(extractor):
     ("Gemini said it is working with Genesis on a solution.", False),  # talks, not a standing relationship
     ("Tech Bureau reached an agreement with Fisco, under which Fisco will take a majority stake.", False),
     ("Binance reached a deal with the Justice Department to pay $4.3 billion.", False),  # a regulator: a settlement
+    ("Shinhan Bank is Korbit's banking partner.", True),
+    ("Sequoia's partner Jane Doe said the fund would invest.", False),  # a person's title
 ])
 def test_a_deal_with_a_company_or_working_with_it_for_years_is_a_partnership(extractor, text, partnered):
     assert bool(of_type(events(extractor, text), "PARTNERSHIP")) is partnered

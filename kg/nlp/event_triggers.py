@@ -143,6 +143,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
                 _with_company(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a tokenization deal with DAMAC", "worked with PayPal"
+        if lemma == "partner" and pos == "NOUN" and any(
+                c.dep_ == "poss" and c.i in taken and not taken[c.i].generic and
+                sent.doc._.kg.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION") for c in tok.children):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "K Bank, which has been Upbit's banking partner"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
