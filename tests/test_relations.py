@@ -119,6 +119,18 @@ def test_based_in_is_read_from_placing_wording(extractor, text, expected):
     assert expected in relations(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name NER missed, described as a kind of organisation
+    ("JAKARTA — KVNX, the Jakarta-based parent of Bank Mitra Sejahtera, said on Friday it would expand.",
+     {("KVNX", "BASED_IN", "Jakarta")}),
+    # the parent after "of" is not what the modifier places
+    ("Vaultra Digital (VD), the Lisbon-based subsidiary of Santander Group dedicated to digital assets, launched "
+     "a euro stablecoin on Tuesday.", {("Vaultra Digital", "BASED_IN", "Lisbon")}),
+])
+def test_an_x_based_parent_or_subsidiary_of_y_places_the_one_described(extractor, text, expected):
+    assert relations(extractor, text) == expected
+
+
 def test_its_opening_a_sentence_is_the_company_the_sentence_before_was_about(extractor):
     found = relations(extractor, "Velter Exchange, which runs a licensed market in Malta, dropped its merger with "
                                  "Far Harbor Acquisition last year. Its chairman is Tomas Weller, a former banker.")

@@ -83,6 +83,7 @@ class EntityLinker:
         builder.add_titled_people()
         builder.add_coordinated_people()
         builder.add_shaped_organisations()
+        builder.add_described_organisations()
         builder.apply_definitions()
         builder.add_tickers()
         builder.add_short_forms()

@@ -12,6 +12,7 @@ import functools
 
 from spacy.tokens import Span
 
+from .candidate_spans import ORG_KIND_NOUNS
 from .entity_types import EntityTyping
 from .kb import KBEntry, norm
 
@@ -122,6 +123,24 @@ class NameRules(EntityTyping):
                         and not self.kb.lookup(span.text) and not any(
                             t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                     self._mention(span, self._record_for(span.text, "PERSON"))
+
+    def add_described_organisations(self) -> None:
+        """'SCBX, the Bangkok-based parent of Siam Commercial Bank, said': a capitalised name NER missed,
+        whose appositive is a kind of organisation, is that organisation."""
+        doc = self.doc
+        for tok in doc:
+            if tok.i in self.taken or tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper) or \
+                    tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
+                    doc[tok.i + 1].text != "," or not any(
+                        c.dep_ == "appos" and c.lower_ in ORG_KIND_NOUNS | {"parent"} for c in tok.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
+                    doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities:
+                self._mention(span, self._record_for(span.text, self._org_type(span)))
 
     def add_named(self, span: Span, type_: str) -> None:
         known = [e for e in self.kb.lookup(span.text) if _same_case(span.text, e)]

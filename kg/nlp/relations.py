@@ -699,8 +699,8 @@ class RelationFinder:
             if o.start - based_index > 6:
                 break
             span = doc[based_index + 1:o.start]
-            if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", "(") for t in span):
-                break
+            if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", "(") or t.lower_ == "of" for t in span):
+                break  # "the Paris-based subsidiary of Societe Generale": the parent is not what is placed
             if ents.record(o).type in PLACED:
                 return o
         before = doc[max(0, doc[mentions[i].start].i - 3):mentions[i].start]
