@@ -489,3 +489,23 @@ def test_holding_a_registration_is_no_licence_event(extractor):
 def test_a_deal_with_a_company_or_working_with_it_for_years_is_a_partnership(extractor, text, partnered):
     assert bool(of_type(events(extractor, text), "PARTNERSHIP")) is partnered
 
+
+@pytest.mark.parametrize("text, type_", [
+    ("Kasikorn's brokerage arm agreed last year to pay 17.85 billion baht for 51% of Bitkub.", "FINE"),  # a price
+    ("Shoppers will be able to pay from a range of crypto wallets, Shopify said.", "FINE"),
+    ("Vaultra Digital provides issuance, custody and settlement of tokenized instruments for Santander.", "FINE"),
+    ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
+     "FINE"),  # a penalty sought, none imposed
+    ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
+     "LAUNCH"),
+    ("With that stake, the attacker pushed through a malicious proposal at Beanstalk.", "ACQUISITION"),
+])
+def test_prices_payments_sought_penalties_and_held_stakes_are_not_these_events(extractor, text, type_):
+    assert not of_type(events(extractor, text), type_)
+
+
+def test_penalty_proceedings_against_a_company_are_a_lawsuit(extractor):
+    found = events(extractor, "The Australian Securities and Investments Commission launched civil penalty "
+                              "proceedings against Bitkub.")
+    assert of_type(found, "LAWSUIT") == [("Australian Securities and Investments Commission", "Bitkub")], found
+

@@ -16,10 +16,18 @@ REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse"
 REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
 MAX_PARTICIPANTS = 12
 DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
+STAKE_VERBS = {"take", "buy", "acquire", "purchase", "build", "increase", "raise", "agree", "sell", "complete",
+               "announce", "boost", "lift", "double", "of"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
 NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
 RECEIVED = {"receive", "get", "field", "handle", "log"}
+BOUGHT_NOUNS = {"stake", "share", "shares", "percent", "control", "company", "business", "unit", "asset", "assets",
+                "majority", "rights"}
+PENALTY_WORDS = {"penalty", "fine", "settle", "settlement", "charge", "violation", "regulator", "forfeit",
+                 "disgorge", "disgorgement", "restitution", "damages", "plea", "guilty"}
+# what a penalty is only sought in: "civil penalty proceedings", "a penalty action"
+SOUGHT_IN = {"proceeding", "proceedings", "action", "case", "lawsuit", "suit", "claim", "claims"}
 HOLDING_VERBS = {"hold", "have", "lack", "need", "require", "possess", "keep"}
 FILING_VERBS = {"file", "lodge", "bring", "amend", "unseal", "dismiss", "settle", "submit", "refile", "drop",
                 "withdraw", "face", "win", "lose", "revive", "reject", "throw", "toss", "join", "seek"}
@@ -162,10 +170,12 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             and not (token.lemma_.lower() in REMOVE_VERBS and about_apps(token)) and \
             not any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITY_NOUNS for c in clause.children):
         return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
-    if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and c.lemma_.lower() in triggers.by_noun and
-                                     "INVESTIGATION" in triggers.by_noun[c.lemma_.lower()] for c in token.children):
-        return None  # "launched an investigation into": the investigation is the event
-    if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit") and not _legal_filing(token):
+    if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and (c.lemma_.lower() in SOUGHT_IN | {"crackdown"} or (
+            c.lemma_.lower() in triggers.by_noun and
+            {"INVESTIGATION", "LAWSUIT"} & set(triggers.by_noun[c.lemma_.lower()]))) for c in token.children):
+        return None  # "launched an investigation into", "launched civil penalty proceedings": that is the event
+    if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings") and \
+            not _legal_filing(token):
         # "received complaints from customers", "a wave of complaints", "appeared in a dark suit": a
         # grievance or clothing; a suit is filed, brought against someone, or alleges something
         return None
@@ -191,6 +201,12 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
     if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:
         return None  # "one of 30 exchanges that hold the FSA registration": a state, whoever granted it
+    if spec.type == "FINE" and token.lemma_.lower() == "penalty" and token.dep_ in ("compound", "amod", "nmod") and \
+            token.head.lemma_.lower() in SOUGHT_IN:
+        return None  # "launched civil penalty proceedings": a penalty sought, none imposed yet
+    if spec.type == "ACQUISITION" and token.lemma_.lower() == "stake" and not (
+            token.head.lemma_.lower() in STAKE_VERBS or any(c.dep_ == "acl" for c in token.children)):
+        return None  # "With that stake, the attacker pushed through a proposal": a stake held, none bought
     if spec.type == "FINE" and _payment_not_penalty(ents, token):
         return None  # "to pay for real estate", "pay out funds in USDC", "settlement in USDC"
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
@@ -309,7 +325,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
 
 PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability", "capabilities", "time", "times",
                             "instant", "cross-border", "real-time", "stablecoin", "payment", "payments", "transaction",
-                            "card", "merchant", "faster", "same-day", "on-chain", "onchain", "blockchain"}
+                            "card", "merchant", "faster", "same-day", "on-chain", "onchain", "blockchain",
+                            # securities services: "issuance, custody and settlement of tokenized instruments"
+                            "custody", "clearing", "issuance", "instruments", "trades"}
 
 
 def _payment_settlement(ents: DocEntities, token: Token) -> bool:
@@ -386,6 +404,13 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
     if lemma == "pay":
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
         has_amount = any(c.dep_ == "dobj" for c in token.children)
+        bought = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for o in c.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in BOUGHT_NOUNS or "%" in o.text or any(t.text == "%" for t in o.children) or
+               o.i in ents.by_token for o in bought):
+            return True  # "agreed to pay 17.85 billion baht for 51% of Bitkub": a price
+        if not has_amount and not any(t.lemma_.lower() in PENALTY_WORDS for t in token.sent):
+            return True  # "shoppers will be able to pay from a range of wallets"
         return "out" in preps or ("for" in preps and not has_amount)
     if lemma in ("settlement", "settle"):
         return any(c.dep_ == "prep" and c.lower_ in ("in", "via") and
