@@ -84,6 +84,15 @@ def test_what_an_investigation_looks_like(extractor, text, party):
     ("The Securities and Exchange Commission said it had received complaints from Zipmex customers.", "LAWSUIT"),
     ("Customers of Kraken will pay no fees on the card.", "FINE"),
     ("PI slides in its debut on OKX.", "LAUNCH"),
+    # prices, payments, sought penalties and held stakes
+    ("Kasikorn's brokerage arm agreed last year to pay 17.85 billion baht for 51% of Bitkub.", "FINE"),  # a price
+    ("Shoppers will be able to pay from a range of crypto wallets, Shopify said.", "FINE"),
+    ("Vaultra Digital provides issuance, custody and settlement of tokenized instruments for Santander.", "FINE"),
+    ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
+     "FINE"),  # a penalty sought, none imposed
+    ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
+     "LAUNCH"),
+    ("With that stake, the attacker pushed through a malicious proposal at Beanstalk.", "ACQUISITION"),
 ])
 def test_loose_nouns_and_paid_nothing_are_not_events(extractor, text, type_):
     assert not of_type(events(extractor, text), type_)
@@ -490,22 +499,7 @@ def test_a_deal_with_a_company_or_working_with_it_for_years_is_a_partnership(ext
     assert bool(of_type(events(extractor, text), "PARTNERSHIP")) is partnered
 
 
-@pytest.mark.parametrize("text, type_", [
-    ("Kasikorn's brokerage arm agreed last year to pay 17.85 billion baht for 51% of Bitkub.", "FINE"),  # a price
-    ("Shoppers will be able to pay from a range of crypto wallets, Shopify said.", "FINE"),
-    ("Vaultra Digital provides issuance, custody and settlement of tokenized instruments for Santander.", "FINE"),
-    ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
-     "FINE"),  # a penalty sought, none imposed
-    ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
-     "LAUNCH"),
-    ("With that stake, the attacker pushed through a malicious proposal at Beanstalk.", "ACQUISITION"),
-])
-def test_prices_payments_sought_penalties_and_held_stakes_are_not_these_events(extractor, text, type_):
-    assert not of_type(events(extractor, text), type_)
-
-
 def test_penalty_proceedings_against_a_company_are_a_lawsuit(extractor):
     found = events(extractor, "The Australian Securities and Investments Commission launched civil penalty "
                               "proceedings against Bitkub.")
     assert of_type(found, "LAWSUIT") == [("Australian Securities and Investments Commission", "Bitkub")], found
-
