@@ -503,3 +503,19 @@ def test_penalty_proceedings_against_a_company_are_a_lawsuit(extractor):
     found = events(extractor, "The Australian Securities and Investments Commission launched civil penalty "
                               "proceedings against Bitkub.")
     assert of_type(found, "LAWSUIT") == [("Australian Securities and Investments Commission", "Bitkub")], found
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("Bitkub, the largest exchange in Thailand, added SHIB that same month.", True),
+    ("Shiba Inu jumps as Coinbase adds SHIB trading", True),
+    ("MicroStrategy has been adding bitcoin to its balance sheet since 2020.", False),
+])
+def test_an_exchange_adding_a_token_lists_it(extractor, text, listed):
+    assert bool(of_type(events(extractor, text), "LISTING")) is listed
+
+
+def test_an_exchange_that_went_offline_halted_its_service(extractor):
+    found = events(extractor, "BitMEX, the biggest venue for bitcoin derivatives, went offline for about 25 minutes "
+                              "early on Friday.")
+    assert of_type(found, "WITHDRAWAL_HALT") == [("BitMEX",)], found
+

@@ -19,7 +19,9 @@ STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind
 EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish", "report"}
 REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
 APP_WORDS = {"app", "apps", "application", "applications", "store"}
-SUPPORT_VERBS = {"drop"}  # with a named asset as the object: a delisting, not a price move
+# with a named asset as the object: a delisting, not a price move ("drop SOL"), or a listing ("Binance added
+# SHIB that month", "Coinbase adds SHIB trading")
+SUPPORT_VERBS = {"drop", "add"}
 SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 # what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
 LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
@@ -127,7 +129,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
         if any(w in EXPLAIN_VERBS for w in ordered):
             found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
-        if lemma in SUPPORT_VERBS and pos == "VERB" and _asset_object(taken, tok):
+        if lemma in SUPPORT_VERBS and pos == "VERB" and _asset_object(taken, tok) and not (
+                lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+            # (not what is added to a balance sheet or a treasury: "began adding bitcoin to its balance sheet")
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
         if lemma == "desist" and tok.i - sent.start >= 4 and sent.doc[tok.i - 4].lower_ == "cease":
             # "cease-and-desist letters from two state regulators": the tokenizer splits the hyphens
