@@ -129,6 +129,13 @@ def test_debts_and_identity_numbers_named_after_institutions_are_not_entities(ex
     assert name not in {n for n, _ in entities(extractor, text)}
 
 
+def test_a_name_with_a_leading_the_keeps_the_bare_name_as_an_alias(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="The plan was first reported by The Wall Street "
+                                                             "Journal on Monday."))
+    (journal,) = [e for e in x.entities if "Wall Street Journal" in e.name]
+    assert "Wall Street Journal" in {journal.name, *journal.aliases}
+
+
 def test_a_capitalised_word_that_only_starts_a_sentence_is_not_an_entity(extractor):
     found = entities(extractor, "Binance launched a prepaid card. Cardholders can earn cashback in BNB.")
     assert not any(name == "Cardholders" for name, _ in found), found

@@ -58,6 +58,12 @@ class EntityRecord:
             if n and n not in seen:
                 seen.add(n)
                 out.append(text)
+        for text in [self.name, *out]:
+            # "The Wall Street Journal" is also written without its article; not "The Block" (a word alone)
+            bare = text[4:] if text.startswith("The ") and len(text.split()) >= 3 else ""
+            if bare and norm(bare) not in seen:
+                seen.add(norm(bare))
+                out.append(bare)
         return out
 
 
