@@ -129,6 +129,12 @@ def test_debts_and_identity_numbers_named_after_institutions_are_not_entities(ex
     assert name not in {n for n, _ in entities(extractor, text)}
 
 
+def test_a_persons_relation_is_a_person_and_a_name_before_newspaper_a_publication(extractor):
+    found = entities(extractor, "President Tayyip Erdoğan dismissed his predecessor, Naci Ağbal, after four months. "
+                                "Tuoi Tre newspaper reported the arrests on Monday.")
+    assert {("Naci Ağbal", "PERSON"), ("Tuoi Tre", "ORGANIZATION")} <= found, found
+
+
 def test_a_name_with_a_leading_the_keeps_the_bare_name_as_an_alias(extractor):
     x = extractor.extract_one(Article(id="t", title="", text="The plan was first reported by The Wall Street "
                                                              "Journal on Monday."))

@@ -21,6 +21,11 @@ LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corp
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
                  "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
+# a name followed by one of these is a publication, not a person: "Tuoi Tre newspaper reported"
+OUTLET_NOUNS = {"newspaper", "daily", "magazine", "broadcaster", "newswire", "tabloid", "weekly"}
+# "his predecessor, Naci Ağbal": a person's relation to another is a person
+RELATION_NOUNS = {"predecessor", "successor", "brother", "sister", "wife", "husband", "son", "daughter", "father",
+                  "mother", "deputy", "colleague", "co-founder", "cofounder", "boss", "lawyer", "attorney", "aide"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
 
@@ -124,6 +129,11 @@ class NameRules(EntityTyping):
                             t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                     self._mention(span, self._record_for(span.text, "PERSON"))
 
+    def _someones_relation(self, span: Span) -> bool:
+        doc = self.doc
+        return span.start >= 3 and doc[span.start - 1].text == "," and \
+            doc[span.start - 2].lower_ in RELATION_NOUNS and doc[span.start - 3].lower_ in ("his", "her", "their")
+
     def add_described_organisations(self) -> None:
         """'SCBX, the Bangkok-based parent of Siam Commercial Bank, said': a capitalised name NER missed,
         whose appositive is a kind of organisation, is that organisation."""
@@ -172,6 +182,10 @@ class NameRules(EntityTyping):
             type_ = "PERSON"  # "Billy Markus and Jackson Palmer"
         elif type_ in ("ORGANIZATION", "LOCATION") and self._titled_appositive(span):
             type_ = "PERSON"  # "Cuy Sheffield, Visa's head of crypto, said"
+        elif type_ in ("ORGANIZATION", "LOCATION") and self._someones_relation(span):
+            type_ = "PERSON"  # "dismissed his predecessor, Naci Ağbal,"
+        elif type_ == "PERSON" and self.doc[span.end:span.end + 1].text in OUTLET_NOUNS:
+            type_ = "ORGANIZATION"  # "Tuoi Tre newspaper reported"
         elif type_ == "ORGANIZATION" and self._city_of_region(span) and self._org_type(span) == "ORGANIZATION" and \
                 not any(t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
             type_ = "LOCATION"  # "based in Tysons Corner, Virginia"; not "from Austria's Financial Market Authority"
