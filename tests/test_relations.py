@@ -67,6 +67,9 @@ def relations(extractor, text):
     ("A day earlier, the regulator issued a statement about the project.\n\nVaultra was co-founded by Dana "
      "Whitlock, the chief executive of Orbix, and Marek Sloan, who heads Tessel Labs.",
      ("Marek Sloan", "WORKS_FOR", "Vaultra")),
+    # a "Chairperson" before the name, as "Chairman" is
+    ("SEC Chairperson Dalia Reyes said the block was needed to protect investors.",
+     ("Dalia Reyes", "WORKS_FOR", "Securities and Exchange Commission")),
     # "the chief executive" standing alone: of the company the article is about
     ("Vaultra said on Friday it was carrying out maintenance on its wallets. Nadia Kuswanto, the chief executive, "
      "later said that customer balances were safe.", ("Nadia Kuswanto", "WORKS_FOR", "Vaultra")),

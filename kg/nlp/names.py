@@ -86,7 +86,12 @@ class NameRules(EntityTyping):
         return doc[venue.start:i + 1]
 
     def _free_or_place(self, i: int) -> bool:
-        return i not in self.taken or self.ents.records[self.taken[i].key].type == "LOCATION"
+        """Free, or only a place or an organisation NER guessed (not a known one): a title before a name
+        outweighs NER's reading of it ("Chairperson Dalia Reyes", where NER read "Reyes" as a company)."""
+        if i not in self.taken:
+            return True
+        record = self.ents.records[self.taken[i].key]
+        return record.type == "LOCATION" or record.type == "ORGANIZATION" and not record.kb_id
 
     def add_titled_people(self) -> None:
         """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""

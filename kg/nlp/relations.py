@@ -90,7 +90,7 @@ class RelationFinder:
                                    r"business|startup|venture|lender|platform|project)\b")
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
-                         r"COO|CFO|CTO|chairman|chairwoman|president|general\s+counsel|chief\s+legal\s+officer)")
+                         r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|chief\s+legal\s+officer)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.official_title_opening = re.compile(
             r"^[\s\"“(]*(?P<role>(?:acting\s+|deputy\s+|former\s+)*(?:commissioner|superintendent|chairman|"
