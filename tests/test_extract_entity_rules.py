@@ -59,9 +59,13 @@ def test_a_stock_ticker_is_not_made_a_crypto_asset(extractor):
     assert not any(type_ == "ASSET" for _, type_ in found), found
 
 
-def test_an_exchange_and_a_place_is_its_regional_exchange(extractor):
-    found = entities(extractor, "Ireland's central bank fined Kraken Ireland for weak transaction monitoring.")
-    assert ("Kraken Ireland", "EXCHANGE") in found
+@pytest.mark.parametrize("text, unit", [
+    ("Ireland's central bank fined Kraken Ireland for weak transaction monitoring.", "Kraken Ireland"),
+    ("Dubai's regulator granted Kraken Middle East an operating licence.", "Kraken Middle East"),  # two words
+])
+def test_an_exchange_and_a_place_is_its_regional_exchange(extractor, text, unit):
+    found = entities(extractor, text)
+    assert (unit, "EXCHANGE") in found
     assert ("Kraken", "EXCHANGE") not in found
 
 

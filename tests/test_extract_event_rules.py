@@ -199,6 +199,7 @@ def test_a_network_or_app_that_stops_is_an_outage(extractor, text, party):
     ("Trouble at Bitkub surfaced on Feb. 7, when customers were told they could no longer withdraw bitcoins.",
      "Bitkub"),
     ("Customers of Bitkub were unable to withdraw funds on Monday.", "Bitkub"),
+    ("The Bahamas-based exchange stopped processing customer withdrawals on Tuesday, Zipmex said.", "Zipmex"),
     ("In the same week, Thodex, a smaller domestic platform, froze customer accounts.", "Thodex"),  # froze/ADJ
 ])
 def test_customers_unable_to_withdraw_is_a_halt(extractor, text, party):

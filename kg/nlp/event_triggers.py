@@ -151,6 +151,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ == "poss" and c.i in taken and not taken[c.i].generic and
                 sent.doc._.kg.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION") for c in tok.children):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "K Bank, which has been Upbit's banking partner"
+        if lemma in ("stop", "cease") and pos == "VERB" and _stops_withdrawals(tok):
+            found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
@@ -236,6 +238,14 @@ def _with_company(doc, tok: Token) -> bool:
             if named and not named[0].generic and ents.record(named[0]).type in ("EXCHANGE", "ORGANIZATION"):
                 return True
     return False
+
+
+def _stops_withdrawals(verb: Token) -> bool:
+    """'stopped customer withdrawals', 'stopped processing customer withdrawals': what is stopped (or
+    what the stopped processing handles) is withdrawals or deposits, with any words between."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") for d in c.children if d.dep_ == "dobj"]
+    return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") for o in objects)
 
 
 def unable_to_withdraw(verb: Token) -> bool:

@@ -80,10 +80,12 @@ class NameRules(EntityTyping):
         exchange, one name, not the parent and a LOCATION. The record is named without the legal suffix."""
         doc = self.doc
         i = venue.end
-        if i >= len(doc) or not doc[i].is_title or doc[i].is_sent_start or \
-                not any(e.type == "LOCATION" and not e.ambiguous for e in self.kb.lookup(doc[i].text)):
-            return None
-        return doc[venue.start:i + 1]
+        for end in (i + 2, i + 1):  # "OKX Middle East", "Zipmex Thailand"
+            place = doc[i:end]
+            if end <= len(doc) and len(place) and all(t.is_title for t in place) and not doc[i].is_sent_start and \
+                    any(e.type == "LOCATION" and not e.ambiguous for e in self.kb.lookup(place.text)):
+                return doc[venue.start:end]
+        return None
 
     def _free_or_place(self, i: int) -> bool:
         """Free, or only a place or an organisation NER guessed (not a known one): a title before a name
