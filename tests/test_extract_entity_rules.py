@@ -139,6 +139,13 @@ def test_a_persons_relation_is_a_person_and_a_name_before_newspaper_a_publicatio
     assert {("Naci Ağbal", "PERSON"), ("Tuoi Tre", "ORGANIZATION")} <= found, found
 
 
+def test_a_courts_district_is_part_of_its_name(extractor):
+    found = entities(extractor, "Vaultra filed for Chapter 11 protection in the U.S. Bankruptcy Court for the "
+                                "Southern District of Texas on Wednesday.")
+    assert ("U.S. Bankruptcy Court for the Southern District of Texas", "ORGANIZATION") in found, found
+    assert not any(type_ == "LOCATION" for _, type_ in found), found
+
+
 def test_a_name_with_a_leading_the_keeps_the_bare_name_as_an_alias(extractor):
     x = extractor.extract_one(Article(id="t", title="", text="The plan was first reported by The Wall Street "
                                                              "Journal on Monday."))

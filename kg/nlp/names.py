@@ -159,7 +159,33 @@ class NameRules(EntityTyping):
             if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
+    def _with_district(self, span: Span) -> Span:
+        """'U.S. Bankruptcy Court' + 'for the Southern District of Texas': a court's or a prosecutor's
+        office's district is part of its name."""
+        doc = self.doc
+        if span[-1].text not in ("Court", "Office", "Attorney's") or span.end + 4 >= len(doc) or \
+                doc[span.end].lower_ != "for":
+            return span
+        i = span.end + 1
+        if doc[i].lower_ == "the":
+            i += 1
+        if doc[i].text in ("Northern", "Southern", "Eastern", "Western", "Middle", "Central"):
+            i += 1
+        if doc[i].text != "District" or i + 2 >= len(doc) or doc[i + 1].lower_ != "of":
+            return span
+        end = i + 2
+        while end < len(doc) and doc[end].is_title and end - i < 6:
+            end += 1
+        return doc[span.start:end] if end > i + 2 else span
+
     def add_named(self, span: Span, type_: str) -> None:
+        longer = self._with_district(span)
+        if longer is not span:
+            for i in range(span.end, longer.end):
+                old = self.taken.get(i)
+                if old is not None and self.ents.records[old.key].type == "LOCATION" and not old.generic:
+                    return self._mention(longer, self._record_for(longer.text, self._org_type(longer)), replace=True)
+            span = longer
         known = [e for e in self.kb.lookup(span.text) if _same_case(span.text, e)]
         if len(known) == 1 and not span.text in known[0].ambiguous:
             self.add_kb(span, known[0])
