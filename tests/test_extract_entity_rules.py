@@ -146,6 +146,14 @@ def test_a_courts_district_is_part_of_its_name(extractor):
     assert not any(type_ == "LOCATION" for _, type_ in found), found
 
 
+@pytest.mark.parametrize("text, company", [
+    ("Shopify has teamed up with Coinbase and Stripe to let merchants accept USDC.", "Stripe"),  # ambiguous alone
+    ("Its customers include BNY Mellon and Revolut.", "Revolut"),  # NER's PERSON for BNY Mellon does not count
+])
+def test_a_name_listed_with_a_known_company_is_a_company(extractor, text, company):
+    assert (company, "ORGANIZATION") in entities(extractor, text)
+
+
 def test_a_name_with_a_leading_the_keeps_the_bare_name_as_an_alias(extractor):
     x = extractor.extract_one(Article(id="t", title="", text="The plan was first reported by The Wall Street "
                                                              "Journal on Monday."))

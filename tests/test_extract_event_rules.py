@@ -88,6 +88,7 @@ def test_what_an_investigation_looks_like(extractor, text, party):
     ("Kasikorn's brokerage arm agreed last year to pay 17.85 billion baht for 51% of Bitkub.", "FINE"),  # a price
     ("Shoppers will be able to pay from a range of crypto wallets, Shopify said.", "FINE"),
     ("Vaultra Digital provides issuance, custody and settlement of tokenized instruments for Santander.", "FINE"),
+    ("Stripe handles the conversion and settlement behind the scenes.", "FINE"),
     ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",
      "FINE"),  # a penalty sought, none imposed
     ("The Australian Securities and Investments Commission launched civil penalty proceedings against Bitkub.",

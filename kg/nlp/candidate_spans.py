@@ -116,11 +116,26 @@ class CandidateSpans:
         window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
         if any(t.lower_ in self.lex.confirming_words for t in window if t.i < span.start or t.i >= span.end):
             return True
+        if self._listed_with_companies(span, matches):
+            return True  # "teamed up with Coinbase and Stripe"
         if span.text.isupper():
             return False  # an all-capitals ticker needs a crypto word beside it, whatever NER says
         return any(ent.label_ in ("ORG", "PRODUCT", "PERSON", "GPE", "LOC") and ent.start <= span.start and
                    ent.end >= span.end
                    for ent in doc.ents)
+
+    def _listed_with_companies(self, span: Span, matches) -> bool:
+        """Coordinated with a name the knowledge base knows as a company without doubt: a company too."""
+        root = span.root
+        others = {t.i for t in root.conjuncts}
+        if not others:
+            return False
+        for label, start, end, exact in matches:
+            entry = self.kb.get(label.removeprefix("shared:"))
+            if entry is not None and entry.type in ("EXCHANGE", "ORGANIZATION") and \
+                    span.doc[start:end].text not in entry.ambiguous and any(start <= i < end for i in others):
+                return True
+        return False
 
     # NER --------------------------------------------------------------------
 

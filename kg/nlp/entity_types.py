@@ -63,8 +63,11 @@ class EntityTyping(EntityBuilder):
                 any(t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
                     for t in span):
             return False
-        return any(not (span.start <= t.i < span.end) and (t.ent_type_ == "PERSON" or t.i in self.taken and
-                   self.ents.records[self.taken[t.i].key].type == "PERSON") for t in root.conjuncts)
+        # NER's label counts only where nothing surer has typed the name ("BNY Mellon and Revolut": NER's
+        # PERSON for "BNY Mellon" is the knowledge base's organisation)
+        return any(not (span.start <= t.i < span.end) and (
+            self.ents.records[self.taken[t.i].key].type == "PERSON" if t.i in self.taken else t.ent_type_ == "PERSON")
+            for t in root.conjuncts)
 
     def _kind_appositive(self, span: Span) -> bool:
         doc = self.doc

@@ -327,7 +327,7 @@ PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability",
                             "instant", "cross-border", "real-time", "stablecoin", "payment", "payments", "transaction",
                             "card", "merchant", "faster", "same-day", "on-chain", "onchain", "blockchain",
                             # securities services: "issuance, custody and settlement of tokenized instruments"
-                            "custody", "clearing", "issuance", "instruments", "trades"}
+                            "custody", "clearing", "issuance", "instruments", "trades", "conversion", "processing"}
 
 
 def _payment_settlement(ents: DocEntities, token: Token) -> bool:
