@@ -133,10 +133,17 @@ def test_debts_and_identity_numbers_named_after_institutions_are_not_entities(ex
     assert name not in {n for n, _ in entities(extractor, text)}
 
 
-def test_a_persons_relation_is_a_person_and_a_name_before_newspaper_a_publication(extractor):
+def test_a_persons_relation_is_a_person_and_a_name_beside_newspaper_a_publication(extractor):
     found = entities(extractor, "President Tayyip Erdoğan dismissed his predecessor, Naci Ağbal, after four months. "
                                 "Tuoi Tre newspaper reported the arrests on Monday.")
     assert {("Naci Ağbal", "PERSON"), ("Tuoi Tre", "ORGANIZATION")} <= found, found
+    found = entities(extractor, "The newspaper Tuoi Tre reported that several organizers had left the country.")
+    assert found == {("Tuoi Tre", "ORGANIZATION")}, found
+
+
+def test_another_company_in_apposition_makes_an_organisation(extractor):
+    found = entities(extractor, "Compute North, another company that hosted mining machines, went bankrupt.")
+    assert ("Compute North", "ORGANIZATION") in found, found
 
 
 def test_a_courts_district_is_part_of_its_name(extractor):

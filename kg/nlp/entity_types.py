@@ -72,7 +72,7 @@ class EntityTyping(EntityBuilder):
     def _kind_appositive(self, span: Span) -> bool:
         doc = self.doc
         after = doc[span.end:min(span.end + 7, len(doc))]
-        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an", "another"):
             return False
         for tok in after[2:]:
             # "the company's president" is a person's appositive, and so is "a software developer who ..."

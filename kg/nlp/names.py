@@ -217,8 +217,9 @@ class NameRules(EntityTyping):
             type_ = "PERSON"  # "Cuy Sheffield, Visa's head of crypto, said"
         elif type_ in ("ORGANIZATION", "LOCATION") and self._someones_relation(span):
             type_ = "PERSON"  # "dismissed his predecessor, Naci Ağbal,"
-        elif type_ == "PERSON" and self.doc[span.end:span.end + 1].text in OUTLET_NOUNS:
-            type_ = "ORGANIZATION"  # "Tuoi Tre newspaper reported"
+        elif type_ == "PERSON" and (self.doc[span.end:span.end + 1].text in OUTLET_NOUNS or
+                                    span.start > 0 and self.doc[span.start - 1].text in OUTLET_NOUNS):
+            type_ = "ORGANIZATION"  # "Tuoi Tre newspaper reported", "the newspaper Tuoi Tre reported"
         elif type_ == "ORGANIZATION" and self._city_of_region(span) and self._org_type(span) == "ORGANIZATION" and \
                 not any(t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
             type_ = "LOCATION"  # "based in Tysons Corner, Virginia"; not "from Austria's Financial Market Authority"
