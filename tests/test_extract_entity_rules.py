@@ -141,6 +141,13 @@ def test_a_persons_relation_is_a_person_and_a_name_beside_newspaper_a_publicatio
     assert found == {("Tuoi Tre", "ORGANIZATION")}, found
 
 
+def test_a_surname_after_a_particle_belongs_to_the_name_and_stands_for_it_later(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="Police arrested Glaidson Acácio dos Santos, founder of "
+                                      "Vaultra, in Rio de Janeiro. Dos Santos denied wrongdoing."))
+    people = [e for e in x.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Glaidson Acácio dos Santos"] and "Dos Santos" in people[0].aliases
+
+
 def test_another_company_in_apposition_makes_an_organisation(extractor):
     found = entities(extractor, "Compute North, another company that hosted mining machines, went bankrupt.")
     assert ("Compute North", "ORGANIZATION") in found, found

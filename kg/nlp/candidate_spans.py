@@ -29,6 +29,9 @@ ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "exchang
                   "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher",
                   "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture", "custodian",
                   "broker", "brokerage", "miner", "manager", "studio", "project", "foundation", "organization"}
+# lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
+NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
+                  "al", "el", "la", "le", "ter"}
 ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
                 "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .candidate_spans import NAME_SUFFIXES
+from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES
 from .doc_entities import EntityRecord
 from .entity_types import EntityTyping
 from .kb import norm
@@ -148,4 +148,6 @@ def _surname_forms(name: str) -> list[str]:
     forms = [parts[-1]]
     if len(parts) >= 3 and not parts[1].endswith("."):
         forms.append(" ".join(parts[1:]))
+    if len(parts) >= 3 and parts[-2] in NAME_PARTICLES:  # "Dos Santos" opening a sentence, for "... dos Santos"
+        forms.append(f"{parts[-2].capitalize()} {parts[-1]}")
     return [f for f in forms if len(f) > 2 and f[0].isupper()]

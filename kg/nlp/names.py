@@ -12,7 +12,7 @@ import functools
 
 from spacy.tokens import Span
 
-from .candidate_spans import ORG_KIND_NOUNS
+from .candidate_spans import NAME_PARTICLES, ORG_KIND_NOUNS
 from .entity_types import EntityTyping
 from .kb import KBEntry, norm
 
@@ -136,6 +136,16 @@ class NameRules(EntityTyping):
                             t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                     self._mention(span, self._record_for(span.text, "PERSON"))
 
+    def _with_particle_surname(self, span: Span) -> Span:
+        """'Glaidson Acácio' + 'dos Santos': a surname after a particle NER split off is part of the name."""
+        doc = self.doc
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].is_title and \
+                doc[end + 1].is_alpha and (end + 1 not in self.taken or
+                                           self.ents.records[self.taken[end + 1].key].type == "PERSON"):
+            end += 2
+        return doc[span.start:end] if end > span.end else span
+
     def _someones_relation(self, span: Span) -> bool:
         doc = self.doc
         return span.start >= 3 and doc[span.start - 1].text == "," and \
@@ -231,7 +241,9 @@ class NameRules(EntityTyping):
             type_ = self._org_type(span) if self._exchange_context(span) else ""
             if not type_:
                 return  # a lone word tagged PERSON is a surname (linked later) or a misread name
-        self._mention(span, self._record_for(span.text, type_))
+        longer = self._with_particle_surname(span) if type_ == "PERSON" else span
+        # the surname after the particle may be NER's person of its own ("Santos"): the full name replaces it
+        self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span)
 
     def add_shaped_organisations(self) -> None:
         """'Emergent Fidelity Technologies', 'Peken Global Ltd.': capitalised names ending in a
