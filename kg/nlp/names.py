@@ -26,6 +26,8 @@ OUTLET_NOUNS = {"newspaper", "daily", "magazine", "broadcaster", "newswire", "ta
 # "his predecessor, Naci Ağbal": a person's relation to another is a person
 RELATION_NOUNS = {"predecessor", "successor", "brother", "sister", "wife", "husband", "son", "daughter", "father",
                   "mother", "deputy", "colleague", "co-founder", "cofounder", "boss", "lawyer", "attorney", "aide"}
+# what an appositive calls a name NER missed that makes it an organisation ("SCBX, the Bangkok-based parent of ...")
+DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
 
@@ -159,7 +161,7 @@ class NameRules(EntityTyping):
             if tok.i in self.taken or tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper) or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
-                        c.dep_ == "appos" and c.lower_ in ORG_KIND_NOUNS | {"parent"} for c in tok.children):
+                        c.dep_ == "appos" and c.lower_ in DESCRIBED_KINDS for c in tok.children):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
@@ -194,7 +196,9 @@ class NameRules(EntityTyping):
             for i in range(span.end, longer.end):
                 old = self.taken.get(i)
                 if old is not None and self.ents.records[old.key].type == "LOCATION" and not old.generic:
-                    return self._mention(longer, self._record_for(longer.text, self._org_type(longer)), replace=True)
+                    # "Texas" was taken as a place: the court's full name takes it back
+                    self._mention(longer, self._record_for(longer.text, self._org_type(longer)), replace=True)
+                    return
             span = longer
         known = [e for e in self.kb.lookup(span.text) if _same_case(span.text, e)]
         if len(known) == 1 and not span.text in known[0].ambiguous:
