@@ -521,3 +521,12 @@ def test_an_exchange_that_went_offline_halted_its_service(extractor):
                               "early on Friday.")
     assert of_type(found, "WITHDRAWAL_HALT") == [("BitMEX",)], found
 
+
+@pytest.mark.parametrize("text, licensed", [
+    ("A competing fund from Evolve ETFs, which also received the regulator's clearance, starts trading on Friday.",
+     True),
+    ("Karpeles was cleared of embezzlement by the Tokyo District Court.", False),  # no regulator clears a product
+])
+def test_a_regulators_clearance_is_a_licence(extractor, text, licensed):
+    assert bool(of_type(events(extractor, text), "LICENSE")) is licensed
+

@@ -199,6 +199,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "named joint liquidators": officers of a court process, not the company's leaders
     if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
         return None  # "holds more than 50 licenses": a state, not an event, unless a regulator acts
+    if spec.type == "LICENSE" and token.lemma_.lower() == "clear" and ("REGULATOR" not in types or any(
+            c.dep_ == "dobj" and c.lower_ == "way" for c in token.children)):
+        return None  # "cleared of embezzlement", "cleared the way for": only a regulator clears a product
     if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:
         return None  # "one of 30 exchanges that hold the FSA registration": a state, whoever granted it
     if spec.type == "FINE" and token.lemma_.lower() == "penalty" and token.dep_ in ("compound", "amod", "nmod") and \
