@@ -530,3 +530,18 @@ def test_an_exchange_that_went_offline_halted_its_service(extractor):
 def test_a_regulators_clearance_is_a_licence(extractor, text, licensed):
     assert bool(of_type(events(extractor, text), "LICENSE")) is licensed
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a name NER missed, known for a person's by the age after it; charges by prosecutors are criminal
+    ("The U.S. Department of Justice unsealed charges against Pham Duc Long, 49, of Hanoi, on Wednesday.",
+     [("CRIMINAL_CASE", ("U.S. Department of Justice", "Pham Duc Long"))]),
+    ("Nigeria drops charges against Binance executive Tigran Gambaryan", [("CRIMINAL_CASE", ("Binance",
+                                                                                          "Tigran Gambaryan"))]),
+    ("The SEC brought charges against Kraken on Monday.", [("LAWSUIT", ("Securities and Exchange Commission",
+                                                                        "Kraken"))]),  # a markets regulator: civil
+    ("Kraken cut trading charges for its customers.", []),
+])
+def test_charges_against_someone_are_a_case_criminal_unless_a_markets_regulator_brings_them(extractor, text,
+                                                                                            expected):
+    assert events(extractor, text) == expected
+

@@ -82,6 +82,7 @@ class EntityLinker:
             builder.add_named(span, type_)
         builder.add_titled_people()
         builder.add_coordinated_people()
+        builder.add_aged_people()
         builder.add_shaped_organisations()
         builder.add_described_organisations()
         builder.apply_definitions()

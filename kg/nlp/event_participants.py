@@ -174,8 +174,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             c.lemma_.lower() in triggers.by_noun and
             {"INVESTIGATION", "LAWSUIT"} & set(triggers.by_noun[c.lemma_.lower()]))) for c in token.children):
         return None  # "launched an investigation into", "launched civil penalty proceedings": that is the event
-    if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings") and \
-            not _legal_filing(token):
+    if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
+                                                           "charge", "charges") and not _legal_filing(token):
         # "received complaints from customers", "a wave of complaints", "appeared in a dark suit": a
         # grievance or clothing; a suit is filed, brought against someone, or alleges something
         return None

@@ -20,6 +20,8 @@ reports.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -34,6 +36,8 @@ MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHI
 CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # deals a called-off sentence takes back
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
+# regulators whose charges are civil: securities, commodities and markets commissions and authorities
+CIVIL_ENFORCER = re.compile(r"Securities|Commodit|Exchange Commission|Financial Conduct|Market|Consumer", re.I)
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
                   "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty"}
 
@@ -135,8 +139,14 @@ def _other_subject(first: str | None, this: str | None) -> bool:
 
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundEvent:
     """'charged with conspiracy' is a criminal case; 'suspended trading in XRP' is a (de)listing."""
-    if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent) and \
-            not any(t.lower_ == "civil" for t in sent):
+    civil = any(t.lower_ == "civil" for t in sent)
+    if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent) and not civil:
+        event.type = "CRIMINAL_CASE"
+    elif event.type == "LAWSUIT" and token.lemma_.lower() in ("charge", "charges") and not civil and not any(
+            ents.records[k].type == "REGULATOR" and CIVIL_ENFORCER.search(ents.records[k].name)
+            for k in event.participants):
+        # "Nigeria drops charges against Gambaryan": charges are criminal unless a markets regulator,
+        # which brings civil ones, brings them
         event.type = "CRIMINAL_CASE"
     elif event.type == "WITHDRAWAL_HALT" and any(
             ents.records[k].type == "ASSET" for k in event.participants) and any(

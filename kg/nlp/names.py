@@ -138,6 +138,23 @@ class NameRules(EntityTyping):
                             t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                     self._mention(span, self._record_for(span.text, "PERSON"))
 
+    def add_aged_people(self) -> None:
+        """'charges against Minh Quoc Nguyen, 49, of Hanoi': a capitalised name NER missed, followed by an
+        age between commas, is a person's."""
+        doc = self.doc
+        for i in range(2, len(doc) - 2):
+            if doc[i].text != "," or not doc[i + 1].like_num or not doc[i + 1].text.isdigit() or \
+                    not 16 <= int(doc[i + 1].text) <= 99 or doc[i + 2].text not in (",", ")"):
+                continue
+            start = i
+            while start > 0 and i - start < 4 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                    doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
+                start -= 1
+            span = doc[start:i]
+            if 2 <= len(span) <= 4 and not span[0].is_sent_start and not self.kb.lookup(span.text) and not any(
+                    t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
+                self._mention(span, self._record_for(span.text, "PERSON"))
+
     def _with_particle_surname(self, span: Span) -> Span:
         """'Glaidson Acácio' + 'dos Santos': a surname after a particle NER split off is part of the name."""
         doc = self.doc
