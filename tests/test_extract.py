@@ -80,9 +80,14 @@ def test_trigger_words_give_events_with_their_participants(extractor, text, even
     "Bitfinex has not been charged with any crime.",
     "Binance is expected to be fined by the regulator.",
     "Coinbase may acquire Deribit next year.",
+    "Vaultra opened talks on a bankruptcy loan with Kelvora Capital.",  # negotiations
 ])
 def test_denials_negations_and_plans_are_not_events(extractor, text):
     assert run(extractor, text).events == ()
+
+
+def test_talking_about_an_event_is_no_denial_of_it(extractor):
+    assert events(run(extractor, "Kraken talked about its hack on Monday.")) == {("HACK", ("Kraken",))}
 
 
 def test_a_generic_reference_carries_the_event_of_the_named_exchange(extractor):

@@ -52,8 +52,10 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
-        if node.i != token.i and node.lemma_.lower() in triggers.governors:
-            return False  # (spaCy makes a new Token object on every access: tokens compare by index)
+        # by lemma, or by the word itself ("talks" on a loan are negotiations, "talked about" is not); tokens
+        # compare by index, as spaCy makes a new Token object on every access
+        if node.i != token.i and (node.lemma_.lower() in triggers.governors or node.lower_ in triggers.governors):
+            return False
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):
             return False  # "face criminal penalties if they continue"
