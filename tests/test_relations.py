@@ -134,6 +134,16 @@ def test_an_x_based_parent_or_subsidiary_of_y_places_the_one_described(extractor
     assert relations(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Istanbul-based exchanges BtcTurk and Paribu told customers that their accounts were safe.",
+     {("BtcTurk", "BASED_IN", "Istanbul"), ("Paribu", "BASED_IN", "Istanbul")}),  # every company of the list
+    ("MANILA — The Philippines' Securities and Exchange Commission said on Monday it had asked for the block.",
+     {("Philippine Securities and Exchange Commission", "BASED_IN", "Philippines")}),  # a possessive without s
+])
+def test_a_place_placing_a_list_or_through_a_bare_apostrophe(extractor, text, expected):
+    assert relations(extractor, text) == expected
+
+
 def test_its_opening_a_sentence_is_the_company_the_sentence_before_was_about(extractor):
     found = relations(extractor, "Velter Exchange, which runs a licensed market in Malta, dropped its merger with "
                                  "Far Harbor Acquisition last year. Its chairman is Tomas Weller, a former banker.")

@@ -461,8 +461,13 @@ class RelationFinder:
                             text[doc[mentions[j].end - 1].idx + len(doc[mentions[j].end - 1]):doc[mentions[j + 1].start].idx].strip() == ",":
                         locs.append(mentions[j])
                         j -= 1
-                    for loc in locs:
-                        out.append(_rel(ents.record(org).key, "BASED_IN", ents.record(loc).key, "", org, loc))
+                    # "Istanbul-based exchanges BtcTurk and Paribu": every company of the list
+                    orgs = [org] + [ents.by_token[c.i] for c in doc[org.end - 1].conjuncts if c.i > org.start and
+                                    c.i in ents.by_token and ents.record(ents.by_token[c.i]).type in PLACED and
+                                    not ents.by_token[c.i].generic]
+                    for placed in orgs:
+                        for loc in locs:
+                            out.append(_rel(ents.record(placed).key, "BASED_IN", ents.record(loc).key, "", placed, loc))
                 continue
             prefix = text[max(0, doc[m.start].idx - 40):doc[m.start].idx]
             if self.based_in.search(prefix):
@@ -495,7 +500,7 @@ class RelationFinder:
                 out.append(_rel(ents.record(typed).key, "BASED_IN", rec.key, "", m, typed))
                 continue
             # "Japan's Financial Services Agency", "El Salvador's state-backed Chivo wallet"
-            if len(nxt) >= 1 and nxt[0].text in ("'s", "’s") and i + 1 < len(mentions):
+            if len(nxt) >= 1 and nxt[0].text in ("'s", "’s", "'", "’") and i + 1 < len(mentions):
                 org = mentions[i + 1]
                 between = doc[m.end + 1:org.start]
                 if len(between) <= 4 and all(t.is_lower or t.text == "-" for t in between) and \
