@@ -70,6 +70,9 @@ def relations(extractor, text):
     # a "Chairperson" before the name, as "Chairman" is
     ("SEC Chairperson Dalia Reyes said the block was needed to protect investors.",
      ("Dalia Reyes", "WORKS_FOR", "Securities and Exchange Commission")),
+    # lowercase titles in a sentence that names no organisation: of the company the article is about
+    ("Vaultra halted withdrawals on Friday. At a news conference that ran past midnight, president Kenji Mori "
+     "and chief operating officer Aiko Sato bowed in apology.", ("Aiko Sato", "WORKS_FOR", "Vaultra")),
     # "the chief executive" standing alone: of the company the article is about
     ("Vaultra said on Friday it was carrying out maintenance on its wallets. Nadia Kuswanto, the chief executive, "
      "later said that customer balances were safe.", ("Nadia Kuswanto", "WORKS_FOR", "Vaultra")),

@@ -278,11 +278,14 @@ class RelationFinder:
                 continue
             org = next((o for o in reversed(mentions) if o.end <= m.start and not o.generic
                         and ents.record(o).type in ("EXCHANGE", "ORGANIZATION")), None)
-            if org is None and not before[:match.start("role")].strip(' ,("“') and \
-                    not re.search(r"president|chair", match.group("role"), re.I):
+            lowercase_alone = match.group("role")[:1].islower() and not any(
+                ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for o in mentions)
+            if org is None and (lowercase_alone or not before[:match.start("role")].strip(' ,("“') and
+                                not re.search(r"president|chair", match.group("role"), re.I)):
                 # "Chief Executive Stephen Ehrlich said ...": a company title that opens the sentence, with no
                 # company named before it, is a title at the company the article is about ("President" and
-                # "Chairman" are heads of states and parliaments too)
+                # "Chairman" are heads of states and parliaments too); so is a lowercase one anywhere in a
+                # sentence that names no organisation ("president Koichiro Wada bowed in apology")
                 org = self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
