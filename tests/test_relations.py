@@ -70,6 +70,11 @@ def relations(extractor, text):
     # a "Chairperson" before the name, as "Chairman" is
     ("SEC Chairperson Dalia Reyes said the block was needed to protect investors.",
      ("Dalia Reyes", "WORKS_FOR", "Securities and Exchange Commission")),
+    # a description before "who serves as" or "who heads"
+    ("Lena Kovac, a Slovenian lawyer who serves as Bitstamp's head of compliance, resigned on Friday.",
+     ("Lena Kovac", "WORKS_FOR", "Bitstamp")),
+    ("Omar Reyes, a former police officer who heads Kraken's fraud team, testified on Tuesday.",
+     ("Omar Reyes", "WORKS_FOR", "Kraken")),
     # lowercase titles in a sentence that names no organisation: of the company the article is about
     ("Vaultra halted withdrawals on Friday. At a news conference that ran past midnight, president Kenji Mori "
      "and chief operating officer Aiko Sato bowed in apology.", ("Aiko Sato", "WORKS_FOR", "Vaultra")),

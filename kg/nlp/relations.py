@@ -83,6 +83,11 @@ class RelationFinder:
         self.person_comma = re.compile(
             r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
             r"(?:who\s+(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+        # "X, a British-Kenyan who serves as Binance's regional manager", "X, a former federal agent who heads
+        # Binance's financial crime compliance team": a description, then the role
+        self.described_who = re.compile(
+            r"^\s*,\s*(?:an?|the)\s+[^,;()]{0,60}?\bwho\s+(?:(?P<serves>serves\s+as|served\s+as|works\s+as|is|was)|"
+            r"(?P<heads>heads|headed|leads|led|runs|ran|oversees|oversaw|manages|managed))\s+(?:the\s+)?$", re.I)
         # "Binance's regional manager", "the Justice Department's second-ranking official"
         self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+)?{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
@@ -207,7 +212,12 @@ class RelationFinder:
                     if self.worked_at.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                         continue
-                    if self.person_comma.match(between) or self.second_role_before.match(between):
+                    described = self.described_who.match(between)
+                    if described and described.group("heads") and b.end < len(doc) and \
+                            doc[b.end].text in ("'s", "’s"):
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, "head", a, b))  # "who heads Binance's ... team"
+                        continue
+                    if self.person_comma.match(between) or self.second_role_before.match(between) or described:
                         after = text[doc[b.end - 1].idx + len(doc[b.end - 1]):doc[min(b.end + 8, len(doc)) - 1].idx + 40]
                         m = self.after_org_title.match(after)
                         if m:
