@@ -28,6 +28,7 @@ PENALTY_WORDS = {"penalty", "fine", "settle", "settlement", "charge", "violation
                  "disgorge", "disgorgement", "restitution", "damages", "plea", "guilty"}
 # what a penalty is only sought in: "civil penalty proceedings", "a penalty action"
 SOUGHT_IN = {"proceeding", "proceedings", "action", "case", "lawsuit", "suit", "claim", "claims"}
+LAUNCHED_CASES = SOUGHT_IN | {"crackdown"}  # "launched civil penalty proceedings": the case is the event, no launch
 HOLDING_VERBS = {"hold", "have", "lack", "need", "require", "possess", "keep"}
 FILING_VERBS = {"file", "lodge", "bring", "amend", "unseal", "dismiss", "settle", "submit", "refile", "drop",
                 "withdraw", "face", "win", "lose", "revive", "reject", "throw", "toss", "join", "seek"}
@@ -170,7 +171,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             and not (token.lemma_.lower() in REMOVE_VERBS and about_apps(token)) and \
             not any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITY_NOUNS for c in clause.children):
         return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
-    if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and (c.lemma_.lower() in SOUGHT_IN | {"crackdown"} or (
+    if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and (c.lemma_.lower() in LAUNCHED_CASES or (
             c.lemma_.lower() in triggers.by_noun and
             {"INVESTIGATION", "LAWSUIT"} & set(triggers.by_noun[c.lemma_.lower()]))) for c in token.children):
         return None  # "launched an investigation into", "launched civil penalty proceedings": that is the event

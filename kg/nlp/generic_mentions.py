@@ -35,7 +35,7 @@ class GenericMentions(EntityBuilder):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
-                record = self._speaker(tok) or self._enforcer(named, tok) or self._main_subject(tok) or \
+                record = self._speaker(tok) or self._enforcer(named, tok) or self._subject_of_clause_above(tok) or \
                     self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
@@ -79,7 +79,7 @@ class GenericMentions(EntityBuilder):
                 return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
 
-    def _main_subject(self, pronoun) -> EntityRecord | None:
+    def _subject_of_clause_above(self, pronoun) -> EntityRecord | None:
         """'The regulator issued warnings, the latest in a series of notices it has sent': a subject
         pronoun in a relative or adverbial clause is the organisation that is the subject of the clause
         it hangs from (named or generic, named before the pronoun)."""

@@ -89,7 +89,7 @@ class NameRules(EntityTyping):
                 return doc[venue.start:end]
         return None
 
-    def _free_or_place(self, i: int) -> bool:
+    def _open_to_a_name(self, i: int) -> bool:
         """Free, or only a place or an organisation NER guessed (not a known one): a title before a name
         outweighs NER's reading of it ("Chairperson Dalia Reyes", where NER read "Reyes" as a company)."""
         if i not in self.taken:
@@ -108,7 +108,7 @@ class NameRules(EntityTyping):
                 if tuple(texts[i:i + n]) != title:
                     continue
                 start = end = i + n
-                while end < len(doc) and end - start < 4 and self._free_or_place(end) and (
+                while end < len(doc) and end - start < 4 and self._open_to_a_name(end) and (
                         doc[end].is_title and doc[end].pos_ == "PROPN" or
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
                                          or doc[end].text in ("III", "II", "IV", "Jr."))):
