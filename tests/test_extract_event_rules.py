@@ -124,6 +124,19 @@ def test_new_trigger_words(extractor, text, event):
     assert event in events(extractor, text)
 
 
+@pytest.mark.parametrize("text, event", [
+    ("The delisting sparked a sell-off in Dogecoin on Tuesday.", ("PRICE_MOVE", ("Dogecoin",))),
+    ("Zebpay announced a tie-up with Polygon.", ("PARTNERSHIP", ("ZebPay", "Polygon"))),
+])
+def test_hyphenated_trigger_nouns_match_the_tokens_spacy_splits_them_into(extractor, text, event):
+    assert event in events(extractor, text)
+
+
+def test_launching_an_attack_is_the_attack_not_a_launch(extractor):
+    found = events(extractor, "Hackers launched a cyber-attack on Bitkub on Monday.")
+    assert ("HACK", ("Bitkub",)) in found and not of_type(found, "LAUNCH"), found
+
+
 def test_unnamed_authorities_ban_but_a_company_blocking_its_users_does_not(extractor):
     bans = of_type(events(extractor, "In February, authorities blocked access to the websites of Binance and KuCoin."),
                    "BAN")
@@ -139,6 +152,10 @@ def test_unnamed_authorities_ban_but_a_company_blocking_its_users_does_not(extra
     # the stablecoin a clause describes, and a multiple of its price
     ("Hodlnaut had exposure to TerraUSD (UST), the algorithmic stablecoin that collapsed in May.", True),
     ("XRP, the token closely associated with Ripple, has roughly quadrupled since the election.", True),
+    # the market's phrase hung on the verb, and a clause hung on the last noun of a description
+    ("Regulators set off a rally in Litecoin.", True),
+    ("The freeze triggered a rout in LUNC, the token the platform gives to its stakers, which lost two thirds of "
+     "its value on Friday.", True),
 ])
 def test_a_price_move_is_a_move_of_the_asset_at_a_price(extractor, text, moved):
     assert bool(of_type(events(extractor, text), "PRICE_MOVE")) is moved

@@ -126,7 +126,12 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     elif spec.type == "PRICE_MOVE":
         # "bitcoin's slump", "a rally in ether", "Solana hit a record high": the noun's own phrase or
         # the subject of its verb
-        ordered = [m for m in ordered if token.left_edge.i <= m.start <= token.right_edge.i
+        spans = [(token.left_edge.i, token.right_edge.i)]
+        if token.dep_ == "dobj":
+            # "set off a rout in CEL": the parser hangs the market's phrase on the verb, not the noun
+            spans += [(c.left_edge.i, c.right_edge.i) for c in token.head.children
+                      if c.dep_ == "prep" and c.lower_ == "in" and c.i > token.i]
+        ordered = [m for m in ordered if any(a <= m.start <= b for a, b in spans)
                    or _is_subject_of(ents, m, clause)]
     if spec.type == "BANKRUPTCY":
         # "filed for Chapter 11 ... in the wake of FTX's collapse": the cause is not the one that failed
@@ -173,8 +178,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
     if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and (c.lemma_.lower() in LAUNCHED_CASES or (
             c.lemma_.lower() in triggers.by_noun and
-            {"INVESTIGATION", "LAWSUIT"} & set(triggers.by_noun[c.lemma_.lower()]))) for c in token.children):
-        return None  # "launched an investigation into", "launched civil penalty proceedings": that is the event
+            {"INVESTIGATION", "LAWSUIT", "HACK"} & set(triggers.by_noun[c.lemma_.lower()]))) for c in token.children):
+        # "launched an investigation into", "launched civil penalty proceedings", "launched an attack on":
+        # that is the event
+        return None
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
                                                            "charge", "charges") and not _legal_filing(token):
         # "received complaints from customers", "a wave of complaints", "appeared in a dark suit": a
@@ -535,8 +542,12 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
     if verb.dep_ in ("relcl", "acl") and all(c.lower_ in ("that", "which", "who") for c in subjects):
         # "TerraUSD, the stablecoin that collapsed in May": the noun the clause describes, and the name
         # that noun stands beside
-        heads = [verb.head, *([verb.head.head] if verb.head.dep_ == "appos" else [])]
-        return any(h.left_edge.i <= mention.start <= h.i for h in heads)
+        heads = [verb.head]
+        while heads[-1].dep_ in ("appos", "pobj", "prep") and len(heads) < 5:
+            # "CEL, the token Celsius issues to its users, which lost half its value": the parser may hang
+            # the clause on the last noun of the description; the name it describes is further up
+            heads.append(heads[-1].head)
+        return any(h.left_edge.i <= mention.start <= h.i for h in heads if h.pos_ in ("NOUN", "PROPN"))
     return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
 
 

@@ -5,6 +5,7 @@ of a sentence that propose an event type.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -78,6 +79,9 @@ def load_triggers() -> Triggers:
     for type_, spec in data.items():
         words = lambda key: frozenset(w.lower() for w in spec.get(key, []) if " " not in w)  # noqa: E731
         multi = [tuple(p.lower().split()) for p in spec.get("phrases", []) + spec.get("nouns", []) if " " in p]
+        # the tokenizer splits "sell-off" and "tie-up" at the hyphen: match those as the words they become
+        multi += [_hyphen_split(p) for p in spec.get("phrases", []) + spec.get("nouns", [])
+                  if re.search(r"\w-\w", p)]
         specs[type_] = TriggerSpec(type_, words("verbs"), words("nouns"), tuple(multi),
                                    frozenset(spec.get("participants", [])), frozenset(spec.get("needs", [])),
                                    frozenset(w.lower() for w in spec.get("context", [])),
@@ -92,6 +96,11 @@ def load_triggers() -> Triggers:
             phrases.setdefault(words_[0], []).append((words_, type_))
     return Triggers(specs, by_verb, by_noun, phrases, frozenset(meta["governors"]), frozenset(meta["modals"]),
                     tuple(tuple(c.split()) for c in meta["cancelled"]))
+
+
+def _hyphen_split(phrase: str) -> tuple[str, ...]:
+    """'all-time high' -> ('all', '-', 'time', 'high'), the tokens spaCy makes of it."""
+    return tuple(w for word in phrase.lower().split() for w in re.split(r"(?<=\w)(-)(?=\w)", word) if w)
 
 
 def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
