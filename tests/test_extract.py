@@ -86,6 +86,18 @@ def test_denials_negations_and_plans_are_not_events(extractor, text):
     assert run(extractor, text).events == ()
 
 
+@pytest.mark.parametrize("text, halted", [
+    ("Justin Sun said Poloniex would compensate users and that withdrawals had been suspended.", "Poloniex"),
+    ("Kraken will not list the token, and Gemini halted withdrawals on Monday.", "Gemini"),
+])
+def test_a_conjunct_with_its_own_subject_is_not_under_the_first_ones_modal(extractor, text, halted):
+    assert ("WITHDRAWAL_HALT", (halted,)) in events(run(extractor, text))
+
+
+def test_what_governs_both_conjuncts_still_denies_both(extractor):
+    assert run(extractor, "Kraken denied that it had been hacked and that withdrawals had been suspended.").events == ()
+
+
 def test_talking_about_an_event_is_no_denial_of_it(extractor):
     assert events(run(extractor, "Kraken talked about its hack on Monday.")) == {("HACK", ("Kraken",))}
 

@@ -132,6 +132,12 @@ def test_hyphenated_trigger_nouns_match_the_tokens_spacy_splits_them_into(extrac
     assert event in events(extractor, text)
 
 
+def test_a_clause_subject_the_parser_took_for_the_object_of_after_is_its_own_party(extractor):
+    found = events(extractor, "On Monday, Gemini paused redemptions from its Earn program after its lending "
+                              "partner, Genesis Global Capital, halted withdrawals.")
+    assert of_type(found, "WITHDRAWAL_HALT") == [("Gemini",), ("Genesis Global Capital",)], found
+
+
 def test_launching_an_attack_is_the_attack_not_a_launch(extractor):
     found = events(extractor, "Hackers launched a cyber-attack on Bitkub on Monday.")
     assert ("HACK", ("Bitkub",)) in found and not of_type(found, "LAUNCH"), found

@@ -63,5 +63,12 @@ def happened(triggers: Triggers, token: Token) -> bool:
             return True
         if node.dep_ in ("relcl", "acl") and steps > 0:
             return True
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            # "said it would compensate users and that withdrawals had been suspended": a conjunct with a
+            # subject of its own is not under the first conjunct's modal or negation, only under what
+            # governs both
+            node = node.head
+            if node.head.i == node.i or node.dep_ in ("relcl", "acl"):
+                return True
         node = node.head
         steps += 1

@@ -259,8 +259,10 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # "froze withdrawals, and BlockFi took a loan": another clause, with its own subject
-            if child.i in seen:
-                continue
+            if child.i in seen or child.dep_ == "prep" and any(
+                    swallowed_subject(c) is not None and swallowed_subject(c).i == child.i
+                    for c in root.children if c.dep_ == "advcl"):
+                continue  # "after its partner, Genesis, halted withdrawals": the other clause's subject
             span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
@@ -298,6 +300,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
     if first and clause.dep_ == "relcl" and clause.sent.start == 0 and clause.head.i in ents.by_token and \
             clause.head.dep_ == "ROOT":
         first.insert(0, ents.by_token[clause.head.i])  # headline "Binance, Mastercard launch crypto card"
+    swallowed = swallowed_subject(clause) if not first and clause.dep_ == "advcl" else None
+    if swallowed is not None:
+        first.extend(ents.in_span(swallowed.left_edge.i + 1, swallowed.right_edge.i + 1))
     if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
         head = clause.head
         if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
@@ -534,6 +539,15 @@ def _is_source(doc: Doc, mention: Mention) -> bool:
     return False
 
 
+def swallowed_subject(clause: Token) -> Token | None:
+    """'paused redemptions after its partner, Genesis, halted withdrawals': the parser can take a clause's
+    subject for the object of the "after" before it, and leave the clause without one. That phrase."""
+    if clause.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPOSITIONS
+                 and c.right_edge.i + 1 == clause.left_edge.i), None)
+
+
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
     """Is the mention inside the verb's subject ("bitcoin fell", not "gained access to bitcoin")?"""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -576,6 +590,7 @@ def _date_text(sent, clause: Token) -> str:
 
 
 CAUSE_PREPOSITIONS = {"after", "following", "amid", "despite"}
+CLAUSE_PREPOSITIONS = {"after", "before", "until", "since", "as", "when", "while"}  # they can open a clause
 
 
 def _in_cause_phrase(token: Token, trigger: Token, clause: Token) -> bool:

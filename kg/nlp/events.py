@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import DocEntities
 from .event_factuality import called_off, happened
-from .event_participants import MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, read_event
+from .event_participants import MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, read_event, swallowed_subject
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, load_triggers
 
 __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_triggers", "make_event_finder"]
@@ -128,6 +128,8 @@ def _subject_key(ents: DocEntities, token: Token) -> str | None:
     verb = token if token.pos_ in ("VERB", "AUX") else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     mention = ents.by_token.get(subject.i) if subject is not None else None
+    if verb is not None and subject is None and (swallowed := swallowed_subject(verb)) is not None:
+        mention = next(iter(ents.in_span(swallowed.left_edge.i + 1, swallowed.right_edge.i + 1)), None)
     return ents.record(mention).key if mention is not None else None
 
 
