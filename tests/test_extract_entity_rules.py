@@ -108,6 +108,9 @@ def test_a_name_with_an_organisation_appositive_is_not_a_person(extractor):
 @pytest.mark.parametrize("text, person", [
     ("Dax Harlowe, Stripe's head of crypto, said demand was growing.", "Dax Harlowe"),  # NER reads an ORG
     ("Among the protesters was Ilan Vesko, a software developer who had flown in from Berlin.", "Ilan Vesko"),
+    # NER finds no entity at all
+    ("Som Seif, the founder and chief executive of Purpose, said the ETF gives investors a way to own bitcoin.",
+     "Som Seif"),
 ])
 def test_a_name_whose_appositive_is_a_persons_title_or_job_is_a_person(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
@@ -269,3 +272,22 @@ def test_an_ambiguous_name_opening_a_sentence_before_a_title_is_the_name(extract
     x = _extraction(extractor, "The Mantra network halted on Sunday. Mantra co-founder Jia Chen said the team "
                                "had sold no tokens.")
     assert [e.mentions for e in x.entities if e.name == "Mantra"] == [2]
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("The Maker Foundation said it would sell newly minted tokens.", "Maker Foundation"),
+    ("The Cardano Foundation and the Algorand Foundation signed the letter.", "Algorand Foundation"),
+])
+def test_a_tokens_name_before_foundation_names_the_organisation(extractor, text, organisation):
+    found = entities(extractor, text)
+    assert (organisation, "ORGANIZATION") in found and not any(t == "ASSET" for _, t in found), found
+
+
+def test_an_acronym_spells_out_the_whole_name_ner_cut_at_and(extractor):
+    found = entities(extractor, "The challenge was brought by the Internet and Mobile Association of India (IAMAI), "
+                                "an industry body. IAMAI welcomed the ruling.")
+    assert found == {("Internet and Mobile Association of India", "ORGANIZATION")}, found
+
+
+def test_a_name_ending_in_token_is_an_asset(extractor):
+    assert entities(extractor, "Kelvora Token (KLV) fell 30% on Monday.") == {("Kelvora Token", "ASSET")}

@@ -30,9 +30,16 @@ class DefinedNames(EntityTyping):
             record = self.ents.records[m.key]
             if record.type in ("PERSON", "LOCATION"):
                 continue
-            if not record.kb_id and TICKER.match(token.text) and not _initials_match(m.text, token.text) and \
-                    self._org_type(self.doc[m.start:m.end]) != "REGULATOR" and \
-                    self.doc[m.end - 1].text not in self.lex.org_suffix_words:
+            longer = None if record.kb_id or _initials_match(m.text, token.text) else \
+                self._spelled_out(m.start, m.end, token.text)
+            if longer is not None:
+                # "the Internet and Mobile Association of India (IAMAI)": NER stopped at "and"; the
+                # acronym spells out the whole name
+                record = self._record_for(longer.text, self._org_type(longer))
+                self._mention(longer, record, replace=True)
+            named = longer or doc[m.start:m.end]
+            if not record.kb_id and TICKER.match(token.text) and longer is None and not _initials_match(named.text, token.text) and \
+                    self._org_type(named) != "REGULATOR" and doc[m.end - 1].text not in self.lex.org_suffix_words:
                 # "Anti-Corruption Office (OA)": an acronym in another language, not a ticker
                 record.type = "ASSET"
             record.defined.append(token.text)
@@ -40,6 +47,19 @@ class DefinedNames(EntityTyping):
             for other in doc:
                 if other.text == token.text:
                     self._mention(doc[other.i:other.i + 1], record, replace=True)
+
+    def _spelled_out(self, start: int, end: int, acronym: str):
+        """The span ending at ``end`` and starting up to five words before ``start`` whose initials,
+        counting "and", are exactly the acronym's letters ("Internet and Mobile Association of India")."""
+        doc = self.doc
+        letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+        for s in range(start - 1, max(start - 6, -1), -1):
+            if not (doc[s].is_title or doc[s].lower_ in ("and", "&")) or doc[s].is_punct:
+                break
+            words = [t.text for t in doc[s:end] if t.is_title or t.lower_ in ("and", "&")]
+            if doc[s].is_title and "".join(w[0] for w in words).upper().replace("&", "A") == letters:
+                return doc[s:end]
+        return None
 
     def add_short_forms(self) -> None:
         """Surnames of people named in full ("Hayes" after "Arthur Hayes"), and 'Mr. Hayes'."""

@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 
+TOKEN_ORG_TAILS = {"Foundation", "Labs"}
+
+
 @Language.factory("kg_entities", default_config={"kb_dir": None},
                   requires=["doc.ents", "token.dep", "token.pos"], assigns=["doc._.kg"])
 def make_entity_linker(nlp: Language, name: str, *, kb_dir: str | None = None) -> "EntityLinker":
@@ -76,6 +79,11 @@ class EntityLinker:
                     or len(around[span.start]) <= len(span)
                     or around[span.start].start == span.start
                     and (builder._institution_name(span) or span).end >= around[span.start].end]
+        # "The Maker Foundation", "the Algorand Foundation": a token's name before an organisation's tail word,
+        # inside the organisation NER found, names the organisation
+        kb_spans = [(span, entry) for span, entry in kb_spans if not (
+            entry.type == "ASSET" and span.end < len(doc) and doc[span.end].text in TOKEN_ORG_TAILS and
+            span.start in around and around[span.start].end > span.end)]
         for span, entry in kb_spans:
             builder.add_kb(span, entry)
         for span, type_ in ner_spans:
@@ -83,6 +91,7 @@ class EntityLinker:
         builder.add_titled_people()
         builder.add_coordinated_people()
         builder.add_aged_people()
+        builder.add_described_people()
         builder.add_shaped_organisations()
         builder.add_described_organisations()
         builder.apply_definitions()

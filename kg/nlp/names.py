@@ -155,6 +155,22 @@ class NameRules(EntityTyping):
                     t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                 self._mention(span, self._record_for(span.text, "PERSON"))
 
+    def add_described_people(self) -> None:
+        """'Som Seif, the founder and chief executive of Purpose, said': a capitalised two- or three-word
+        name NER missed, whose appositive is a title only people hold, is a person's."""
+        doc = self.doc
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "," or i - 1 in self.taken:
+                continue
+            start = i
+            while start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                    doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
+                start -= 1
+            span = doc[start:i]
+            if 2 <= len(span) <= 3 and (start == 0 or not doc[start - 1].is_title) and \
+                    not self.kb.lookup(span.text) and self._titled_appositive(span):
+                self._mention(span, self._record_for(span.text, "PERSON"))
+
     def _with_particle_surname(self, span: Span) -> Span:
         """'Glaidson Acácio' + 'dos Santos': a surname after a particle NER split off is part of the name."""
         doc = self.doc
@@ -228,7 +244,9 @@ class NameRules(EntityTyping):
                                                  after[0].text in INSTRUMENT_NOUNS) or \
                 span[-1].text in ("Stack", "SDK"):
             return  # "its Earn program", "the OP Stack": products, not organisations
-        if type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
+        if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin"):
+            type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before
+        elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
         if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
