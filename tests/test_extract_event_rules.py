@@ -545,6 +545,15 @@ def test_an_exchange_that_went_offline_halted_its_service(extractor):
     assert of_type(found, "WITHDRAWAL_HALT") == [("BitMEX",)], found
 
 
+def test_approvals_from_two_regulators_are_two_licences_and_one_joint_grant_is_one(extractor):
+    found = of_type(events(extractor, "The decision follows approvals in March from the Central Bank of Bahrain and "
+                                      "Dubai's Virtual Assets Regulatory Authority for Kelvora Exchange."), "LICENSE")
+    assert len(found) == 2 and all("Kelvora Exchange" in parts for parts in found), found
+    found = of_type(events(extractor, "Kelvora Exchange received a licence from the Central Bank of Bahrain and "
+                                      "Dubai's Virtual Assets Regulatory Authority."), "LICENSE")
+    assert len(found) == 1, found
+
+
 @pytest.mark.parametrize("text, licensed", [
     ("A competing fund from Evolve ETFs, which also received the regulator's clearance, starts trading on Friday.",
      True),

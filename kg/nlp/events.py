@@ -97,11 +97,10 @@ class EventFinder:
                         if key not in courts:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
                                                            event.end, event.date_text, event.stage))
-                elif type_ in ONE_PER_KIND and sum(ents.records[k].type == ONE_PER_KIND[type_]
-                                                   for k in event.participants) > 1:
+                elif (kind := _one_per(type_, token)) and sum(ents.records[k].type == kind
+                                                              for k in event.participants) > 1:
                     # each person's leadership change, each venue's listing, each regulator's suit: the
                     # others (organisation, assets, defendants) join each one
-                    kind = ONE_PER_KIND[type_]
                     shared = [k for k in event.participants if ents.records[k].type != kind]
                     for key in event.participants:
                         if ents.records[key].type == kind:
@@ -120,6 +119,14 @@ class EventFinder:
                 subjects.setdefault(type_, subject)
         doc._.kg_events = events
         return doc
+
+
+def _one_per(type_: str, token: Token) -> str | None:
+    """The kind of party of which each is its own event: each person's leadership change, ...; and
+    'approvals from the Central Bank of Bahrain and Dubai's VARA': a plural grant, one per regulator."""
+    if type_ == "LICENSE" and token.tag_ == "NNS":
+        return "REGULATOR"
+    return ONE_PER_KIND.get(type_)
 
 
 def _subject_key(ents: DocEntities, token: Token) -> str | None:
