@@ -577,3 +577,26 @@ def test_charges_against_someone_are_a_case_criminal_unless_a_markets_regulator_
                                                                                             expected):
     assert events(extractor, text) == expected
 
+
+def test_a_countrys_central_bank_is_the_central_bank_the_article_names_later(extractor):
+    found = events(extractor, "Turkey's central bank on Friday barred the use of cryptocurrencies to pay for goods. "
+                              "The Central Bank of the Republic of Turkey (CBRT) said crypto assets may not be used "
+                              "as a means of payment.")
+    assert of_type(found, "BAN") == [("Central Bank of the Republic of Turkey",)], found
+
+
+def test_a_person_taking_over_an_institution_and_a_dismissal_by_someone_are_leadership_changes(extractor):
+    found = events(extractor, "Governor Şahap Kavcıoğlu took over the central bank last month after President "
+                              "Tayyip Erdoğan abruptly dismissed his predecessor, Naci Ağbal.")
+    # who dismissed joins the dismissed person's change; it is no change of his own
+    assert of_type(found, "LEADERSHIP_CHANGE") == [("Şahap Kavcıoğlu",), ("Naci Ağbal", "Tayyip Erdoğan")], found
+    assert of_type(events(extractor, "Coinbase took over Deribit in August."), "ACQUISITION")
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("Kelvora Europe has been registered with the Central Bank of Ireland.", True),
+    ("Kelvora Europe is registered with the Central Bank of Ireland as a virtual asset service provider.", False),
+    ("Binance agreed to buy Kelvora, a small exchange registered with Japan's Financial Services Agency.", False),
+])
+def test_being_registered_is_a_state_and_getting_registered_an_event(extractor, text, licensed):
+    assert bool(of_type(events(extractor, text), "LICENSE")) is licensed

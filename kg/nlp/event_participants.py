@@ -210,6 +210,14 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LICENSE" and token.lemma_.lower() == "clear" and ("REGULATOR" not in types or any(
             c.dep_ == "dobj" and c.lower_ == "way" for c in token.children)):
         return None  # "cleared of embezzlement", "cleared the way for": only a regulator clears a product
+    if spec.type == "LICENSE" and clause.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
+                                                               for c in clause.children) and \
+            not any(c.dep_ == "aux" for c in clause.children):
+        # "is registered with the central bank as a virtual asset service provider", "are licensed in
+        # Dubai": a state (not "has been registered")
+        return None
+    if spec.type == "LICENSE" and token.tag_ == "VBN" and token.dep_ == "acl":
+        return None  # "a small exchange registered with Japan's FSA": what it is, not what happened
     if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:
         return None  # "one of 30 exchanges that hold the FSA registration": a state, whoever granted it
     if spec.type == "FINE" and token.lemma_.lower() == "penalty" and token.dep_ in ("compound", "amod", "nmod") and \

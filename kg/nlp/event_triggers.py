@@ -164,6 +164,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
+        if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
+            found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "Coinbase opened Base, its blockchain, to the public"
         if lemma in REMOVE_VERBS and about_apps(tok):
@@ -271,6 +273,19 @@ def unable_to_withdraw(verb: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _person_takes_over(taken, doc, verb: Token) -> bool:
+    """'X, who took over the central bank last month': a person taking over an institution leads it (a
+    company taking over another buys it)."""
+    if not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) or \
+            not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    mention = taken.get(subject.i) if subject is not None else None
+    return mention is not None and doc._.kg.record(mention).type == "PERSON"
 
 
 def opened_to_audience(verb: Token) -> bool:

@@ -36,6 +36,8 @@ MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHI
 CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # deals a called-off sentence takes back
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
+# what one person does to another's job
+PERSONNEL_VERBS = {"appoint", "name", "oust", "fire", "hire", "promote", "elect", "nominate", "dismiss", "tap", "sack"}
 # regulators whose charges are civil: securities, commodities and markets commissions and authorities
 CIVIL_ENFORCER = re.compile(r"Securities|Commodit|Exchange Commission|Financial Conduct|Market|Consumer", re.I)
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
@@ -101,9 +103,12 @@ class EventFinder:
                                                               for k in event.participants) > 1:
                     # each person's leadership change, each venue's listing, each regulator's suit: the
                     # others (organisation, assets, defendants) join each one
-                    shared = [k for k in event.participants if ents.records[k].type != kind]
+                    # "Erdoğan dismissed his predecessor, Ağbal": who appoints or dismisses joins the change
+                    actor = subject if type_ == "LEADERSHIP_CHANGE" and token.lemma_.lower() in PERSONNEL_VERBS \
+                        else None
+                    shared = [k for k in event.participants if ents.records[k].type != kind or k == actor]
                     for key in event.participants:
-                        if ents.records[key].type == kind:
+                        if ents.records[key].type == kind and key != actor:
                             _merge_into(events, FoundEvent(type_, [key, *shared], event.trigger, event.start,
                                                            event.end, event.date_text))
                 elif _new_party_of_kind(ents, events, event):

@@ -29,6 +29,7 @@ class GenericMentions(EntityBuilder):
     def add_generic_mentions(self) -> None:
         """'the exchange' -> the last exchange named before it (or the article's main one)."""
         doc = self.doc
+        self._link_central_banks()
         nouns = {**EXTRA_NOUNS, **self.lex.generic_nouns}
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns):
@@ -57,6 +58,27 @@ class GenericMentions(EntityBuilder):
             record = record or self._referent(named, tok.i, types)
             if record is not None:
                 self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+
+    def _link_central_banks(self) -> None:
+        """"Turkey's central bank barred ... the Central Bank of the Republic of Turkey (CBRT) said": a
+        central bank, and "the bank" where no bank that is a company was named before, is the regulator
+        with "Bank" in its name, the one named last before it or else the first named after."""
+        doc = self.doc
+        banks = [m for m in self.ents.mentions if not m.generic and self.ents.records[m.key].type == "REGULATOR"
+                 and "bank" in self.ents.records[m.key].name.casefold()]
+        if not banks:
+            return
+        for i, lower in enumerate(self._lowers):
+            if lower != "bank" or i in self.taken or i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+                continue
+            central = i > 0 and self._lowers[i - 1] == "central" and i - 1 not in self.taken
+            if not central and not (i > 0 and self._lowers[i - 1] == "the" and not any(
+                    m.end <= i and self.ents.records[m.key].type == "ORGANIZATION" and
+                    "bank" in self.ents.records[m.key].name.casefold() for m in self.ents.mentions)):
+                continue
+            before = [m for m in banks if m.end <= i]
+            chosen = before[-1] if before else banks[0]
+            self._mention(doc[i - 1 if central else i:i + 1], self.ents.records[chosen.key], generic=True)
 
     def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do
