@@ -600,3 +600,13 @@ def test_a_person_taking_over_an_institution_and_a_dismissal_by_someone_are_lead
 ])
 def test_being_registered_is_a_state_and_getting_registered_an_event(extractor, text, licensed):
     assert bool(of_type(events(extractor, text), "LICENSE")) is licensed
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("Hong Kong's Securities and Futures Commission approved the funds earlier this month.", True),
+    ("A post on the SEC's account falsely announced that the SEC had approved the funds.", False),
+    ("A post falsely announced that the Securities and Exchange Commission had granted Kelvora a licence.", False),
+    ("Within days Kelvora raised the fee for withdrawing funds to 999 USDT.", False),
+])
+def test_a_regulator_approving_a_fund_licenses_it_unless_the_report_is_false(extractor, text, licensed):
+    assert bool(of_type(events(extractor, text), "LICENSE")) is licensed

@@ -26,6 +26,7 @@ def called_off(triggers: Triggers, sent) -> bool:
 # "past attacks by Lazarus", "similar hacks": a kind of event, not one that happened
 GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "many", "several", "numerous",
                   "countless", "repeated", "frequent"}
+FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 
 
@@ -52,6 +53,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
+            if child.dep_ == "advmod" and child.lower_ in FALSE_REPORTS:
+                return False  # "a post falsely announced that the funds had been approved"
         # by lemma, or by the word itself ("talks" on a loan are negotiations, "talked about" is not); tokens
         # compare by index, as spaCy makes a new Token object on every access
         if node.i != token.i and (node.lemma_.lower() in triggers.governors or node.lower_ in triggers.governors):

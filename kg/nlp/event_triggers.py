@@ -98,6 +98,10 @@ def load_triggers() -> Triggers:
                     tuple(tuple(c.split()) for c in meta["cancelled"]))
 
 
+APPROVAL_VERBS = {"approve", "authorize", "authorise", "clear"}
+APPROVED_PRODUCTS = {"fund", "etf", "etfs", "product", "funds", "products"}
+
+
 def _hyphen_split(phrase: str) -> tuple[str, ...]:
     """'all-time high' -> ('all', '-', 'time', 'high'), the tokens spaCy makes of it."""
     return tuple(w for word in phrase.lower().split() for w in re.split(r"(?<=\w)(-)(?=\w)", word) if w)
@@ -205,6 +209,9 @@ def _money_lost(verb: Token) -> bool:
 
 
 def has_context(token: Token, spec: TriggerSpec) -> bool:
+    if spec.type == "LICENSE" and token.lemma_.lower() in APPROVAL_VERBS and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in APPROVED_PRODUCTS for c in token.children):
+        return True  # "the SFC approved the funds": a regulator's approval of a fund is its licence
     near = [token, *token.children, token.head, *token.head.children]
     if spec.context_in_phrases:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
