@@ -610,3 +610,12 @@ def test_being_registered_is_a_state_and_getting_registered_an_event(extractor, 
 ])
 def test_a_regulator_approving_a_fund_licenses_it_unless_the_report_is_false(extractor, text, licensed):
     assert bool(of_type(events(extractor, text), "LICENSE")) is licensed
+
+
+@pytest.mark.parametrize("text, hacked", [
+    ("The mixer helped launder proceeds of ransomware attacks, darknet drug sales and hacks by North Korea's "
+     "Lazarus Group.", False),  # a kind of crime its attacker commits
+    ("Attacks on Bybit and WazirX by Lazarus cost $1.7 billion.", True),
+])
+def test_plural_attacks_naming_only_their_attacker_are_a_kind_of_crime(extractor, text, hacked):
+    assert bool(of_type(events(extractor, text), "HACK")) is hacked

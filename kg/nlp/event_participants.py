@@ -194,6 +194,14 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "a memecoin promoted by Milei": what was promoted, named or appointed is no person
     if spec.type == "FINE" and token.lemma_.lower() == "settlement" and _payment_settlement(ents, token):
         return None  # "testing settlement in USDC", "a settlement layer": payments settle, no one is fined
+    if spec.type == "HACK" and token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod")
+                                                               for c in token.children):
+        by = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "prep" and c.lower_ == "by"]
+        if by and all(any(b.left_edge.i <= m.start <= b.right_edge.i for b in by)
+                      for m in ents.in_span(sent.start, sent.end) if ents.record(m).key in keys):
+            # "proceeds of ransomware attacks, drug sales and hacks by Lazarus": a kind of crime its
+            # attacker commits, no break-in of anyone's named
+            return None
     if spec.type == "HACK" and token.lemma_.lower() == "breach" and _rule_breach(token):
         return None  # "admitted the breaches" of anti-money-laundering rules: no one broke in
     if spec.type == "FUNDING" and any(c.lower_ in ILLICIT for c in token.children) or \
