@@ -619,3 +619,17 @@ def test_a_regulator_approving_a_fund_licenses_it_unless_the_report_is_false(ext
 ])
 def test_plural_attacks_naming_only_their_attacker_are_a_kind_of_crime(extractor, text, hacked):
     assert bool(of_type(events(extractor, text), "HACK")) is hacked
+
+
+@pytest.mark.parametrize("text, sued", [
+    ("The challenge was brought by the Internet and Mobile Association of India (IAMAI), an industry body.", True),
+    ("Coinbase mounted a court challenge to the SEC's rules.", True),
+    ("Binance faces a challenge from Coinbase in Europe.", False),  # a rival, not a court
+])
+def test_a_challenge_brought_in_court_is_a_lawsuit(extractor, text, sued):
+    assert bool(of_type(events(extractor, text), "LAWSUIT")) is sued
+
+
+def test_the_noun_an_object_relative_clause_describes_is_its_object(extractor):
+    found = events(extractor, "WazirX, which Binance acquired in November, kept trading alive.")
+    assert ("ACQUISITION", ("Binance", "WazirX")) in found, found

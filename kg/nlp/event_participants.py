@@ -32,6 +32,7 @@ LAUNCHED_CASES = SOUGHT_IN | {"crackdown"}  # "launched civil penalty proceeding
 HOLDING_VERBS = {"hold", "have", "lack", "need", "require", "possess", "keep"}
 FILING_VERBS = {"file", "lodge", "bring", "amend", "unseal", "dismiss", "settle", "submit", "refile", "drop",
                 "withdraw", "face", "win", "lose", "revive", "reject", "throw", "toss", "join", "seek"}
+CHALLENGE_VERBS = {"file", "lodge", "bring", "mount", "launch"}  # not "faces a challenge from a rival"
 ALLEGING_VERBS = {"allege", "say", "accuse", "claim", "seek", "charge", "name", "cite", "state", "argue", "assert",
                   "contend", "ask", "demand", "show", "describe", "add"}
 LEGAL_MODIFIERS = {"civil", "legal", "federal", "class-action", "class", "action", "amended", "criminal", "court",
@@ -182,6 +183,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # "launched an investigation into", "launched civil penalty proceedings", "launched an attack on":
         # that is the event
         return None
+    if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
+        return None  # "the regulatory challenges it faces": not one brought in court
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
                                                            "charge", "charges") and not _legal_filing(token):
         # "received complaints from customers", "a wave of complaints", "appeared in a dark suit": a
@@ -316,6 +319,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
     if first and clause.dep_ == "relcl" and clause.sent.start == 0 and clause.head.i in ents.by_token and \
             clause.head.dep_ == "ROOT":
         first.insert(0, ents.by_token[clause.head.i])  # headline "Binance, Mastercard launch crypto card"
+    if clause.dep_ == "relcl" and clause.head.i in ents.by_token and any(
+            c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in clause.children):
+        rest.insert(0, ents.by_token[clause.head.i])  # "WazirX, which Binance acquired in November"
     swallowed = swallowed_subject(clause) if not first and clause.dep_ == "advcl" else None
     if swallowed is not None:
         first.extend(ents.in_span(swallowed.left_edge.i + 1, swallowed.right_edge.i + 1))
@@ -525,6 +531,13 @@ def _legal_filing(token: Token) -> bool:
                                                   head.head.lemma_.lower() == "accord"):
         return True  # "the SEC said in its complaint", "according to the complaint"
     return any(c.dep_ == "poss" for c in token.children) and dep != "pobj"  # "the SEC's complaint"
+
+
+def _court_challenge(token: Token) -> bool:
+    """'The challenge was brought by IAMAI', 'filed a legal challenge', 'a court challenge': a challenge is a
+    lawsuit when it is brought or filed, or called legal."""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in CHALLENGE_VERBS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in LEGAL_MODIFIERS for c in token.children)
 
 
 def _rule_breach(token: Token) -> bool:
