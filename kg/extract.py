@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .models import Article, Entity, Event, Evidence, Extraction, Relation
 from .nlp import dates
+from .nlp.guard import failures
 from .nlp.matmul import one_thread
 from .nlp.pipeline import build_pipeline, model_name
 
@@ -128,6 +129,9 @@ def _blocks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
+    for failure in failures(doc):
+        log.warning("article %s (%s): a rule failed, so its extraction is partial: %s",
+                    article.id, article.url or "no url", failure)
     ents = doc._.kg
     ref_day = dates.reference_day(article.published, article.text)
     default_date = ref_day.isoformat() if ref_day else ""

@@ -165,3 +165,28 @@ def test_schema_output_has_the_contract_fields(extractor):
     out = run(extractor, "Kraken CEO Dave Ripley said the exchange was hacked.").to_schema()
     assert set(out) == {"id", "entities", "relations", "events"}
     assert all(set(e) == {"name", "type", "aliases"} for e in out["entities"])
+
+
+def test_a_rule_that_breaks_on_one_article_costs_only_that_articles_findings(extractor, monkeypatch, caplog):
+    from kg.nlp.relations import RelationFinder
+
+    works_for = RelationFinder._works_for
+
+    def breaks_on_kelvora(self, doc, ents, mentions):
+        if "Kelvora" in doc.text:
+            raise ValueError("a rule bug")
+        return works_for(self, doc, ents, mentions)
+
+    monkeypatch.setattr(RelationFinder, "_works_for", breaks_on_kelvora)
+    articles = [Article(id=f"a{i}", title="", url=f"https://news.example/{i}", text=text) for i, text in enumerate([
+        "Brian Armstrong, the chief executive of Coinbase, said Coinbase was hacked.",
+        "Kelvora Exchange said it was hacked. Dana Holt, the chief executive of Kelvora Exchange, apologised.",
+        "Jesse Powell, the co-founder of Kraken, said Kraken was hacked.",
+    ])]
+    out = list(extractor.extract(articles))
+    assert [x.article_id for x in out] == ["a0", "a1", "a2"]
+    assert out[0].relations and out[2].relations
+    broken = out[1]
+    assert not broken.relations and ("HACK", ("Kelvora Exchange",)) in events(broken)  # the rest still runs
+    assert any("a1" in r.message and "https://news.example/1" in r.message and "ValueError" in r.message
+               for r in caplog.records if r.levelname == "WARNING")

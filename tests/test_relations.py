@@ -11,6 +11,8 @@ def relations(extractor, text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "ran", "set up": verbs of running a company that read no role
+    ("Jesse Powell, who ran Kraken until 2022, left the board.", ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # a description of the employer between "founder of" and its name
     ("\"Volumes will recover,\" said Marta Okonjo, co-founder of crypto derivatives market maker Velter Markets.",
      ("Marta Okonjo", "WORKS_FOR", "Velter Markets")),

@@ -39,6 +39,7 @@ from .datelines import DATELINE, Datelines
 from .defined_names import ACRONYM, TICKER, DefinedNames
 from .doc_entities import DocEntities, EntityRecord, Mention
 from .generic_mentions import GenericMentions
+from .guard import guarded
 from .kb import KnowledgeBase, load_kb
 from .lexicon import Lexicon, load_lexicon
 from .names import LEGAL_SUFFIXES, NETWORK_WORDS, PRODUCT_NOUNS, NameRules
@@ -66,6 +67,7 @@ class EntityLinker:
         self.lex = lexicon
         self.spans = CandidateSpans(nlp, kb, lexicon)
 
+    @guarded(lambda doc: setattr(doc._, "kg", DocEntities()))
     def __call__(self, doc: Doc) -> Doc:
         ents = DocEntities()
         builder = _Builder(doc, ents, self.kb, self.lex)

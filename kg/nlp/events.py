@@ -29,6 +29,7 @@ from .entities import DocEntities
 from .event_factuality import called_off, happened
 from .event_participants import MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, read_event, swallowed_subject
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, load_triggers
+from .guard import guarded
 
 __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_triggers", "make_event_finder"]
 
@@ -56,6 +57,7 @@ class EventFinder:
     def __init__(self, triggers: Triggers):
         self.t = triggers
 
+    @guarded(lambda doc: setattr(doc._, "kg_events", []))
     def __call__(self, doc: Doc) -> Doc:
         ents: DocEntities = doc._.kg
         events: list[FoundEvent] = []

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .candidate_spans import ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
+from .guard import guarded
 from .kb import load_kb, norm
 from .lexicon import DATA_DIR, Lexicon, load_lexicon
 
@@ -113,7 +114,7 @@ class RelationFinder:
             rf"\b(?:its|their)\s+{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
-            r"(?:co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
+            r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         # a role taken up or left: "Karpeles had resigned from the board of the Bitcoin Foundation"
         self.person_joined_left = re.compile(
@@ -138,6 +139,7 @@ class RelationFinder:
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to))\s+(?:the\s+)?$",
             re.I)
 
+    @guarded(lambda doc: setattr(doc._, "kg_relations", []))
     def __call__(self, doc: Doc) -> Doc:
         ents: DocEntities = doc._.kg
         found: dict[tuple, FoundRelation] = {}
@@ -229,8 +231,7 @@ class RelationFinder:
                         continue
                     m = self.person_verb_org.match(between)
                     if m:
-                        verb = re.search(r"co-?founded|founded|started|\w+ed|runs|leads|heads|chairs|controls|owns",
-                                         between, re.I).group(0).lower()
+                        verb = m.group("verb").lower()
                         role = "co-founder" if "co" in verb and "found" in verb else (
                             "founder" if "found" in verb or verb == "started" else "")
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, role, a, b))
