@@ -291,3 +291,15 @@ def test_an_acronym_spells_out_the_whole_name_ner_cut_at_and(extractor):
 
 def test_a_name_ending_in_token_is_an_asset(extractor):
     assert entities(extractor, "Kelvora Token (KLV) fell 30% on Monday.") == {("Kelvora Token", "ASSET")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru's Grupo Andino buys control of Argentine exchange Pampa for $48 million", ("Pampa", "EXCHANGE")),
+    ("Its smart contracts were reviewed by auditing firm Castellan Audits in October.",
+     ("Castellan Audits", "ORGANIZATION")),  # NER reads a person
+    ("Kelvora, a joint venture of asset manager DWS and trading company Flow Traders, launched a stablecoin.",
+     ("Flow Traders", "ORGANIZATION")),  # around the token Flow
+])
+def test_a_kind_of_company_before_a_name_makes_it_that_kind_and_is_not_part_of_it(extractor, text, expected):
+    found = entities(extractor, text)
+    assert expected in found and not any(t == "PERSON" or "exchange" in n for n, t in found), found

@@ -249,6 +249,9 @@ class NameRules(EntityTyping):
         elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
+        if type_ in ("PERSON", "LOCATION") and span.start > 0 and self.doc[span.start - 1].is_lower and \
+                self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}:
+            type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
         if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
             type_ = "PERSON"  # "developers Hannah Okafor and Lucas Brandt"
         elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
@@ -281,8 +284,13 @@ class NameRules(EntityTyping):
             if not type_:
                 return  # a lone word tagged PERSON is a surname (linked later) or a misread name
         longer = self._with_particle_surname(span) if type_ == "PERSON" else span
-        # the surname after the particle may be NER's person of its own ("Santos"): the full name replaces it
-        self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span)
+        # the surname after the particle may be NER's person of its own ("Santos"): the full name replaces it;
+        # so does a company's name NER found around a token's ("Flow Traders" around "Flow")
+        inside = [self.taken[i] for i in range(span.start, span.end) if i in self.taken]
+        beats = bool(inside) and type_ != "ASSET" and all(
+            span.start <= m.start and m.end <= span.end and self.ents.records[m.key].type == "ASSET" for m in inside) \
+            and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken)
+        self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
 
     def add_shaped_organisations(self) -> None:
         """'Emergent Fidelity Technologies', 'Peken Global Ltd.': capitalised names ending in a
