@@ -303,3 +303,21 @@ def test_a_name_ending_in_token_is_an_asset(extractor):
 def test_a_kind_of_company_before_a_name_makes_it_that_kind_and_is_not_part_of_it(extractor, text, expected):
     found = entities(extractor, text)
     assert expected in found and not any(t == "PERSON" or "exchange" in n for n, t in found), found
+
+
+@pytest.mark.parametrize("text, regulator", [
+    ("The Ankara Chief Public Prosecutor's Office opened an investigation.", "Ankara Chief Public Prosecutor's Office"),
+    ("The arrangement runs under the Bank of Ghana's regulatory sandbox.", "Bank of Ghana"),
+    ("Nepal Rastra Bank (NRB), Nepal's central bank, declared crypto trading illegal.", "Nepal Rastra Bank"),
+    ("Lithuania's Financial Crime Investigation Service fined the exchange.", "Financial Crime Investigation Service"),
+])
+def test_prosecutors_offices_and_central_banks_are_regulators(extractor, text, regulator):
+    assert (regulator, "REGULATOR") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, bank", [
+    ("Bank of America said so.", "Bank of America"),
+    ("Kelvora Bank, the central bank's favourite lender, said so.", "Kelvora Bank"),
+])
+def test_a_bank_that_is_not_a_countrys_central_bank_is_an_organisation(extractor, text, bank):
+    assert (bank, "ORGANIZATION") in entities(extractor, text)

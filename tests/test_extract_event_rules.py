@@ -633,3 +633,15 @@ def test_a_challenge_brought_in_court_is_a_lawsuit(extractor, text, sued):
 def test_the_noun_an_object_relative_clause_describes_is_its_object(extractor):
     found = events(extractor, "WazirX, which Binance acquired in November, kept trading alive.")
     assert ("ACQUISITION", ("Binance", "WazirX")) in found, found
+
+
+def test_it_goes_on_from_the_regulator_that_was_the_previous_subject(extractor):
+    found = events(extractor, "Kelvora Exchange was hacked last week. On Wednesday, the Securities Commission said it "
+                              "had seen more scams. It urged the public not to take part in such activity.")
+    assert ("WARNING", ("Securities Commission",)) in found, found
+
+
+def test_a_registration_sought_or_applied_for_is_no_licence(extractor):
+    found = events(extractor, "The CFTC sued Kelvora. It is seeking disgorgement of profits, civil penalties and a "
+                              "permanent ban on trading and registration.")
+    assert not of_type(found, "LICENSE"), found

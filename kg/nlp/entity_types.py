@@ -20,6 +20,10 @@ FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shar
                                 "representative", "receiver", "liquidator", "trustee", "administrator", "adviser",
                                 "advisor", "principal", "employee", "controlling owner", "majority owner"}
 
+CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
+CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*(?:the\s+|(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
+                                     r"central\s+bank(?!['’\w])")
+
 
 class EntityTyping(EntityBuilder):
     """The builder's typing rules; the name rules and defined names ask them too, hence a mixin the others extend."""
@@ -96,6 +100,8 @@ class EntityTyping(EntityBuilder):
         text = span.text
         if self.lex.regulator_words.search(text) and not self.lex.not_regulator_words.search(text):
             return "REGULATOR"
+        if self._central_bank(span):
+            return "REGULATOR"
         if "Stock Exchange" in text or text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
                 self.kb.lookup(span[0].text)[0].type == "LOCATION":
             return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
@@ -105,6 +111,15 @@ class EntityTyping(EntityBuilder):
                 span[-1].text not in self.lex.org_suffix_words and span[-1].text not in ("Association", "Board"):
             return "EXCHANGE"  # "Sakura Exchange BitCoin"; not "... Exchange Association"
         return "ORGANIZATION"
+
+    def _central_bank(self, span: Span) -> bool:
+        """'Bank of Ghana', 'National Bank of Georgia', 'Nepal Rastra Bank (NRB), Nepal's central bank': a
+        country's central bank regulates, whatever its name."""
+        country = CENTRAL_BANK_NAME.match(span.text)
+        if country and any(e.type == "LOCATION" for e in self.kb.lookup(country.group(1))):
+            return True
+        after = doc_text(self.doc)[span.end_char:span.end_char + 60]
+        return span[-1].text == "Bank" and bool(CENTRAL_BANK_APPOSITIVE.match(after))
 
     def _exchange_context(self, span: Span) -> bool:
         """'crypto exchange X', 'X exchange', 'X, a derivatives exchange', 'X, which runs a ... exchange'."""

@@ -227,6 +227,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # "is registered with the central bank as a virtual asset service provider", "are licensed in
         # Dubai": a state (not "has been registered")
         return None
+    if spec.type == "LICENSE" and token.pos_ != "VERB" and next(
+            (a.lemma_.lower() for a in token.ancestors if a.pos_ == "VERB"), "") in ("seek", "apply"):
+        return None  # "seeking a permanent ban on trading and registration", "applied for a licence": not granted
     if spec.type == "LICENSE" and token.tag_ == "VBN" and token.dep_ == "acl":
         return None  # "a small exchange registered with Japan's FSA": what it is, not what happened
     if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:

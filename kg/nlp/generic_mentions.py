@@ -37,7 +37,7 @@ class GenericMentions(EntityBuilder):
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
                 record = self._speaker(tok) or self._enforcer(named, tok) or self._subject_of_clause_above(tok) or \
-                    self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
+                    self._regulator_going_on(tok) or self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
                 continue
@@ -79,6 +79,18 @@ class GenericMentions(EntityBuilder):
             before = [m for m in banks if m.end <= i]
             chosen = before[-1] if before else banks[0]
             self._mention(doc[i - 1 if central else i:i + 1], self.ents.records[chosen.key], generic=True)
+
+    def _regulator_going_on(self, pronoun) -> EntityRecord | None:
+        """'In a notice, the central bank said ... It urged the public not to': a sentence's subject "it"
+        goes on from the regulator that was the previous sentence's subject."""
+        doc = self.doc
+        if pronoun.lower_ != "it" or not _main_subject_of_sentence(pronoun) or pronoun.sent.start == 0:
+            return None
+        before = doc[pronoun.sent.start - 1].sent.root
+        subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        mention = self.taken.get(subject.i) if subject is not None else None
+        record = self.ents.records[mention.key] if mention is not None else None
+        return record if record is not None and record.type == "REGULATOR" else None
 
     def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do

@@ -57,11 +57,17 @@ class NameRules(EntityTyping):
         starts an organisation's name is part of that name, not a LOCATION of its own."""
         doc = self.doc
         i = place.end
-        if i >= len(doc) or doc[i].text not in self.lex.org_head_words or doc[i].is_sent_start:
+        if i >= len(doc) or doc[i].is_sent_start:
             return None
-        if doc[i].text == "Attorney" and (i + 1 == len(doc) or doc[i + 1].text not in ("'s", "’s", "General")):
+        k = i  # the head word may follow a few capitalised ones: "Istanbul Chief Public Prosecutor's Office"
+        while k < min(len(doc), i + 3) and doc[k].is_title and doc[k].is_alpha and \
+                doc[k].text not in self.lex.org_head_words:
+            k += 1
+        if k >= len(doc) or doc[k].text not in self.lex.org_head_words:
+            return None
+        if doc[k].text == "Attorney" and (k + 1 == len(doc) or doc[k + 1].text not in ("'s", "’s", "General")):
             return None  # "U.S. Attorney Damian Williams": a title, the person's; "U.S. Attorney's Office" is not
-        end = i + 1
+        end = k + 1
         j = end
         while j < min(len(doc), place.start + 12):
             tok = doc[j]
@@ -73,6 +79,9 @@ class NameRules(EntityTyping):
             elif tok.lower_ in ("of", "for", "the", "and", "&") and j + 1 < len(doc) and (
                     doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
                 j += 1
+            elif tok.text in ("'s", "’s") and doc[j - 1].text in ("Prosecutor", "Attorney") and j + 1 < len(doc) and \
+                    doc[j + 1].text == "Office":
+                j += 1  # "Prosecutor's Office", "Attorney's Office"
             else:
                 break
         return doc[place.start:end]
