@@ -321,3 +321,13 @@ def test_prosecutors_offices_and_central_banks_are_regulators(extractor, text, r
 ])
 def test_a_bank_that_is_not_a_countrys_central_bank_is_an_organisation(extractor, text, bank):
     assert (bank, "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Officers searched eight addresses in São Paulo and Curitiba.", "Curitiba"),  # beside a known place
+    ("The service went live on Thursday for customers in Accra and Kumasi.", "Kumasi"),
+    ("Moonfield, based in Pangyo, a technology hub south of Seoul, said on Friday it had sued.", "Pangyo"),
+    ("Police arrested three men in the Thamel area of Kathmandu.", "Thamel"),
+])
+def test_wording_only_places_take_makes_a_place_whatever_ner_read(extractor, text, place):
+    assert (place, "LOCATION") in entities(extractor, text)

@@ -20,6 +20,7 @@ FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shar
                                 "representative", "receiver", "liquidator", "trustee", "administrator", "adviser",
                                 "advisor", "principal", "employee", "controlling owner", "majority owner"}
 
+PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
 CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
 CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*(?:the\s+|(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
                                      r"central\s+bank(?!['’\w])")
@@ -45,6 +46,18 @@ class EntityTyping(EntityBuilder):
                 self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
             return True  # "Christchurch, New Zealand"
         return self._city_of_region(span)
+
+    def _plainly_a_place(self, span: Span) -> bool:
+        """Wording only places take, whatever NER made of the name: "based in Pangyo", "São Paulo and
+        Curitiba" (coordinated with a known place), "the Thamel area of Kathmandu"."""
+        doc = self.doc
+        if span.start >= 2 and doc[span.start - 1].lower_ == "in" and \
+                doc[span.start - 2].lower_ in ("based", "headquartered", "located", "registered"):
+            return True
+        if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or") and self._is_place(span.start - 2) or \
+                span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or") and self._is_place(span.end + 1):
+            return True
+        return span.end + 1 < len(doc) and doc[span.end].lower_ in PLACE_PARTS and doc[span.end + 1].lower_ == "of"
 
     def _city_of_region(self, span: Span) -> bool:
         doc = self.doc

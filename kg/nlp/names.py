@@ -261,6 +261,10 @@ class NameRules(EntityTyping):
         if type_ in ("PERSON", "LOCATION") and span.start > 0 and self.doc[span.start - 1].is_lower and \
                 self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}:
             type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
+        if type_ in ("ORGANIZATION", "LOCATION") and len(span) <= 2 and self._plainly_a_place(span) and not any(
+                t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
+            self._mention(span, self._record_for(span.text, "LOCATION"))
+            return
         if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
             type_ = "PERSON"  # "developers Hannah Okafor and Lucas Brandt"
         elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
