@@ -331,3 +331,24 @@ def test_a_bank_that_is_not_a_countrys_central_bank_is_an_organisation(extractor
 ])
 def test_wording_only_places_take_makes_a_place_whatever_ner_read(extractor, text, place):
     assert (place, "LOCATION") in entities(extractor, text)
+
+
+def entity_list(extractor, text):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    return [(e.name, e.type, e.aliases) for e in x.entities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested the founder of crypto platform Tucano Exchange. Tucano stopped processing withdrawals in August.",
+     ("Tucano Exchange", "EXCHANGE", ("Tucano",))),
+    ("Regulators granted a licence to Seabright Digital Ltd., a derivatives exchange. Seabright said it would hire "
+     "staff.", ("Seabright Digital Ltd.", "EXCHANGE", ("Seabright",))),
+])
+def test_a_company_name_without_its_kind_words_is_its_short_name(extractor, text, expected):
+    assert expected in entity_list(extractor, text)
+
+
+def test_the_operator_of_an_exchange_is_no_exchange(extractor):
+    found = entities(extractor, "The court ordered Bit Trade Pty Ltd, the local operator of crypto exchange Kraken, to "
+                                "pay a penalty.")
+    assert ("Bit Trade Pty Ltd", "ORGANIZATION") in found, found

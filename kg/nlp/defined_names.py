@@ -10,6 +10,10 @@ from .doc_entities import EntityRecord
 from .entity_types import EntityTyping
 from .kb import norm
 
+# words after a company's name that say what kind of company it is, not which one
+KIND_TAILS = {"Exchange", "Digital", "Global", "Group", "Holdings", "Technologies", "Technology", "Inc.", "Inc",
+              "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc", "Pte.", "S.A.",
+              "N.V.", "B.V.", "Co.", "UAB", "SA", "Ltda.", "Pty"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 
@@ -131,6 +135,32 @@ class DefinedNames(EntityTyping):
                            any(n.startswith(m.text + " ") for n in (r.name, *r.surface))), None)
             if longer is not None and longer is not record and longer.type == record.type:
                 self._mention(self.doc[m.start:m.end], longer, replace=True)
+
+    def link_company_short_names(self) -> None:
+        """'Tucano' after 'Tucano Exchange', 'Coralreef' after 'Coralreef Digital Ltd.': a name the knowledge
+        base does not know, followed in another of the article's names only by words that say what kind of
+        company it is, is that company's short name. ("Kelvora Capital" or "Kelvora Labs" is an arm of its
+        own, not Kelvora.)"""
+        records = [r for r in self.ents.records.values()
+                   if r.type in ("EXCHANGE", "ORGANIZATION") and not r.kb_id and r.mentions > 0]
+        if len(records) < 2:
+            return
+        first = {}
+        for m in sorted(self.ents.mentions, key=lambda m: m.start):
+            first.setdefault(m.key, m.start)
+        for short in records:
+            longer = [r for r in records if r is not short and r.name.startswith(short.name + " ") and
+                      all(w in KIND_TAILS for w in r.name[len(short.name):].split())]
+            if not longer:
+                continue
+            target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))
+            if "Exchange" not in target.name.split() and short.mentions > target.mentions:
+                target.type = short.type  # the name the article goes on using was typed from more context
+            for m in [m for m in self.ents.mentions if m.key == short.key and not m.generic]:
+                self._mention(self.doc[m.start:m.end], target, replace=True)
+            for m in self.ents.mentions:
+                if m.key == short.key:
+                    m.key = target.key  # "the exchange" that meant the short name
 
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""

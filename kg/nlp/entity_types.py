@@ -153,8 +153,9 @@ class EntityTyping(EntityBuilder):
             for tok in doc[after + 2:min(after + 9, sent.end)]:
                 if tok.lower_ in nouns:
                     return True
-                if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
-                    break
+                if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") or \
+                        tok.lower_ in ("of", "behind"):
+                    break  # "X, the local operator of crypto exchange Kraken": X runs an exchange, it is none
         return False
 
     def retype_from_context(self) -> None:
