@@ -11,6 +11,20 @@ def relations(extractor, text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a role left or taken, after "as"; a past employer after "previously"; a role with a word before it
+    ("Jesse Powell has resigned as chief executive of Kraken, one of the largest U.S. exchanges.",
+     ("Jesse Powell", "WORKS_FOR", "Kraken")),
+    ("Brian Armstrong was named chief executive of Coinbase in 2012.", ("Brian Armstrong", "WORKS_FOR", "Coinbase")),
+    ("Kraken said it had appointed Dana Holt, previously at Coinbase, as chief compliance officer.",
+     ("Dana Holt", "WORKS_FOR", "Coinbase")),
+    ("Kraken hired Dana Holt, previously head of digital assets at Coinbase, as chief operating officer.",
+     ("Dana Holt", "WORKS_FOR", "Coinbase")),
+    ("Last month Kraken hired Dana Holt, a former finance executive at Coinbase, as chief financial officer.",
+     ("Dana Holt", "WORKS_FOR", "Coinbase")),
+    # the company that hires or appoints someone as a title
+    ("Last month Kraken hired Dana Holt, a former finance executive at Coinbase, as chief financial officer.",
+     ("Dana Holt", "WORKS_FOR", "Kraken")),
+    ("Binance named Richard Teng as its new chief executive.", ("Richard Teng", "WORKS_FOR", "Binance")),
     # "ran", "set up": verbs of running a company that read no role
     ("Jesse Powell, who ran Kraken until 2022, left the board.", ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # a description of the employer between "founder of" and its name

@@ -33,6 +33,7 @@ DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headq
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
+HIRE_LEMMAS = {"hire", "appoint", "name", "tap", "promote", "recruit", "install"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
@@ -76,10 +77,22 @@ class RelationFinder:
             rf"(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
-            rf"^\s*,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?(?:the\s+|a\s+|an\s+)?"
-            rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?{roles}\s+"
+            rf"^\s*,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?"
+            rf"(?:(?:previously|formerly|most\s+recently|until\s+recently)\s+)?(?:the\s+|a\s+|an\s+)?"
+            rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
+            rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?)\s+)?{roles}\s+"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
             rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+        # "X, previously at Lagos-based payments company Flowpay,": a past employer, no role
+        self.previously_at = re.compile(
+            rf"^\s*,\s*(?:previously|formerly|most\s+recently|until\s+recently)\s+(?:at|with)\s+(?:the\s+)?"
+            rf"{DESCRIPTION}$", re.I)
+        # "X has resigned as chief executive of Merapi Exchange", "X was named chief executive of Y"
+        self.as_title_of = re.compile(
+            rf"^\s*(?:,\s*who\s+)?(?:has\s+|had\s+|have\s+)?(?:been\s+|was\s+|is\s+|will\s+)?(?:\w+ly\s+)?"
+            rf"(?:resigned|stepped\s+down|stepped\s+aside|retired|named|appointed|hired|promoted|elected|served|"
+            rf"serves|serving|remains|remained|took\s+over|joined|left|quit|start(?:s|ed)?)\s+(?:as\s+)?"
+            rf"(?:the\s+|its\s+)?{roles}\s+(?:of|at)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Noor Haddad, previously the exchange's chief operating officer", "X, who serves as Binance's ..."
         self.person_comma = re.compile(
             r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
@@ -92,6 +105,7 @@ class RelationFinder:
         # "Binance's regional manager", "the Justice Department's second-ranking official"
         self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+)?{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
+        self.role_in = re.compile(rf"\b{roles}\b", re.I)
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
                                    r"business|startup|venture|lender|platform|project)\b")
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
@@ -148,7 +162,7 @@ class RelationFinder:
             if len(mentions) < 1:
                 continue
             for rel in self._works_for(doc, ents, mentions) + self._founders(doc, ents, sent) + \
-                    self._its_title(doc, ents, sent):
+                    self._its_title(doc, ents, sent) + self._hired_as(ents, sent):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
             employed = {h for h, t, _ in found if t == "WORKS_FOR"}
             for rel in self._titled_in_sentence(doc, ents, sent, employed):
@@ -207,9 +221,13 @@ class RelationFinder:
                         out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, "", p, b))
                     continue
                 if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic:
-                    m = self.person_title_at.match(between) or self.second_role_at.match(between)
+                    m = self.person_title_at.match(between) or self.second_role_at.match(between) or \
+                        self.as_title_of.match(between)
                     if m:
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
+                        continue
+                    if self.previously_at.match(between):
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                         continue
                     if self.worked_at.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
@@ -245,6 +263,26 @@ class RelationFinder:
                     if len(tail) >= 2 and tail[0].text in ("'s", "’s") and any(
                             t.lower_ in OWNER_NOUNS for t in tail[1:]):
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
+        return out
+
+    def _hired_as(self, ents: DocEntities, sent) -> list[FoundRelation]:
+        """'Kobofi said it had appointed Temitope Adeyemi, previously at Flowpay, as chief compliance officer':
+        the company that hires or appoints someone as a title employs them."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in HIRE_LEMMAS:
+                continue
+            as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            role = self.role_in.search(" ".join(t.text for t in as_phrase.subtree)) if as_phrase is not None else None
+            if role is None:
+                continue
+            hirer = next((ents.by_token[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in ents.by_token), None)
+            hired = next((ents.by_token[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in ents.by_token), None)
+            if hirer is None or hired is None or ents.record(hirer).type not in EMPLOYERS or \
+                    ents.record(hired).type != "PERSON":
+                continue
+            out.append(_rel(ents.record(hired).key, "WORKS_FOR", ents.record(hirer).key, role.group("role"),
+                            hired, hirer))
         return out
 
     def _people_list_starting_at(self, ents, mentions, i) -> list[Mention]:
