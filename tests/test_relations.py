@@ -103,6 +103,11 @@ def test_works_for_is_read_from_descriptions_and_clauses(extractor, text, expect
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a hyphenated kind of company between the place and the name ("start-up": the parser reads a verb)
+    ("Kraken said Berlin-based payments start-up Finvolt had signed on.", ("Finvolt", "BASED_IN", "Berlin")),
+    # the owner of a brand is a company of its own, placed by its own modifier
+    ("Trezor, the hardware wallet maker owned by Prague-based SatoshiLabs, said so.",
+     ("SatoshiLabs", "BASED_IN", "Prague")),
     ("Kraken, which moved its headquarters to Dubai last year, said it would comply.",
      ("Kraken", "BASED_IN", "Dubai")),
     ("Kelvora Trust, a Nevada-chartered custodian, filed for bankruptcy.", ("Kelvora Trust", "BASED_IN", "Nevada")),

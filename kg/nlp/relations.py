@@ -756,7 +756,8 @@ class RelationFinder:
             if o.start - based_index > 6:
                 break
             span = doc[based_index + 1:o.start]
-            if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".", "(") or t.lower_ == "of" for t in span):
+            if any(t.pos_ in ("VERB", "AUX") and "-" not in (t.nbor(-1).text, t.nbor(1).text) or
+                   t.text in (",", ";", ".", "(") or t.lower_ == "of" for t in span):  # ("start-up" is a noun)
                 break  # "the Paris-based subsidiary of Societe Generale": the parent is not what is placed
             if ents.record(o).type in PLACED:
                 return o
