@@ -352,3 +352,11 @@ def test_the_operator_of_an_exchange_is_no_exchange(extractor):
     found = entities(extractor, "The court ordered Bit Trade Pty Ltd, the local operator of crypto exchange Kraken, to "
                                 "pay a penalty.")
     assert ("Bit Trade Pty Ltd", "ORGANIZATION") in found, found
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("Alphabet, the parent of Google, said so.", {"Alphabet", "Google"}),
+    ("Trezor, the wallet maker owned by SatoshiLabs, said so.", {"Trezor", "SatoshiLabs"}),
+])
+def test_a_parent_or_owner_is_a_company_of_its_own_not_an_alias(extractor, text, companies):
+    assert companies <= {name for name, _ in entities(extractor, text)}
