@@ -645,3 +645,12 @@ def test_a_registration_sought_or_applied_for_is_no_licence(extractor):
     found = events(extractor, "The CFTC sued Kelvora. It is seeking disgorgement of profits, civil penalties and a "
                               "permanent ban on trading and registration.")
     assert not of_type(found, "LICENSE"), found
+
+
+@pytest.mark.parametrize("text, changed", [
+    ("Last month Kraken hired Jesse Powell, a former finance executive at Coinbase, as chief financial officer.", True),
+    ("Police named the second person as Han Chang-joon, a former chief financial officer of Terraform Labs.", False),
+])
+def test_the_role_someone_is_hired_as_may_follow_a_description_and_naming_who_someone_is_is_no_hire(
+        extractor, text, changed):
+    assert bool(of_type(events(extractor, text), "LEADERSHIP_CHANGE")) is changed

@@ -428,6 +428,10 @@ def _person_patient(ents: DocEntities, verb: Token) -> bool:
         patient = [verb.head]
     else:
         patient = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    named_as = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1) if ents.record(m).type == "PERSON"]
+    if named_as and not any(c.dep_ == "dobj" and c.i in ents.by_token for c in verb.children):
+        return False  # "named the second person as Han Chang-joon": who someone is, not a job
     if not patient:
         return True
     p = patient[0]
