@@ -360,3 +360,16 @@ def test_the_operator_of_an_exchange_is_no_exchange(extractor):
 ])
 def test_a_parent_or_owner_is_a_company_of_its_own_not_an_alias(extractor, text, companies):
     assert companies <= {name for name, _ in entities(extractor, text)}
+
+
+@pytest.mark.parametrize("text, asset", [
+    ("Two exchanges will delist Moonfield's Velora token next week. Velora fell 40%.", "Velora"),
+    ("Quidax will list the naira stablecoin cNGN from Monday. cNGN was launched last week.", "cNGN"),
+])
+def test_a_name_right_before_token_or_after_stablecoin_is_an_asset_wherever_written(extractor, text, asset):
+    found = entity_list(extractor, text)
+    assert [e for e in found if e[0] == asset] == [(asset, "ASSET", ())], found
+
+
+def test_a_capitalised_word_opening_a_sentence_before_token_is_no_asset(extractor):
+    assert not any(t == "ASSET" for _, t in entities(extractor, "The token fell. Its token rose. Each token counts."))

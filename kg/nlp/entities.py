@@ -98,6 +98,7 @@ class EntityLinker:
         builder.add_described_organisations()
         builder.apply_definitions()
         builder.add_tickers()
+        builder.add_named_tokens()
         builder.add_short_forms()
         builder.relink_short_names()
         builder.link_company_short_names()

@@ -8,6 +8,7 @@ from .doc_entities import EntityBuilder
 from .kb import norm
 
 TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
+NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")  # "Velora", "cNGN"
 
 
 class Tickers(EntityBuilder):
@@ -41,6 +42,35 @@ class Tickers(EntityBuilder):
                 old = self.taken.get(i)
                 if old is None or old.start == i and old.end == i + 1:
                     self._mention(doc[i:i + 1], record, replace=True)
+
+    def add_named_tokens(self) -> None:
+        """'Moonfield's Velora token', 'the naira stablecoin cNGN': a capitalised or mixed-case name that
+        the knowledge base does not know, right before "token" or right after "stablecoin", is an ASSET
+        wherever the article writes it, unless it also names a company there (then "the Kelvora token"
+        is the company's token, named after it)."""
+        doc = self.doc
+        texts, _, _ = self._strings
+        by_text: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            if NAME_WORD.match(text) and not TICKER_WORD.match(text) and not doc[i].is_stop:
+                by_text.setdefault(text, []).append(i)
+        for text, positions in by_text.items():
+            if not any(self._named_token_at(i) for i in positions) or self.kb.lookup(text) or \
+                    text.casefold() in self.lex.not_entities:
+                continue
+            olds = [self.taken[i] for i in positions if i in self.taken]
+            if any(m.end - m.start > 1 or self.ents.records[m.key].kb_id or
+                   self.ents.records[m.key].type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for m in olds):
+                continue  # part of a longer name, one the knowledge base knows, or a company's
+            record = self._record_for(text, "ASSET")
+            for i in positions:
+                self._mention(doc[i:i + 1], record, replace=True)
+
+    def _named_token_at(self, i: int) -> bool:
+        doc = self.doc
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        return nxt in ("token", "coin", "stablecoin", "memecoin") or prev in ("stablecoin", "token", "memecoin")
 
     def _token_context(self, i: int) -> bool:
         doc = self.doc
