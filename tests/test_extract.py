@@ -94,6 +94,15 @@ def test_a_conjunct_with_its_own_subject_is_not_under_the_first_ones_modal(extra
     assert ("WITHDRAWAL_HALT", (halted,)) in events(run(extractor, text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Financial Conduct Authority can impose fines of up to 10% of turnover.", set()),  # a power, not a fine
+    ("Kraken can now list tokens after it was hacked.", {("HACK", ("Kraken",))}),  # "after" tells what happened
+    ("Kraken said it would list no new tokens after it was hacked.", {("HACK", ("Kraken",))}),
+])
+def test_a_modal_holds_its_own_clause_not_the_clause_that_tells_what_happened_before(extractor, text, expected):
+    assert events(run(extractor, text)) == expected
+
+
 def test_what_governs_both_conjuncts_still_denies_both(extractor):
     assert run(extractor, "Kraken denied that it had been hacked and that withdrawals had been suspended.").events == ()
 

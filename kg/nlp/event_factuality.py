@@ -26,6 +26,7 @@ def called_off(triggers: Triggers, sent) -> bool:
 # "past attacks by Lazarus", "similar hacks": a kind of event, not one that happened
 GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "many", "several", "numerous",
                   "countless", "repeated", "frequent"}
+PRESUPPOSING = {"after", "since", "because", "once", "as"}  # clauses that tell what already happened
 FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 
@@ -66,6 +67,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
             return True
         if node.dep_ in ("relcl", "acl") and steps > 0:
             return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in node.children):
+            return True  # "can now list tokens after it was hacked": the hack happened, whatever comes of the rest
         if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             # "said it would compensate users and that withdrawals had been suspended": a conjunct with a
             # subject of its own is not under the first conjunct's modal or negation, only under what
