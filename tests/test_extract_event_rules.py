@@ -654,3 +654,18 @@ def test_a_registration_sought_or_applied_for_is_no_licence(extractor):
 def test_the_role_someone_is_hired_as_may_follow_a_description_and_naming_who_someone_is_is_no_hire(
         extractor, text, changed):
     assert bool(of_type(events(extractor, text), "LEADERSHIP_CHANGE")) is changed
+
+
+@pytest.mark.parametrize("text, hacked", [
+    ("Kraken rejected the findings and called the police raid a politically motivated attack.", False),
+    ("Kraken said the lawsuit was a personal attack on its founder.", False),
+    ("Kraken described the incident as an attack on its hot wallet.", True),
+])
+def test_an_attack_in_words_or_politics_is_no_hack(extractor, text, hacked):
+    assert bool(of_type(events(extractor, text), "HACK")) is hacked
+
+
+def test_charges_settled_beside_a_markets_regulator_are_a_lawsuit(extractor):
+    found = events(extractor, "Kelvora Capital agreed to pay $45 million in penalties to settle charges that it "
+                              "failed to register its product, the Securities and Exchange Commission said.")
+    assert of_type(found, "LAWSUIT") and not of_type(found, "CRIMINAL_CASE"), found

@@ -32,6 +32,8 @@ LAUNCHED_CASES = SOUGHT_IN | {"crackdown"}  # "launched civil penalty proceeding
 HOLDING_VERBS = {"hold", "have", "lack", "need", "require", "possess", "keep"}
 FILING_VERBS = {"file", "lodge", "bring", "amend", "unseal", "dismiss", "settle", "submit", "refile", "drop",
                 "withdraw", "face", "win", "lose", "revive", "reject", "throw", "toss", "join", "seek"}
+CALLING_VERBS = {"call", "describe", "label", "brand", "dismiss", "denounce", "condemn"}
+WORDS_NOT_SYSTEMS = {"politically", "political", "personal", "verbal", "smear", "media", "legal"}
 CHALLENGE_VERBS = {"file", "lodge", "bring", "mount", "launch"}  # not "faces a challenge from a rival"
 ALLEGING_VERBS = {"allege", "say", "accuse", "claim", "seek", "charge", "name", "cite", "state", "argue", "assert",
                   "contend", "ask", "demand", "show", "describe", "add"}
@@ -205,6 +207,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             # "proceeds of ransomware attacks, drug sales and hacks by Lazarus": a kind of crime its
             # attacker commits, no break-in of anyone's named
             return None
+    if spec.type == "HACK" and token.lemma_.lower() == "attack" and (
+            token.dep_ in ("oprd", "attr", "dobj") and token.head.lemma_.lower() in CALLING_VERBS or
+            any(t.lower_ in WORDS_NOT_SYSTEMS for t in token.subtree)):
+        return None  # "called the raid a politically motivated attack", "a personal attack on its founder"
     if spec.type == "HACK" and token.lemma_.lower() == "breach" and _rule_breach(token):
         return None  # "admitted the breaches" of anti-money-laundering rules: no one broke in
     if spec.type == "FUNDING" and any(c.lower_ in ILLICIT for c in token.children) or \

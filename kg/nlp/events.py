@@ -160,9 +160,10 @@ def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundE
         event.type = "CRIMINAL_CASE"
     elif event.type == "LAWSUIT" and token.lemma_.lower() in ("charge", "charges") and not civil and not any(
             ents.records[k].type == "REGULATOR" and CIVIL_ENFORCER.search(ents.records[k].name)
-            for k in event.participants):
+            for k in {*event.participants, *(ents.record(m).key for m in ents.in_span(sent.start, sent.end))}) \
+            and token.head.lemma_.lower() != "settle":
         # "Nigeria drops charges against Gambaryan": charges are criminal unless a markets regulator,
-        # which brings civil ones, brings them
+        # which brings civil ones, brings them or is named beside them, or they are settled
         event.type = "CRIMINAL_CASE"
     elif event.type == "WITHDRAWAL_HALT" and any(
             ents.records[k].type == "ASSET" for k in event.participants) and any(
