@@ -669,3 +669,13 @@ def test_charges_settled_beside_a_markets_regulator_are_a_lawsuit(extractor):
     found = events(extractor, "Kelvora Capital agreed to pay $45 million in penalties to settle charges that it "
                               "failed to register its product, the Securities and Exchange Commission said.")
     assert of_type(found, "LAWSUIT") and not of_type(found, "CRIMINAL_CASE"), found
+
+
+def test_events_of_one_kind_told_with_different_years_are_not_merged(extractor):
+    found = of_type(events(extractor, "Kraken received its licence from the Financial Conduct Authority in 2022. In "
+                                      "2020 the Financial Conduct Authority revoked the licence of Kraken."), "LICENSE")
+    assert len(found) == 2, found
+    found = of_type(events(extractor, "Kraken received its licence from the Financial Conduct Authority in 2022. The "
+                                      "Financial Conduct Authority granted Kraken the licence after a long review."),
+                    "LICENSE")
+    assert len(found) == 1, found

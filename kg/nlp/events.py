@@ -196,6 +196,7 @@ def _same_kind(old: FoundEvent, new: FoundEvent) -> bool:
     return old.type == new.type and (old.stage == new.stage or not old.stage or not new.stage)
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TIME_PREPOSITIONS = {"after", "before", "since", "following", "until", "amid", "during"}
 
 
@@ -220,6 +221,12 @@ def _refers_back(token: Token) -> bool:
                for c in token.children)
 
 
+def _other_years(a: str, b: str) -> bool:
+    """'licensed in 2022' and 'licences revoked in 2020': events told with different years are different."""
+    years_a, years_b = set(YEAR.findall(a)), set(YEAR.findall(b))
+    return bool(years_a and years_b and not years_a & years_b)
+
+
 def _merge_back(events: list[FoundEvent], new: FoundEvent) -> None:
     """Fold a back-reference into the latest event of its type (it adds the parties it names)."""
     old = next(e for e in reversed(events) if _same_kind(e, new))
@@ -231,7 +238,7 @@ def _merge_back(events: list[FoundEvent], new: FoundEvent) -> None:
 def _merge_into(events: list[FoundEvent], new: FoundEvent) -> None:
     """Another report of an event already found (same type, participants one within the other) merges."""
     for old in events:
-        if not _same_kind(old, new):
+        if not _same_kind(old, new) or _other_years(old.date_text, new.date_text):
             continue
         a, b = set(old.participants), set(new.participants)
         if a <= b or b <= a:
