@@ -679,3 +679,12 @@ def test_events_of_one_kind_told_with_different_years_are_not_merged(extractor):
                                       "Financial Conduct Authority granted Kraken the licence after a long review."),
                     "LICENSE")
     assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("The Ontario Securities Commission had already refused Kraken's application for registration as a restricted "
+     "dealer in January.", True),  # a refusal is a licensing decision
+    ("Kraken refused to comment on its application.", False),
+])
+def test_a_regulator_refusing_an_application_decides_a_licence(extractor, text, licensed):
+    assert bool(of_type(events(extractor, text), "LICENSE")) is licensed
