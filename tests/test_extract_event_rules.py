@@ -688,3 +688,10 @@ def test_events_of_one_kind_told_with_different_years_are_not_merged(extractor):
 ])
 def test_a_regulator_refusing_an_application_decides_a_licence(extractor, text, licensed):
     assert bool(of_type(events(extractor, text), "LICENSE")) is licensed
+
+
+def test_proceedings_opened_to_examine_something_are_an_investigation(extractor):
+    found = events(extractor, "Poland's Personal Data Protection Office said it had opened proceedings against Kraken "
+                              "to examine whether it had adequate safeguards in place.")
+    assert ("INVESTIGATION", ("Personal Data Protection Office", "Kraken")) in found and not of_type(found, "LAWSUIT")
+    assert of_type(events(extractor, "The SEC launched civil proceedings against Kraken."), "LAWSUIT")

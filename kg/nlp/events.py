@@ -39,6 +39,7 @@ CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # 
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
 # what one person does to another's job
 PERSONNEL_VERBS = {"appoint", "name", "oust", "fire", "hire", "promote", "elect", "nominate", "dismiss", "tap", "sack"}
+EXAMINING_VERBS = {"examine", "investigate", "determine", "assess", "check", "verify", "establish", "review"}
 # regulators whose charges are civil: securities, commodities and markets commissions and authorities
 CIVIL_ENFORCER = re.compile(r"Securities|Commodit|Exchange Commission|Financial Conduct|Market|Consumer", re.I)
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
@@ -165,6 +166,11 @@ def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundE
         # "Nigeria drops charges against Gambaryan": charges are criminal unless a markets regulator,
         # which brings civil ones, brings them or is named beside them, or they are settled
         event.type = "CRIMINAL_CASE"
+    elif event.type == "LAWSUIT" and token.lemma_.lower() in ("proceeding", "proceedings") and any(
+            t.lemma_.lower() in EXAMINING_VERBS and t.dep_ in ("xcomp", "advcl", "acl", "relcl")
+            for t in token.head.subtree):
+        # "opened proceedings against the exchange to examine whether it had adequate safeguards"
+        event.type = "INVESTIGATION"
     elif event.type == "WITHDRAWAL_HALT" and any(
             ents.records[k].type == "ASSET" for k in event.participants) and any(
             t.lower_ == "trading" for t in token.subtree):
