@@ -695,3 +695,12 @@ def test_proceedings_opened_to_examine_something_are_an_investigation(extractor)
                               "to examine whether it had adequate safeguards in place.")
     assert ("INVESTIGATION", ("Personal Data Protection Office", "Kraken")) in found and not of_type(found, "LAWSUIT")
     assert of_type(events(extractor, "The SEC launched civil proceedings against Kraken."), "LAWSUIT")
+
+
+@pytest.mark.parametrize("text, partnered", [
+    ("AllUnity, a joint venture of asset manager DWS and trading company Flow Traders, launched a stablecoin.", False),
+    ("A judge let investors pursue the Ooki DAO's token holders as members of a general partnership.", False),
+    ("Kraken announced a partnership with Visa.", True),
+])
+def test_a_venture_describing_a_company_and_a_legal_partnership_are_no_deal(extractor, text, partnered):
+    assert bool(of_type(events(extractor, text), "PARTNERSHIP")) is partnered

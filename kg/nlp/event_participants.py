@@ -207,6 +207,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             # "proceeds of ransomware attacks, drug sales and hacks by Lazarus": a kind of crime its
             # attacker commits, no break-in of anyone's named
             return None
+    if spec.type == "PARTNERSHIP" and token.pos_ == "NOUN" and (
+            token.dep_ == "appos" or any(c.lower_ in ("general", "limited") for c in token.children)):
+        # "AllUnity, a joint venture of DWS and Galaxy": what it is, not what was agreed; "members of a
+        # general partnership": a legal form
+        return None
     if spec.type == "HACK" and token.lemma_.lower() == "attack" and (
             token.dep_ in ("oprd", "attr", "dobj") and token.head.lemma_.lower() in CALLING_VERBS or
             any(t.lower_ in WORDS_NOT_SYSTEMS for t in token.subtree)):
