@@ -373,3 +373,10 @@ def test_a_name_right_before_token_or_after_stablecoin_is_an_asset_wherever_writ
 
 def test_a_capitalised_word_opening_a_sentence_before_token_is_no_asset(extractor):
     assert not any(t == "ASSET" for _, t in entities(extractor, "The token fell. Its token rose. Each token counts."))
+
+
+def test_an_organisations_name_written_again_is_that_organisation_whatever_ner_read(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="Zlotex, a Warsaw-based cryptocurrency exchange, left "
+                                      "scans exposed. Zlotex urged customers to watch for phishing messages."))
+    (exchange,) = [e for e in x.entities if e.name == "Zlotex"]
+    assert exchange.type == "EXCHANGE" and exchange.mentions == 2

@@ -704,3 +704,17 @@ def test_proceedings_opened_to_examine_something_are_an_investigation(extractor)
 ])
 def test_a_venture_describing_a_company_and_a_legal_partnership_are_no_deal(extractor, text, partnered):
     assert bool(of_type(events(extractor, text), "PARTNERSHIP")) is partnered
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("Hackers drained Kelvora Finance on Monday. The team also warned users not to click on links promising refunds.",
+     ("WARNING", ("Kelvora Finance",))),  # "the team" behind the project
+])
+def test_the_team_is_the_project_it_runs(extractor, text, warning):
+    assert warning in events(extractor, text)
+
+
+def test_researchers_alerting_a_company_is_no_public_warning(extractor):
+    found = events(extractor, "Hackers drained Kelvora Finance on Monday. The researchers found the bucket and "
+                              "alerted the company, which closed access.")
+    assert not of_type(found, "WARNING"), found

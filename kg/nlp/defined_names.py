@@ -162,6 +162,28 @@ class DefinedNames(EntityTyping):
                 if m.key == short.key:
                     m.key = target.key  # "the exchange" that meant the short name
 
+    def link_repeated_names(self) -> None:
+        """'Zlotex, a Warsaw-based exchange, ... Zlotex urged customers': NER reads a name differently each
+        time (the second Zlotex as a person's given name, dropped). An organisation's name, written again
+        exactly where nothing else was found, is that organisation."""
+        doc = self.doc
+        texts, _, _ = self._strings
+        by_first: dict[str, dict[tuple[str, ...], EntityRecord]] = {}
+        for m in self.ents.mentions:
+            record = self.ents.records[m.key]
+            words = tuple(texts[m.start:m.end])
+            # (the knowledge base's names are matched wherever they are written, its ambiguous ones on purpose not)
+            if not m.generic and not record.kb_id and record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and \
+                    words[0][:1].isupper() and len("".join(words)) > 2:
+                by_first.setdefault(words[0], {}).setdefault(words, record)
+        for i, text in enumerate(texts):
+            for words, record in by_first.get(text, {}).items():
+                end = i + len(words)
+                if tuple(texts[i:end]) == words and not any(j in self.taken for j in range(i, end)) and \
+                        (end == len(doc) or not doc[end].is_title or doc[end].is_sent_start):
+                    self._mention(doc[i:end], record)
+                    break
+
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
         texts, _, _ = self._strings

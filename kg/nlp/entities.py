@@ -102,6 +102,7 @@ class EntityLinker:
         builder.add_short_forms()
         builder.relink_short_names()
         builder.link_company_short_names()
+        builder.link_repeated_names()
         builder.add_handles()
         builder.retype_from_context()
         builder.add_generic_mentions()

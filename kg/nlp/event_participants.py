@@ -207,6 +207,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             # "proceeds of ransomware attacks, drug sales and hacks by Lazarus": a kind of crime its
             # attacker commits, no break-in of anyone's named
             return None
+    if spec.type == "WARNING" and token.lemma_.lower() in ("alert", "notify", "inform") and any(
+            c.dep_ == "dobj" and c.i in ents.by_token and ents.record(ents.by_token[c.i]).type != "PERSON"
+            for c in token.children):
+        return None  # "researchers alerted the company": a notice to it, not a public warning
     if spec.type == "PARTNERSHIP" and token.pos_ == "NOUN" and (
             token.dep_ == "appos" or any(c.lower_ in ("general", "limited") for c in token.children)):
         # "AllUnity, a joint venture of DWS and Galaxy": what it is, not what was agreed; "members of a

@@ -14,8 +14,8 @@ REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "re
                    "explain", "write", "claim", "acknowledge", "admit", "reveal"}
 
 
-# crypto news also says "the project" for a protocol, alongside the lexicon's generic nouns
-EXTRA_NOUNS = {"project": ("ORGANIZATION", "EXCHANGE")}
+# crypto news also says "the project" (and "the team" behind it) for a protocol, alongside the lexicon's generic nouns
+EXTRA_NOUNS = {"project": ("ORGANIZATION", "EXCHANGE"), "team": ("ORGANIZATION", "EXCHANGE")}
 
 
 # what only an authority does to others: its pronoun subject is a regulator
