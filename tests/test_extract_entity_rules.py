@@ -380,3 +380,29 @@ def test_an_organisations_name_written_again_is_that_organisation_whatever_ner_r
                                       "scans exposed. Zlotex urged customers to watch for phishing messages."))
     (exchange,) = [e for e in x.entities if e.name == "Zlotex"]
     assert exchange.type == "EXCHANGE" and exchange.mentions == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the firm is where the lawyer works, not what he is
+    ("\"The story is what the rules prevent,\" said Ondřej Malý, a lawyer at Prague firm Malý & Partners.",
+     ("Ondřej Malý", "PERSON")),
+    ("Thodex collapsed, and its founder, Faruk Fatih Özer, was later sentenced to prison.", ("Faruk Fatih Özer", "PERSON")),
+    # names NER reads as people's that are shaped like a company's
+    ("The group, Predatory Sparrow, which calls itself by another name, claimed responsibility.",
+     ("Predatory Sparrow", "ORGANIZATION")),
+    ("Tayrona sponsored the Equipo Cafetero cycling team last year.", ("Equipo Cafetero", "ORGANIZATION")),
+    ("Seeland Custody partners with Rigi Privatbank on custody.", ("Rigi Privatbank", "ORGANIZATION")),
+    ("Competitors include Kotani Pay, which also serves customers in Kenya.", ("Kotani Pay", "ORGANIZATION")),
+])
+def test_people_and_companies_told_apart_by_what_surrounds_the_name(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nile Crest Bank will hold Ugandan shilling float accounts.",  # a demonym NER called an organisation
+    "He holds French and Emirati citizenship.",
+    "He diverted about CZK 31 million, and fees were CHF 2 million.",  # currency codes
+])
+def test_demonyms_and_currency_codes_are_not_entities(extractor, text):
+    names = {name for name, _ in entities(extractor, text)}
+    assert not names & {"Ugandan", "Emirati", "CZK", "CHF"}, names

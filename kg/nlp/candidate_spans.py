@@ -300,7 +300,7 @@ def _split_pair(span: Span | None, lex: Lexicon) -> list:
 
 def _plausible_name(span: Span, lex: Lexicon) -> bool:
     text = span.text
-    if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text):
+    if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text) or text in lex.demonyms:
         return False
     if not (span[0].is_title or span[0].is_upper or span[0].text[:1].isupper() or span[0].text.startswith("@")):
         return False

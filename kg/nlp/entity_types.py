@@ -95,8 +95,8 @@ class EntityTyping(EntityBuilder):
             # "the company's president" is a person's appositive, and so is "a software developer who ..."
             if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who"):
                 return True
-            if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
-                break
+            if tok.text in (",", ".", ";") or tok.pos_ == "VERB" or tok.pos_ == "ADP":
+                break  # "X, a lawyer at Prague firm Y": the firm is where X works, not what X is
         return False
 
     def _titled_appositive(self, span: Span) -> bool:

@@ -29,6 +29,7 @@ class Lexicon:
     token_nouns: frozenset[str]
     price_verbs: frozenset[str]
     law_words: frozenset[str]
+    demonyms: frozenset[str]  # "Ugandan", "Emirati": adjectives of nationality, never entities (SCHEMA.md)
 
 
 def _words_regex(words) -> re.Pattern:
@@ -57,4 +58,5 @@ def load_lexicon() -> Lexicon:
         token_nouns=frozenset(w.casefold() for w in data["token_nouns"]),
         price_verbs=frozenset(w.casefold() for w in data["price_verbs"]),
         law_words=frozenset(data["law_words"]),
+        demonyms=frozenset(yaml.safe_load((DATA_DIR / "demonyms.yaml").read_text(encoding="utf-8"))),
     )

@@ -27,6 +27,9 @@ OUTLET_NOUNS = {"newspaper", "daily", "magazine", "broadcaster", "newswire", "ta
 RELATION_NOUNS = {"predecessor", "successor", "brother", "sister", "wife", "husband", "son", "daughter", "father",
                   "mother", "deputy", "colleague", "co-founder", "cofounder", "boss", "lawyer", "attorney", "aide"}
 # what an appositive calls a name NER missed that makes it an organisation ("SCBX, the Bangkok-based parent of ...")
+TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer", "operator", "miner", "giant"}) | \
+    {"team", "club"}
+OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
@@ -190,10 +193,31 @@ class NameRules(EntityTyping):
             end += 2
         return doc[span.start:end] if end > span.end else span
 
-    def _someones_relation(self, span: Span) -> bool:
+    def _shaped_like_a_company(self, span: Span) -> bool:
+        """'Rigi Privatbank', 'Kotani Pay', 'the Equipo Cafetero cycling team', 'The group, Predatory Sparrow,':
+        a name NER read as a person's that ends in a company word, stands before a kind of organisation or
+        in apposition to one is an organisation's."""
         doc = self.doc
+        last = span[-1].text
+        if len(span) > 1 and (last.lower().endswith("bank") or last in ("Pay", "Payments", "Wallet")):
+            return True
+        after = [t for t in doc[span.end:span.end + 2] if t.is_alpha and t.is_lower]
+        if after and after[0].i == span.end and (after[0].lower_ in TEAM_NOUNS or len(after) == 2 and
+                                                 after[1].i == span.end + 1 and after[1].lower_ in TEAM_NOUNS):
+            return True
         return span.start >= 3 and doc[span.start - 1].text == "," and \
-            doc[span.start - 2].lower_ in RELATION_NOUNS and doc[span.start - 3].lower_ in ("his", "her", "their")
+            doc[span.start - 2].lower_ in ORG_KIND_NOUNS and doc[span.start - 3].lower_ == "the"
+
+    def _someones_relation(self, span: Span) -> bool:
+        """'his predecessor, Naci Ağbal,', 'whose founder, Faruk Fatih Özer,': a relative or a company's
+        founder or chief named after a possessive is a person."""
+        doc = self.doc
+        if span.start < 3 or doc[span.start - 1].text != ",":
+            return False
+        noun, owner = doc[span.start - 2].lower_, doc[span.start - 3]
+        return noun in RELATION_NOUNS and owner.lower_ in ("his", "her", "their") or \
+            noun in OWNED_ROLES and (owner.lower_ in ("his", "her", "their", "its", "whose") or
+                                     owner.text in ("'s", "’s"))
 
     def add_described_organisations(self) -> None:
         """'SCBX, the Bangkok-based parent of Siam Commercial Bank, said': a capitalised name NER missed,
@@ -261,6 +285,8 @@ class NameRules(EntityTyping):
         if type_ in ("PERSON", "LOCATION") and span.start > 0 and self.doc[span.start - 1].is_lower and \
                 self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}:
             type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
+        elif type_ == "PERSON" and self._shaped_like_a_company(span):
+            type_ = "ORGANIZATION"
         if type_ in ("ORGANIZATION", "LOCATION") and len(span) <= 2 and self._plainly_a_place(span) and not any(
                 t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
             self._mention(span, self._record_for(span.text, "LOCATION"))
