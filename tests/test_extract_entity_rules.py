@@ -406,3 +406,14 @@ def test_people_and_companies_told_apart_by_what_surrounds_the_name(extractor, t
 def test_demonyms_and_currency_codes_are_not_entities(extractor, text):
     names = {name for name, _ in entities(extractor, text)}
     assert not names & {"Ugandan", "Emirati", "CZK", "CHF"}, names
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("The Municipal Court in Prague on Thursday sentenced the founder of Kelvora Exchange.",
+     ("Municipal Court in Prague", "ORGANIZATION"), "Municipal Court"),  # a local court's seat is in its name
+    ("Kelvora named a chief risk officer.\n\nAbout Seeland Custody AG\nSeeland Custody AG is a Zug-based custodian.",
+     ("Seeland Custody AG", "ORGANIZATION"), "About Seeland Custody AG"),  # a press release's boilerplate heading
+])
+def test_the_words_around_a_name_that_belong_to_it_and_those_that_do_not(extractor, text, expected, absent):
+    found = entities(extractor, text)
+    assert expected in found and not any(name == absent for name, _ in found), found

@@ -29,6 +29,7 @@ RELATION_NOUNS = {"predecessor", "successor", "brother", "sister", "wife", "husb
 # what an appositive calls a name NER missed that makes it an organisation ("SCBX, the Bangkok-based parent of ...")
 TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer", "operator", "miner", "giant"}) | \
     {"team", "club"}
+LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
@@ -241,6 +242,12 @@ class NameRules(EntityTyping):
         """'U.S. Bankruptcy Court' + 'for the Southern District of Texas': a court's or a prosecutor's
         office's district is part of its name."""
         doc = self.doc
+        if span[-1].text == "Court" and span[0].text in LOCAL_COURTS and span.end + 1 < len(doc) and \
+                doc[span.end].lower_ == "in" and doc[span.end + 1].is_title:
+            # "the Municipal Court in Prague", "the Regional Court in Graz": a local court's seat is in its name
+            end = span.end + 2 if span.end + 2 < len(doc) and not doc[span.end + 2].is_title else span.end + 3
+            return doc[span.start:end] if self._is_place(span.end + 1) or doc[span.end + 1].ent_type_ == "GPE" \
+                else span
         if span[-1].text not in ("Court", "Office", "Attorney's") or span.end + 4 >= len(doc) or \
                 doc[span.end].lower_ != "for":
             return span
@@ -338,8 +345,9 @@ class NameRules(EntityTyping):
         i = 0
         while i < len(doc):
             if i in self.taken or not (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha) or doc[i].is_sent_start \
-                    and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its") or doc[i].text == "Chief":
-                # "Chief Financial Officer" is a title, never a company
+                    and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its", "about") or doc[i].text == "Chief":
+                # "Chief Financial Officer" is a title, never a company; "About Seeland Custody AG" heads a
+                # press release's boilerplate
                 i += 1
                 continue
             j = i
