@@ -21,6 +21,17 @@ def relations(extractor, text):
      ("Dana Holt", "WORKS_FOR", "Coinbase")),
     ("Last month Kraken hired Dana Holt, a former finance executive at Coinbase, as chief financial officer.",
      ("Dana Holt", "WORKS_FOR", "Coinbase")),
+    # titles read since: "chief scientist", "finance chief"; adjectives before a title after a possessive;
+    # a title someone else states ("who prosecutors say was")
+    ("\"It was a political attack,\" said Tom Robinson, co-founder and chief scientist of analytics firm Elliptic.",
+     ("Tom Robinson", "WORKS_FOR", "Elliptic")),
+    ("Kraken said Jesse Powell had resigned and had been replaced by its finance chief, Dana Holt.",
+     ("Dana Holt", "WORKS_FOR", "Kraken")),
+    ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
+     ("Jesse Powell", "WORKS_FOR", "Kraken")),
+    # the partner in an object relative clause: "X, which A co-founded with B"
+    ("Vauld, which Darshan Bathija co-founded with Sharad Tak in 2018, courted retail savers.",
+     ("Sharad Tak", "WORKS_FOR", "Vauld")),
     # the company that hires or appoints someone as a title
     ("Last month Kraken hired Dana Holt, a former finance executive at Coinbase, as chief financial officer.",
      ("Dana Holt", "WORKS_FOR", "Kraken")),

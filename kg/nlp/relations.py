@@ -96,14 +96,17 @@ class RelationFinder:
         # "Noor Haddad, previously the exchange's chief operating officer", "X, who serves as Binance's ..."
         self.person_comma = re.compile(
             r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
-            r"(?:who\s+(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+            r"(?:who\s+(?:(?:\w+\s+){1,2}(?:say|says|said|allege|alleged)\s+)?"
+            r"(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         # "X, a British-Kenyan who serves as Binance's regional manager", "X, a former federal agent who heads
         # Binance's financial crime compliance team": a description, then the role
         self.described_who = re.compile(
             r"^\s*,\s*(?:an?|the)\s+[^,;()]{0,60}?\bwho\s+(?:(?P<serves>serves\s+as|served\s+as|works\s+as|is|was)|"
             r"(?P<heads>heads|headed|leads|led|runs|ran|oversees|oversaw|manages|managed))\s+(?:the\s+)?$", re.I)
         # "Binance's regional manager", "the Justice Department's second-ranking official"
-        self.after_org_title = re.compile(rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+)?{roles}\b", re.I)
+        self.after_org_title = re.compile(
+            rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+|(?-i:(?:primary|principal|chief|lead|senior|technical|"
+            rf"former|longtime|sole|main|acting|interim)\s+){{1,2}})?{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.role_in = re.compile(rf"\b{roles}\b", re.I)
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
@@ -460,10 +463,19 @@ class RelationFinder:
         """'Kwon co-founded Terraform Labs with Daniel Shin': the partner founded it too."""
         children = [c for t in verb for c in t.children]
         obj = next((c for c in children if c.dep_ == "dobj" and c.i in ents.by_token), None)
+        relative = next((t for t in verb if t.dep_ == "relcl" and t.head.i in ents.by_token and any(
+            c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children)), None)
+        if obj is None and relative is not None:
+            obj = relative.head  # "Vauld, which Bathija co-founded with Sharad Tak"
         if obj is None or ents.record(ents.by_token[obj.i]).type not in ("EXCHANGE", "ORGANIZATION"):
             return []
         org = ents.by_token[obj.i]
         out = []
+        if relative is not None:
+            out += [_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, "co-founder", org, p)
+                    for c in relative.children if c.dep_ == "nsubj"
+                    for p in ents.in_span(c.left_edge.i, c.right_edge.i + 1)
+                    if ents.record(p).type == "PERSON" and not p.generic]
         for prep in children:
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 for p in ents.in_span(prep.i + 1, prep.right_edge.i + 1):
