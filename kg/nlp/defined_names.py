@@ -42,8 +42,9 @@ class DefinedNames(EntityTyping):
                 record = self._record_for(longer.text, self._org_type(longer))
                 self._mention(longer, record, replace=True)
             named = longer or doc[m.start:m.end]
-            if not record.kb_id and TICKER.match(token.text) and longer is None and not _initials_match(named.text, token.text) and \
-                    self._org_type(named) != "REGULATOR" and doc[m.end - 1].text not in self.lex.org_suffix_words:
+            if not record.kb_id and TICKER.match(token.text) and longer is None and \
+                    not _initials_match(named.text, token.text) and self._org_type(named) != "REGULATOR" and \
+                    doc[m.end - 1].text not in self.lex.org_suffix_words:
                 # "Anti-Corruption Office (OA)": an acronym in another language, not a ticker
                 record.type = "ASSET"
             record.defined.append(token.text)

@@ -159,14 +159,19 @@ class NameRules(EntityTyping):
             if doc[i].text != "," or not doc[i + 1].like_num or not doc[i + 1].text.isdigit() or \
                     not 16 <= int(doc[i + 1].text) <= 99 or doc[i + 2].text not in (",", ")"):
                 continue
-            start = i
-            while start > 0 and i - start < 4 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
-                    doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
-                start -= 1
-            span = doc[start:i]
+            span = self._name_ending_at(i, 4)
             if 2 <= len(span) <= 4 and not span[0].is_sent_start and not self.kb.lookup(span.text) and not any(
                     t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                 self._mention(span, self._record_for(span.text, "PERSON"))
+
+    def _name_ending_at(self, end: int, most: int) -> Span:
+        """The capitalised proper nouns no rule has taken right before token ``end``, at most ``most``."""
+        doc = self.doc
+        start = end
+        while start > 0 and end - start < most and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
+            start -= 1
+        return doc[start:end]
 
     def add_described_people(self) -> None:
         """'Som Seif, the founder and chief executive of Purpose, said': a capitalised two- or three-word
@@ -175,12 +180,8 @@ class NameRules(EntityTyping):
         for i in range(1, len(doc) - 2):
             if doc[i].text != "," or i - 1 in self.taken:
                 continue
-            start = i
-            while start > 0 and i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
-                    doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
-                start -= 1
-            span = doc[start:i]
-            if 2 <= len(span) <= 3 and (start == 0 or not doc[start - 1].is_title) and \
+            span = self._name_ending_at(i, 3)
+            if 2 <= len(span) <= 3 and (span.start == 0 or not doc[span.start - 1].is_title) and \
                     not self.kb.lookup(span.text) and self._titled_appositive(span):
                 self._mention(span, self._record_for(span.text, "PERSON"))
 

@@ -279,8 +279,10 @@ class RelationFinder:
             role = self.role_in.search(" ".join(t.text for t in as_phrase.subtree)) if as_phrase is not None else None
             if role is None:
                 continue
-            hirer = next((ents.by_token[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in ents.by_token), None)
-            hired = next((ents.by_token[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in ents.by_token), None)
+            hirer = next((ents.by_token[c.i] for c in verb.children
+                          if c.dep_ == "nsubj" and c.i in ents.by_token), None)
+            hired = next((ents.by_token[c.i] for c in verb.children
+                          if c.dep_ == "dobj" and c.i in ents.by_token), None)
             if hirer is None or hired is None or ents.record(hirer).type not in EMPLOYERS or \
                     ents.record(hired).type != "PERSON":
                 continue
