@@ -295,6 +295,7 @@ def test_a_name_ending_in_token_is_an_asset(extractor):
 
 @pytest.mark.parametrize("text, expected", [
     ("Peru's Grupo Andino buys control of Argentine exchange Pampa for $48 million", ("Pampa", "EXCHANGE")),
+    ("In February it granted its first licence to Brno-based exchange Morava Coin.", ("Morava Coin", "EXCHANGE")),
     ("Its smart contracts were reviewed by auditing firm Castellan Audits in October.",
      ("Castellan Audits", "ORGANIZATION")),  # NER reads a person
     ("Kelvora, a joint venture of asset manager DWS and trading company Flow Traders, launched a stablecoin.",

@@ -718,3 +718,10 @@ def test_researchers_alerting_a_company_is_no_public_warning(extractor):
     found = events(extractor, "Hackers drained Kelvora Finance on Monday. The researchers found the bucket and "
                               "alerted the company, which closed access.")
     assert not of_type(found, "WARNING"), found
+
+
+def test_registered_in_a_country_is_where_a_company_is_incorporated_not_a_licence(extractor):
+    assert not of_type(events(extractor, "Garantex was registered in Estonia but operated largely out of Moscow."),
+                       "LICENSE")
+    assert of_type(events(extractor, "Kraken was registered by the Bank of Lithuania as a virtual asset service "
+                                     "provider."), "LICENSE")

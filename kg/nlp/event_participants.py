@@ -245,6 +245,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LICENSE" and token.pos_ != "VERB" and next(
             (a.lemma_.lower() for a in token.ancestors if a.pos_ == "VERB"), "") in ("seek", "apply"):
         return None  # "seeking a permanent ban on trading and registration", "applied for a licence": not granted
+    if spec.type == "LICENSE" and token.lemma_.lower() == "register" and "REGULATOR" not in types and any(
+            c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+        return None  # "Garantex was registered in Estonia": where it is incorporated, no licence
     if spec.type == "LICENSE" and token.tag_ == "VBN" and token.dep_ == "acl":
         return None  # "a small exchange registered with Japan's FSA": what it is, not what happened
     if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:

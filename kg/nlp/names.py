@@ -285,13 +285,14 @@ class NameRules(EntityTyping):
                                                  after[0].text in INSTRUMENT_NOUNS) or \
                 span[-1].text in ("Stack", "SDK"):
             return  # "its Earn program", "the OP Stack": products, not organisations
-        if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin"):
-            type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before
+        kind_before = span.start > 0 and self.doc[span.start - 1].is_lower and \
+            self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
+        if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin") and not kind_before:
+            type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
         elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
-        if type_ in ("PERSON", "LOCATION") and span.start > 0 and self.doc[span.start - 1].is_lower and \
-                self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}:
+        if type_ in ("PERSON", "LOCATION") and kind_before:
             type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
         elif type_ == "PERSON" and self._shaped_like_a_company(span):
             type_ = "ORGANIZATION"
