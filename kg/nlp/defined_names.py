@@ -9,11 +9,10 @@ from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES
 from .doc_entities import EntityRecord
 from .entity_types import EntityTyping
 from .kb import norm
+from .names import LEGAL_SUFFIXES
 
 # words after a company's name that say what kind of company it is, not which one
-KIND_TAILS = {"Exchange", "Digital", "Global", "Group", "Holdings", "Technologies", "Technology", "Inc.", "Inc",
-              "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc", "Pte.", "S.A.",
-              "N.V.", "B.V.", "Co.", "UAB", "SA", "Ltda.", "Pty"}
+KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 

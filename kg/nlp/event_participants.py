@@ -284,6 +284,8 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
     roots = [token] if clause.i == token.i else [token, clause]
     seen: set[int] = set()
     for root in roots:
+        # "after its partner, Genesis, halted withdrawals": the other clause's subject, read once per root
+        swallowed = {s.i for c in root.children if c.dep_ == "advcl" and (s := swallowed_subject(c)) is not None}
         for child in root.children:
             if child.dep_ in ("advcl", "parataxis") and child.i != token.i:
                 if spec_type == "FUNDING" and child.lemma_.lower() in ("lead", "back", "fund"):
@@ -299,10 +301,8 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # "froze withdrawals, and BlockFi took a loan": another clause, with its own subject
-            if child.i in seen or child.dep_ == "prep" and any(
-                    swallowed_subject(c) is not None and swallowed_subject(c).i == child.i
-                    for c in root.children if c.dep_ == "advcl"):
-                continue  # "after its partner, Genesis, halted withdrawals": the other clause's subject
+            if child.i in seen or child.i in swallowed:
+                continue
             span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file

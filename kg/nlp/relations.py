@@ -30,6 +30,7 @@ EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 # what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
 # "Hong Kong-registered cryptocurrency exchange"
 DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})"
+PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
@@ -78,14 +79,14 @@ class RelationFinder:
         self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?"
-            rf"(?:(?:previously|formerly|most\s+recently|until\s+recently)\s+)?(?:the\s+|a\s+|an\s+)?"
+            rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+)?"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
             rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?)\s+)?{roles}\s+"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
             rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "X, previously at Lagos-based payments company Flowpay,": a past employer, no role
         self.previously_at = re.compile(
-            rf"^\s*,\s*(?:previously|formerly|most\s+recently|until\s+recently)\s+(?:at|with)\s+(?:the\s+)?"
+            rf"^\s*,\s*{PAST}\s+(?:at|with)\s+(?:the\s+)?"
             rf"{DESCRIPTION}$", re.I)
         # "X has resigned as chief executive of Merapi Exchange", "X was named chief executive of Y"
         self.as_title_of = re.compile(
