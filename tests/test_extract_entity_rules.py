@@ -418,3 +418,34 @@ def test_demonyms_and_currency_codes_are_not_entities(extractor, text):
 def test_the_words_around_a_name_that_belong_to_it_and_those_that_do_not(extractor, text, expected, absent):
     found = entities(extractor, text)
     assert expected in found and not any(name == absent for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company word at the end of a name NER cut short ("Blockchain" alone, read as a person)
+    ("LONDON — Tolvar Blockchain said on Monday it would sell two mining sites.",
+     ("Tolvar Blockchain", "ORGANIZATION")),
+    # people NER read as organisations, known from what is said of them
+    ("His successor as chief operating officer, Marta Ilves, joined Kvarts in May from Luminor.",
+     ("Marta Ilves", "PERSON")),
+    ("The company, which Trenchev founded with Nikola Georgiev in 2018, said it would exit the market.",
+     ("Nikola Georgiev", "PERSON")),
+    ("Kenyan exchange Pesaflow said it had appointed Amara Diallo, previously at Dakar-based payments company "
+     "Wavepay, as chief risk officer.", ("Amara Diallo", "PERSON")),
+    # a hired person whose given name is a place's
+    ("The start-up also said it had hired Victoria Halden, previously head of treasury at Handelsbanken, as chief "
+     "financial officer.", ("Victoria Halden", "PERSON")),
+    # a given name NER left off a surname that opens with a particle
+    ("Layla Al Hammadi, Falcon Digital's chief executive, said the exchange would open.",
+     ("Layla Al Hammadi", "PERSON")),
+    # an exchange NER missed, named right after "exchange"; a place NER missed, before "-based"
+    ("The court jailed the founder of the defunct cryptocurrency exchange VoltaX for six years.",
+     ("VoltaX", "EXCHANGE")),
+    ("It granted its first licence to Zlin-based exchange Vltava Coin.", ("Zlin", "LOCATION")),
+])
+def test_names_ner_missed_or_misread_are_found_from_what_surrounds_them(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_a_company_is_not_a_person_because_someone_named_it_as_a_partner(extractor):
+    found = entities(extractor, "Pesaflow said it had named Kotiva Labs as its technology partner.")
+    assert ("Kotiva Labs", "PERSON") not in found

@@ -27,6 +27,14 @@ def relations(extractor, text):
      ("Tom Robinson", "WORKS_FOR", "Elliptic")),
     ("Kraken said Jesse Powell had resigned and had been replaced by its finance chief, Dana Holt.",
      ("Dana Holt", "WORKS_FOR", "Kraken")),
+    # the company's short name ("Tolvar" for "Tolvar Blockchain") and an adjective before the title
+    ("LONDON — Tolvar Blockchain said on Monday it would sell two sites. Mira Castell, Tolvar's chief executive, "
+     "said the sale kept the company afloat.", ("Mira Castell", "WORKS_FOR", "Tolvar Blockchain")),
+    ("ACCRA — Data of about 50,000 customers of Kente Exchange, a Ghanaian trading platform, sat in an open "
+     "database. Kente's chief executive, Yaw Darko-Mensah, apologised to customers.",
+     ("Yaw Darko-Mensah", "WORKS_FOR", "Kente Exchange")),
+    ("Veldra Exchange was hacked last week. Jonas Ekberg, Veldra's other co-founder, said the exchange would repay "
+     "users.", ("Jonas Ekberg", "WORKS_FOR", "Veldra Exchange")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"

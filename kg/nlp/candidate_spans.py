@@ -11,6 +11,8 @@ name. Turning the spans into records is the builder's job (``kg.nlp.names``).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -34,6 +36,30 @@ NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "d
                   "al", "el", "la", "le", "ter"}
 ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gmbh", "ag", "plc", "limited",
                 "s.a.", "sa", "pte", "pte.", "bv", "b.v.", "n.v."}
+
+
+# verbs that give someone a job, said "X as <title>": "appointed X as chief compliance officer"
+HIRE_LEMMAS = {"hire", "appoint", "name", "tap", "promote", "recruit", "install"}
+# titles a company can hold as well as a person ("named Coinbase as its partner")
+SHARED_TITLE_WORDS = {"partner", "developer", "owner", "shareholder", "trader", "representative", "member",
+                      "investor", "adviser", "advisor", "administrator", "trustee", "receiver", "liquidator"}
+
+
+def hired_as_a_title(span: Span, titles: tuple[str, ...]) -> bool:
+    """'hired Sofia Lindqvist, previously head of digital assets at Nordea, as chief operating officer':
+    the one hired or appointed as a job title only people hold is a person, whatever NER made of the name."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in HIRE_LEMMAS:
+        return False
+    as_phrase = next((c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    return as_phrase is not None and any(
+        t.lower_ in job_words(titles) and t.lower_ not in SHARED_TITLE_WORDS for t in as_phrase.subtree)
+
+
+@functools.lru_cache(maxsize=4)
+def job_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """'officer', 'executive', 'director'...: words of job titles, never part of a person's name."""
+    return frozenset(w.casefold() for t in titles for w in t.split() if w.isalpha() and w.islower())
 
 
 class CandidateSpans:
@@ -70,7 +96,7 @@ class CandidateSpans:
             entry = self.kb.get(label.removeprefix("shared:"))
             span = doc[start:end]
             if shared:
-                if entry.country not in countries or _sentence_initial(span):
+                if entry.country not in countries or sentence_initial(span):
                     continue
             elif span.text in entry.ambiguous:
                 if not self._confirmed(doc, span, entry, matches):
@@ -114,7 +140,7 @@ class CandidateSpans:
                 return True
         if _described_as_organisation(span):
             return True  # "Ripple, a leading provider of payment software, said": even at a sentence start
-        if _sentence_initial(span):
+        if sentence_initial(span):
             return False
         window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
         if any(t.lower_ in self.lex.confirming_words for t in window if t.i < span.start or t.i >= span.end):
@@ -175,7 +201,8 @@ class CandidateSpans:
             return False
         kb_span, entry = inside[0]
         if type_ == "PERSON" and entry.type == "LOCATION":
-            return len(span) >= 2 and span.start < kb_span.start  # "Lisa Monaco" is a person
+            # "Lisa Monaco" is a person, and so is "Sofia Lindqvist" where someone hires her as a chief
+            return len(span) >= 2 and (span.start < kb_span.start or hired_as_a_title(span, self.lex.titles))
         if kb_span.start <= span.start and kb_span.end >= span.end:
             return False
         extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
@@ -226,7 +253,7 @@ def _described_as_organisation(span: Span) -> bool:
                for t in after[2:])
 
 
-def _sentence_initial(span: Span) -> bool:
+def sentence_initial(span: Span) -> bool:
     i = span.start
     doc = span.doc
     while i > span.sent.start and (doc[i - 1].is_punct or doc[i - 1].is_space):
@@ -242,7 +269,7 @@ def _named_like_before(span: Span) -> bool:
     adjective ("Liquid staking tokens")."""
     if not span[0].is_title or span.text.isupper():
         return False
-    if not _sentence_initial(span):
+    if not sentence_initial(span):
         return True
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return after is not None and (after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES
+from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES, sentence_initial
 from .doc_entities import EntityRecord
 from .entity_types import EntityTyping
 from .kb import norm
 from .names import LEGAL_SUFFIXES
 
 # words after a company's name that say what kind of company it is, not which one
-KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty"}
+KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty",
+                               "Blockchain"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 
@@ -169,6 +170,7 @@ class DefinedNames(EntityTyping):
         doc = self.doc
         texts, _, _ = self._strings
         by_first: dict[str, dict[tuple[str, ...], EntityRecord]] = {}
+        shorts: dict[tuple[str, ...], EntityRecord] = {}
         for m in self.ents.mentions:
             record = self.ents.records[m.key]
             words = tuple(texts[m.start:m.end])
@@ -176,13 +178,27 @@ class DefinedNames(EntityTyping):
             if not m.generic and not record.kb_id and record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and \
                     words[0][:1].isupper() and len("".join(words)) > 2:
                 by_first.setdefault(words[0], {}).setdefault(words, record)
+                short = _short_name(words)
+                if short:
+                    shorts.setdefault(short, record)
+        for short, record in shorts.items():
+            if by_first.get(short[0], {}).setdefault(short, record) is not record:
+                del by_first[short[0]][short]  # two companies share the short name: it names neither
         for i, text in enumerate(texts):
             for words, record in by_first.get(text, {}).items():
                 end = i + len(words)
                 if tuple(texts[i:end]) == words and not any(j in self.taken for j in range(i, end)) and \
-                        (end == len(doc) or not doc[end].is_title or doc[end].is_sent_start):
+                        (end == len(doc) or not doc[end].is_title or doc[end].is_sent_start) and \
+                        (words not in shorts or self._used_as_a_name(doc[i:end])):
                     self._mention(doc[i:end], record)
                     break
+
+    def _used_as_a_name(self, span) -> bool:
+        """'Argo' for 'Argo Blockchain': away from a sentence start a capitalised word is a name; at one, only
+        before "'s" or a verb ("Argo said", "Argo's shares")."""
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        return not sentence_initial(span) or after is not None and (
+            after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
@@ -201,6 +217,18 @@ class DefinedNames(EntityTyping):
                         best = record
             if best is not None:
                 self._mention(self.doc[tok.i:tok.i + 1], best)
+
+
+def _short_name(words: tuple[str, ...]) -> tuple[str, ...]:
+    """'Argo Blockchain' -> 'Argo', 'Sika Exchange' -> 'Sika': the words before those that only say what kind
+    of company it is, when they are a name of their own (capitalised, not a kind word themselves)."""
+    end = len(words)
+    while end > 1 and words[end - 1] in KIND_TAILS:
+        end -= 1
+    short = words[:end]
+    if end == len(words) or not all(w[:1].isupper() and w.isalpha() and w not in KIND_TAILS for w in short):
+        return ()
+    return short
 
 
 def _initials_match(name: str, acronym: str) -> bool:

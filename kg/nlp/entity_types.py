@@ -176,4 +176,5 @@ def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles if t.lower() not in FIRM_TITLES)
     owner = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s"  # "Visa's", "Bank of America's"
     return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+)?(?:(?:former|then|longtime|interim|acting|"
-                      rf"deputy|senior|global|new)\s+)*(?:{people})\b(?!['’]s)")
+                      rf"deputy|senior|global|new|other|fellow|current|outgoing|incoming|founding|onetime|one-time)\s+)*"
+                      rf"(?:{people})\b(?!['’]s)")

@@ -12,9 +12,10 @@ import functools
 
 from spacy.tokens import Span
 
-from .candidate_spans import NAME_PARTICLES, ORG_KIND_NOUNS
+from .candidate_spans import NAME_PARTICLES, ORG_KIND_NOUNS, hired_as_a_title, job_words
 from .entity_types import EntityTyping
 from .kb import KBEntry, norm
+from .tickers import NAME_WORD
 
 LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
                   "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global"}
@@ -32,6 +33,7 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
+FOUNDING_LEMMAS = {"found", "co-found", "cofound"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
 
@@ -128,7 +130,7 @@ class NameRules(EntityTyping):
                     end += 1
                 if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
                     span = doc[start:end]
-                    if not self.kb.lookup(span.text) and not any(t.lower_ in _title_words(self.lex.titles)
+                    if not self.kb.lookup(span.text) and not any(t.lower_ in job_words(self.lex.titles)
                                                                    for t in span):
                         self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
                 break
@@ -195,6 +197,21 @@ class NameRules(EntityTyping):
             end += 2
         return doc[span.start:end] if end > span.end else span
 
+    def _with_given_name(self, span: Span) -> Span:
+        """'Layla' + 'Al Mansouri': a given name before a surname that opens with a particle, which NER left out."""
+        doc = self.doc
+        start = span.start
+        if len(span) >= 2 and span[0].text.lower() in NAME_PARTICLES and start > 0 and doc[start - 1].is_title and \
+                doc[start - 1].is_alpha and doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken and \
+                doc[start - 1].lower_ not in job_words(self.lex.titles):
+            return doc[start - 1:span.end]
+        return span
+
+    def _shaped_like_a_person(self, span: Span) -> bool:
+        """Two or three capitalised words, none of them a company's or an institution's word."""
+        return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) and not any(
+            t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words for t in span)
+
     def _shaped_like_a_company(self, span: Span) -> bool:
         """'Rigi Privatbank', 'Kotani Pay', 'the Equipo Cafetero cycling team', 'The group, Predatory Sparrow,':
         a name NER read as a person's that ends in a company word, stands before a kind of organisation or
@@ -216,7 +233,17 @@ class NameRules(EntityTyping):
         doc = self.doc
         if span.start < 3 or doc[span.start - 1].text != ",":
             return False
-        noun, owner = doc[span.start - 2].lower_, doc[span.start - 3]
+        k = span.start - 2
+        role = job_words(self.lex.titles)
+        while k > span.start - 6 and k > 1 and doc[k].lower_ in role:
+            k -= 1
+        if k < span.start - 2 and doc[k].lower_ == "as":
+            k -= 1  # "His successor as chief executive, Ingrida Valaitė,"
+        else:
+            k = span.start - 2
+        if k < 1:
+            return False
+        noun, owner = doc[k].lower_, doc[k - 1]
         return noun in RELATION_NOUNS and owner.lower_ in ("his", "her", "their") or \
             noun in OWNED_ROLES and (owner.lower_ in ("his", "her", "their", "its", "whose") or
                                      owner.text in ("'s", "’s"))
@@ -238,6 +265,34 @@ class NameRules(EntityTyping):
             span = doc[start:tok.i + 1]
             if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def add_exchanges_after_their_kind(self) -> None:
+        """'the defunct cryptocurrency exchange KarlinX': capitalised or mixed-case words NER missed, right
+        after the noun "exchange", name an exchange."""
+        doc = self.doc
+        for tok in doc[:-1]:
+            if tok.lower_ != "exchange" or not tok.is_lower or tok.pos_ != "NOUN":
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and end not in self.taken and \
+                    NAME_WORD.match(doc[end].text) and not doc[end].is_stop:
+                end += 1
+            span = doc[tok.i + 1:end]
+            if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
+                    span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+                self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def add_based_places(self) -> None:
+        """'Brno-based exchange Morava Coin': capitalised words NER missed before "-based" name a place."""
+        doc = self.doc
+        for i in range(1, len(doc) - 2):
+            if doc[i + 1].text != "-" or doc[i + 2].lower_ not in ("based", "headquartered") or i in self.taken or \
+                    not doc[i].is_title or not doc[i].is_alpha or doc[i].is_sent_start:
+                continue
+            span = doc[self._name_ending_at(i, 2).start:i + 1]  # the tagger often reads the last word as a noun
+            if not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities \
+                    and span.text not in self.lex.demonyms:
+                self._mention(span, self._record_for(span.text, "LOCATION"))
 
     def _with_district(self, span: Span) -> Span:
         """'U.S. Bankruptcy Court' + 'for the Southern District of Texas': a court's or a prosecutor's
@@ -317,6 +372,9 @@ class NameRules(EntityTyping):
             type_ = "PERSON"  # "Cuy Sheffield, Visa's head of crypto, said"
         elif type_ in ("ORGANIZATION", "LOCATION") and self._someones_relation(span):
             type_ = "PERSON"  # "dismissed his predecessor, Naci Ağbal,"
+        elif type_ in ("ORGANIZATION", "LOCATION") and self._shaped_like_a_person(span) and (
+                hired_as_a_title(span, self.lex.titles) or _cofounder(span)):
+            type_ = "PERSON"  # "appointed Temitope Adeyemi, previously at Flowpay, as chief compliance officer"
         elif type_ == "PERSON" and (self.doc[span.end:span.end + 1].text in OUTLET_NOUNS or
                                     span.start > 0 and self.doc[span.start - 1].text in OUTLET_NOUNS):
             type_ = "ORGANIZATION"  # "Tuoi Tre newspaper reported", "the newspaper Tuoi Tre reported"
@@ -331,7 +389,7 @@ class NameRules(EntityTyping):
             type_ = self._org_type(span) if self._exchange_context(span) else ""
             if not type_:
                 return  # a lone word tagged PERSON is a surname (linked later) or a misread name
-        longer = self._with_particle_surname(span) if type_ == "PERSON" else span
+        longer = self._with_given_name(self._with_particle_surname(span)) if type_ == "PERSON" else span
         # the surname after the particle may be NER's person of its own ("Santos"): the full name replaces it;
         # so does a company's name NER found around a token's ("Flow Traders" around "Flow")
         inside = [self.taken[i] for i in range(span.start, span.end) if i in self.taken]
@@ -376,6 +434,13 @@ class NameRules(EntityTyping):
             i = max(j, i + 1)
 
 
+def _cofounder(span: Span) -> bool:
+    """'which Trenchev founded with Kosta Kantchev': whoever a company is founded with is a co-founder."""
+    root = span.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in FOUNDING_LEMMAS
+
+
 def _same_case(text: str, entry: KBEntry) -> bool:
     """'Trump' is not the TRUMP coin: a name matched through an all-capitals ticker must be in capitals."""
     return text.isupper() or any(norm(n) == norm(text) and not n.isupper() for n in entry.names)
@@ -389,9 +454,3 @@ def _titles_by_first(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tupl
         if title:
             out.setdefault(title[0], []).append(title)
     return out
-
-
-@functools.lru_cache(maxsize=4)
-def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
-    """'officer', 'executive', 'director'...: words of job titles, never part of a person's name."""
-    return frozenset(w.casefold() for t in titles for w in t.split() if w.isalpha() and w.islower())

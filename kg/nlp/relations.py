@@ -19,7 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import ORG_SUFFIXES
+from .candidate_spans import HIRE_LEMMAS, ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .guard import guarded
@@ -34,7 +34,6 @@ PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previo
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
-HIRE_LEMMAS = {"hire", "appoint", "name", "tap", "promote", "recruit", "install"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
@@ -107,7 +106,8 @@ class RelationFinder:
         # "Binance's regional manager", "the Justice Department's second-ranking official"
         self.after_org_title = re.compile(
             rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+|(?-i:(?:primary|principal|chief|lead|senior|technical|"
-            rf"former|longtime|sole|main|acting|interim)\s+){{1,2}})?{roles}\b", re.I)
+            rf"former|longtime|sole|main|acting|interim|other|fellow|current|outgoing|incoming|founding)\s+){{1,2}})?"
+            rf"{roles}\b", re.I)
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.role_in = re.compile(rf"\b{roles}\b", re.I)
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
