@@ -81,8 +81,9 @@ def test_kg_eval_prints_the_per_type_table(tmp_path):
     ("holdout2.jsonl", {"entities": 0.95, "relations": 0.84, "events": 0.77, "event_args": 0.72}),
     ("holdout3.jsonl", {"entities": 0.92, "relations": 0.80, "events": 0.77, "event_args": 0.71}),
     ("holdout4.jsonl", {"entities": 0.90, "relations": 0.78, "events": 0.82, "event_args": 0.66}),
-    ("holdout5.jsonl", {"entities": 0.89, "relations": 0.79, "events": 0.78, "event_args": 0.71}),
-    ("holdout6.jsonl", {"entities": 0.90, "relations": 0.78, "events": 0.75, "event_args": 0.71}),
+    ("holdout5.jsonl", {"entities": 0.90, "relations": 0.83, "events": 0.79, "event_args": 0.73}),
+    ("holdout6.jsonl", {"entities": 0.91, "relations": 0.83, "events": 0.78, "event_args": 0.73}),
+    ("holdout7.jsonl", {"entities": 0.89, "relations": 0.73, "events": 0.72, "event_args": 0.63}),
 ])
 def test_own_gold_articles_keep_extraction_honest(extractor, name, floors):
     """Our own annotated articles (other events than the dev set's): floors that catch regressions."""

@@ -348,6 +348,33 @@ def test_a_company_buying_a_named_asset_is_an_acquisition(extractor, text, buyer
     assert any(parts[0] == buyer and asset in parts for parts in deals), deals
 
 
+@pytest.mark.parametrize("text, deal", [
+    ("Halvard Mining sold its Quebec hosting site to Bitdeer last month.", ("Bitdeer", "Halvard Mining")),
+    ("Voyager Digital sold its customer accounts to Binance.US.", ("Binance.US", "Voyager Digital")),
+])
+def test_a_sale_to_a_named_company_is_its_acquisition_with_the_buyer_first(extractor, text, deal):
+    assert deal in of_type(events(extractor, text), "ACQUISITION")
+
+
+@pytest.mark.parametrize("text", [
+    "Early users rushed to sell their tokens after the listing.",
+    "Halvard Mining sold 400 bitcoin last month to cover its costs.",
+])
+def test_a_sale_without_a_buyer_is_no_acquisition(extractor, text):
+    assert not of_type(events(extractor, text), "ACQUISITION")
+
+
+def test_a_relative_clause_the_parser_hung_elsewhere_still_tells_of_its_antecedent(extractor):
+    text = "The incident drew comparisons with WazirX, which lost about $230 million last year when attackers " \
+        "compromised a wallet."
+    assert ("WazirX",) in of_type(events(extractor, text), "HACK")
+
+
+def test_people_a_complaint_names_change_no_jobs(extractor):
+    text = "The complaint also names several former Kraken executives, including Anna Brandt and Marek Tilson."
+    assert not of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+
+
 def test_the_venue_an_asset_is_bought_on_is_no_buyer(extractor):
     assert not of_type(events(extractor, "Customers bought bitcoin and ether on Kraken during the rally."),
                        "ACQUISITION")

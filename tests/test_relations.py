@@ -35,6 +35,32 @@ def relations(extractor, text):
      ("Yaw Darko-Mensah", "WORKS_FOR", "Kente Exchange")),
     ("Veldra Exchange was hacked last week. Jonas Ekberg, Veldra's other co-founder, said the exchange would repay "
      "users.", ("Jonas Ekberg", "WORKS_FOR", "Veldra Exchange")),
+    # several people after a plural title; a title with an ordinal; a compound employer before a title
+    ("Prosecutors charged BitMEX's three founders — Anna Brandt, Marek Tilson and Oskar Vell — with fraud.",
+     ("Oskar Vell", "WORKS_FOR", "BitMEX")),
+    ("The complaint also names several former Kraken executives, including Anna Brandt and Marek Tilson.",
+     ("Marek Tilson", "WORKS_FOR", "Kraken")),
+    ("Regulators also charged Kraken and Oskar Vell, its first employee, with failing to run checks.",
+     ("Oskar Vell", "WORKS_FOR", "Kraken")),
+    ("Kraken was co-founded by Ronghui Tan, a Columbia University computer science professor, and two engineers.",
+     ("Ronghui Tan", "WORKS_FOR", "Columbia University")),
+    ("Dana Holt, a Kraken product manager, said prices fell.", ("Dana Holt", "WORKS_FOR", "Kraken")),
+    # the subject's career said of the subject: years spent at a company, a copula, a second verb
+    ("Yusuf Haddad runs Kelvora. Haddad previously spent nine years at Investcorp, the Bahraini asset manager.",
+     ("Yusuf Haddad", "WORKS_FOR", "Investcorp")),
+    ("Police arrested Ravi Perera. Perera is the founder and managing director of Lotus Wealth Holdings, a Colombo "
+     "company.", ("Ravi Perera", "WORKS_FOR", "Lotus Wealth Holdings")),
+    ("Arthur Hayes, who left BitMEX in 2020 and now runs the trading firm Maelstrom Capital, has been lobbying for "
+     "a pardon.", ("Arthur Hayes", "WORKS_FOR", "Maelstrom Capital")),
+    # a company's short name before a capitalised title; a surname after a particle after a title
+    ("Ledgerline agreed to buy Tavrix Technologies. Tavrix Chief Executive Dana Holt said the combination would "
+     "help.", ("Dana Holt", "WORKS_FOR", "Tavrix Technologies")),
+    ("Kraken Chief Executive Ahmed Yahia Al Rashid said the firm saw blockchain as core.",
+     ("Ahmed Yahia Al Rashid", "WORKS_FOR", "Kraken")),
+    # "the company" is never the court just named
+    ("Bitpanda, founded in 2014 by Lukas Varga, said it would challenge the fine before the Vienna Regional "
+     "Administrative Court. Varga, who stepped down as chief executive in March and now chairs the company's "
+     "supervisory board, called the fine unfair.", ("Lukas Varga", "WORKS_FOR", "Bitpanda")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"

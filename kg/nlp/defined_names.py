@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES, sentence_initial
+from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES, TITLE_STARTS, sentence_initial
 from .doc_entities import EntityRecord
 from .entity_types import EntityTyping
 from .kb import norm
@@ -188,17 +188,18 @@ class DefinedNames(EntityTyping):
             for words, record in by_first.get(text, {}).items():
                 end = i + len(words)
                 if tuple(texts[i:end]) == words and not any(j in self.taken for j in range(i, end)) and \
-                        (end == len(doc) or not doc[end].is_title or doc[end].is_sent_start) and \
+                        (end == len(doc) or not doc[end].is_title or doc[end].is_sent_start or
+                         words in shorts and doc[end].lower_ in TITLE_STARTS) and \
                         (words not in shorts or self._used_as_a_name(doc[i:end])):
                     self._mention(doc[i:end], record)
                     break
 
     def _used_as_a_name(self, span) -> bool:
         """'Argo' for 'Argo Blockchain': away from a sentence start a capitalised word is a name; at one, only
-        before "'s" or a verb ("Argo said", "Argo's shares")."""
+        before "'s", a verb or a title ("Argo said", "Argo's shares", "WonderFi Chief Executive Dean Skurka")."""
         after = self.doc[span.end] if span.end < len(self.doc) else None
         return not sentence_initial(span) or after is not None and (
-            after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+            after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.lower_ in TITLE_STARTS)
 
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""

@@ -92,6 +92,8 @@ class EntityTyping(EntityBuilder):
         after = doc[span.end:min(span.end + 7, len(doc))]
         if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an", "another"):
             return False
+        if _person_title_after(self.lex.titles).match(doc_text(doc)[span.end_char:span.end_char + 90]):
+            return False  # "a Kraken product manager": a person's job, whatever kind word it ends in
         for tok in after[2:]:
             # "the company's president" is a person's appositive, and so is "a software developer who ..."
             if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who"):
@@ -175,6 +177,7 @@ def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     """', Visa's head of crypto', ', the founder of ...': an appositive opening with a title only people hold."""
     people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles if t.lower() not in FIRM_TITLES)
     owner = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s"  # "Visa's", "Bank of America's"
-    return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+)?(?:(?:former|then|longtime|interim|acting|"
+    employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
+    return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?(?:(?:former|then|longtime|interim|acting|"
                       rf"deputy|senior|global|new|other|fellow|current|outgoing|incoming|founding|onetime|one-time)\s+)*"
                       rf"(?:{people})\b(?!['’]s)")

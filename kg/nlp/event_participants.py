@@ -70,6 +70,9 @@ OFFICIAL_TITLES = {"chair", "chairman", "chairwoman", "commissioner", "director"
                    "general", "governor", "minister", "prosecutor", "spokesperson", "spokesman", "spokeswoman",
                    "enforcement", "chief", "deputy", "acting", "u.s.", "attorney-general"}
 JUDGE_WORDS = {"judge", "justice", "magistrate"}
+# what names people without giving them a job: "the complaint names X and Y"
+NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "petition", "report", "list", "motion",
+                    "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
 
 
 @dataclass
@@ -229,6 +232,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
         return None  # "was also named as a defendant"
+    if spec.type == "LEADERSHIP_CHANGE" and token.lemma_.lower() == "name" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in NAMING_DOCUMENTS for c in token.children):
+        return None  # "the suit also names several former executives": whom a filing names, no one's job
     if spec.type == "LEADERSHIP_CHANGE" and any(t.lemma_.lower() in COURT_ROLES for t in token.subtree):
         return None  # "named joint liquidators": officers of a court process, not the company's leaders
     if spec.type == "LICENSE" and "REGULATOR" not in types and token.pos_ not in ("VERB", "AUX"):
@@ -324,6 +330,8 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                       not d.left_edge.i <= token.i <= d.right_edge.i]
             span_mentions = [m for m in span_mentions
                              if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested)]
+            if child.dep_ == "nsubj" and child.lower_ in ("which", "who") and not span_mentions:
+                span_mentions = _relative_antecedent(ents, child)
             seen.add(child.i)
             actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root.i == token.i)
             (first if actor else rest).extend(span_mentions)
@@ -482,12 +490,27 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
     return False
 
 
+def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
+    """'comparisons with WazirX, which lost $230 million when attackers ...': the name right before ", which"
+    is what the pronoun stands for, even where the parser hung the clause elsewhere."""
+    doc = pronoun.doc
+    i = pronoun.i - 2
+    if i < pronoun.sent.start or doc[pronoun.i - 1].text != "," or i not in ents.by_token or \
+            ents.by_token[i].generic:
+        return []
+    return [ents.by_token[i]]
+
+
 def _asset_purchase(ents: DocEntities, token: Token, ordered: list[Mention]) -> list[Mention]:
     """A company buying a named asset ("Metaplanet bought 1,000 bitcoin", "bought $50 million of ether"):
     the asset only as what the verb bought, the buyer not a venue it bought on ("buy bitcoin on Kraken")."""
     bought = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ in ("VERB", "AUX") else []
     inside = lambda m, nodes: any(n.left_edge.i <= m.start <= n.right_edge.i for n in nodes)  # noqa: E731
     assets = [m for m in ordered if ents.record(m).type == "ASSET" and inside(m, bought)]
+    if token.lemma_.lower() == "sell":
+        # "sold its Texas site to Galaxy Digital": the one sold to is the buyer, named first
+        buyers = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+        ordered = [m for m in ordered if inside(m, buyers)] + [m for m in ordered if not inside(m, buyers)]
     if not assets:
         return [m for m in ordered if ents.record(m).type != "ASSET"]
     venues = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "via", "through", "at")]

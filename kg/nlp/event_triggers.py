@@ -170,6 +170,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
         if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
+        if lemma == "sell" and pos == "VERB" and _sold_to_company(sent.doc, tok):
+            found.setdefault((tok.i, "ACQUISITION"), tok)  # "sold its Texas mining site to Galaxy Digital"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "Coinbase opened Base, its blockchain, to the public"
         if lemma in REMOVE_VERBS and about_apps(tok):
@@ -256,6 +258,16 @@ def _with_company(doc, tok: Token) -> bool:
             if named and not named[0].generic and ents.record(named[0]).type in ("EXCHANGE", "ORGANIZATION"):
                 return True
     return False
+
+
+def _sold_to_company(doc, verb: Token) -> bool:
+    """'sold the business to Karpeles', 'sold its mining site to Galaxy Digital': a sale to someone named is
+    their purchase ('sold bitcoin', 'rushed to sell' name no buyer)."""
+    ents = doc._.kg
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.i in ents.by_token and not ents.by_token[o.i].generic and
+        ents.record(ents.by_token[o.i]).type in ("EXCHANGE", "ORGANIZATION") for o in c.children)
+        for c in verb.children)
 
 
 def _stops_withdrawals(verb: Token) -> bool:

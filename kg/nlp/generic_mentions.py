@@ -6,6 +6,7 @@ They let relations and events use the sentence, but never create entities.
 from __future__ import annotations
 
 import functools
+import re
 
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
@@ -14,6 +15,7 @@ REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "re
                    "explain", "write", "claim", "acknowledge", "admit", "reveal"}
 
 
+COURT_NAME = re.compile(r"\b(?:Court|Tribunal)\b")
 # crypto news also says "the project" (and "the team" behind it) for a protocol, alongside the lexicon's generic nouns
 EXTRA_NOUNS = {"project": ("ORGANIZATION", "EXCHANGE"), "team": ("ORGANIZATION", "EXCHANGE")}
 
@@ -156,6 +158,9 @@ class GenericMentions(EntityBuilder):
         # ("The deal marks Stripe's deepest move. The company, led by ...": Stripe, though "the company"
         # is more often an exchange and one was named a paragraph before), then among all named before
         doc = self.doc
+        # a court is never "the company" nor "it" that did business ("said it would challenge the decision
+        # before the Vilnius Regional Administrative Court. ... now chairs the company's board")
+        named = [m for m in named if not COURT_NAME.search(self.ents.records[m.key].name)]
         sent = doc[position].sent
         since = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [m for m in named if since <= m.start and m.end <= position and self.ents.records[m.key].type in types]

@@ -128,6 +128,8 @@ class NameRules(EntityTyping):
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
                                          or doc[end].text in ("III", "II", "IV", "Jr."))):
                     end += 1
+                if end - start >= 2:
+                    end = self._with_particle_surname(doc[start:end]).end  # "Ahmed Yahia" + "Al Idrissi"
                 if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
                     span = doc[start:end]
                     if not self.kb.lookup(span.text) and not any(t.lower_ in job_words(self.lex.titles)
@@ -191,7 +193,7 @@ class NameRules(EntityTyping):
         """'Glaidson Acácio' + 'dos Santos': a surname after a particle NER split off is part of the name."""
         doc = self.doc
         end = span.end
-        while end + 1 < len(doc) and doc[end].text in NAME_PARTICLES and doc[end + 1].is_title and \
+        while end + 1 < len(doc) and doc[end].text.lower() in NAME_PARTICLES and doc[end + 1].is_title and \
                 doc[end + 1].is_alpha and (end + 1 not in self.taken or
                                            self.ents.records[self.taken[end + 1].key].type == "PERSON"):
             end += 2
@@ -435,10 +437,11 @@ class NameRules(EntityTyping):
 
 
 def _cofounder(span: Span) -> bool:
-    """'which Trenchev founded with Kosta Kantchev': whoever a company is founded with is a co-founder."""
+    """'which Trenchev founded with Kosta Kantchev', 'founded in 2019 by Lukas Varga': whoever a company is
+    founded with or by is a founder."""
     root = span.root
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in FOUNDING_LEMMAS
+    return root.dep_ == "pobj" and prep.lower_ in ("with", "by") and prep.head.lemma_.lower() in FOUNDING_LEMMAS
 
 
 def _same_case(text: str, entry: KBEntry) -> bool:

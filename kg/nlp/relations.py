@@ -75,9 +75,18 @@ class RelationFinder:
             r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
             r"(?:works|worked|has\s+worked|had\s+worked|spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
             rf"(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
-        self.org_then_person = re.compile(rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?{roles}\s*,?\s*$", re.I)
+        # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
+        # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
+        self.subject_worked_at = re.compile(
+            r"^\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?(?:has\s+|had\s+)?"
+            r"(?:worked|spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
+            rf"(?:at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+        self.org_then_person = re.compile(
+            rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
+            rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as)\s+)?$", re.I)
         self.person_title_at = re.compile(
-            rf"^\s*,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?"
+            rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
+            rf"(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+)?"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
             rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?)\s+)?{roles}\s+"
@@ -106,8 +115,8 @@ class RelationFinder:
         # "Binance's regional manager", "the Justice Department's second-ranking official"
         self.after_org_title = re.compile(
             rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+|(?-i:(?:primary|principal|chief|lead|senior|technical|"
-            rf"former|longtime|sole|main|acting|interim|other|fellow|current|outgoing|incoming|founding)\s+){{1,2}})?"
-            rf"{roles}\b", re.I)
+            rf"former|longtime|sole|main|acting|interim)\s+){{1,2}}|"
+            rf"(?-i:[a-z]{{3,}}\s+){{1,2}}(?=(?-i:[a-z]+)\b))?{roles}\b", re.I)  # "a Columbia University computer science professor"
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.role_in = re.compile(rf"\b{roles}\b", re.I)
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
@@ -134,6 +143,12 @@ class RelationFinder:
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
+        # "Hayes, who left BitMEX in 2020 and now runs the family office Maelstrom": a second verb of the
+        # person's relative clause
+        self.person_and_verb_org = re.compile(
+            r"^\s*,\s*who\s+[^,;()]{0,80}?\s+(?:and|but)\s+(?:also\s+|later\s+|now\s+|since\s+)?"
+            r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|started|set\s+up)\s+"
+            r"(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         # a role taken up or left: "Karpeles had resigned from the board of the Bitcoin Foundation"
         self.person_joined_left = re.compile(
             r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|recently\s+)?"
@@ -233,7 +248,7 @@ class RelationFinder:
                     if self.previously_at.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                         continue
-                    if self.worked_at.match(between):
+                    if self.worked_at.match(between) or self.subject_worked_at.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                         continue
                     described = self.described_who.match(between)
@@ -251,7 +266,7 @@ class RelationFinder:
                             b.end < len(doc) and doc[b.end].text in ("'s", "’s")):  # not "left Binance's party"
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                         continue
-                    m = self.person_verb_org.match(between)
+                    m = self.person_verb_org.match(between) or self.person_and_verb_org.match(between)
                     if m:
                         verb = m.group("verb").lower()
                         role = "co-founder" if "co" in verb and "found" in verb else (
