@@ -78,3 +78,21 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return True
         node = node.head
         steps += 1
+
+
+REPORTING_VERBS = {"say", "announce", "confirm", "tell", "state", "notify", "inform", "add"}
+
+
+def announced_as_decided(token: Token) -> bool:
+    """'Gopax said it would delist the token on Dec. 7', 'said it would add trading pairs next week': what a
+    venue says it would list or delist is reported speech for "will", a decision taken (not "would not list",
+    nor "said it would consider listing")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) or \
+            any(c.dep_ == "neg" for c in token.children):
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "had suspended deposits and would delist the token"
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS and \
+        not any(c.dep_ == "neg" for c in node.head.children)
+

@@ -47,6 +47,11 @@ CRIMINAL_STAGES = (
     ("arrest", {"arrest", "detain", "extradite", "extradition", "custody"}),
     ("charge", {"indict", "indictment", "charge", "prosecute", "prosecution"}),
 )
+# a listing and a delisting by one venue are two events ("added EURC in August ... will delist USDT")
+LISTING_DIRECTIONS = (
+    ("off", {"delist", "delisting", "remove", "drop", "stop", "cease", "end", "halt", "suspend", "pull"}),
+    ("on", {"list", "listing", "relist", "add", "debut", "open", "resume", "launch"}),
+)
 MARKET_DEBUT_WORDS = {"shares", "stock", "ipo", "listing", "nyse", "nasdaq"}
 PRICE_DIRECTIONS = (
     ("up", {"rise", "jump", "surge", "soar", "rally", "climb", "gain", "rebound", "spike", "advance", "record",
@@ -70,6 +75,10 @@ OFFICIAL_TITLES = {"chair", "chairman", "chairwoman", "commissioner", "director"
                    "general", "governor", "minister", "prosecutor", "spokesperson", "spokesman", "spokeswoman",
                    "enforcement", "chief", "deputy", "acting", "u.s.", "attorney-general"}
 JUDGE_WORDS = {"judge", "justice", "magistrate"}
+# who may be dismissed or fired without being named
+PERSON_NOUNS = {"chief", "executive", "ceo", "founder", "head", "director", "officer", "governor", "chairman", "chair",
+                "president", "manager", "staff", "employee", "employees", "board", "predecessor", "deputy", "team",
+                "leadership", "management", "executives", "workers", "minister", "commissioner"}
 # what names people without giving them a job: "the complaint names X and Y"
 NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "petition", "report", "list", "motion",
                     "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
@@ -232,6 +241,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
         return None  # "was also named as a defendant"
+    if spec.type == "WITHDRAWAL_HALT" and _one_tokens_trading(ents, token):
+        return None  # "suspended SRDB trading", "suspended deposits of HNZD": one token's market, not the venue's
+    if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and _dismissed_a_thing(ents, token):
+        return None  # "Ardoino dismissed the lawsuit as a shakedown": an argument waved away, no one's job
     if spec.type == "LEADERSHIP_CHANGE" and token.lemma_.lower() == "name" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in NAMING_DOCUMENTS for c in token.children):
         return None  # "the suit also names several former executives": whom a filing names, no one's job
@@ -271,6 +284,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     keys = keys[:MAX_PARTICIPANTS]
     stage = _cue(token, CRIMINAL_STAGES) if spec.type == "CRIMINAL_CASE" else \
         _cue(token, PRICE_DIRECTIONS) if spec.type == "PRICE_MOVE" else \
+        _cue(token, LISTING_DIRECTIONS) if spec.type == "LISTING" else \
         _amount_raised(clause) if spec.type == "FUNDING" else ""
     return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
 
@@ -313,6 +327,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
                 aside = [d for d in child.children if d.dep_ in ("appos", "relcl", "acl")]
+                if child.i not in ents.by_token and child.pos_ == "NOUN":
+                    # "Two Malaysian exchanges, Luno Malaysia and Hata, will list": the names are the subject
+                    aside = [d for d in aside if d.dep_ != "appos"]
                 if child.i in ents.by_token and ents.record(ents.by_token[child.i]).type == "LOCATION":
                     # a dateline parsed as the subject: "BUENOS AIRES, Aug. 25 - Binance, the ... exchange, has"
                     named = next((d for d in aside if d.dep_ == "appos" and d.i in ents.by_token and
@@ -488,6 +505,28 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
                    any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in c.subtree)
                    for c in token.children)
     return False
+
+
+def _dismissed_a_thing(ents: DocEntities, verb: Token) -> bool:
+    """'dismissed the lawsuit', 'dismissed the claims': what is dismissed is no person."""
+    if verb.lemma_.lower() not in ("dismiss", "fire", "sack", "oust"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.pos_ in ("PRON", "PROPN") or any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "PERSON"
+                                          for t in o.subtree)
+        or o.lemma_.lower() in PERSON_NOUNS for o in objects)
+
+
+def _one_tokens_trading(ents: DocEntities, token: Token) -> bool:
+    """What is halted is trading in, or deposits of, a named token (no withdrawals): 'suspended SRDB trading',
+    'suspended trading in XRP', 'halted deposits of HNZD'."""
+    halted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not halted or not all(c.lemma_.lower() in ("trading", "deposit", "trade") for c in halted):
+        return False
+    phrase = [t for c in halted for t in c.subtree] + \
+        [t for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") for t in c.subtree]
+    return any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in phrase)
 
 
 def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:

@@ -23,6 +23,7 @@ APP_WORDS = {"app", "apps", "application", "applications", "store"}
 # with a named asset as the object: a delisting, not a price move ("drop SOL"), or a listing ("Binance added
 # SHIB that month", "Coinbase adds SHIB trading")
 SUPPORT_VERBS = {"drop", "add"}
+VENUE_WORDS = {"platform", "exchange", "marketplace", "venue", "app", "listing", "listings"}
 SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 # what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
 LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
@@ -146,6 +147,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
             # (not what is added to a balance sheet or a treasury: "began adding bitcoin to its balance sheet")
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
+        if lemma == "remove" and pos == "VERB" and _removed_from_venue(taken, sent.doc, tok):
+            found.setdefault((tok.i, "LISTING"), tok)  # "would remove Monero and Zcash from its platform"
         if lemma == "desist" and tok.i - sent.start >= 4 and sent.doc[tok.i - 4].lower_ == "cease":
             # "cease-and-desist letters from two state regulators": the tokenizer splits the hyphens
             cease = sent.doc[tok.i - 4]
@@ -238,6 +241,21 @@ def agreed_to(verb: Token) -> Token | None:
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
         return node.head
     return None
+
+
+def _removed_from_venue(taken: dict, doc, verb: Token) -> bool:
+    """'remove the privacy coins Monero (XMR) and Zcash (ZEC) from its platform': a named asset, then
+    "from" a trading venue, read from the words (the parser often makes a verb of "coins")."""
+    ents = doc._.kg
+    asset_seen = False
+    for i in range(verb.i + 1, min(verb.i + 16, verb.sent.end)):
+        if i in taken and ents.record(taken[i]).type == "ASSET":
+            asset_seen = True
+        elif doc[i].lower_ == "from":
+            return asset_seen and any(t.lemma_.lower() in VENUE_WORDS for t in doc[i + 1:min(i + 4, verb.sent.end)])
+        elif doc[i].text in (";", ".") or doc[i].pos_ == "VERB" and doc[i].tag_ != "VBZ":
+            return False
+    return False
 
 
 def _with_company(doc, tok: Token) -> bool:

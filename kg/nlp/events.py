@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .entities import DocEntities
-from .event_factuality import called_off, happened
+from .event_factuality import announced_as_decided, called_off, happened
 from .event_participants import MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, read_event, swallowed_subject
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, load_triggers
 from .guard import guarded
@@ -36,6 +36,9 @@ __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_trigger
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
 CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # deals a called-off sentence takes back
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
+LEAVING_STEMS = ("resign", "step", "stepp", "depart", "quit", "retir", "oust", "fire", "dismiss", "left", "leav",
+                 "exit", "sack", "remov", "ouster")
+PLACED_TYPES = {"EXCHANGE", "ORGANIZATION", "REGULATOR"}  # what a leader leads
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
 # what one person does to another's job
 PERSONNEL_VERBS = {"appoint", "name", "oust", "fire", "hire", "promote", "elect", "nominate", "dismiss", "tap", "sack"}
@@ -79,7 +82,7 @@ class EventFinder:
                 if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \
                         token.head.pos_ in ("NOUN", "PROPN"):
                     continue  # "investment warnings", "license plate": the trigger only describes another noun
-                if not happened(self.t, token):
+                if not happened(self.t, token) and not (type_ == "LISTING" and announced_as_decided(token)):
                     continue
                 event = read_event(self.t, doc, ents, sent, token, spec)
                 if event is None:
@@ -103,7 +106,8 @@ class EventFinder:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
                                                            event.end, event.date_text, event.stage))
                 elif (kind := _one_per(type_, token)) and sum(ents.records[k].type == kind
-                                                              for k in event.participants) > 1:
+                                                              for k in event.participants) > 1 and \
+                        not (type_ == "LEADERSHIP_CHANGE" and _succession_in_clause(ents, sent, event)):
                     # each person's leadership change, each venue's listing, each regulator's suit: the
                     # others (organisation, assets, defendants) join each one
                     # "Erdoğan dismissed his predecessor, Ağbal": who appoints or dismisses joins the change
@@ -125,8 +129,52 @@ class EventFinder:
                 else:
                     _merge_into(events, event)
                 subjects.setdefault(type_, subject)
-        doc._.kg_events = events
+        doc._.kg_events = _join_successions(ents, doc, events)
         return doc
+
+
+def _join_successions(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
+    """'Powell stepped down as chief executive and was succeeded by Ripley', 'Zhao stepped down ... Binance
+    named Teng as its new chief executive': one person leaving and the next taking over at the same
+    organisation, told in one sentence or the next, are one change (as the dev set annotates a succession);
+    two people's unrelated moves stay two."""
+    sentence_of = {sent.start: k for k, sent in enumerate(doc.sents)}
+    people = lambda e: {k for k in e.participants if ents.records[k].type == "PERSON"}  # noqa: E731
+    bodies = lambda e: {k for k in e.participants if ents.records[k].type in PLACED_TYPES}  # noqa: E731
+    out: list[FoundEvent] = []
+    for event in events:
+        earlier = next((old for old in reversed(out) if old.type == event.type == "LEADERSHIP_CHANGE"), None)
+        if earlier is not None and len(people(earlier)) == 1 and len(people(event)) == 1 and \
+                people(earlier) != people(event) and not _other_years(earlier.date_text, event.date_text) and \
+                _leaving(earlier.trigger) != _leaving(event.trigger) and \
+                0 <= sentence_of[event.start] - sentence_of[earlier.start] <= 1 and (
+                    bodies(earlier) & bodies(event) or
+                    sentence_of[event.start] == sentence_of[earlier.start] and not (bodies(earlier) and bodies(event))):
+            for k in event.participants:
+                if k not in earlier.participants and len(earlier.participants) < MAX_PARTICIPANTS:
+                    earlier.participants.append(k)
+            continue
+        out.append(event)
+    return out
+
+
+def _succession_in_clause(ents: DocEntities, sent, event: FoundEvent) -> bool:
+    """'Powell stepped down and was succeeded by Ripley': two people the trigger reads in different roles (not
+    coordinated, as in "Powell and Ripley resigned") are one leaving and one taking over, a single change."""
+    people = [m for m in ents.in_span(sent.start, sent.end)
+              if m.key in event.participants and ents.records[m.key].type == "PERSON" and not m.generic]
+    keys = {m.key for m in people}
+    if len(keys) != 2:
+        return False
+    doc = sent.doc
+    roots = {m.key: doc[m.start:m.end].root for m in people}
+    a, b = list(roots.values())[:2] if len(roots) == 2 else (None, None)
+    return a is not None and b.i not in {t.i for t in a.conjuncts} and b.head.i != a.i and a.head.i != b.i
+
+
+def _leaving(trigger: str) -> bool:
+    """'resigned', 'stepped down', 'ousted': the trigger tells of someone leaving (not of someone taking over)."""
+    return trigger.lower().startswith(LEAVING_STEMS)
 
 
 def _one_per(type_: str, token: Token) -> str | None:
