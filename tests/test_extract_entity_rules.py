@@ -449,3 +449,22 @@ def test_names_ner_missed_or_misread_are_found_from_what_surrounds_them(extracto
 def test_a_company_is_not_a_person_because_someone_named_it_as_a_partner(extractor):
     found = entities(extractor, "Pesaflow said it had named Kotiva Labs as its technology partner.")
     assert ("Kotiva Labs", "PERSON") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # NER's name stopped short: at a company word, at a hyphen
+    ("Reem Al Hashimi, Souk Digital's chief executive, said the exchange plans to start trading this month.",
+     ("Souk Digital", "ORGANIZATION")),
+    ("Clients can redeem their euros with SG-VAULT.", ("SG-VAULT", "ORGANIZATION")),
+    # an official body whose acronym is in another language is no ticker
+    ("Officers searched homes with the Security Service of Ukraine (SBU), police said.",
+     ("Security Service of Ukraine", "REGULATOR")),
+    # a kind of token before the name
+    ("NZ stablecoin Kauri Dollar slips to 81 cents as issuer halts redemptions.", ("Kauri Dollar", "ASSET")),
+    # wording only places take
+    ("Many of them live in the Galle and Matara districts, police said.", ("Matara", "LOCATION")),
+    ("The deal values Cluj-Napoca-based Zeltrix at about 23 million euros.", ("Cluj-Napoca", "LOCATION")),
+    ("The company received money from Brasov venture firm Olt Capital last year.", ("Brasov", "LOCATION")),
+])
+def test_names_read_whole_and_typed_from_their_wording(extractor, text, expected):
+    assert expected in entities(extractor, text)

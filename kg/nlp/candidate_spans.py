@@ -179,8 +179,29 @@ class CandidateSpans:
             if not type_:
                 continue
             for span in _split_pair(_trim(ent), self.lex):
-                self._add_ner_span(span, type_, kb_at, out)
+                self._add_ner_span(self._with_name_before(span, kb_at), type_, kb_at, out)
         return out
+
+    def _with_name_before(self, span: Span | None, kb_at: dict) -> Span | None:
+        """'Dilmun Digital', 'Argo Blockchain': NER found only the company word; the capitalised words
+        right before it are the name it ends. 'SG-FORGE': nor does a name stop at its hyphen."""
+        if span is None:
+            return span
+        doc = span.doc
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].is_upper) and doc[end + 1].is_alpha:
+            end += 2  # "SG" + "-FORGE": NER stopped at the hyphen of a name
+        if end > span.end:
+            return doc[span.start:end]
+        if len(span) != 1 or span[0].text not in self.lex.org_suffix_words:
+            return span
+        start = span.start
+        while start > span.sent.start and span.start - start < 2 and start - 1 not in kb_at and \
+                doc[start - 1].is_title and doc[start - 1].is_alpha and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].ent_type_ not in ("GPE", "DATE", "PERSON"):
+            start -= 1
+        return doc[start:span.end]
 
     def _add_ner_span(self, span: Span | None, type_: str, kb_at: dict, out: list) -> None:
         if span is None or not _plausible_name(span, self.lex):

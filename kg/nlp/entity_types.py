@@ -21,6 +21,7 @@ FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shar
                                 "advisor", "principal", "employee", "controlling owner", "majority owner"}
 
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
+PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
 CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
 CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
                                      r"(?:the\s+|(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
@@ -58,7 +59,13 @@ class EntityTyping(EntityBuilder):
         if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or") and self._is_place(span.start - 2) or \
                 span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or") and self._is_place(span.end + 1):
             return True
-        return span.end + 1 < len(doc) and doc[span.end].lower_ in PLACE_PARTS and doc[span.end + 1].lower_ == "of"
+        if span.end + 1 < len(doc) and doc[span.end].lower_ in PLACE_PARTS and doc[span.end + 1].lower_ == "of":
+            return True
+        # "in the Kurunegala and Gampaha districts": names before a plural kind of place
+        end = span.end
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].is_title:
+            end += 2
+        return end < len(doc) and doc[end].lower_ in PLACE_PARTS_PLURAL
 
     def _city_of_region(self, span: Span) -> bool:
         doc = self.doc

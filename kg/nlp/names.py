@@ -33,6 +33,7 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
+TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
 FOUNDING_LEMMAS = {"found", "co-found", "cofound"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
@@ -199,6 +200,32 @@ class NameRules(EntityTyping):
             end += 2
         return doc[span.start:end] if end > span.end else span
 
+    def _place_before_kind(self, span: Span) -> bool:
+        """A name standing before a kind of company that another name follows: where that company is."""
+        doc = self.doc
+        i = span.end
+        while i < len(doc) and i - span.end < 3 and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+            i += 1
+        return span.end < i < len(doc) and doc[i - 1].lower_ in ORG_KIND_NOUNS and doc[i].is_title and \
+            not doc[i].is_sent_start
+
+    def _described_as_a_token(self, span: Span) -> bool:
+        """A kind of token right before the name ("stablecoin Harbour Dollar") or in its appositive ("Harbour
+        Dollar, a stablecoin meant to ...", "HNZD, the token's ticker" does not count: only a kind opening it)."""
+        doc = self.doc
+        if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in TOKEN_KINDS:
+            return True
+        after = doc[span.end:min(span.end + 6, len(doc))]
+        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+            return False
+        for tok in after[2:]:
+            if tok.lower_ in TOKEN_KINDS:
+                # the kind is the description's head ("a stablecoin meant to"), not a modifier ("a token issuer")
+                return tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")
+            if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN", "PROPN")) and tok.text != "-":
+                return False
+        return False
+
     def _with_given_name(self, span: Span) -> Span:
         """'Layla' + 'Al Mansouri': a given name before a surname that opens with a particle, which NER left out."""
         doc = self.doc
@@ -346,6 +373,8 @@ class NameRules(EntityTyping):
             self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
         if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin") and not kind_before:
             type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
+        elif type_ != "PERSON" and self._described_as_a_token(span):
+            type_ = "ASSET"  # "NZ stablecoin Harbour Dollar", "Harbour Dollar, a stablecoin meant to ..."
         elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
@@ -363,9 +392,11 @@ class NameRules(EntityTyping):
             # places the knowledge base does not know, said in one word and not where a place
             # stands ("in X", "X-based", a dateline), are mostly companies NER misread
             type_ = self._org_type(span)
-        elif type_ == "ORGANIZATION" and len(span) == 1 and self._place_context(span) and \
-                self.doc[span.end:span.end + 1].text == "-":
-            type_ = "LOCATION"  # "Christchurch-based": whatever NER thought, a place
+        elif type_ == "ORGANIZATION" and all(t.is_title or t.text == "-" for t in span) and \
+                self._place_context(span) and self.doc[span.end:span.end + 1].text == "-":
+            type_ = "LOCATION"  # "Christchurch-based", "Cluj-Napoca-based": whatever NER thought, a place
+        elif type_ in ("ORGANIZATION", "LOCATION") and len(span) == 1 and self._place_before_kind(span):
+            type_ = "LOCATION"  # "Cluj venture firm Someș Ventures", "Lima exchange Quipu"
         elif type_ == "ORGANIZATION" and self._conjunct_of_person(span):
             if len(span) == 1:
                 return  # "Cameron and Tyler Winklevoss": a given name sharing the surname that follows
