@@ -61,6 +61,11 @@ def relations(extractor, text):
     ("Bitpanda, founded in 2014 by Lukas Varga, said it would challenge the fine before the Vienna Regional "
      "Administrative Court. Varga, who stepped down as chief executive in March and now chairs the company's "
      "supervisory board, called the fine unfair.", ("Lukas Varga", "WORKS_FOR", "Bitpanda")),
+    # a short name that drops "Markets"; people "of" a described firm; "its chief executive" is a person
+    ("The regulator fined Mopane Markets R4.5 million. Hours later, Mopane said its chief executive, Thabo Dlamini, "
+     "had resigned.", ("Thabo Dlamini", "WORKS_FOR", "Mopane Markets")),
+    ("The High Court in London appointed Fiona Marsh and Oliver Kent of advisory firm Ravelin as joint "
+     "administrators on Friday.", ("Oliver Kent", "WORKS_FOR", "Ravelin")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"
@@ -273,3 +278,9 @@ def test_a_dotted_exchange_name_survives_tokenisation_at_a_sentence_start(extrac
 def test_wording_that_does_not_state_the_relation_gives_none(extractor, text):
     rels = relations(extractor, text)
     assert not {r for r in rels if r[0] == "Jane Ruiz"} and not {r for r in rels if r[1] == "BASED_IN"}
+
+
+def test_a_court_that_appoints_administrators_does_not_employ_them(extractor):
+    found = relations(extractor, "The High Court in London appointed Fiona Marsh and Oliver Kent of advisory firm "
+                                 "Ravelin as joint administrators on Friday.")
+    assert not any(tail == "High Court of England and Wales" for _, type_, tail in found if type_ == "WORKS_FOR")

@@ -14,6 +14,9 @@ from .names import LEGAL_SUFFIXES
 # words after a company's name that say what kind of company it is, not which one
 KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty",
                                "Blockchain"}
+# words an article drops when it goes on to use a company's short name ("Baobab" for "Baobab Markets"); an
+# arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
+SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 
@@ -225,10 +228,10 @@ def _short_name(words: tuple[str, ...]) -> tuple[str, ...]:
     """'Argo Blockchain' -> 'Argo', 'Sika Exchange' -> 'Sika': the words before those that only say what kind
     of company it is, when they are a name of their own (capitalised, not a kind word themselves)."""
     end = len(words)
-    while end > 1 and words[end - 1] in KIND_TAILS:
+    while end > 1 and words[end - 1] in SHORTENED_TAILS:
         end -= 1
     short = words[:end]
-    if end == len(words) or not all(w[:1].isupper() and w.isalpha() and w not in KIND_TAILS for w in short):
+    if end == len(words) or not all(w[:1].isupper() and w.isalpha() and w not in SHORTENED_TAILS for w in short):
         return ()
     return short
 

@@ -13,7 +13,7 @@ import functools
 from spacy.tokens import Span
 
 from .candidate_spans import NAME_PARTICLES, ORG_KIND_NOUNS, hired_as_a_title, job_words
-from .entity_types import EntityTyping
+from .entity_types import FIRM_TITLES, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
 
@@ -33,6 +33,9 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
+# kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
+NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
+               "custodian", "processor", "fintech", "bank", "miner"}
 TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
 FOUNDING_LEMMAS = {"found", "co-found", "cofound"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
@@ -266,6 +269,9 @@ class NameRules(EntityTyping):
         role = job_words(self.lex.titles)
         while k > span.start - 6 and k > 1 and doc[k].lower_ in role:
             k -= 1
+        if k < span.start - 2 and doc[k].lower_ in ("its", "whose") and \
+                doc[span.start - 2].lower_ not in FIRM_TITLES:
+            return True  # "its chief executive, Thabo Dlamini,": a title only people hold, after a possessive
         if k < span.start - 2 and doc[k].lower_ == "as":
             k -= 1  # "His successor as chief executive, Ingrida Valaitė,"
         else:
@@ -295,16 +301,16 @@ class NameRules(EntityTyping):
             if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
-    def add_exchanges_after_their_kind(self) -> None:
-        """'the defunct cryptocurrency exchange KarlinX': capitalised or mixed-case words NER missed, right
-        after the noun "exchange", name an exchange."""
+    def add_companies_after_their_kind(self) -> None:
+        """'the defunct cryptocurrency exchange KarlinX', 'advisory firm Interpath': capitalised or mixed-case
+        words NER missed, right after a kind of company, name a company of that kind."""
         doc = self.doc
         for tok in doc[:-1]:
-            if tok.lower_ != "exchange" or not tok.is_lower or tok.pos_ != "NOUN":
+            if tok.lower_ not in NAMED_KINDS or not tok.is_lower or tok.pos_ != "NOUN":
                 continue
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 3 and end not in self.taken and \
-                    NAME_WORD.match(doc[end].text) and not doc[end].is_stop:
+                    NAME_WORD.match(doc[end].text) and not doc[end].is_stop and doc[end].ent_type_ != "DATE":
                 end += 1
             span = doc[tok.i + 1:end]
             if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \

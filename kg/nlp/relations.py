@@ -27,6 +27,7 @@ from .kb import load_kb, norm
 from .lexicon import DATA_DIR, Lexicon, load_lexicon
 
 EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+KIND_WORDS = "firm|company|group|bank|exchange|fund|consultancy|agency|startup|start-up|lender|platform"
 # what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
 # "Hong Kong-registered cryptocurrency exchange"
 DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})"
@@ -234,7 +235,9 @@ class RelationFinder:
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
                     continue
                 if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic and re.fullmatch(
-                        r"\s+(?:of|from)\s+(?:the\s+)?", between) and not b.generic:
+                        rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS})\s+)?", between) and \
+                        not b.generic:
+                    # "Alastair Massey and Rachel Lai of advisory firm Interpath"
                     # "David Ruscoe and Malcolm Moore of Grant Thornton": every person of the list
                     for p in self._people_list_ending_at(ents, mentions, i):
                         out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, "", p, b))
@@ -300,8 +303,8 @@ class RelationFinder:
             hired = next((ents.by_token[c.i] for c in verb.children
                           if c.dep_ == "dobj" and c.i in ents.by_token), None)
             if hirer is None or hired is None or ents.record(hirer).type not in EMPLOYERS or \
-                    ents.record(hired).type != "PERSON":
-                continue
+                    ents.record(hired).type != "PERSON" or "Court" in ents.record(hirer).name.split():
+                continue  # a court appoints administrators of an estate; it does not employ them
             out.append(_rel(ents.record(hired).key, "WORKS_FOR", ents.record(hirer).key, role.group("role"),
                             hired, hirer))
         return out
