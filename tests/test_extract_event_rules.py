@@ -794,3 +794,18 @@ def test_no_listing_without_a_decision_or_a_venue(extractor, text):
 ])
 def test_one_tokens_trading_suspended_is_no_withdrawal_halt(extractor, text, halted):
     assert bool(of_type(events(extractor, text), "WITHDRAWAL_HALT")) is halted
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Robinhood will pay C$0.36 a share, a premium of about 41% to WonderFi's closing price.", "FINE"),  # a price
+    ("Kraken said it would delist USDT on Dec. 1 unless redemptions resume.", "LISTING"),  # a condition
+    ("Polymarket, where bets are settled in USDC, saw a surge of activity ahead of the election.", "PRICE_MOVE"),
+])
+def test_what_only_looks_like_an_event(extractor, text, type_):
+    assert not of_type(events(extractor, text), type_)
+
+
+def test_emerging_from_chapter_11_is_no_bankruptcy(extractor):
+    found = events(extractor, "Celsius Network filed for bankruptcy in July 2022. It emerged from Chapter 11 in "
+                              "January, when creditors began receiving shares in a new mining company, Ionic Digital.")
+    assert of_type(found, "BANKRUPTCY") == [("Celsius Network",)], found

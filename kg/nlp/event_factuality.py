@@ -88,8 +88,10 @@ def announced_as_decided(token: Token) -> bool:
     venue says it would list or delist is reported speech for "will", a decision taken (not "would not list",
     nor "said it would consider listing")."""
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) or \
-            any(c.dep_ == "neg" for c in token.children):
-        return False
+            any(c.dep_ == "neg" for c in token.children) or any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in token.children):
+        return False  # nor "would delist the token unless redemptions resume"
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "had suspended deposits and would delist the token"

@@ -75,6 +75,9 @@ OFFICIAL_TITLES = {"chair", "chairman", "chairwoman", "commissioner", "director"
                    "general", "governor", "minister", "prosecutor", "spokesperson", "spokesman", "spokeswoman",
                    "enforcement", "chief", "deputy", "acting", "u.s.", "attorney-general"}
 JUDGE_WORDS = {"judge", "justice", "magistrate"}
+# what surges or slumps without being a price: "a surge of activity"
+NOT_PRICES = {"activity", "volume", "interest", "demand", "user", "deposit", "withdrawal", "traffic", "inflow",
+              "outflow", "complaint", "application", "download", "signup", "transaction", "bet", "wager"}
 # who may be dismissed or fired without being named
 PERSON_NOUNS = {"chief", "executive", "ceo", "founder", "head", "director", "officer", "governor", "chairman", "chair",
                 "president", "manager", "staff", "employee", "employees", "board", "predecessor", "deputy", "team",
@@ -241,6 +244,13 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
         return None  # "was also named as a defendant"
+    if spec.type == "PRICE_MOVE" and token.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in NOT_PRICES for o in c.children)
+            for c in token.children):
+        return None  # "a surge of activity", "a jump in trading volume" is no price
+    if spec.type == "BANKRUPTCY" and token.head.lower_ == "from" and \
+            token.head.head.lemma_.lower() in ("emerge", "exit", "leave"):
+        return None  # "emerged from Chapter 11": the case's end, not a filing
     if spec.type == "WITHDRAWAL_HALT" and _one_tokens_trading(ents, token):
         return None  # "suspended SRDB trading", "suspended deposits of HNZD": one token's market, not the venue's
     if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and _dismissed_a_thing(ents, token):
@@ -497,6 +507,9 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
         if any(o.lemma_.lower() in BOUGHT_NOUNS or "%" in o.text or any(t.text == "%" for t in o.children) or
                o.i in ents.by_token for o in bought):
             return True  # "agreed to pay 17.85 billion baht for 51% of Bitkub": a price
+        if any(t.lower_ in ("share", "shares") and t.i > 0 and t.nbor(-1).lower_ in ("a", "per", "each")
+               for c in token.children for t in c.subtree):
+            return True  # "will pay C$0.36 a share": a takeover's price
         if not has_amount and not any(t.lemma_.lower() in PENALTY_WORDS for t in token.sent):
             return True  # "shoppers will be able to pay from a range of wallets"
         return "out" in preps or ("for" in preps and not has_amount)
