@@ -809,3 +809,9 @@ def test_emerging_from_chapter_11_is_no_bankruptcy(extractor):
     found = events(extractor, "Celsius Network filed for bankruptcy in July 2022. It emerged from Chapter 11 in "
                               "January, when creditors began receiving shares in a new mining company, Ionic Digital.")
     assert of_type(found, "BANKRUPTCY") == [("Celsius Network",)], found
+
+
+def test_a_generic_noun_is_the_name_its_appositive_gives(extractor):
+    found = events(extractor, "Bitcoin rose 3% on Monday. Huobi said it would move its headquarters to Seychelles. "
+                              "Its token, Huobi Token (HT), fell sharply after the announcement.")
+    assert sorted(of_type(found, "PRICE_MOVE")) == [("Bitcoin",), ("Huobi Token",)], found

@@ -66,6 +66,9 @@ def relations(extractor, text):
      "had resigned.", ("Thabo Dlamini", "WORKS_FOR", "Mopane Markets")),
     ("The High Court in London appointed Fiona Marsh and Oliver Kent of advisory firm Ravelin as joint "
      "administrators on Friday.", ("Oliver Kent", "WORKS_FOR", "Ravelin")),
+    # a firm's "Labs" is the firm: "Tidewater" goes on naming "Tidewater Labs"
+    ("Kauri Dollar fell after its issuer, Wellington-based Tidewater Labs, suspended redemptions. Tidewater said its "
+     "chief executive, Tom Hale, had resigned.", ("Tom Hale", "WORKS_FOR", "Tidewater Labs")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"

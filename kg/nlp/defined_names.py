@@ -144,8 +144,7 @@ class DefinedNames(EntityTyping):
     def link_company_short_names(self) -> None:
         """'Tucano' after 'Tucano Exchange', 'Coralreef' after 'Coralreef Digital Ltd.': a name the knowledge
         base does not know, followed in another of the article's names only by words that say what kind of
-        company it is, is that company's short name. ("Kelvora Capital" or "Kelvora Labs" is an arm of its
-        own, not Kelvora.)"""
+        company it is, is that company's short name."""
         records = [r for r in self.ents.records.values()
                    if r.type in ("EXCHANGE", "ORGANIZATION") and not r.kb_id and r.mentions > 0]
         if len(records) < 2:
@@ -154,8 +153,11 @@ class DefinedNames(EntityTyping):
         for m in sorted(self.ents.mentions, key=lambda m: m.start):
             first.setdefault(m.key, m.start)
         for short in records:
+            # (an exchange's "Labs" or "Capital" is its arm, as Binance Labs is; a firm's is itself: "Harbourline
+            # Labs ... Harbourline said")
+            tails = KIND_TAILS if short.type == "EXCHANGE" else SHORTENED_TAILS
             longer = [r for r in records if r is not short and r.name.startswith(short.name + " ") and
-                      all(w in KIND_TAILS for w in r.name[len(short.name):].split())]
+                      all(w in tails for w in r.name[len(short.name):].split())]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))

@@ -57,6 +57,10 @@ class GenericMentions(EntityBuilder):
             record = None
             if tok.dep_ == "appos" and tok.head.i in self.taken and not self.taken[tok.head.i].generic:
                 record = self.ents.records[self.taken[tok.head.i].key]  # "Alameda, the trading firm ..."
+            given = next((self.taken[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.taken and
+                          not self.taken[c.i].generic and c.i > tok.i + 1 and doc[tok.i + 1].text == ","), None)
+            if record is None and given is not None and self.ents.records[given.key].type in types:
+                record = self.ents.records[given.key]  # "Its token, Huobi Token (HT), fell": the name it is given
             record = record or self._referent(named, tok.i, types)
             if record is not None:
                 self._mention(doc[tok.i:tok.i + 1], record, generic=True)
