@@ -815,3 +815,9 @@ def test_a_generic_noun_is_the_name_its_appositive_gives(extractor):
     found = events(extractor, "Bitcoin rose 3% on Monday. Huobi said it would move its headquarters to Seychelles. "
                               "Its token, Huobi Token (HT), fell sharply after the announcement.")
     assert sorted(of_type(found, "PRICE_MOVE")) == [("Bitcoin",), ("Huobi Token",)], found
+
+
+def test_a_lending_protocol_pausing_its_markets_halts_withdrawals(extractor):
+    found = events(extractor, "Radiant Capital blamed North Korean hackers for the attack. Radiant paused its "
+                              "markets on several networks after the breach.")
+    assert ("Radiant Capital",) in of_type(found, "WITHDRAWAL_HALT"), found

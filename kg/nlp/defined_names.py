@@ -145,9 +145,9 @@ class DefinedNames(EntityTyping):
         """'Tucano' after 'Tucano Exchange', 'Coralreef' after 'Coralreef Digital Ltd.': a name the knowledge
         base does not know, followed in another of the article's names only by words that say what kind of
         company it is, is that company's short name."""
-        records = [r for r in self.ents.records.values()
-                   if r.type in ("EXCHANGE", "ORGANIZATION") and not r.kb_id and r.mentions > 0]
-        if len(records) < 2:
+        companies = [r for r in self.ents.records.values() if r.type in ("EXCHANGE", "ORGANIZATION") and r.mentions > 0]
+        records = [r for r in companies if not r.kb_id]
+        if not records or len(companies) < 2:
             return
         first = {}
         for m in sorted(self.ents.mentions, key=lambda m: m.start):
@@ -156,12 +156,13 @@ class DefinedNames(EntityTyping):
             # (an exchange's "Labs" or "Capital" is its arm, as Binance Labs is; a firm's is itself: "Harbourline
             # Labs ... Harbourline said")
             tails = KIND_TAILS if short.type == "EXCHANGE" else SHORTENED_TAILS
-            longer = [r for r in records if r is not short and r.name.startswith(short.name + " ") and
+            # (a known company's too: "Radiant" after "Radiant Capital")
+            longer = [r for r in companies if r is not short and r.name.startswith(short.name + " ") and
                       all(w in tails for w in r.name[len(short.name):].split())]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))
-            if "Exchange" not in target.name.split() and short.mentions > target.mentions:
+            if not target.kb_id and "Exchange" not in target.name.split() and short.mentions > target.mentions:
                 target.type = short.type  # the name the article goes on using was typed from more context
             for m in [m for m in self.ents.mentions if m.key == short.key and not m.generic]:
                 self._mention(self.doc[m.start:m.end], target, replace=True)
@@ -176,26 +177,33 @@ class DefinedNames(EntityTyping):
         doc = self.doc
         texts, _, _ = self._strings
         by_first: dict[str, dict[tuple[str, ...], EntityRecord]] = {}
-        shorts: dict[tuple[str, ...], EntityRecord] = {}
+        shorts: dict[tuple[str, ...], EntityRecord | None] = {}
         for m in self.ents.mentions:
             record = self.ents.records[m.key]
             words = tuple(texts[m.start:m.end])
-            # (the knowledge base's names are matched wherever they are written, its ambiguous ones on purpose not)
-            if not m.generic and not record.kb_id and record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and \
-                    words[0][:1].isupper() and len("".join(words)) > 2:
+            if m.generic or record.type not in ("EXCHANGE", "ORGANIZATION", "REGULATOR") or \
+                    not words[0][:1].isupper() or len("".join(words)) <= 2:
+                continue
+            # (the knowledge base's names are matched wherever they are written, its ambiguous ones on purpose
+            # not; its short forms are: "Radiant" for "Radiant Capital")
+            if not record.kb_id:
                 by_first.setdefault(words[0], {}).setdefault(words, record)
-                short = _short_name(words)
-                if short:
-                    shorts.setdefault(short, record)
-        for short, record in shorts.items():
-            if by_first.get(short[0], {}).setdefault(short, record) is not record:
-                del by_first[short[0]][short]  # two companies share the short name: it names neither
+            short = _short_name(words)
+            if short and not (record.kb_id and self.kb.lookup(" ".join(short))):
+                shorts[short] = _owner_of_short_name(shorts.get(short, record), record)
+        for short, record in list(shorts.items()):
+            if short in by_first.get(short[0], {}):
+                del shorts[short]  # a name of its own in the article ("Terraform" beside "Terraform Labs")
+            elif record is not None:
+                by_first.setdefault(short[0], {})[short] = record
+            else:
+                del shorts[short]
         for i, text in enumerate(texts):
             for words, record in by_first.get(text, {}).items():
                 end = i + len(words)
                 if tuple(texts[i:end]) == words and not any(j in self.taken for j in range(i, end)) and \
                         (end == len(doc) or not doc[end].is_title or doc[end].is_sent_start or
-                         words in shorts and doc[end].lower_ in TITLE_STARTS) and \
+                         doc[end].lower_ in TITLE_STARTS) and \
                         (words not in shorts or self._used_as_a_name(doc[i:end])):
                     self._mention(doc[i:end], record)
                     break
@@ -224,6 +232,15 @@ class DefinedNames(EntityTyping):
                         best = record
             if best is not None:
                 self._mention(self.doc[tok.i:tok.i + 1], best)
+
+
+def _owner_of_short_name(first: EntityRecord | None, other: EntityRecord) -> EntityRecord | None:
+    """Two companies sharing a short name ("Maplewave Digital Inc." runs "Maplewave Exchange"): the article's
+    "Maplewave" is the exchange; between two of a kind it names neither."""
+    if first is None or first is other:
+        return first
+    exchanges = [r for r in (first, other) if r.type == "EXCHANGE"]
+    return exchanges[0] if len(exchanges) == 1 else None
 
 
 def _short_name(words: tuple[str, ...]) -> tuple[str, ...]:
