@@ -821,3 +821,9 @@ def test_a_lending_protocol_pausing_its_markets_halts_withdrawals(extractor):
     found = events(extractor, "Radiant Capital blamed North Korean hackers for the attack. Radiant paused its "
                               "markets on several networks after the breach.")
     assert ("Radiant Capital",) in of_type(found, "WITHDRAWAL_HALT"), found
+
+
+def test_it_after_the_agency_said_is_the_agency(extractor):
+    found = events(extractor, "Hackers hijacked the SEC's account on X on Tuesday. The agency said it was working "
+                              "with the FBI to investigate the incident.")
+    assert any("Securities and Exchange Commission" in parts for parts in of_type(found, "INVESTIGATION")), found

@@ -109,12 +109,13 @@ class GenericMentions(EntityBuilder):
         return self.ents.records[before[-1].key] if before else None
 
     def _speaker(self, pronoun) -> EntityRecord | None:
-        """'X said it would ...': the named subject of the reporting verb whose clause 'it' opens."""
+        """'X said it would ...', 'The agency said it was working ...': the subject of the reporting verb whose
+        clause 'it' opens, named or already linked."""
         clause = pronoun.head
         if pronoun.lower_ != "it" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
             return None
         for child in clause.head.children:
-            if child.dep_ == "nsubj" and child.i in self.taken and not self.taken[child.i].generic:
+            if child.dep_ == "nsubj" and child.i in self.taken:
                 record = self.ents.records[self.taken[child.i].key]
                 return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
