@@ -827,3 +827,23 @@ def test_it_after_the_agency_said_is_the_agency(extractor):
     found = events(extractor, "Hackers hijacked the SEC's account on X on Tuesday. The agency said it was working "
                               "with the FBI to investigate the incident.")
     assert any("Securities and Exchange Commission" in parts for parts in of_type(found, "INVESTIGATION")), found
+
+
+@pytest.mark.parametrize("text, failed", [
+    # asking a court for protection is the filing itself
+    ("Its Singapore parent, Kelvora Holdings, sought a court-supervised restructuring to deal with creditors.",
+     "Kelvora Holdings"),
+    ("Hodlnaut, a Singapore-based crypto lending platform, has applied for judicial management.", "Hodlnaut"),
+    ("Zipmex seeks creditor protection after freezing withdrawals.", "Zipmex"),
+    ("Kelvora Digital was declared insolvent by the court in June 2023.", "Kelvora Digital"),
+])
+def test_a_company_asking_for_protection_has_failed(extractor, text, failed):
+    assert any(failed in parts for parts in of_type(events(extractor, text), "BANKRUPTCY"))
+
+
+@pytest.mark.parametrize("text", [
+    "Zipmex may seek creditor protection.",
+    "Zipmex plans to seek creditor protection.",
+])
+def test_protection_only_considered_is_no_bankruptcy(extractor, text):
+    assert not of_type(events(extractor, text), "BANKRUPTCY")

@@ -98,3 +98,21 @@ def announced_as_decided(token: Token) -> bool:
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS and \
         not any(c.dep_ == "neg" for c in node.head.children)
 
+
+SEEKING_VERBS = {"seek", "apply", "petition"}
+
+
+def sought_protection(token: Token) -> bool:
+    """'sought a court-supervised restructuring', 'has applied for judicial management', 'seeks creditor
+    protection': for a failing company, asking a court for protection is the filing itself (not a plan), unless
+    the asking is negated or only planned ("may seek", "plans to seek")."""
+    node, steps = token, 0
+    while steps < 3 and node.head.i != node.i:
+        node = node.head
+        steps += 1
+        if node.pos_ == "VERB" and node.lemma_.lower() in SEEKING_VERBS:
+            return not any(c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.lower_ in ("may", "might", "could",
+                                                                                           "would", "should"))
+                           for c in node.children) and node.dep_ not in ("xcomp",)
+    return False
+

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .entities import DocEntities
-from .event_factuality import announced_as_decided, called_off, happened
+from .event_factuality import announced_as_decided, called_off, happened, sought_protection
 from .event_participants import MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, read_event, swallowed_subject
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, load_triggers
 from .guard import guarded
@@ -82,7 +82,8 @@ class EventFinder:
                 if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \
                         token.head.pos_ in ("NOUN", "PROPN"):
                     continue  # "investment warnings", "license plate": the trigger only describes another noun
-                if not happened(self.t, token) and not (type_ == "LISTING" and announced_as_decided(token)):
+                if not happened(self.t, token) and not (type_ == "LISTING" and announced_as_decided(token)) and \
+                        not (type_ == "BANKRUPTCY" and sought_protection(token)):
                     continue
                 event = read_event(self.t, doc, ents, sent, token, spec)
                 if event is None:
