@@ -287,3 +287,9 @@ def test_a_court_that_appoints_administrators_does_not_employ_them(extractor):
     found = relations(extractor, "The High Court in London appointed Fiona Marsh and Oliver Kent of advisory firm "
                                  "Ravelin as joint administrators on Friday.")
     assert not any(tail == "High Court of England and Wales" for _, type_, tail in found if type_ == "WORKS_FOR")
+
+
+def test_a_short_name_opening_a_sentence_before_which_is_the_company(extractor):
+    found = relations(extractor, "Lending protocol Tessaro Finance was drained of $4 million on Monday. Tessaro, "
+                                 "which launched last year and is run by a team based in Porto, held $38 million.")
+    assert ("Tessaro Finance", "BASED_IN", "Porto") in found, found

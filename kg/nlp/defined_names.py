@@ -211,7 +211,11 @@ class DefinedNames(EntityTyping):
     def _used_as_a_name(self, span) -> bool:
         """'Argo' for 'Argo Blockchain': away from a sentence start a capitalised word is a name; at one, only
         before "'s", a verb or a title ("Argo said", "Argo's shares", "WonderFi Chief Executive Dean Skurka")."""
-        after = self.doc[span.end] if span.end < len(self.doc) else None
+        doc = self.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.text == "," and span.end + 1 < len(doc) and \
+                doc[span.end + 1].lower_ in ("which", "who", "whose"):
+            return True  # "Pellucid, which launched last year, ..."
         return not sentence_initial(span) or after is not None and (
             after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.lower_ in TITLE_STARTS)
 
