@@ -847,3 +847,15 @@ def test_a_company_asking_for_protection_has_failed(extractor, text, failed):
 ])
 def test_protection_only_considered_is_no_bankruptcy(extractor, text):
     assert not of_type(events(extractor, text), "BANKRUPTCY")
+
+
+@pytest.mark.parametrize("text", [
+    # a conjunct without a subject of its own shares the first one's modal
+    "Ghana's Data Protection Commission opened an inquiry. The commission can impose fines and, in serious cases, "
+    "refer matters for prosecution.",
+    # a reward for an arrest that has not happened
+    "Coinbase set up a $20 million reward fund for information leading to the arrest and conviction of those "
+    "responsible.",
+])
+def test_no_criminal_case_that_only_may_come(extractor, text):
+    assert not of_type(events(extractor, text), "CRIMINAL_CASE")

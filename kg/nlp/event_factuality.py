@@ -38,6 +38,12 @@ def happened(triggers: Triggers, token: Token) -> bool:
     unable = token.lemma_.lower() == "withdraw" and unable_to_withdraw(token)
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.head.lower_ == "to" and first.head.head.lemma_.lower() == "lead" and \
+            first.head.head.head.lemma_.lower() in ("information", "tip", "tips", "details"):
+        return False  # "a reward for information leading to the arrest and conviction of those responsible"
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in GENERIC_PLURAL for c in token.children):
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS for c in token.children):
@@ -63,6 +69,11 @@ def happened(triggers: Triggers, token: Token) -> bool:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):
             return False  # "face criminal penalties if they continue"
+        if node.dep_ == "conj" and steps > 0 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            # "can impose fines and, in serious cases, refer matters for prosecution": a conjunct without a
+            # subject of its own shares the first one's modal or negation
+            return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in triggers.modals
+                           for c in node.head.children)
         if node.head.i == node.i or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
             return True
         if node.dep_ in ("relcl", "acl") and steps > 0:
