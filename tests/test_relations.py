@@ -69,6 +69,12 @@ def relations(extractor, text):
     # a firm's "Labs" is the firm: "Tidewater" goes on naming "Tidewater Labs"
     ("Kauri Dollar fell after its issuer, Wellington-based Tidewater Labs, suspended redemptions. Tidewater said its "
      "chief executive, Tom Hale, had resigned.", ("Tom Hale", "WORKS_FOR", "Tidewater Labs")),
+    # a department, desk or unit at the employer; teaching at a university
+    ("Kraken was co-founded by Ronghui Tan and Zhong Li, who chairs the computer science department at Yale "
+     "University.", ("Zhong Li", "WORKS_FOR", "Yale University")),
+    ("Dana Holt, who runs the crypto desk at Goldman Sachs, said prices fell.", ("Dana Holt", "WORKS_FOR", "Goldman Sachs")),
+    ("Gary Gensler, who taught at the Massachusetts Institute of Technology before he was sworn in as SEC chair, has "
+     "not said what he plans to do.", ("Gary Gensler", "WORKS_FOR", "Massachusetts Institute of Technology")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"

@@ -74,7 +74,8 @@ class RelationFinder:
         # "who previously worked at the Singapore Exchange"
         self.worked_at = re.compile(
             r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
-            r"(?:works|worked|has\s+worked|had\s+worked|spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
+            r"(?:works|worked|has\s+worked|had\s+worked|taught|teaches|has\s+taught|had\s+taught|"
+            r"spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
             rf"(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
         # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
@@ -143,7 +144,8 @@ class RelationFinder:
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
-            r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
+            r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
+            r"(?:(?:department|unit|team|desk|division|lab)\s+at\s+(?:the\s+)?)?$", re.I)  # "chairs the ... department at"
         # "Hayes, who left BitMEX in 2020 and now runs the family office Maelstrom": a second verb of the
         # person's relative clause
         self.person_and_verb_org = re.compile(
