@@ -31,7 +31,9 @@ KIND_WORDS = "firm|company|group|bank|exchange|fund|consultancy|agency|startup|s
 # what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
 # "Hong Kong-registered cryptocurrency exchange"
 DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})"
-PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
+PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"
+# having worked somewhere: "worked at", "taught at", "spent nine years at"
+WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months))"  # "X, previously at Y", "previously head of"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
@@ -74,15 +76,12 @@ class RelationFinder:
         # "who previously worked at the Singapore Exchange"
         self.worked_at = re.compile(
             r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
-            r"(?:works|worked|has\s+worked|had\s+worked|taught|teaches|has\s+taught|had\s+taught|"
-            r"spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
-            rf"(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
-        # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
+            rf"{WORKED}\s+(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
         self.subject_worked_at = re.compile(
-            r"^\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?(?:has\s+|had\s+)?"
-            r"(?:worked|spent\s+(?:\w+\s+){1,3}(?:years|months))\s+"
-            rf"(?:at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+            r"^\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
+            rf"{WORKED}\s+(?:at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+        # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
         self.org_then_person = re.compile(
             rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
             rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as)\s+)?$", re.I)
