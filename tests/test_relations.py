@@ -75,6 +75,9 @@ def relations(extractor, text):
     ("Dana Holt, who runs the crypto desk at Goldman Sachs, said prices fell.", ("Dana Holt", "WORKS_FOR", "Goldman Sachs")),
     ("Gary Gensler, who taught at the Massachusetts Institute of Technology before he was sworn in as SEC chair, has "
      "not said what he plans to do.", ("Gary Gensler", "WORKS_FOR", "Massachusetts Institute of Technology")),
+    # "its" belongs to the name coordinated with it, past an appositive
+    ("The OSC has brought proceedings against Tamarack Digital Inc., the operator of crypto trading platform "
+     "Tamarack Exchange, and its chief executive, Dana Holt.", ("Dana Holt", "WORKS_FOR", "Tamarack Exchange")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"
@@ -299,3 +302,15 @@ def test_a_short_name_opening_a_sentence_before_which_is_the_company(extractor):
     found = relations(extractor, "Lending protocol Tessaro Finance was drained of $4 million on Monday. Tessaro, "
                                  "which launched last year and is run by a team based in Porto, held $38 million.")
     assert ("Tessaro Finance", "BASED_IN", "Porto") in found, found
+
+
+@pytest.mark.parametrize("text, person, not_employer", [
+    # the regulator that sues a company and its executives does not employ them
+    ("The SEC sued San Francisco-based Ripple Labs and two of its executives, Brad Garlinghouse and co-founder "
+     "Chris Larsen, in December 2020.", "Brad Garlinghouse", "Securities and Exchange Commission"),
+    # a title owned by the name before it is not one at the company the article is about
+    ("Binance said it would compensate users. Binance paid $283 million. Ethena founder Guy Young said USDe had "
+     "remained fully backed.", "Guy Young", "Binance"),
+])
+def test_a_title_belongs_to_the_name_it_goes_with(extractor, text, person, not_employer):
+    assert (person, "WORKS_FOR", not_employer) not in relations(extractor, text)

@@ -352,7 +352,11 @@ class RelationFinder:
                 continue
             org = next((o for o in reversed(mentions) if o.end <= m.start and not o.generic
                         and ents.record(o).type in ("EXCHANGE", "ORGANIZATION")), None)
-            lowercase_alone = match.group("role")[:1].islower() and not any(
+            # (not a title some other name owns: "Ethena founder Guy Young", where Ethena is the token's name)
+            named_before = any(not o.generic and o.end <= m.start and
+                               doc[o.end - 1].idx + len(doc[o.end - 1]) >= doc[m.start].idx - len(before) +
+                               match.start("role") - 2 for o in mentions)
+            lowercase_alone = match.group("role")[:1].islower() and not named_before and not any(
                 ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for o in mentions)
             if org is None and (lowercase_alone or not before[:match.start("role")].strip(' ,("“') and
                                 not re.search(r"president|chair", match.group("role"), re.I)):
@@ -397,8 +401,7 @@ class RelationFinder:
             # else the sentence's own organisation subject, else (a sentence opening "Its chairman is X")
             # the previous sentence's, else the last one named
             its = next((t for t in doc[max(sent.start, m.start - 12):m.start] if t.lower_ in ("its", "their")), None)
-            pair = doc[its.i - 2] if its is not None and its.i - 2 >= sent.start and \
-                doc[its.i - 1].lower_ in ("and", ",") else None
+            pair = _coordinated_before(doc, ents, its) if its is not None else None
             subjects = [o for o in ents.in_span(sent.start, m.start) if ents.record(o).type in EMPLOYERS
                         and _is_subject(doc[o.end - 1])]
             if not subjects and its is not None and its.i == sent.start > 0:
@@ -410,8 +413,7 @@ class RelationFinder:
                 org = next((o for o in subjects if not o.generic), None) or self._main_body(
                     ents, m.start, ("EXCHANGE", "ORGANIZATION"))
             else:
-                org = (ents.by_token.get(pair.i) if pair is not None and pair.i in ents.by_token and
-                       ents.record(ents.by_token[pair.i]).type in EMPLOYERS else None) or next(
+                org = (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
                     (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
                     (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and
                      not o.generic), None)
@@ -817,6 +819,24 @@ def _is_subject(token) -> bool:
 def load_demonyms() -> dict[str, str]:
     """'Dutch' -> 'Netherlands' (kg/data/demonyms.yaml)."""
     return yaml.safe_load((DATA_DIR / "demonyms.yaml").read_text(encoding="utf-8"))
+
+
+def _coordinated_before(doc, ents: DocEntities, its) -> Mention | None:
+    """'Bybit and its chief executive', 'Ripple and two of its executives', 'Maplewave Digital Inc., the operator
+    of Maplewave Exchange, and its chief executive': the name coordinated with "its" owns it (the last one named
+    before "and", past an appositive)."""
+    i = its.i - 1
+    while i > its.i - 4 and i >= its.sent.start and doc[i].lower_ not in ("and", ","):
+        if doc[i].lower_ not in ("of", "two", "three", "four", "both", "all", "one", "some", "several"):
+            return None
+        i -= 1
+    if i < its.sent.start or doc[i].lower_ not in ("and", ","):
+        return None
+    j = i - 1
+    while j >= its.sent.start and doc[j].is_punct:
+        j -= 1
+    mention = ents.by_token.get(j) if j >= its.sent.start else None
+    return mention if mention is not None and not mention.generic else None
 
 
 def _rel(head: str, type_: str, tail: str, role: str, a: Mention, b: Mention) -> FoundRelation:
