@@ -314,3 +314,9 @@ def test_a_short_name_opening_a_sentence_before_which_is_the_company(extractor):
 ])
 def test_a_title_belongs_to_the_name_it_goes_with(extractor, text, person, not_employer):
     assert (person, "WORKS_FOR", not_employer) not in relations(extractor, text)
+
+
+def test_a_demonym_places_what_it_qualifies_not_the_company_after_of(extractor):
+    found = relations(extractor, "India's Enforcement Directorate froze Rs 370 crore belonging to Yellow Tail Tech, "
+                                 "the Indian arm of crypto lender Vauld, on Friday.")
+    assert ("Vauld", "BASED_IN", "India") not in found, found

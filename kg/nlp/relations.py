@@ -664,8 +664,8 @@ class RelationFinder:
         if k < limit or doc[k].lemma_.lower() not in self.kind_nouns:
             return []
         end = k + 1
-        while k - 1 >= limit and (doc[k - 1].is_lower or doc[k - 1].text == "-") and doc[k - 1].pos_ != "DET":
-            k -= 1
+        while k - 1 >= limit and (doc[k - 1].is_lower or doc[k - 1].text == "-") and doc[k - 1].pos_ not in ("DET", "ADP"):
+            k -= 1  # (not past "of": in "the Indian arm of crypto lender Vauld" the arm is Indian, not Vauld)
         return list(doc[max(limit, k - 2):end])
 
     def _kind_phrase_after(self, doc, end: int, limit: int) -> list:
