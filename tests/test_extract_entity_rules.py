@@ -468,3 +468,19 @@ def test_a_company_is_not_a_person_because_someone_named_it_as_a_partner(extract
 ])
 def test_names_read_whole_and_typed_from_their_wording(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_a_name_after_known_as_is_another_name_of_the_company(extractor):
+    x = extractor.extract_one(Article(id="t", title="", published="2024-03-05T10:00:00Z", text=(
+        "Dilmun also announced a partnership with Bank ABC, the Manama-headquartered lender formally known as Arab "
+        "Banking Corporation.")))
+    companies = {e.name: e.aliases for e in x.entities if e.type == "ORGANIZATION"}
+    assert list(companies) == ["Bank ABC"] and "Arab Banking Corporation" in companies["Bank ABC"], companies
+    assert not any(e.type == "PARTNERSHIP" and set(e.participants) == {"Bank ABC", "Arab Banking Corporation"}
+                   for e in x.events)
+
+
+def test_two_known_companies_stay_two_whatever_known_as_says(extractor):
+    names = {name for name, _ in entities(
+        extractor, "Kraken said Coinbase, which once partnered with Binance, formerly known as Binance Holdings, left.")}
+    assert {"Coinbase", "Binance"} <= names, names

@@ -219,6 +219,33 @@ class DefinedNames(EntityTyping):
         return not sentence_initial(span) or after is not None and (
             after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.lower_ in TITLE_STARTS)
 
+    def link_other_names(self) -> None:
+        """'Bank ABC, the Manama-headquartered lender formally known as Arab Banking Corporation', 'X, formerly
+        known as Y': the name given after "known as" is another name of the company the appositive is about."""
+        doc = self.doc
+        for tok in doc[1:-2]:
+            if tok.lower_ != "known" or doc[tok.i + 1].lower_ != "as" or \
+                    doc[tok.i - 1].lower_ not in ("formally", "formerly", "officially", "also", "previously"):
+                continue
+            other = self.taken.get(tok.i + 2)
+            if other is None or other.generic:
+                continue
+            sent = tok.sent
+            named = next((m for m in reversed(self.ents.in_span(sent.start, tok.i)) if not m.generic and
+                          self.ents.records[m.key].type != "LOCATION"), None)
+            if named is None or named.key == other.key or named.end >= len(doc) or doc[named.end].text != "," or \
+                    any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[named.end:tok.i]):
+                continue  # only an appositive of the name, not another clause
+            record, alias = self.ents.records[named.key], self.ents.records[other.key]
+            if record.type not in ("EXCHANGE", "ORGANIZATION", "REGULATOR") or \
+                    alias.type not in ("EXCHANGE", "ORGANIZATION", "REGULATOR") or alias.kb_id:
+                continue  # (two companies the knowledge base knows stay two)
+            for m in [m for m in self.ents.mentions if m.key == alias.key and not m.generic]:
+                self._mention(doc[m.start:m.end], record, replace=True)
+            for m in self.ents.mentions:
+                if m.key == alias.key:
+                    m.key = record.key  # "the lender" that meant the other name
+
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
         texts, _, _ = self._strings

@@ -105,6 +105,7 @@ class EntityLinker:
         builder.relink_short_names()
         builder.link_company_short_names()
         builder.link_repeated_names()
+        builder.link_other_names()
         builder.add_handles()
         builder.retype_from_context()
         builder.add_generic_mentions()
