@@ -223,8 +223,8 @@ class DefinedNames(EntityTyping):
         """'Bank ABC, the Manama-headquartered lender formally known as Arab Banking Corporation', 'X, formerly
         known as Y': the name given after "known as" is another name of the company the appositive is about."""
         doc = self.doc
-        for tok in doc[1:-2]:
-            if tok.lower_ != "known" or doc[tok.i + 1].lower_ != "as" or \
+        for tok in [doc[i] for i, lower in enumerate(self._lowers) if lower == "known" and 0 < i < len(doc) - 2]:
+            if doc[tok.i + 1].lower_ != "as" or \
                     doc[tok.i - 1].lower_ not in ("formally", "formerly", "officially", "also", "previously"):
                 continue
             other = self.taken.get(tok.i + 2)

@@ -305,8 +305,9 @@ class NameRules(EntityTyping):
         """'the defunct cryptocurrency exchange KarlinX', 'advisory firm Interpath': capitalised or mixed-case
         words NER missed, right after a kind of company, name a company of that kind."""
         doc = self.doc
-        for tok in doc[:-1]:
-            if tok.lower_ not in NAMED_KINDS or not tok.is_lower or tok.pos_ != "NOUN":
+        for i in [i for i, lower in enumerate(self._lowers[:-1]) if lower in NAMED_KINDS]:
+            tok = doc[i]
+            if not tok.is_lower or tok.pos_ != "NOUN":
                 continue
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 3 and end not in self.taken and \
@@ -320,9 +321,10 @@ class NameRules(EntityTyping):
     def add_based_places(self) -> None:
         """'Brno-based exchange Morava Coin': capitalised words NER missed before "-based" name a place."""
         doc = self.doc
-        for i in range(1, len(doc) - 2):
-            if doc[i + 1].text != "-" or doc[i + 2].lower_ not in ("based", "headquartered") or i in self.taken or \
-                    not doc[i].is_title or not doc[i].is_alpha or doc[i].is_sent_start:
+        lowers = self._lowers
+        for i in [i for i in range(1, len(doc) - 2) if lowers[i + 2] in ("based", "headquartered") and
+                  lowers[i + 1] == "-"]:
+            if i in self.taken or not doc[i].is_title or not doc[i].is_alpha or doc[i].is_sent_start:
                 continue
             span = doc[self._name_ending_at(i, 2).start:i + 1]  # the tagger often reads the last word as a noun
             if not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities \
