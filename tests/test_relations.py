@@ -78,6 +78,16 @@ def relations(extractor, text):
     # "its" belongs to the name coordinated with it, past an appositive
     ("The OSC has brought proceedings against Tamarack Digital Inc., the operator of crypto trading platform "
      "Tamarack Exchange, and its chief executive, Dana Holt.", ("Dana Holt", "WORKS_FOR", "Tamarack Exchange")),
+    # who runs an organisation, said after it; two verbs of one subject; a possessive firm named after a comma
+    ("The token was backed by Velmont Ventures, a firm run by American entrepreneur Dana Holt, who had met the "
+     "president.", ("Dana Holt", "WORKS_FOR", "Velmont Ventures")),
+    ("Last month the New York Attorney General's office, led by Letitia James, sued Kraken.",
+     ("Letitia James", "WORKS_FOR", "New York Attorney General")),
+    ("Prosecutors say Oskar Vell created and ran Tumblex, a bitcoin mixer.", ("Oskar Vell", "WORKS_FOR", "Tumblex")),
+    ("In 2022 it published the balance sheet of Sam Bankman-Fried's trading firm, Velmont Research, which raised "
+     "questions.", ("Sam Bankman-Fried", "WORKS_FOR", "Velmont Research")),
+    ("An editorial committee chaired by Matt Murray, a former editor-in-chief of The Wall Street Journal, will be "
+     "set up.", ("Matt Murray", "WORKS_FOR", "The Wall Street Journal")),
     ("Jesse Powell, who prosecutors say was Kraken's primary technical administrator, left.",
      ("Jesse Powell", "WORKS_FOR", "Kraken")),
     # the partner in an object relative clause: "X, which A co-founded with B"

@@ -120,6 +120,7 @@ class RelationFinder:
             rf"(?-i:[a-z]{{3,}}\s+){{1,2}}(?=(?-i:[a-z]+)\b))?{roles}\b", re.I)  # "a Columbia University computer science professor"
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.role_in = re.compile(rf"\b{roles}\b", re.I)
+        self.his_kind_of_firm = re.compile(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(OWNER_NOUNS)})\s*,\s*$")
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
                                    r"business|startup|venture|lender|platform|project)\b")
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
@@ -142,9 +143,16 @@ class RelationFinder:
             rf"\b(?:its|their)\s+{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
+            r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
             r"(?:(?:department|unit|team|desk|division|lab)\s+at\s+(?:the\s+)?)?$", re.I)  # "chairs the ... department at"
+        # "Kelsier Ventures, a firm run by American entrepreneur Hayden Davis", "the New York Attorney General's
+        # office, led by Letitia James": the organisation, then who runs it
+        self.org_run_by = re.compile(
+            r"^(?:(?:'s|’s)\s+office)?\s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3})?(?:which\s+is\s+)?"
+            r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+by\s+"
+            r"(?:(?:its\s+|the\s+)?(?:[A-Z][a-z]+|[a-z]+)\s+){0,2}$")
         # "Hayes, who left BitMEX in 2020 and now runs the family office Maelstrom": a second verb of the
         # person's relative clause
         self.person_and_verb_org = re.compile(
@@ -231,6 +239,14 @@ class RelationFinder:
                     if m:
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, m.group("role"), a, b))
                         continue
+                if ra.type in EMPLOYERS and rb.type == "PERSON" and not a.generic and not b.generic:
+                    m = self.org_run_by.match(between)
+                    if m:
+                        verb = m.group("verb")
+                        role = "co-founder" if verb == "co-founded" else "founder" if verb == "founded" else \
+                            "owner" if verb in ("owned", "controlled") else ""
+                        out.append(_rel(rb.key, "WORKS_FOR", ra.key, role, a, b))
+                        continue
                 # "FTX's Sam Bankman-Fried"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic and between in ("'s ", "’s "):
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
@@ -277,8 +293,8 @@ class RelationFinder:
                             "founder" if "found" in verb or verb == "started" else "")
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, role, a, b))
                         continue
-                    # possessive control: "Bankman-Fried's FTX", "Bankman-Fried's trading firm"
-                    if between in ("'s ", "’s "):
+                    # possessive control: "Bankman-Fried's FTX", "Bankman-Fried's trading firm, Alameda Research"
+                    if between in ("'s ", "’s ") or self.his_kind_of_firm.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                 # "Alameda Research, Bankman-Fried's trading firm"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and between.strip() == "," and not a.generic:
