@@ -40,9 +40,12 @@ ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gm
 
 # verbs that give someone a job, said "X as <title>": "appointed X as chief compliance officer"
 HIRE_LEMMAS = {"hire", "appoint", "name", "tap", "promote", "recruit", "install"}
-# titles a company can hold as well as a person ("named Coinbase as its partner")
-SHARED_TITLE_WORDS = {"partner", "developer", "owner", "shareholder", "trader", "representative", "member",
-                      "investor", "adviser", "advisor", "administrator", "trustee", "receiver", "liquidator"}
+FOUNDING_LEMMAS = {"found", "co-found", "cofound"}  # whoever a company is founded with or by is a founder
+# titles a company can hold as well as a person ("developer", "partner", "investor": "named Coinbase as its
+# partner"); the other titles only people hold
+FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shareholder", "owner", "official",
+                                "representative", "receiver", "liquidator", "trustee", "administrator", "adviser",
+                                "advisor", "principal", "employee", "controlling owner", "majority owner"}
 
 
 def hired_as_a_title(span: Span, titles: tuple[str, ...]) -> bool:
@@ -53,7 +56,7 @@ def hired_as_a_title(span: Span, titles: tuple[str, ...]) -> bool:
         return False
     as_phrase = next((c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     return as_phrase is not None and any(
-        t.lower_ in job_words(titles) and t.lower_ not in SHARED_TITLE_WORDS for t in as_phrase.subtree)
+        t.lower_ in job_words(titles) and t.lower_ not in FIRM_TITLES for t in as_phrase.subtree)
 
 
 @functools.lru_cache(maxsize=4)
@@ -179,10 +182,10 @@ class CandidateSpans:
             if not type_:
                 continue
             for span in _split_pair(_trim(ent), self.lex):
-                self._add_ner_span(self._with_name_before(span, kb_at), type_, kb_at, out)
+                self._add_ner_span(self._whole_name(span, kb_at), type_, kb_at, out)
         return out
 
-    def _with_name_before(self, span: Span | None, kb_at: dict) -> Span | None:
+    def _whole_name(self, span: Span | None, kb_at: dict) -> Span | None:
         """'Dilmun Digital', 'Argo Blockchain': NER found only the company word; the capitalised words
         right before it are the name it ends. 'SG-FORGE': nor does a name stop at its hyphen."""
         if span is None:

@@ -12,13 +12,9 @@ from spacy.tokens import Span
 import functools
 import re
 
-from .candidate_spans import ORG_KIND_NOUNS, ORG_SUFFIXES
+from .candidate_spans import FIRM_TITLES, ORG_KIND_NOUNS, ORG_SUFFIXES
 from .doc_entities import EntityBuilder, doc_text
 
-# titles a company never holds ("developer", "partner", "investor" and the like can be firms)
-FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shareholder", "owner", "official",
-                                "representative", "receiver", "liquidator", "trustee", "administrator", "adviser",
-                                "advisor", "principal", "employee", "controlling owner", "majority owner"}
 
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}

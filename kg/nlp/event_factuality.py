@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_triggers import Triggers, unable_to_withdraw
+from .generic_mentions import REPORTING_VERBS
 
 
 def called_off(triggers: Triggers, sent) -> bool:
@@ -91,9 +92,6 @@ def happened(triggers: Triggers, token: Token) -> bool:
         steps += 1
 
 
-REPORTING_VERBS = {"say", "announce", "confirm", "tell", "state", "notify", "inform", "add"}
-
-
 def announced_as_decided(token: Token) -> bool:
     """'Gopax said it would delist the token on Dec. 7', 'said it would add trading pairs next week': what a
     venue says it would list or delist is reported speech for "will", a decision taken (not "would not list",
@@ -122,8 +120,8 @@ def sought_protection(token: Token) -> bool:
         node = node.head
         steps += 1
         if node.pos_ == "VERB" and node.lemma_.lower() in SEEKING_VERBS:
-            return not any(c.dep_ in ("neg", "aux") and (c.dep_ == "neg" or c.lower_ in ("may", "might", "could",
-                                                                                           "would", "should"))
-                           for c in node.children) and node.dep_ not in ("xcomp",)
+            return node.dep_ != "xcomp" and not any(
+                c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should")
+                for c in node.children)
     return False
 

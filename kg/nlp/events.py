@@ -36,8 +36,8 @@ __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_trigger
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
 CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # deals a called-off sentence takes back
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
-LEAVING_STEMS = ("resign", "step", "stepp", "depart", "quit", "retir", "oust", "fire", "dismiss", "left", "leav",
-                 "exit", "sack", "remov", "ouster")
+LEAVING_STEMS = ("resign", "step", "depart", "quit", "retir", "oust", "fire", "dismiss", "left", "leav", "exit",
+                 "sack", "remov")
 PLACED_TYPES = {"EXCHANGE", "ORGANIZATION", "REGULATOR"}  # what a leader leads
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
 # what one person does to another's job
@@ -168,9 +168,8 @@ def _succession_in_clause(ents: DocEntities, sent, event: FoundEvent) -> bool:
     if len(keys) != 2:
         return False
     doc = sent.doc
-    roots = {m.key: doc[m.start:m.end].root for m in people}
-    a, b = list(roots.values())[:2] if len(roots) == 2 else (None, None)
-    return a is not None and b.i not in {t.i for t in a.conjuncts} and b.head.i != a.i and a.head.i != b.i
+    a, b = {m.key: doc[m.start:m.end].root for m in people}.values()
+    return b.i not in {t.i for t in a.conjuncts} and b.head.i != a.i and a.head.i != b.i
 
 
 def _leaving(trigger: str) -> bool:

@@ -11,8 +11,9 @@ import re
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
 
+# verbs that report what someone said: the one who says "it" is its subject; what a venue says it would do
 REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "report", "tell", "warn", "note",
-                   "explain", "write", "claim", "acknowledge", "admit", "reveal"}
+                   "explain", "write", "claim", "acknowledge", "admit", "reveal", "notify", "inform"}
 
 
 COURT_NAME = re.compile(r"\b(?:Court|Tribunal)\b")

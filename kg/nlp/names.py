@@ -12,8 +12,8 @@ import functools
 
 from spacy.tokens import Span
 
-from .candidate_spans import NAME_PARTICLES, ORG_KIND_NOUNS, hired_as_a_title, job_words
-from .entity_types import FIRM_TITLES, EntityTyping
+from .candidate_spans import FIRM_TITLES, FOUNDING_LEMMAS, NAME_PARTICLES, ORG_KIND_NOUNS, hired_as_a_title, job_words
+from .entity_types import EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
 
@@ -37,7 +37,6 @@ DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner"}
 TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
-FOUNDING_LEMMAS = {"found", "co-found", "cofound"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
 

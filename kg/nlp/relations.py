@@ -19,7 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import HIRE_LEMMAS, ORG_SUFFIXES
+from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .guard import guarded
@@ -27,16 +27,17 @@ from .kb import load_kb, norm
 from .lexicon import DATA_DIR, Lexicon, load_lexicon
 
 EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+# kinds of firm between a person's "of" and its name: "A and B of advisory firm Interpath"
 KIND_WORDS = "firm|company|group|bank|exchange|fund|consultancy|agency|startup|start-up|lender|platform"
 # what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
 # "Hong Kong-registered cryptocurrency exchange"
 DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})"
-PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"
+PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
-WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months))"  # "X, previously at Y", "previously head of"
+WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months))"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
-FOUND_LEMMAS = {"found", "co-found", "cofound", "establish", "start", "create"}
+FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
