@@ -111,7 +111,7 @@ def announced_as_decided(token: Token) -> bool:
 SEEKING_VERBS = {"seek", "apply", "petition"}
 
 
-def sought_protection(token: Token) -> bool:
+def sought_protection(triggers: Triggers, token: Token) -> bool:
     """'sought a court-supervised restructuring', 'has applied for judicial management', 'seeks creditor
     protection': for a failing company, asking a court for protection is the filing itself (not a plan), unless
     the asking is negated or only planned ("may seek", "plans to seek")."""
@@ -121,7 +121,6 @@ def sought_protection(token: Token) -> bool:
         steps += 1
         if node.pos_ == "VERB" and node.lemma_.lower() in SEEKING_VERBS:
             return node.dep_ != "xcomp" and not any(
-                c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should")
-                for c in node.children)
+                c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in triggers.modals for c in node.children)
     return False
 

@@ -35,10 +35,11 @@ __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_trigger
 
 MODIFIER_SENSITIVE = {"FUNDING", "ACQUISITION", "LICENSE", "LAUNCH", "PARTNERSHIP", "LISTING"}
 CANCELLABLE = {"ACQUISITION", "FUNDING", "PARTNERSHIP", "LISTING", "LAUNCH"}  # deals a called-off sentence takes back
-# each person's leadership change, each venue's listing, each regulator's suit is its own event
+# triggers of someone leaving a job (the rest tell of someone taking one): a succession joins one of each
 LEAVING_STEMS = ("resign", "step", "depart", "quit", "retir", "oust", "fire", "dismiss", "left", "leav", "exit",
                  "sack", "remov")
 PLACED_TYPES = {"EXCHANGE", "ORGANIZATION", "REGULATOR"}  # what a leader leads
+# each person's leadership change, each venue's listing, each regulator's suit is its own event
 ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
 # what one person does to another's job
 PERSONNEL_VERBS = {"appoint", "name", "oust", "fire", "hire", "promote", "elect", "nominate", "dismiss", "tap", "sack"}
@@ -83,7 +84,7 @@ class EventFinder:
                         token.head.pos_ in ("NOUN", "PROPN"):
                     continue  # "investment warnings", "license plate": the trigger only describes another noun
                 if not happened(self.t, token) and not (type_ == "LISTING" and announced_as_decided(token)) and \
-                        not (type_ == "BANKRUPTCY" and sought_protection(token)):
+                        not (type_ == "BANKRUPTCY" and sought_protection(self.t, token)):
                     continue
                 event = read_event(self.t, doc, ents, sent, token, spec)
                 if event is None:
@@ -151,9 +152,7 @@ def _join_successions(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> 
                 0 <= sentence_of[event.start] - sentence_of[earlier.start] <= 1 and (
                     bodies(earlier) & bodies(event) or
                     sentence_of[event.start] == sentence_of[earlier.start] and not (bodies(earlier) and bodies(event))):
-            for k in event.participants:
-                if k not in earlier.participants and len(earlier.participants) < MAX_PARTICIPANTS:
-                    earlier.participants.append(k)
+            _add_parties(earlier, event)
             continue
         out.append(event)
     return out
@@ -283,7 +282,11 @@ def _other_years(a: str, b: str) -> bool:
 
 def _merge_back(events: list[FoundEvent], new: FoundEvent) -> None:
     """Fold a back-reference into the latest event of its type (it adds the parties it names)."""
-    old = next(e for e in reversed(events) if _same_kind(e, new))
+    _add_parties(next(e for e in reversed(events) if _same_kind(e, new)), new)
+
+
+def _add_parties(old: FoundEvent, new: FoundEvent) -> None:
+    """The parties of ``new`` that ``old`` lacks join it, up to MAX_PARTICIPANTS."""
     for k in new.participants:
         if k not in old.participants and len(old.participants) < MAX_PARTICIPANTS:
             old.participants.append(k)
@@ -296,9 +299,7 @@ def _merge_into(events: list[FoundEvent], new: FoundEvent) -> None:
             continue
         a, b = set(old.participants), set(new.participants)
         if a <= b or b <= a:
-            for k in new.participants:
-                if k not in old.participants and len(old.participants) < MAX_PARTICIPANTS:
-                    old.participants.append(k)
+            _add_parties(old, new)
             if not old.date_text:
                 old.date_text = new.date_text
             return
