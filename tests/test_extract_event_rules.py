@@ -859,3 +859,65 @@ def test_protection_only_considered_is_no_bankruptcy(extractor, text):
 ])
 def test_no_criminal_case_that_only_may_come(extractor, text):
     assert not of_type(events(extractor, text), "CRIMINAL_CASE")
+
+
+@pytest.mark.parametrize("text", [
+    "The exchange denied a report that Vantor Pay had bought a stake in it.",
+    "Kraken rejected claims that hackers had stolen $5 million from its hot wallet.",
+    "Nemunas Pay offered to buy a stake in Daugava Exchange, the newspaper said.",
+    # deposits drained by customers leaving, and a board that advises
+    "Silvergate Capital said on Wednesday it would liquidate Silvergate Bank after the collapse of FTX drained its "
+    "deposits.",
+    "Justin Sun, who also sits on the global advisory board of crypto exchange Poloniex, said in a post that the "
+    "complaint lacked merit.",
+])
+def test_denied_reports_offers_outflows_and_advisory_boards_are_no_events(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_hackers_draining_a_wallet_is_still_a_hack(extractor):
+    assert ("HACK", ("Kraken",)) in events(extractor, "Hackers drained $40 million from Kraken's hot wallet on Sunday.")
+
+
+def test_a_founder_handing_the_role_to_a_successor_is_one_leadership_change(extractor):
+    found = of_type(events(extractor, "Co-founder Mara Lind, who has been chief executive since 2019, will hand the "
+                                      "role to Tomas Berg on Oct. 1."), "LEADERSHIP_CHANGE")
+    assert any({"Mara Lind", "Tomas Berg"} <= set(parts) for parts in found), found
+
+
+def test_a_sum_raised_from_a_named_company_is_funding(extractor):
+    found = of_type(events(extractor, "Kovalo Exchange raised 40 million rand last year from Cape Town-based "
+                                      "investment house Fynbos Capital."), "FUNDING")
+    assert any("Fynbos Capital" in parts for parts in found), found
+    assert of_type(events(extractor, "The proposal raised concerns from the SEC about custody."), "FUNDING") == []
+
+
+def test_a_camel_cased_name_described_as_an_exchange_is_one(extractor):
+    found = events(extractor, "Binance agreed to sell its business in Russia to CommEX, a crypto exchange that "
+                              "launched only days ago.")
+    assert ("ACQUISITION", ("CommEX", "Binance")) in found, found
+
+
+@pytest.mark.parametrize("text, asset", [
+    ("XRP was about 1% lower at $0.52 on Wednesday.", "XRP"),
+    # what came of a ruling, whatever the ruling denies
+    ("A judge ruled that XRP was not a security, sending the token up more than 70% in a day.", "XRP"),
+    ("Coinrail said it had lost tokens to hackers, news that knocked bitcoin down more than 10% in a day.", "Bitcoin"),
+])
+def test_a_price_move_measured_by_a_percentage(extractor, text, asset):
+    assert ("PRICE_MOVE", (asset,)) in events(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rates were 2% higher than a year earlier, the bank said.",
+    "The SEC said the firms were in breach of the 2018 Emergency Decree on Digital Asset Businesses.",
+])
+def test_percentages_without_an_asset_and_breaches_of_a_law_are_no_events(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_people_giving_up_their_roles_each_leave(extractor):
+    found = of_type(events(extractor, "Hayes's co-founders, Ben Delo and Samuel Reed, have also given up their "
+                                      "executive roles at BitMEX, the company said."), "LEADERSHIP_CHANGE")
+    assert ("Ben Delo", "BitMEX") in found and ("Samuel Reed", "BitMEX") in found, found
+    assert events(extractor, "Investors have given up hope that the exchange will reopen.") == []

@@ -22,7 +22,7 @@ from .lexicon import Lexicon
 
 # "Mantra co-founder John Mullin", "Curve CEO Michael Egorov": a title after a name that opens a sentence
 TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "president", "chairman", "spokesperson",
-                "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo"}
+                "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo", "governor"}
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
@@ -46,6 +46,14 @@ FOUNDING_LEMMAS = {"found", "co-found", "cofound"}  # whoever a company is found
 FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shareholder", "owner", "official",
                                 "representative", "receiver", "liquidator", "trustee", "administrator", "adviser",
                                 "advisor", "principal", "employee", "controlling owner", "majority owner"}
+
+
+# legal forms written after a company's name
+LEGAL_FORMS = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc", "Plc",
+               "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Srl", "SRL", "S.r.l.", "S.R.L.", "SpA", "S.p.A.", "d.o.o.",
+               "s.r.o.", "SAOC", "SARL", "S.A.S.", "MChJ", "Ltda", "Ltda."}
+# legal forms written before a company's name: Latvian, Lithuanian, Indonesian, Russian
+LEGAL_PREFIXES = {"SIA", "UAB", "PT", "OOO"}
 
 
 def hired_as_a_title(span: Span, titles: tuple[str, ...]) -> bool:
@@ -141,7 +149,7 @@ class CandidateSpans:
         for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
             if label == entry.id and doc[start:end].text not in entry.ambiguous:
                 return True
-        if _described_as_organisation(span):
+        if described_as_organisation(span):
             return True  # "Ripple, a leading provider of payment software, said": even at a sentence start
         if sentence_initial(span):
             return False
@@ -181,13 +189,17 @@ class CandidateSpans:
             type_ = NER_TYPES.get(ent.label_)
             if not type_:
                 continue
-            for span in _split_pair(_trim(ent), self.lex):
+            trimmed = _trim(ent)
+            if type_ in ("PERSON", "ORGANIZATION") and trimmed is not None:
+                trimmed = _before_title(trimmed, type_)
+            for span in _split_pair(trimmed, self.lex):
                 self._add_ner_span(self._whole_name(span, kb_at), type_, kb_at, out)
         return out
 
     def _whole_name(self, span: Span | None, kb_at: dict) -> Span | None:
         """'Dilmun Digital', 'Argo Blockchain': NER found only the company word; the capitalised words
-        right before it are the name it ends. 'SG-FORGE': nor does a name stop at its hyphen."""
+        right before it are the name it ends. 'SG-FORGE': nor does a name stop at its hyphen, nor 'SIA
+        Daugava Digital' at the legal form that opens it."""
         if span is None:
             return span
         doc = span.doc
@@ -195,6 +207,11 @@ class CandidateSpans:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
                 not doc[end].whitespace_ and (doc[end + 1].is_title or doc[end + 1].is_upper) and doc[end + 1].is_alpha:
             end += 2  # "SG" + "-FORGE": NER stopped at the hyphen of a name
+        if end < len(doc) and doc[end].text in LEGAL_FORMS and all(t.is_title or t.is_upper for t in span):
+            end += 1  # "Avala Kripto" + "d.o.o.": the legal form NER left off is part of the name
+        if len(span) == 1 and span[0].text in LEGAL_PREFIXES:
+            while end < len(doc) and end - span.end < 4 and doc[end].is_title and not doc[end].is_sent_start:
+                end += 1  # "SIA" + "Daugava Digital": a legal form written before the company's name
         if end > span.end:
             return doc[span.start:end]
         if len(span) != 1 or span[0].text not in self.lex.org_suffix_words:
@@ -214,6 +231,13 @@ class CandidateSpans:
             return
         out.append((span, type_))
 
+    def _city_as_given_name(self, span: Span, place: Span, entry: KBEntry) -> bool:
+        """'singer Austin Mahone': a city's name (not a country's) opening a two-word name NER read as a
+        person's, with a word for what the person does before it, is a given name."""
+        return len(span) == 2 and len(place) == 1 and place.start == span.start and bool(entry.country) and \
+            span[1].is_title and span[1].is_alpha and span[1].text not in self.lex.org_suffix_words and \
+            span[1].text not in self.lex.org_head_words and _job_before(span)
+
     def _ner_wins(self, span: Span, type_: str, inside) -> bool:
         """Keep an NER name over the KB names inside it only when it is a longer official name.
 
@@ -221,16 +245,25 @@ class CandidateSpans:
         location inside it; "Binance Chief Executive Changpeng Zhao" does not
         beat the two KB names inside it.
         """
-        if len(inside) != 1 or type_ == "LOCATION":
+        if len(inside) != 1:
             return False
         kb_span, entry = inside[0]
+        if type_ == "LOCATION":
+            # "Guatemala City", "Kuwait City": the capital named after its country
+            return entry.type == "LOCATION" and span[-1].text == "City" and kb_span.start == span.start and \
+                kb_span.end == span.end - 1
+        if type_ == "PERSON" and half_of_hyphenated_word(kb_span, span):
+            return True  # "Lin Chia-hao" is a person; "Chia" is only half of a word of the name
         if type_ == "PERSON" and entry.type == "LOCATION":
             # "Lisa Monaco" is a person, and so is "Sofia Lindqvist" where someone hires her as a chief
-            return len(span) >= 2 and (span.start < kb_span.start or hired_as_a_title(span, self.lex.titles))
+            return len(span) >= 2 and (span.start < kb_span.start or hired_as_a_title(span, self.lex.titles) or
+                                       self._city_as_given_name(span, kb_span, entry))
         if kb_span.start <= span.start and kb_span.end >= span.end:
             return False
         extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
-        if any(t.lower_ in {"ceo", "chief", "founder", "co", "chair", "executive", "'s", "’s"} for t in extra):
+        # ("Binance's Changpeng Zhao" is two names; "the Prosecutor's Office of Bulgaria" is one)
+        if any(t.lower_ in {"ceo", "chief", "founder", "co", "chair", "executive"} or
+               t.lower_ in ("'s", "’s") and (t.i + 1 == len(t.doc) or t.doc[t.i + 1].text != "Office") for t in extra):
             return False
         if entry.type == "LOCATION":
             return type_ == "ORGANIZATION"
@@ -238,6 +271,21 @@ class CandidateSpans:
             return False
         # "Binance Labs" is not Binance, but "Binance Inc." is.
         return not all(t.lower_ in ORG_SUFFIXES or t.is_punct for t in extra)
+
+
+def half_of_hyphenated_word(part: Span, whole: Span) -> bool:
+    """The known name is glued by a hyphen to a lowercase word that the longer name also holds."""
+    doc = part.doc
+    end = part.end
+    return end + 1 < whole.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+        not doc[end].whitespace_ and doc[end + 1].is_lower
+
+
+def _job_before(span: Span) -> bool:
+    """'singer Austin Mahone', 'investor Sofia Lind': a lowercase noun for what someone does, right before."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].pos_ == "NOUN" and \
+        doc[span.start - 1].lower_ not in ORG_KIND_NOUNS
 
 
 def _official_names(chosen: list[tuple[Span, KBEntry]]) -> list[tuple[Span, KBEntry]]:
@@ -265,16 +313,21 @@ def _posted_on(span: Span) -> bool:
     return any(t.lower_ in POSTING_WORDS for t in doc[max(span.sent.start, span.start - 5):span.start - 1])
 
 
-def _described_as_organisation(span: Span) -> bool:
+def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG_KIND_NOUNS) -> bool:
     """The name has an appositive whose head is a kind of organisation: ', a payments company'. Read
     from the parse, so a description the typing rules' word scan stops early in ('Anchor, a Terra-based
     lending protocol') still counts."""
     doc = span.doc
-    after = doc[span.end:min(span.end + 8, len(doc))]
+    after = doc[span.end:min(span.end + 12, len(doc))]
     if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
         return False
-    return any(t.lower_ in ORG_KIND_NOUNS and t.dep_ == "appos" and span.start <= t.head.i < span.end
+    return any(t.lower_ in kinds and t.dep_ == "appos" and span.start <= t.head.i < span.end
                for t in after[2:])
+
+
+# kinds of organisation no person is called ("a software developer", "a fund manager" are people)
+FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "investor", "founder", "provider",
+                                    "issuer", "lender", "giant", "unit", "arm", "broker", "publisher"}
 
 
 def sentence_initial(span: Span) -> bool:
@@ -321,12 +374,27 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
             end = i  # "Crypto-Assets Regulation (MiCA": NER stopped inside the brackets
             break
+    if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in ("based", "headquartered"):
+        end -= 2  # "Novi Sad-based": the place NER ran into its modifier
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
                            doc[end - 1].text not in (".",)):
         end -= 1
     if end > start and doc[end - 1].text == "." and end - start == 1:
         return None
     return doc[start:end] if end > start else None
+
+
+def _before_title(span: Span, type_: str) -> Span | None:
+    """'Welwitschia Chief' (+ 'Executive Tuyeni Shikongo'), 'Bank Al-Tadamun Governor' (+ 'Karim Haddad'):
+    NER ran a name into the title after it; the name is the words before the title. (An organisation's
+    name holds a title word only inside it: "Chief Public Prosecutor's Office".)"""
+    doc = span.doc
+    for tok in span[1:]:
+        if tok.is_title and tok.lower_ in TITLE_STARTS:
+            if type_ == "PERSON" or tok.i == span.end - 1 and span.end < len(doc) and doc[span.end].is_title and \
+                    doc[span.end].pos_ == "PROPN":
+                return doc[span.start:tok.i]
+    return span
 
 
 def _ends_sentence(tok) -> bool:

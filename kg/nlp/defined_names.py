@@ -9,14 +9,10 @@ from .candidate_spans import NAME_PARTICLES, NAME_SUFFIXES, TITLE_STARTS, senten
 from .doc_entities import EntityRecord
 from .entity_types import EntityTyping
 from .kb import norm
-from .names import LEGAL_SUFFIXES
+from .names import KIND_TAILS, LEGAL_SUFFIXES, SHORTENED_TAILS
 
-# words after a company's name that say what kind of company it is, not which one
-KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty",
-                               "Blockchain"}
-# words an article drops when it goes on to use a company's short name ("Baobab" for "Baobab Markets"); an
-# arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
-SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners"}
+# the small words inside an institution's name: "Autorité Marocaine du Marché des Capitaux"
+NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di", "del", "della", "y", "für", "der"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 
@@ -27,6 +23,7 @@ class DefinedNames(EntityTyping):
     def apply_definitions(self) -> None:
         """'Long Name (ACR)' and 'Asset (TICKER)' make ACR/TICKER a name of that entity here."""
         doc = self.doc
+        self._add_spelled_out_names()
         for m in list(self.ents.mentions):
             close = m.end + 2
             if close >= len(doc) or doc[m.end].text != "(" or doc[close].text != ")":
@@ -56,6 +53,29 @@ class DefinedNames(EntityTyping):
             for other in doc:
                 if other.text == token.text:
                     self._mention(doc[other.i:other.i + 1], record, replace=True)
+
+    def _add_spelled_out_names(self) -> None:
+        """'the Autorité Marocaine du Marché des Capitaux (AMMC)': a run of capitalised words NER missed, whose
+        initials are exactly the acronym in brackets after it, is an organisation's name."""
+        doc = self.doc
+        for i in range(2, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text) or \
+                    i - 1 in self.taken or len(doc[i + 1].text) < 3:
+                continue
+            letters = re.sub(r"[^A-Za-z]", "", doc[i + 1].text).upper()
+            start = i
+            while start > doc[i].sent.start and i - start < 10 and (
+                    doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in NAME_LINKS) and \
+                    start - 1 not in self.taken:
+                start -= 1
+            while start < i and not doc[start].is_title:
+                start += 1
+            for s in range(start, i):
+                span = doc[s:i]
+                if span[0].is_title and not span[0].is_sent_start and \
+                        "".join(t.text[0] for t in span if t.is_title).upper() == letters:
+                    self._mention(span, self._record_for(span.text, self._org_type(span)))
+                    break
 
     def _spelled_out(self, start: int, end: int, acronym: str):
         """The span ending at ``end`` and starting up to five words before ``start`` whose initials,

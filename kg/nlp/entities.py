@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .candidate_spans import (HONORIFICS, NAME_SUFFIXES, NER_TYPES, ORG_KIND_NOUNS, ORG_SUFFIXES, POSTING_WORDS,
-                              CandidateSpans)
+                              CandidateSpans, half_of_hyphenated_word)
 from .datelines import DATELINE, Datelines
 from .defined_names import ACRONYM, TICKER, DefinedNames
 from .doc_entities import DocEntities, EntityRecord, Mention
@@ -86,6 +86,10 @@ class EntityLinker:
         kb_spans = [(span, entry) for span, entry in kb_spans if not (
             entry.type == "ASSET" and span.end < len(doc) and doc[span.end].text in TOKEN_ORG_TAILS and
             span.start in around and around[span.start].end > span.end)]
+        # "Lin Chia-hao": a known name that is only half of a hyphenated word of a person NER found
+        people = {i: ner for ner, type_ in ner_spans if type_ == "PERSON" for i in range(ner.start, ner.end)}
+        kb_spans = [(span, entry) for span, entry in kb_spans
+                    if span.start not in people or not half_of_hyphenated_word(span, people[span.start])]
         for span, entry in kb_spans:
             builder.add_kb(span, entry)
         for span, type_ in ner_spans:

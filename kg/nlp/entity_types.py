@@ -12,7 +12,7 @@ from spacy.tokens import Span
 import functools
 import re
 
-from .candidate_spans import FIRM_TITLES, ORG_KIND_NOUNS, ORG_SUFFIXES
+from .candidate_spans import FIRM_TITLES, LEGAL_FORMS, ORG_KIND_NOUNS, ORG_SUFFIXES
 from .doc_entities import EntityBuilder, doc_text
 
 
@@ -22,6 +22,9 @@ CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the
 CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
                                      r"(?:the\s+|(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
                                      r"central\s+bank(?!['’\w])")
+CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
+# "Bank", and the word in the languages central banks are named in ("Latvijas Banka", "Banco de España")
+BANK_WORDS = {"bank", "banka", "banco", "banque", "bankas", "banca", "banken"}
 
 
 class EntityTyping(EntityBuilder):
@@ -116,6 +119,8 @@ class EntityTyping(EntityBuilder):
         return bool(_person_title_after(self.lex.titles).match(after))
 
     def _org_type(self, span: Span) -> str:
+        while len(span) > 1 and span[-1].text in LEGAL_FORMS:
+            span = span[:-1]  # "Registon Exchange MChJ" is typed as "Registon Exchange"
         text = span.text
         if self.lex.regulator_words.search(text) and not self.lex.not_regulator_words.search(text):
             return "REGULATOR"
@@ -137,8 +142,14 @@ class EntityTyping(EntityBuilder):
         country = CENTRAL_BANK_NAME.match(span.text)
         if country and any(e.type == "LOCATION" for e in self.kb.lookup(country.group(1))):
             return True
-        after = doc_text(self.doc)[span.end_char:span.end_char + 60]
-        return span[-1].text == "Bank" and bool(CENTRAL_BANK_APPOSITIVE.match(after))
+        if not any(t.lower_ in BANK_WORDS for t in span):
+            return False
+        text = doc_text(self.doc)
+        after = text[span.end_char:span.end_char + 60]
+        # "Latvijas Banka, Latvia's central bank", "Morocco's central bank, Bank Al-Maghrib,",
+        # "Bank Al-Maghrib Governor Abdellatif Jouahri": only a central bank has a governor
+        return bool(CENTRAL_BANK_APPOSITIVE.match(after) or CENTRAL_BANK_BEFORE.search(text[:span.start_char]) or
+                    span.end < len(self.doc) and self.doc[span.end].text == "Governor")
 
     def _exchange_context(self, span: Span) -> bool:
         """'crypto exchange X', 'X exchange', 'X, a derivatives exchange', 'X, which runs a ... exchange'."""
@@ -165,13 +176,20 @@ class EntityTyping(EntityBuilder):
         return False
 
     def retype_from_context(self) -> None:
-        """A name typed EXCHANGE anywhere in the article is an exchange everywhere in it."""
+        """A name the article calls an exchange, or a country's central bank, in one place ("Latvijas Banka,
+        Latvia's central bank") is one everywhere in it (the headline's "Latvijas Banka grants ...")."""
         for record in self.ents.records.values():
             if record.kb_id or record.type != "ORGANIZATION":
                 continue
             for m in self.ents.mentions:
-                if m.key == record.key and self._exchange_context(self.doc[m.start:m.end]):
+                if m.key != record.key or m.generic:
+                    continue
+                span = self.doc[m.start:m.end]
+                if self._exchange_context(span):
                     record.type = "EXCHANGE"
+                    break
+                if self._central_bank(span):
+                    record.type = "REGULATOR"
                     break
 
 

@@ -29,6 +29,8 @@ GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "m
                   "countless", "repeated", "frequent"}
 PRESUPPOSING = {"after", "since", "because", "once", "as"}  # clauses that tell what already happened
 FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
+REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "speculation"}
+DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 
 
@@ -77,10 +79,17 @@ def happened(triggers: Triggers, token: Token) -> bool:
                            for c in node.head.children)
         if node.head.i == node.i or steps >= 4 or node.dep_ in ("conj",) and steps > 0:
             return True
+        if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in REPORT_NOUNS and \
+                node.head.head.lemma_.lower() in DENIALS:
+            return False  # "denied a report that Nemunas had bought a stake": what a denied report says
         if node.dep_ in ("relcl", "acl") and steps > 0:
             return True
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in node.children):
             return True  # "can now list tokens after it was hacked": the hack happened, whatever comes of the rest
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children):
+            # "ruled that XRP was not a security, sending the token up 70%": what came of a statement, whatever
+            # the statement denies; only a modal over it leaves the outcome open
+            return not any(c.dep_ == "aux" and c.lemma_.lower() in triggers.modals for c in node.head.children)
         if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             # "said it would compensate users and that withdrawals had been suspended": a conjunct with a
             # subject of its own is not under the first conjunct's modal or negation, only under what

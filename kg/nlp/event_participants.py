@@ -15,6 +15,9 @@ REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse"
              "tell", "write", "note", "add", "explain", "find"}
 REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
 MAX_PARTICIPANTS = 12
+# what drains deposits or reserves without anyone breaking in
+DRAINING_CAUSES = {"collapse", "withdrawal", "outflow", "run", "crisis", "loss", "exodus", "redemption", "flight",
+                   "panic", "fear", "crash", "failure", "turmoil"}
 DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
 STAKE_VERBS = {"take", "buy", "acquire", "purchase", "build", "increase", "raise", "agree", "sell", "complete",
                "announce", "boost", "lift", "double", "of"}
@@ -287,6 +290,14 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "ACQUISITION" and token.lemma_.lower() == "stake" and not (
             token.head.lemma_.lower() in STAKE_VERBS or any(c.dep_ == "acl" for c in token.children)):
         return None  # "With that stake, the attacker pushed through a proposal": a stake held, none bought
+    if spec.type == "HACK" and token.lemma_.lower() == "drain" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in DRAINING_CAUSES for c in token.children):
+        return None  # "the collapse of FTX drained its deposits": customers left, no one broke in
+    if spec.type == "HACK" and token.lower_ == "breach" and token.head.lower_ == "in" and \
+            any(c.lower_ == "of" for c in token.children):
+        return None  # "in breach of the 2018 Emergency Decree": a rule broken, no system broken into
+    if spec.type == "WARNING" and token.lower_ == "advisory" and token.dep_ in ("amod", "compound"):
+        return None  # "the advisory board of crypto exchange Huobi": a kind of board, no warning
     if spec.type == "FINE" and _payment_not_penalty(ents, token):
         return None  # "to pay for real estate", "pay out funds in USDC", "settlement in USDC"
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:

@@ -158,8 +158,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in LEAVE_VERBS and pos == "VERB" and agreed_to(tok) is not None and any(
                 sent.doc._.kg.record(m).type == "REGULATOR" for m in sent.doc._.kg.in_span(sent.start, sent.end)):
             found.setdefault((tok.i, "BAN"), tok)  # "agreed to pay a fine and to stop serving New Yorkers"
-        if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") for c in tok.subtree):
-            found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher"
+        if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") or c.lower_ in ("up", "down") and
+                                       _by_a_percentage(c) for c in tok.subtree):
+            found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher", "knocked it down 10%"
+        if lowers[k] in ("higher", "lower") and tok.dep_ == "acomp" and _by_a_percentage(tok):
+            found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "XRP was about 1% lower at $0.52"
         if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
                 _with_company(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a tokenization deal with DAMAC", "worked with PayPal"
@@ -207,21 +210,48 @@ def _verb_base(triggers: Triggers, word: str) -> str:
     return ""
 
 
+def _by_a_percentage(word: Token) -> bool:
+    """'1% lower', 'up more than 70%', 'down 10 percent': a percentage measures the move, beside the word."""
+    sent = word.sent
+    near = word.doc[max(sent.start, word.i - 4):min(sent.end, word.i + 5)]
+    return any(t.text == "%" or t.lower_ in ("percent", "per") for t in near) and any(t.like_num for t in near)
+
+
 def _money_lost(verb: Token) -> bool:
     """'lost $230 million', 'lost millions of dollars' worth of tokens' (not 'lost access to its wallets')."""
     return any(t.like_num or t.tag_ == "$" or t.lower_ in ("millions", "billions")
                for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
+CURRENCY_SIGNS = {"$", "€", "£", "¥", "₹", "₦", "R$", "US$", "C$", "A$", "HK$", "NT$"}
+
+
 def has_context(token: Token, spec: TriggerSpec) -> bool:
     if spec.type == "LICENSE" and token.lemma_.lower() in APPROVAL_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in APPROVED_PRODUCTS for c in token.children):
         return True  # "the SFC approved the funds": a regulator's approval of a fund is its licence
+    if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and _raised_money_from_a_company(token):
+        return True
     near = [token, *token.children, token.head, *token.head.children]
     if spec.context_in_phrases:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
     return any(t.lower_ in spec.context or t.lemma_.lower() in spec.context for t in [*near, *window])
+
+
+def _raised_money_from_a_company(verb: Token) -> bool:
+    """'raised 40 million Namibian dollars from investment house Ondjaba Capital': a sum raised from a named
+    company is funding, whatever the sentence calls it (not "raised concerns from regulators")."""
+    ents = getattr(verb.doc._, "kg", None)
+    if ents is None or not any(c.dep_ == "dobj" and any(t.like_num or t.text in CURRENCY_SIGNS for t in c.subtree)
+                               for c in verb.children):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for t in prep.subtree:
+            m = ents.by_token.get(t.i)
+            if m is not None and not m.generic and ents.record(m).type in ("ORGANIZATION", "EXCHANGE"):
+                return True
+    return False
 
 
 def _asset_object(taken: dict, verb: Token) -> bool:

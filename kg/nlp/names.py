@@ -12,13 +12,21 @@ import functools
 
 from spacy.tokens import Span
 
-from .candidate_spans import FIRM_TITLES, FOUNDING_LEMMAS, NAME_PARTICLES, ORG_KIND_NOUNS, hired_as_a_title, job_words
-from .entity_types import EntityTyping
+from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, LEGAL_FORMS, NAME_PARTICLES,
+                              ORG_KIND_NOUNS, described_as_organisation, hired_as_a_title, job_words)
+from .entity_types import BANK_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
 
-LEGAL_SUFFIXES = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
-                  "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Holdings", "Global"}
+LEGAL_SUFFIXES = LEGAL_FORMS | {"Holdings", "Global"}
+# words after a company's name that say what kind of company it is, not which one
+KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty",
+                               "Blockchain", "AS", "ASA", "AB", "Oy", "Oyj", "OÜ"}
+# words an article drops when it goes on to use a company's short name ("Baobab" for "Baobab Markets"); an
+# arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
+SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners",
+                                 "Wallet", "Pay"}
+LAW_WORDS = {"Decree", "Act", "Law", "Regulation", "Ordinance", "Directive", "Bill", "Code"}
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
                  "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
@@ -30,6 +38,9 @@ RELATION_NOUNS = {"predecessor", "successor", "brother", "sister", "wife", "husb
 # what an appositive calls a name NER missed that makes it an organisation ("SCBX, the Bangkok-based parent of ...")
 TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer", "operator", "miner", "giant"}) | \
     {"team", "club"}
+# institutions whose name ends with the place they serve: "Central Bank of Trinidad and Tobago"
+INSTITUTION_HEADS = {"Bank", "Court", "Commission", "Authority", "Office", "Agency", "Department", "Ministry",
+                     "Council", "Board", "Service", "Police"}
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
@@ -131,6 +142,8 @@ class NameRules(EntityTyping):
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
                                          or doc[end].text in ("III", "II", "IV", "Jr."))):
                     end += 1
+                if end > start:
+                    end = _with_hyphenated_given_name(doc, end)  # "Oh Kyung" + "-suk"
                 if end - start >= 2:
                     end = self._with_particle_surname(doc[start:end]).end  # "Ahmed Yahia" + "Al Idrissi"
                 if end - start >= 2 and not doc[end - 1].text.endswith(".") or end - start >= 3:
@@ -228,6 +241,15 @@ class NameRules(EntityTyping):
                 return False
         return False
 
+    def _given_name_before(self, span: Span) -> bool:
+        """A capitalised proper noun NER left out, right before the one word it read as a person, away from a
+        sentence start and not a title."""
+        doc = self.doc
+        i = span.start - 1
+        return i > 0 and i not in self.taken and doc[i].is_title and doc[i].is_alpha and doc[i].pos_ == "PROPN" \
+            and not doc[i].ent_type_ and not doc[i].is_sent_start and not doc[i - 1].is_title and \
+            doc[i].lower_ not in job_words(self.lex.titles) and not self.kb.lookup(doc[i].text)
+
     def _with_given_name(self, span: Span) -> Span:
         """'Layla' + 'Al Mansouri': a given name before a surname that opens with a particle, which NER left out."""
         doc = self.doc
@@ -249,7 +271,8 @@ class NameRules(EntityTyping):
         in apposition to one is an organisation's."""
         doc = self.doc
         last = span[-1].text
-        if len(span) > 1 and (last.lower().endswith("bank") or last in ("Pay", "Payments", "Wallet")):
+        if len(span) > 1 and (last.lower().endswith("bank") or last in ("Pay", "Payments", "Wallet") or
+                              any(t.lower_ in BANK_WORDS for t in span)):
             return True
         after = [t for t in doc[span.end:span.end + 2] if t.is_alpha and t.is_lower]
         if after and after[0].i == span.end and (after[0].lower_ in TEAM_NOUNS or len(after) == 2 and
@@ -287,7 +310,8 @@ class NameRules(EntityTyping):
         whose appositive is a kind of organisation, is that organisation."""
         doc = self.doc
         for tok in doc:
-            if tok.i in self.taken or tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper) or \
+            # (a camel-cased name is one whatever the tagger made of it: "CommEX")
+            if tok.i in self.taken or not (tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or _camel_case(tok)) or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
                         c.dep_ == "appos" and c.lower_ in DESCRIBED_KINDS for c in tok.children):
@@ -340,6 +364,12 @@ class NameRules(EntityTyping):
             end = span.end + 2 if span.end + 2 < len(doc) and not doc[span.end + 2].is_title else span.end + 3
             return doc[span.start:end] if self._is_place(span.end + 1) or doc[span.end + 1].ent_type_ == "GPE" \
                 else span
+        if span[-1].text in INSTITUTION_HEADS and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+            return self._with_place_of(span, span.end + 1)
+        if len(span) >= 3 and span[-2].lower_ == "of" and span[-3].text in INSTITUTION_HEADS:
+            return self._with_place_of(span, span.end - 1)
+        if span[-1].text in ("University", "College", "Institute") and span.end < len(doc):
+            return self._with_place_of(span, span.end)  # "International Islamic University" + "Malaysia"
         if span[-1].text not in ("Court", "Office", "Attorney's") or span.end + 4 >= len(doc) or \
                 doc[span.end].lower_ != "for":
             return span
@@ -354,6 +384,29 @@ class NameRules(EntityTyping):
         while end < len(doc) and doc[end].is_title and end - i < 6:
             end += 1
         return doc[span.start:end] if end > i + 2 else span
+
+    def _with_place_of(self, span: Span, start: int) -> Span:
+        """'Federal Home Loan Bank' + 'of San Francisco', 'Central Bank of Trinidad' + 'and Tobago': NER cut an
+        institution's name before or inside the place it is of (which starts at ``start``); the place is the
+        known one, read whole. (A university's country may follow it bare: "International Islamic University
+        Malaysia".)"""
+        doc = self.doc
+        for n in (4, 3, 2, 1):
+            place = doc[start:start + n]
+            if place.end > span.end and place.end <= len(doc) and all(t.is_title or t.lower_ in ("and", "&")
+                                                                     for t in place) and \
+                    any(e.type == "LOCATION" for e in self.kb.lookup(place.text)) and \
+                    (place.end == len(doc) or not doc[place.end].is_title):
+                return doc[span.start:place.end]
+        return span
+
+    def _registered_unit(self, span: Span, inside: list) -> bool:
+        """'Foris DAX MT Ltd', 'Payward Ventures Inc.': a known company's name, more words and a legal suffix
+        name another company (a unit registered elsewhere), not the known one; 'Binance Holdings Ltd.' adds
+        only words that say what kind of company it is, so it is Binance."""
+        return bool(inside) and span[-1].text in LEGAL_SUFFIXES and all(
+            m.start == span.start and m.end < span.end - 1 and not m.generic for m in inside) and \
+            not all(self.doc[i].text in KIND_TAILS or self.doc[i].is_punct for i in range(inside[0].end, span.end))
 
     def add_named(self, span: Span, type_: str) -> None:
         longer = self._with_district(span)
@@ -371,6 +424,9 @@ class NameRules(EntityTyping):
             return
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
+        if span.start >= 2 and self.doc[span.start - 1].lower_ in ("on", "of") and \
+                self.doc[span.start - 2].text in LAW_WORDS:
+            return  # "the Emergency Decree on Digital Asset Businesses": the subject of a law's title
         after = [t for t in self.doc[span.end:span.end + 2] if t.is_lower]
         if after and after[0].i == span.end and (any(t.text in PRODUCT_NOUNS for t in after) or
                                                  after[0].text in INSTRUMENT_NOUNS) or \
@@ -389,13 +445,20 @@ class NameRules(EntityTyping):
             type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
         elif type_ == "PERSON" and self._shaped_like_a_company(span):
             type_ = "ORGANIZATION"
+        if type_ == "PERSON" and all(t.is_title for t in span) and self.doc[span.end:span.end + 2].text.lower() in (
+                "-based", "-headquartered"):
+            type_ = "LOCATION"  # "Novi Sad-based": what stands before "-based" is a place, whatever NER read
+        if type_ == "LOCATION" and described_as_organisation(span) or \
+                type_ == "PERSON" and described_as_organisation(span, FIRM_ONLY_KINDS):
+            type_ = "ORGANIZATION"  # "a stake in Tranglo, a Malaysia-based payments firm": NER's place is a firm
         if type_ in ("ORGANIZATION", "LOCATION") and len(span) <= 2 and self._plainly_a_place(span) and not any(
                 t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
             self._mention(span, self._record_for(span.text, "LOCATION"))
             return
         if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
             type_ = "PERSON"  # "developers Hannah Okafor and Lucas Brandt"
-        elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span):
+        elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span) and \
+                not self._place_before_kind(span):
             # places the knowledge base does not know, said in one word and not where a place
             # stands ("in X", "X-based", a dateline), are mostly companies NER misread
             type_ = self._org_type(span)
@@ -425,17 +488,22 @@ class NameRules(EntityTyping):
             type_ = self._org_type(span)
         elif type_ == "PERSON" and self._kind_appositive(span):
             type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
+        elif type_ == "PERSON" and len(span) == 1 and self._given_name_before(span):
+            span = self.doc[span.start - 1:span.end]  # "His lawyer, Petter Moe,": NER read only the surname
         elif type_ == "PERSON" and len(span) == 1:
             type_ = self._org_type(span) if self._exchange_context(span) else ""
             if not type_:
                 return  # a lone word tagged PERSON is a surname (linked later) or a misread name
         longer = self._with_given_name(self._with_particle_surname(span)) if type_ == "PERSON" else span
+        if longer is not span and self._shaped_like_a_company(longer):
+            type_ = self._org_type(longer)  # "Bank" + "Al-Maghrib": a bank, not a given name
         # the surname after the particle may be NER's person of its own ("Santos"): the full name replaces it;
         # so does a company's name NER found around a token's ("Flow Traders" around "Flow")
         inside = [self.taken[i] for i in range(span.start, span.end) if i in self.taken]
         beats = bool(inside) and type_ != "ASSET" and all(
             span.start <= m.start and m.end <= span.end and self.ents.records[m.key].type == "ASSET" for m in inside) \
-            and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken)
+            and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken) \
+            or self._registered_unit(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
 
     def add_shaped_organisations(self) -> None:
@@ -472,6 +540,22 @@ class NameRules(EntityTyping):
                 if not any(t.pos_ == "VERB" for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
+
+
+def _with_hyphenated_given_name(doc, end: int) -> int:
+    """'Oh Kyung-suk', 'Lin Chia-hao': the lowercase half of a hyphenated given name, written without spaces,
+    belongs to the name the capitalised half ends."""
+    if 0 < end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and doc[end - 1].is_title:
+        return end + 2
+    return end
+
+
+def _camel_case(tok) -> bool:
+    """'CommEX', 'BitMEX', 'OKCoin': capitals after the first letter of a word that is not all capitals."""
+    text = tok.text
+    return tok.is_alpha and len(text) > 2 and text[0].isupper() and not text.isupper() and \
+        any(c.isupper() for c in text[1:])
 
 
 def _cofounder(span: Span) -> bool:

@@ -85,6 +85,11 @@ def keep_dotted_names(nlp: Language) -> None:
             for word in name.split():
                 if _DOTTED.fullmatch(word) and len(nlp.tokenizer(word)) > 1:
                     nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    for form in DOTTED_LEGAL_FORMS:  # "Avala Kripto d.o.o.", "Borsa S.p.A.": one word, not a sentence end
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+DOTTED_LEGAL_FORMS = ("d.o.o.", "S.p.A.", "S.r.l.", "s.r.o.", "S.A.S.")
 
 
 _DOTTED = re.compile(r"\w*[a-z]\.[A-Z]\w*")

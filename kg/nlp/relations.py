@@ -39,6 +39,8 @@ PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
+POSSESSIVE = ("'s", "’s", "'", "’")
+MAKER_TAILS = {"Labs", "Foundation", "Protocol", "Network", "Finance"}
 HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
                "lender", "platform", "group", "outfit", "project", "operation"}
@@ -80,7 +82,7 @@ class RelationFinder:
             rf"{WORKED}\s+(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
         self.subject_worked_at = re.compile(
-            r"^\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
+            r"^\s*,?\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
             rf"{WORKED}\s+(?:at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
         self.org_then_person = re.compile(
@@ -88,8 +90,8 @@ class RelationFinder:
             rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as)\s+)?$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
-            rf"(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
-            rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+)?"
+            rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
+            rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
             rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?)\s+)?{roles}\s+"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
@@ -100,13 +102,14 @@ class RelationFinder:
             rf"{DESCRIPTION}$", re.I)
         # "X has resigned as chief executive of Merapi Exchange", "X was named chief executive of Y"
         self.as_title_of = re.compile(
-            rf"^\s*(?:,\s*who\s+)?(?:has\s+|had\s+|have\s+)?(?:been\s+|was\s+|is\s+|will\s+)?(?:\w+ly\s+)?"
+            rf"^\s*(?:,\s*(?:its|their|the)\s+[^,;()]{{1,60}}?,)?"  # "Vivien Khoo, its chief operating officer, would serve as"
+            rf"\s*(?:,\s*who\s+)?(?:has\s+|had\s+|have\s+)?(?:been\s+|was\s+|is\s+|will\s+|would\s+)?(?:\w+ly\s+)?"
             rf"(?:resigned|stepped\s+down|stepped\s+aside|retired|named|appointed|hired|promoted|elected|served|"
-            rf"serves|serving|remains|remained|took\s+over|joined|left|quit|start(?:s|ed)?)\s+(?:as\s+)?"
+            rf"serves|serve|serving|remains|remained|took\s+over|joined|left|quit|start(?:s|ed)?)\s+(?:as\s+)?"
             rf"(?:the\s+|its\s+)?{roles}\s+(?:of|at)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Noor Haddad, previously the exchange's chief operating officer", "X, who serves as Binance's ..."
         self.person_comma = re.compile(
-            r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
+            r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?(?:one\s+of\s+)?"
             r"(?:who\s+(?:(?:\w+\s+){1,2}(?:say|says|said|allege|alleged)\s+)?"
             r"(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         # "X, a British-Kenyan who serves as Binance's regional manager", "X, a former federal agent who heads
@@ -114,6 +117,10 @@ class RelationFinder:
         self.described_who = re.compile(
             r"^\s*,\s*(?:an?|the)\s+[^,;()]{0,60}?\bwho\s+(?:(?P<serves>serves\s+as|served\s+as|works\s+as|is|was)|"
             r"(?P<heads>heads|headed|leads|led|runs|ran|oversees|oversaw|manages|managed))\s+(?:the\s+)?$", re.I)
+        # "Diop was named Tijara's head of expansion": then the title after the organisation's name
+        self.named_to = re.compile(
+            r"^\s*,?\s*(?:who\s+)?(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|will\s+be\s+)"
+            r"(?:named|appointed|promoted\s+to|made|elected)\s+(?:as\s+)?$", re.I)
         # "Binance's regional manager", "the Justice Department's second-ranking official"
         self.after_org_title = re.compile(
             rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+|(?-i:(?:primary|principal|chief|lead|senior|technical|"
@@ -143,7 +150,7 @@ class RelationFinder:
         self.its_title_before = re.compile(
             rf"\b(?:its|their)\s+{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
-            r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
+            r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
@@ -152,7 +159,8 @@ class RelationFinder:
         # office, led by Letitia James": the organisation, then who runs it
         self.org_run_by = re.compile(
             r"^(?:(?:'s|’s)\s+office)?\s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3})?(?:which\s+is\s+)?"
-            r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+by\s+"
+            r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+"
+            r"(?:in\s+(?:\d{4}|[A-Z][a-z]+)\s+)?by\s+"  # "Nordlys, founded in 2019 by Eirik Tangen"
             r"(?:(?:its\s+|the\s+)?(?:[A-Z][a-z]+|[a-z]+)\s+){0,2}$")
         # "Hayes, who left BitMEX in 2020 and now runs the family office Maelstrom": a second verb of the
         # person's relative clause
@@ -161,9 +169,12 @@ class RelationFinder:
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|started|set\s+up)\s+"
             r"(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         # a role taken up or left: "Karpeles had resigned from the board of the Bitcoin Foundation"
+        # (or sits on its board: "Sun, who also sits on the global advisory board of crypto exchange Huobi")
         self.person_joined_left = re.compile(
             r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|recently\s+)?"
-            r"(?:joined|left|quit|resigned\s+from|stepped\s+down\s+from)\s+(?:the\s+board\s+of\s+)?(?:the\s+)?$",
+            r"(?:(?:joined|left|quit|resigned\s+from|stepped\s+down\s+from)\s+(?:the\s+board\s+of\s+)?|"
+            r"(?:sits|sat|serves|served)\s+on\s+(?:the|its)\s+(?:[a-z-]+\s+){0,2}board\s+of\s+)"
+            rf"(?:the\s+)?(?:(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS})\s+)?$",  # "joined sister exchange Bitfinex"
             re.I)
         self.where_based = re.compile(
             r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
@@ -173,15 +184,25 @@ class RelationFinder:
                            "broker", "brokerage", "app", "wallet", "issuer", "conglomerate", "group", "prosecutor",
                            "police", "court", "miner", "custodian", "developer", "publisher", "outlet",
                            "unit", "arm", "subsidiary", "affiliate", "branch", "planner", "supervisor", "overseer",
-                           "ministry"}
+                           "ministry", "manager", "insurer", "processor"}
         self.seat_of_kind = re.compile(
             r"^\s*(?:,\s*which|,\s*that)?\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:based|headquartered|registered|"
             r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
         self.based_in = re.compile(
             r"(?<!not )(?<!never )(?:(?:based|headquartered|registered|incorporated|domiciled|located|licensed|regulated)"
             r"\s+(?:in|on|out\s+of)|"
-            r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to))\s+(?:the\s+)?$",
+            r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to)|"
+            r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in)\s+(?:the\s+)?$",  # "a fund with offices in"
             re.I)
+        # "Foris DAX MT Ltd, the company's subsidiary in Malta": the unit is where it is said to be
+        self.unit_in = re.compile(
+            r",\s*(?:the\s+[a-z]+(?:'s|’s)|its|their)\s+(?:[a-z-]+\s+){0,2}"
+            r"(?:subsidiary|unit|arm|branch|affiliate|entity)\s+in\s+(?:the\s+)?$", re.I)
+        # "the Bahamas, where FTX was based"
+        self.where_org = re.compile(r"^\s*,\s*where\s+$", re.I)
+        self.org_was_based = re.compile(
+            r"^\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:based|headquartered|registered|incorporated|"
+            r"domiciled)\b", re.I)
 
     @guarded(lambda doc: setattr(doc._, "kg_relations", []))
     def __call__(self, doc: Doc) -> Doc:
@@ -210,6 +231,8 @@ class RelationFinder:
         text = doc_text(doc)
         for i, a in enumerate(mentions):
             ra = ents.record(a)
+            if ra.type == "ASSET" and not a.generic:
+                ra = _maker_of(ents, ra) or ra  # "Ethena founder Guy Young": the token's maker, Ethena Labs
             # "Alameda Research, his crypto hedge fund": the person the sentence is about
             if ra.type in EMPLOYERS and not a.generic and self.his_firm.match(
                     text[doc[a.end - 1].idx + len(doc[a.end - 1]):doc[a.end - 1].idx + 80]):
@@ -277,7 +300,8 @@ class RelationFinder:
                             doc[b.end].text in ("'s", "’s"):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "head", a, b))  # "who heads Binance's ... team"
                         continue
-                    if self.person_comma.match(between) or self.second_role_before.match(between) or described:
+                    if self.person_comma.match(between) or self.second_role_before.match(between) or described or \
+                            self.named_to.match(between):
                         after = text[doc[b.end - 1].idx + len(doc[b.end - 1]):doc[min(b.end + 8, len(doc)) - 1].idx + 40]
                         m = self.after_org_title.match(after)
                         if m:
@@ -579,13 +603,30 @@ class RelationFinder:
                 org = next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
                 if org is not None:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
-                    # "based in Menlo Park, California"
+                    # "based in Menlo Park, California", "with offices in Abidjan and Paris"
                     if i + 1 < len(mentions) and ents.record(mentions[i + 1]).type == "LOCATION" and \
-                            doc[m.end:mentions[i + 1].start].text.strip() == ",":
+                            doc[m.end:mentions[i + 1].start].text.strip() in (",", "and"):
                         out.append(_rel(ents.record(org).key, "BASED_IN", ents.record(mentions[i + 1]).key, "",
                                         org, mentions[i + 1]))
                 continue
+            unit = self.unit_in.search(text[max(0, doc[m.start].idx - 60):doc[m.start].idx])
+            if unit:
+                comma = doc.char_span(doc[m.start].idx - 60 + unit.start() if doc[m.start].idx >= 60 else unit.start(),
+                                      doc[m.start].idx, alignment_mode="expand")
+                org = next((o for o in reversed(mentions[:i]) if comma is not None and o.end == comma.start), None)
+                if org is not None and ents.record(org).type in PLACED and not org.generic:
+                    out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
+                    continue
             suffix = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 60]
+            if i + 1 < len(mentions) and suffix.lstrip().startswith(","):
+                # "luxury property in the Bahamas, where FTX was based"
+                org = mentions[i + 1]
+                after_org = text[doc[org.end - 1].idx + len(doc[org.end - 1]):doc[org.end - 1].idx + 60]
+                if ents.record(org).type in PLACED and not org.generic and \
+                        self.where_org.match(text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[org.start].idx]) and \
+                        self.org_was_based.match(after_org):
+                    out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
+                    continue
             if self.where_based.match(suffix):
                 # "a court in the British Virgin Islands, where it is incorporated"
                 org = next((o for o in mentions[:i] if ents.record(o).type in PLACED and not o.generic), None)
@@ -604,6 +645,15 @@ class RelationFinder:
             if typed is not None:
                 out.append(_rel(ents.record(typed).key, "BASED_IN", rec.key, "", m, typed))
                 continue
+            # "Binance Australia's Sydney office", "Kraken's San Francisco headquarters": where the company is (a
+            # known company's office is one of many: "Binance's Paris office")
+            if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") and doc[m.start - 2].i in ents.by_token and \
+                    m.end < len(doc) and doc[m.end].lower_ in ("office", "offices", "headquarters", "head"):
+                owner = ents.by_token[doc[m.start - 2].i]
+                if ents.record(owner).type in PLACED and not owner.generic and self._a_city(rec) and (
+                        doc[m.end].lower_ in ("headquarters", "head") or not ents.record(owner).kb_id):
+                    out.append(_rel(ents.record(owner).key, "BASED_IN", rec.key, "", owner, m))
+                    continue
             # "Japan's Financial Services Agency", "El Salvador's state-backed Chivo wallet"
             if len(nxt) >= 1 and nxt[0].text in ("'s", "’s", "'", "’") and i + 1 < len(mentions):
                 org = mentions[i + 1]
@@ -612,6 +662,11 @@ class RelationFinder:
                         ents.record(org).type in PLACED and not org.generic:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", m, org))
         return out
+
+    def _a_city(self, place) -> bool:
+        """A place inside a country (not a region: "Ripple's Asia-Pacific headquarters" is a scope)."""
+        entry = self.kb.get(place.kb_id) if place.kb_id else None
+        return entry is None or bool(entry.country)
 
     def _home_of(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
         """"the city's Securities and Futures Commission", "CERT-In, the country's cybersecurity agency":
@@ -729,7 +784,7 @@ class RelationFinder:
         after = doc[m.end:min(m.end + 6, sent.end)]
         nouns = []
         k = 0
-        if len(after) and after[0].text in ("'s", "’s"):
+        if len(after) and after[0].text in POSSESSIVE:  # "Honduras' banking regulator"
             k = 1
         while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and after[k].is_lower and
                                   after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
@@ -741,11 +796,11 @@ class RelationFinder:
         if len(after) == 0:
             return None
         kind = ents.by_token.get(nouns[-1].i)
-        if kind is not None and kind.generic and ents.record(kind).type in PLACED and after[0].text not in ("'s", "’s"):
+        if kind is not None and kind.generic and ents.record(kind).type in PLACED and after[0].text not in POSSESSIVE:
             return kind  # "the largest U.S. crypto exchange said": the exchange the generic mention stands for
         nxt = m.end + k
         # directly named after the kind: "New Zealand exchange Cryptopia"
-        if nxt in ents.by_token and ents.record(ents.by_token[nxt]).type in PLACED and after[0].text not in ("'s", "’s"):
+        if nxt in ents.by_token and ents.record(ents.by_token[nxt]).type in PLACED and after[0].text not in POSSESSIVE:
             return ents.by_token[nxt]
         # apposition after: "France's markets regulator, the AMF"
         if nxt + 1 < len(doc) and doc[nxt].text == ",":
@@ -754,7 +809,7 @@ class RelationFinder:
                 j += 1
             if j in ents.by_token and ents.record(ents.by_token[j]).type in PLACED:
                 return ents.by_token[j]
-        if after[0].text in ("'s", "’s"):
+        if after[0].text in POSSESSIVE:
             # "WazirX, one of India's largest exchanges", "Upbit, South Korea's biggest exchange"
             lead = doc[max(sent.start, m.start - 4):m.start].text.lower()
             if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*$", lead):
@@ -822,6 +877,13 @@ class RelationFinder:
                 if ents.record(o).type != "LOCATION":
                     break
         return None
+
+
+def _maker_of(ents: DocEntities, token_record):
+    """The company the article names after a token and a word for its team ("Ethena Labs" for Ethena)."""
+    return next((r for r in ents.records.values() if r.type in ("ORGANIZATION", "EXCHANGE") and
+                 r.name.startswith(token_record.name + " ") and r.name[len(token_record.name) + 1:] in MAKER_TAILS),
+                None)
 
 
 def _is_subject(token) -> bool:
