@@ -23,6 +23,7 @@ from .nlp import dates
 from .nlp.guard import failures
 from .nlp.matmul import one_thread
 from .nlp.pipeline import build_pipeline, model_name
+from .nlp.relations import implied_by_events
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ def doc_to_extraction(doc: Doc, article: Article) -> Extraction:
     present = {e.name for e in entities}
     names = {key: r.name for key, r in ents.records.items()}
     relations = []
-    for r in doc._.kg_relations:
+    for r in chain(doc._.kg_relations, implied_by_events(ents, doc._.kg_relations, doc._.kg_events)):
         head, tail = names[r.head], names[r.tail]
         if head in present and tail in present and head != tail:
             relations.append(Relation(head, r.type, tail, r.role, _evidence(doc, r.start, r.end, sentences)))

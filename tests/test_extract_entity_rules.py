@@ -569,3 +569,29 @@ def test_legal_forms_based_places_and_described_firms(extractor, text, expected)
 def test_a_person_described_by_a_job_firms_also_do_stays_a_person(extractor):
     found = entities(extractor, "Among them was Kolin Burges, a software developer who had travelled from London.")
     assert ("Kolin Burges", "PERSON") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative named after someone's possessive
+    ("Ignatova's brother, Konstantin Ignatov, pleaded guilty in 2019.", ("Konstantin Ignatov", "PERSON")),
+    # a long name joined by particles, with a title only people hold after it
+    ('"People want dollars," said María Fernanda Quispe Mamani, Illimani\'s co-founder and chief executive.',
+     ("María Fernanda Quispe Mamani", "PERSON")),
+    # central banks and stock exchanges named in other languages
+    ("The Banco Central de Bolivia lifted its ban on crypto payments in June.", ("Banco Central de Bolivia", "REGULATOR")),
+    ("She previously worked at the Bolsa Boliviana de Valores, the country's stock exchange.",
+     ("Bolsa Boliviana de Valores", "ORGANIZATION")),
+    # lowercase token names
+    ("The hacker swapped the stolen tether for wrapped bitcoin.", ("Wrapped Bitcoin", "ASSET")),
+    ("The hacker swapped the stolen tether for wrapped bitcoin.", ("USDT", "ASSET")),
+])
+def test_people_regulators_and_tokens_named_in_other_ways(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_a_company_named_three_ways_is_one_company(extractor):
+    x = extractor.extract_one(Article(id="t", title="", published="2024-03-05T10:00:00Z", text=(
+        "Mekong Digital wins licence. The SERC granted Mekong Digital Plc. a licence on Monday. Mekong Digital, a "
+        "Phnom Penh-based start-up, will open in May. Mekong said it had 9,000 users.")))
+    found = [e for e in x.entities if "Mekong" in e.name]
+    assert len(found) == 1 and {"Mekong Digital", "Mekong"} <= {found[0].name, *found[0].aliases}, found

@@ -410,3 +410,13 @@ def test_a_regional_headquarters_is_a_scope_not_a_seat(extractor):
 ])
 def test_works_for_through_an_appositive_one_of_and_a_closed_description(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mara Lind stepped down as chief executive of Gauja Exchange and was succeeded by Tomas Berg.",
+     ("Tomas Berg", "WORKS_FOR", "Gauja Exchange")),
+    ("Gauja Exchange named Tomas Berg as chief executive on Monday, succeeding Mara Lind.",
+     ("Mara Lind", "WORKS_FOR", "Gauja Exchange")),
+])
+def test_the_people_of_a_leadership_change_work_for_its_organisation(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -172,13 +172,15 @@ class DefinedNames(EntityTyping):
         first = {}
         for m in sorted(self.ents.mentions, key=lambda m: m.start):
             first.setdefault(m.key, m.start)
-        for short in records:
+        # longest first, so that a chain ends in one record: "Tonle Digital" joins "Tonle Digital Plc" before
+        # "Tonle" looks for its longer name (and finds only the one still named)
+        for short in sorted(records, key=lambda r: -len(r.name)):
             # (an exchange's "Labs" or "Capital" is its arm, as Binance Labs is; a firm's is itself: "Harbourline
             # Labs ... Harbourline said")
             tails = KIND_TAILS if short.type == "EXCHANGE" else SHORTENED_TAILS
             # (a known company's too: "Radiant" after "Radiant Capital")
-            longer = [r for r in companies if r is not short and r.name.startswith(short.name + " ") and
-                      all(w in tails for w in r.name[len(short.name):].split())]
+            longer = [r for r in companies if r is not short and r.mentions > 0 and r.name.startswith(short.name + " ")
+                      and all(w in tails for w in r.name[len(short.name):].split())]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))

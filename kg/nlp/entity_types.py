@@ -12,7 +12,7 @@ from spacy.tokens import Span
 import functools
 import re
 
-from .candidate_spans import FIRM_TITLES, LEGAL_FORMS, ORG_KIND_NOUNS, ORG_SUFFIXES
+from .candidate_spans import FIRM_TITLES, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, ORG_SUFFIXES
 from .doc_entities import EntityBuilder, doc_text
 
 
@@ -23,6 +23,8 @@ CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
                                      r"(?:the\s+|(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
                                      r"central\s+bank(?!['’\w])")
 CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
+# a stock exchange in the languages that name one so ("Bolsa Boliviana de Valores", "Borsa Italiana")
+STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Burza", "Bursa"}
 # "Bank", and the word in the languages central banks are named in ("Latvijas Banka", "Banco de España")
 BANK_WORDS = {"bank", "banka", "banco", "banque", "bankas", "banca", "banken"}
 
@@ -111,7 +113,10 @@ class EntityTyping(EntityBuilder):
     def _titled_appositive(self, span: Span) -> bool:
         """'Cuy Sheffield, Visa's head of crypto', 'Faruk Fatih Özer, the founder of failed exchange Thodex':
         a name shaped like a person's whose appositive is a title only people hold is a person's."""
-        if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span) or any(
+        # (up to five words where particles join them: "María Fernanda Quispe Mamani", "Rodrigo de la Fuente")
+        if not 2 <= len(span) <= 5 or not span[0].is_title or not span[-1].is_title or \
+                len(span) > 3 and not all(t.is_title for t in span[:2]) or \
+                not all(t.is_title and t.is_alpha or t.lower_ in NAME_PARTICLES for t in span) or any(
                 t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
                 for t in span):
             return False
@@ -126,7 +131,8 @@ class EntityTyping(EntityBuilder):
             return "REGULATOR"
         if self._central_bank(span):
             return "REGULATOR"
-        if "Stock Exchange" in text or text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
+        if "Stock Exchange" in text or span[0].text in STOCK_EXCHANGE_WORDS or \
+                text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
                 self.kb.lookup(span[0].text)[0].type == "LOCATION":
             return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
         if span[-1].lower_ == "exchange" or self._exchange_context(span):
@@ -169,7 +175,7 @@ class EntityTyping(EntityBuilder):
         if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("a", "an", "the"):
             for tok in doc[after + 2:min(after + 9, sent.end)]:
                 if tok.lower_ in nouns:
-                    return True
+                    return doc[tok.i - 1].lower_ != "stock"  # "X, the country's stock exchange": no crypto venue
                 if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") or \
                         tok.lower_ in ("of", "behind"):
                     break  # "X, the local operator of crypto exchange Kraken": X runs an exchange, it is none

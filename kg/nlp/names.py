@@ -301,7 +301,7 @@ class NameRules(EntityTyping):
         if k < 1:
             return False
         noun, owner = doc[k].lower_, doc[k - 1]
-        return noun in RELATION_NOUNS and owner.lower_ in ("his", "her", "their") or \
+        return noun in RELATION_NOUNS and (owner.lower_ in ("his", "her", "their") or owner.text in ("'s", "’s")) or \
             noun in OWNED_ROLES and (owner.lower_ in ("his", "her", "their", "its", "whose") or
                                      owner.text in ("'s", "’s"))
 
