@@ -921,3 +921,10 @@ def test_people_giving_up_their_roles_each_leave(extractor):
                                       "executive roles at BitMEX, the company said."), "LEADERSHIP_CHANGE")
     assert ("Ben Delo", "BitMEX") in found and ("Samuel Reed", "BitMEX") in found, found
     assert events(extractor, "Investors have given up hope that the exchange will reopen.") == []
+
+
+def test_a_lowercase_token_name_and_a_clawed_back_price_are_price_moves(extractor):
+    found = events(extractor, "Ether slid more than 20% at one point, while solana (SOL) lost around 15%.")
+    assert ("PRICE_MOVE", ("SOL",)) in found, found
+    assert ("PRICE_MOVE", ("Bitcoin",)) in events(extractor, "Bitcoin clawed back to around $54,000 by late "
+                                                             "afternoon, traders said.")
