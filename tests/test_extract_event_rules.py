@@ -928,3 +928,11 @@ def test_a_lowercase_token_name_and_a_clawed_back_price_are_price_moves(extracto
     assert ("PRICE_MOVE", ("SOL",)) in found, found
     assert ("PRICE_MOVE", ("Bitcoin",)) in events(extractor, "Bitcoin clawed back to around $54,000 by late "
                                                              "afternoon, traders said.")
+
+
+def test_a_desist_and_refrain_order_is_a_ban_and_an_opened_case_an_investigation(extractor):
+    found = events(extractor, "California's Department of Financial Protection and Innovation issued a "
+                              "desist-and-refrain order against Nexo.")
+    assert ("BAN", ("Department of Financial Protection and Innovation", "Nexo")) in found, found
+    found = events(extractor, "The Criminal Investigation Bureau said it had opened a case and was tracing the funds.")
+    assert ("INVESTIGATION", ("Criminal Investigation Bureau",)) in found, found

@@ -149,8 +149,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
         if lemma == "remove" and pos == "VERB" and _removed_from_venue(taken, sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "would remove Monero and Zcash from its platform"
-        if lemma == "desist" and tok.i - sent.start >= 4 and sent.doc[tok.i - 4].lower_ == "cease":
-            # "cease-and-desist letters from two state regulators": the tokenizer splits the hyphens
+        if (lemma, lowers[k - 4] if k >= 4 else "") in (("desist", "cease"), ("refrain", "desist")):
+            # "cease-and-desist letters from two state regulators", "a desist-and-refrain order": the
+            # tokenizer splits the hyphens
             cease = sent.doc[tok.i - 4]
             anchor = cease.head if cease.dep_ in ("nmod", "compound", "amod") and \
                 cease.head.pos_ in ("NOUN", "PROPN") else tok
