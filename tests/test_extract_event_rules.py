@@ -936,3 +936,10 @@ def test_a_desist_and_refrain_order_is_a_ban_and_an_opened_case_an_investigation
     assert ("BAN", ("Department of Financial Protection and Innovation", "Nexo")) in found, found
     found = events(extractor, "The Criminal Investigation Bureau said it had opened a case and was tracing the funds.")
     assert ("INVESTIGATION", ("Criminal Investigation Bureau",)) in found, found
+
+
+def test_licences_from_two_regulators_in_one_sentence_are_two(extractor):
+    found = of_type(events(extractor, "Coinbase obtained its MiCA licence from Luxembourg's Commission de Surveillance "
+                                      "du Secteur Financier in June, while OKX was authorised by the Malta Financial "
+                                      "Services Authority in January."), "LICENSE")
+    assert len(found) == 2, found

@@ -126,7 +126,7 @@ class EventFinder:
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
                 elif any(_same_kind(e, event) and e.start == event.start for e in events) and \
-                        not _other_subject(subjects.get(type_), subject):
+                        not _other_subject(subjects.get(type_), subject) and not _other_grantor(ents, events, event):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event)
@@ -199,6 +199,17 @@ def _other_subject(first: str | None, this: str | None) -> bool:
     """'Kraken halted withdrawals on Monday, and Gemini suspended them on Tuesday': each verb with a
     subject of its own is its own event, though one sentence tells both."""
     return first is not None and this is not None and first != this
+
+
+def _other_grantor(ents: DocEntities, events: list[FoundEvent], event: FoundEvent) -> bool:
+    """'Coinbase obtained its licence from the CSSF, while OKX and Crypto.com were authorised by the MFSA': a
+    licence from another regulator than the one the sentence's first licence names is another licence."""
+    if event.type != "LICENSE":
+        return False
+    old = next((e for e in reversed(events) if e.type == event.type), None)
+    mine = {k for k in event.participants if ents.records[k].type == "REGULATOR"}
+    theirs = {k for k in old.participants if ents.records[k].type == "REGULATOR"} if old else set()
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundEvent:
