@@ -420,3 +420,20 @@ def test_works_for_through_an_appositive_one_of_and_a_closed_description(extract
 ])
 def test_the_people_of_a_leadership_change_work_for_its_organisation(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # customers located somewhere do not place the company
+    ("From 2014 to 2019, Poloniex allowed customers who appeared to be located in Cuba and Iran to trade on it.",
+     None, ("Poloniex", "BASED_IN", "Cuba")),
+    # a second company of a list placed by a possessive of its own
+    ("Riyadh-based Najd Digital Partners and Kuwait's Failaka Investment Co. also joined the round.",
+     ("Najd Digital Partners", "BASED_IN", "Riyadh"), ("Failaka Investment Co.", "BASED_IN", "Riyadh")),
+    # "Kripto" says what kind of company, so "Sava" is "Sava Kripto d.o.o."
+    ("Sava Kripto d.o.o. left 9,000 users' files open. \"We are sorry,\" said Petar Ilić, Sava's chief executive.",
+     ("Petar Ilić", "WORKS_FOR", "Sava Kripto d.o.o."), None),
+])
+def test_placing_wording_said_of_others_and_short_names_of_local_companies(extractor, text, expected, wrong):
+    found = relations(extractor, text)
+    assert expected is None or expected in found, found
+    assert wrong is None or wrong not in found, found

@@ -19,9 +19,12 @@ from .kb import KBEntry, norm
 from .tickers import NAME_WORD
 
 LEGAL_SUFFIXES = LEGAL_FORMS | {"Holdings", "Global"}
-# words after a company's name that say what kind of company it is, not which one
+# words after a company's name that say what kind of company it is, not which one (the legal forms, "Exchange",
+# "crypto" in the languages that spell it so: "Avala Kripto", "Illimani Cripto"; not English "Crypto", an arm's
+# name as often: "Jump Crypto" beside "Jump Trading")
 KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty",
-                               "Blockchain", "AS", "ASA", "AB", "Oy", "Oyj", "OÜ"}
+                               "Blockchain", "AS", "ASA", "AB", "Oy", "Oyj", "OÜ", "Kripto", "Cripto",
+                               "Krypto"}
 # words an article drops when it goes on to use a company's short name ("Baobab" for "Baobab Markets"); an
 # arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
 SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners",

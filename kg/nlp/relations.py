@@ -40,6 +40,9 @@ BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domicile
 FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 POSSESSIVE = ("'s", "’s", "'", "’")
+# who else a "located in" or "based in" may be said of, between the company and the place
+PEOPLE_NOUNS = {"customers", "users", "clients", "investors", "people", "residents", "traders", "employees", "staff",
+                "nationals", "citizens", "individuals", "accounts"}
 MAKER_TAILS = {"Labs", "Foundation", "Protocol", "Network", "Finance"}
 HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
@@ -591,9 +594,11 @@ class RelationFinder:
                         locs.append(mentions[j])
                         j -= 1
                     # "Istanbul-based exchanges BtcTurk and Paribu": every company of the list
+                    # (not one with a place of its own: "Riyadh-based Najd Partners and Kuwait's Failaka")
                     orgs = [org] + [ents.by_token[c.i] for c in doc[org.end - 1].conjuncts if c.i > org.start and
                                     c.i in ents.by_token and ents.record(ents.by_token[c.i]).type in PLACED and
-                                    not ents.by_token[c.i].generic]
+                                    not ents.by_token[c.i].generic and
+                                    not _placed_by_possessive(ents, doc, ents.by_token[c.i])]
                     for placed in orgs:
                         for loc in locs:
                             out.append(_rel(ents.record(placed).key, "BASED_IN", ents.record(loc).key, "", placed, loc))
@@ -601,6 +606,8 @@ class RelationFinder:
             prefix = text[max(0, doc[m.start].idx - 40):doc[m.start].idx]
             if self.based_in.search(prefix):
                 org = next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
+                if org is not None and any(t.lower_ in PEOPLE_NOUNS for t in doc[org.end:m.start]):
+                    continue  # "Poloniex allowed customers who appeared to be located in Cuba": the customers are
                 if org is not None:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
                     # "based in Menlo Park, California", "with offices in Abidjan and Paris"
@@ -898,6 +905,13 @@ def implied_by_events(ents: DocEntities, relations: list[FoundRelation], events)
                 have.add((person, employers[0]))
                 out.append(FoundRelation(person, "WORKS_FOR", employers[0], "", event.start, event.end))
     return out
+
+
+def _placed_by_possessive(ents: DocEntities, doc, org: Mention) -> bool:
+    """'Kuwait's Failaka Investment Co.': a place's possessive right before the name."""
+    i = org.start
+    return i >= 2 and doc[i - 1].text in POSSESSIVE and doc[i - 2].i in ents.by_token and \
+        ents.record(ents.by_token[doc[i - 2].i]).type == "LOCATION"
 
 
 def _maker_of(ents: DocEntities, token_record):
