@@ -943,3 +943,11 @@ def test_licences_from_two_regulators_in_one_sentence_are_two(extractor):
                                       "du Secteur Financier in June, while OKX was authorised by the Malta Financial "
                                       "Services Authority in January."), "LICENSE")
     assert len(found) == 2, found
+
+
+def test_data_named_but_not_leaked_is_no_leak(extractor):
+    assert of_type(events(extractor, "Security firm SlowMist said it had traced the attacker's email address and IP "
+                                     "address through Hoo, a Chinese exchange."), "DATA_LEAK") == []
+    found = of_type(events(extractor, "Kraken said the email addresses of 3,000 customers were exposed online."),
+                    "DATA_LEAK")
+    assert found, found

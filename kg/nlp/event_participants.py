@@ -15,6 +15,11 @@ REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse"
              "tell", "write", "note", "add", "explain", "find"}
 REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LICENSE", "WARNING"}
 MAX_PARTICIPANTS = 12
+# words that tell data got out, one of which a leak's sentence has ("exposed", "stolen", "accessed", "left open")
+LEAK_CUES = {"leak", "expose", "exposure", "dox", "breach", "steal", "stolen", "access", "compromise", "publish",
+             "dump", "surface", "hack", "unprotected", "unsecured", "obtain", "scrape", "sell", "post", "open",
+             "online", "misconfigure", "misconfigured", "reveal", "disclose", "send", "sent", "share", "blunder",
+             "theft", "incident", "attack", "exfiltrate"}
 # what drains deposits or reserves without anyone breaking in
 DRAINING_CAUSES = {"collapse", "withdrawal", "outflow", "run", "crisis", "loss", "exodus", "redemption", "flight",
                    "panic", "fear", "crash", "failure", "turmoil"}
@@ -293,6 +298,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "HACK" and token.lemma_.lower() == "drain" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in DRAINING_CAUSES for c in token.children):
         return None  # "the collapse of FTX drained its deposits": customers left, no one broke in
+    if spec.type == "DATA_LEAK" and not any(t.lemma_.lower() in LEAK_CUES for t in sent):
+        return None  # "traced the attacker's email address": data named, none of it leaked
     if spec.type == "HACK" and token.lower_ == "breach" and token.head.lower_ == "in" and \
             any(c.lower_ == "of" for c in token.children):
         return None  # "in breach of the 2018 Emergency Decree": a rule broken, no system broken into
