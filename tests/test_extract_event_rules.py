@@ -951,3 +951,12 @@ def test_data_named_but_not_leaked_is_no_leak(extractor):
     found = of_type(events(extractor, "Kraken said the email addresses of 3,000 customers were exposed online."),
                     "DATA_LEAK")
     assert found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Nubank began letting customers in Brazil buy and sell bitcoin and ether through its app on Wednesday, in a "
+    "partnership with Paxos.",
+    "Revolut said its customers could buy shares of Coinbase through the app.",
+])
+def test_customers_buying_tokens_is_no_acquisition(extractor, text):
+    assert of_type(events(extractor, text), "ACQUISITION") == []

@@ -298,6 +298,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "HACK" and token.lemma_.lower() == "drain" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in DRAINING_CAUSES for c in token.children):
         return None  # "the collapse of FTX drained its deposits": customers left, no one broke in
+    if spec.type == "ACQUISITION" and token.lemma_.lower() in ("buy", "sell", "purchase") and _customers_trade(token):
+        return None  # "began letting customers buy and sell bitcoin": a service offered, nothing acquired
     if spec.type == "DATA_LEAK" and not any(t.lemma_.lower() in LEAK_CUES for t in sent):
         return None  # "traced the attacker's email address": data named, none of it leaked
     if spec.type == "HACK" and token.lower_ == "breach" and token.head.lower_ == "in" and \
@@ -569,6 +571,22 @@ def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
             ents.by_token[i].generic:
         return []
     return [ents.by_token[i]]
+
+
+CUSTOMER_NOUNS = {"customer", "user", "client", "investor", "people", "trader", "resident", "consumer", "retail"}
+LETTING_VERBS = {"let", "allow", "enable", "help", "permit"}
+
+
+def _customers_trade(verb: Token) -> bool:
+    """The buying or selling is done by customers: their verb ("customers can buy"), or one a company lets
+    them do ("letting customers in Brazil buy and sell bitcoin")."""
+    before = verb.doc[max(verb.sent.start, verb.i - 7):verb.i]
+    lemmas = [t.lemma_.lower() for t in before]
+    if any(w in LETTING_VERBS for w in lemmas) and any(w in CUSTOMER_NOUNS for w in lemmas):
+        return True  # read from the words: the parser often hangs the second verb elsewhere
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in CUSTOMER_NOUNS for c in verb.children)
 
 
 def _asset_purchase(ents: DocEntities, token: Token, ordered: list[Mention]) -> list[Mention]:
