@@ -960,3 +960,12 @@ def test_data_named_but_not_leaked_is_no_leak(extractor):
 ])
 def test_customers_buying_tokens_is_no_acquisition(extractor, text):
     assert of_type(events(extractor, text), "ACQUISITION") == []
+
+
+def test_a_regulators_review_is_an_investigation_unless_it_led_to_a_licence(extractor):
+    found = of_type(events(extractor, "The Australian Securities and Investments Commission cancelled the licence held "
+                                      "by Oztures Trading Pty Ltd following a targeted "
+                                      "review of the business."), "INVESTIGATION")
+    assert any("Oztures Trading Pty Ltd" in parts for parts in found), found
+    assert of_type(events(extractor, "The FMA said the licence had been granted to Bitpanda after a review of the "
+                                     "company's controls."), "INVESTIGATION") == []

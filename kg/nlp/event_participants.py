@@ -300,6 +300,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "the collapse of FTX drained its deposits": customers left, no one broke in
     if spec.type == "ACQUISITION" and token.lemma_.lower() in ("buy", "sell", "purchase") and _customers_trade(token):
         return None  # "began letting customers buy and sell bitcoin": a service offered, nothing acquired
+    if spec.type == "INVESTIGATION" and token.lemma_.lower() == "review" and \
+            any(t.lemma_.lower() in GRANTING_VERBS for t in sent):
+        return None  # "the licence had been granted after a review of its controls": the licensing, no probe
     if spec.type == "DATA_LEAK" and not any(t.lemma_.lower() in LEAK_CUES for t in sent):
         return None  # "traced the attacker's email address": data named, none of it leaked
     if spec.type == "HACK" and token.lower_ == "breach" and token.head.lower_ == "in" and \
@@ -573,6 +576,7 @@ def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
     return [ents.by_token[i]]
 
 
+GRANTING_VERBS = {"grant", "approve", "award", "authorise", "authorize", "register"}
 CUSTOMER_NOUNS = {"customer", "user", "client", "investor", "people", "trader", "resident", "consumer", "retail"}
 LETTING_VERBS = {"let", "allow", "enable", "help", "permit"}
 
