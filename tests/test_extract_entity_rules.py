@@ -595,3 +595,9 @@ def test_a_company_named_three_ways_is_one_company(extractor):
         "Phnom Penh-based start-up, will open in May. Mekong said it had 9,000 users.")))
     found = [e for e in x.entities if "Mekong" in e.name]
     assert len(found) == 1 and {"Mekong Digital", "Mekong"} <= {found[0].name, *found[0].aliases}, found
+
+
+def test_a_holding_company_and_the_bank_it_owns_are_two(extractor):
+    names = {name for name, _ in entities(extractor, "Silvergate Capital Corp. said on Wednesday it would wind down "
+                                                     "and liquidate Silvergate Bank. Silvergate's shares fell.")}
+    assert {"Silvergate Capital", "Silvergate Bank"} <= names, names
