@@ -969,3 +969,8 @@ def test_a_regulators_review_is_an_investigation_unless_it_led_to_a_licence(extr
     assert any("Oztures Trading Pty Ltd" in parts for parts in found), found
     assert of_type(events(extractor, "The FMA said the licence had been granted to Bitpanda after a review of the "
                                      "company's controls."), "INVESTIGATION") == []
+
+
+def test_unveiling_a_merger_is_the_deal_not_a_launch(extractor):
+    found = events(extractor, "Dunamu and Naver Financial unveiled an all-stock merger on Wednesday.")
+    assert of_type(found, "LAUNCH") == [] and of_type(found, "ACQUISITION"), found

@@ -36,7 +36,8 @@ PENALTY_WORDS = {"penalty", "fine", "settle", "settlement", "charge", "violation
                  "disgorge", "disgorgement", "restitution", "damages", "plea", "guilty"}
 # what a penalty is only sought in: "civil penalty proceedings", "a penalty action"
 SOUGHT_IN = {"proceeding", "proceedings", "action", "case", "lawsuit", "suit", "claim", "claims"}
-LAUNCHED_CASES = SOUGHT_IN | {"crackdown"}  # "launched civil penalty proceedings": the case is the event, no launch
+# "launched civil penalty proceedings", "unveiled an all-stock merger": the case or the deal is the event, no launch
+LAUNCHED_CASES = SOUGHT_IN | {"crackdown"} | DEAL_NOUNS | {"deal", "agreement", "bid", "offer"}
 HOLDING_VERBS = {"hold", "have", "lack", "need", "require", "possess", "keep"}
 FILING_VERBS = {"file", "lodge", "bring", "amend", "unseal", "dismiss", "settle", "submit", "refile", "drop",
                 "withdraw", "face", "win", "lose", "revive", "reject", "throw", "toss", "join", "seek"}
