@@ -601,3 +601,9 @@ def test_a_holding_company_and_the_bank_it_owns_are_two(extractor):
     names = {name for name, _ in entities(extractor, "Silvergate Capital Corp. said on Wednesday it would wind down "
                                                      "and liquidate Silvergate Bank. Silvergate's shares fell.")}
     assert {"Silvergate Capital", "Silvergate Bank"} <= names, names
+
+
+def test_an_exchanges_subsidiary_is_an_organisation_not_an_exchange(extractor):
+    found = entities(extractor, "The licence was granted to Payward Europe Solutions, the exchange's subsidiary in "
+                                "Ireland.")
+    assert ("Payward Europe Solutions", "ORGANIZATION") in found, found

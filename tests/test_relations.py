@@ -437,3 +437,15 @@ def test_placing_wording_said_of_others_and_short_names_of_local_companies(extra
     found = relations(extractor, text)
     assert expected is None or expected in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "based in" said of the company, though its users are named before it
+    ("Telegram, founded by Pavel Durov and Nikolai Durov, says it has about 300 million monthly users and is based "
+     "in Dubai.", ("Telegram", "BASED_IN", "Dubai")),
+    # a known company's name, a place and a company word: its regional unit, one company
+    ("The licence was granted to Payward Europe Solutions, the exchange's subsidiary in Ireland.",
+     ("Payward Europe Solutions", "BASED_IN", "Ireland")),
+])
+def test_based_in_of_a_company_with_users_and_of_a_regional_unit(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -245,6 +245,11 @@ class CandidateSpans:
         location inside it; "Binance Chief Executive Changpeng Zhao" does not
         beat the two KB names inside it.
         """
+        if len(inside) == 2 and type_ == "ORGANIZATION" and span[-1].text in self.lex.org_suffix_words:
+            (first, first_entry), (second, second_entry) = sorted(inside, key=lambda pair: pair[0].start)
+            # "Payward Europe Solutions": a known company, a place and a company word, one regional company
+            return first.start == span.start and second.start == first.end and second.end < span.end and \
+                first_entry.type in ("EXCHANGE", "ORGANIZATION") and second_entry.type == "LOCATION"
         if len(inside) != 1:
             return False
         kb_span, entry = inside[0]

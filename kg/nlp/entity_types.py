@@ -174,6 +174,8 @@ class EntityTyping(EntityBuilder):
             steps += 1
         if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("a", "an", "the"):
             for tok in doc[after + 2:min(after + 9, sent.end)]:
+                if tok.lower_ in nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
+                    continue  # "X, the exchange's subsidiary in Ireland": the owner is the exchange
                 if tok.lower_ in nouns:
                     return doc[tok.i - 1].lower_ != "stock"  # "X, the country's stock exchange": no crypto venue
                 if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") or \

@@ -411,6 +411,16 @@ class NameRules(EntityTyping):
             m.start == span.start and m.end < span.end - 1 and not m.generic for m in inside) and \
             not all(self.doc[i].text in KIND_TAILS or self.doc[i].is_punct for i in range(inside[0].end, span.end))
 
+    def _regional_company(self, span: Span, inside: list) -> bool:
+        """'Payward Europe Solutions': a known company's name, a place and a company word name its regional
+        unit, one company (the place is part of its name)."""
+        if len(inside) != 2 or span[-1].text not in self.lex.org_suffix_words:
+            return False
+        company, place = sorted(inside, key=lambda m: m.start)
+        return company.start == span.start and place.start == company.end and place.end < span.end and \
+            self.ents.records[company.key].type in ("EXCHANGE", "ORGANIZATION") and \
+            self.ents.records[place.key].type == "LOCATION" and all(t.is_title for t in self.doc[place.end:span.end])
+
     def add_named(self, span: Span, type_: str) -> None:
         longer = self._with_district(span)
         if longer is not span:
@@ -506,7 +516,7 @@ class NameRules(EntityTyping):
         beats = bool(inside) and type_ != "ASSET" and all(
             span.start <= m.start and m.end <= span.end and self.ents.records[m.key].type == "ASSET" for m in inside) \
             and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken) \
-            or self._registered_unit(span, inside)
+            or self._registered_unit(span, inside) or self._regional_company(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
 
     def add_shaped_organisations(self) -> None:

@@ -606,7 +606,7 @@ class RelationFinder:
             prefix = text[max(0, doc[m.start].idx - 40):doc[m.start].idx]
             if self.based_in.search(prefix):
                 org = next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
-                if org is not None and any(t.lower_ in PEOPLE_NOUNS for t in doc[org.end:m.start]):
+                if org is not None and _said_of_people(doc[m.start - 1] if m.start else doc[m.start]):
                     continue  # "Poloniex allowed customers who appeared to be located in Cuba": the customers are
                 if org is not None:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
@@ -905,6 +905,19 @@ def implied_by_events(ents: DocEntities, relations: list[FoundRelation], events)
                 have.add((person, employers[0]))
                 out.append(FoundRelation(person, "WORKS_FOR", employers[0], "", event.start, event.end))
     return out
+
+
+def _said_of_people(preposition) -> bool:
+    """The "located in" or "based in" before a place belongs to a clause about people ("customers who appeared
+    to be located in Cuba"), read up the parse to the noun the clause hangs from."""
+    node = preposition.head
+    for _ in range(5):
+        if node.lower_ in PEOPLE_NOUNS:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _placed_by_possessive(ents: DocEntities, doc, org: Mention) -> bool:
