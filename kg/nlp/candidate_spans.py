@@ -49,9 +49,9 @@ FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shar
 
 
 # legal forms written after a company's name
-LEGAL_FORMS = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc", "Plc",
-               "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Srl", "SRL", "S.r.l.", "S.R.L.", "SpA", "S.p.A.", "d.o.o.",
-               "s.r.o.", "SAOC", "SARL", "S.A.S.", "MChJ", "Ltda", "Ltda."}
+LEGAL_FORMS = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
+               "Plc", "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Srl", "SRL", "S.r.l.", "S.R.L.", "SpA", "S.p.A.",
+               "d.o.o.", "s.r.o.", "SAOC", "SARL", "S.A.S.", "MChJ", "Ltda", "Ltda."}
 # legal forms written before a company's name: Latvian, Lithuanian, Indonesian, Russian
 LEGAL_PREFIXES = {"SIA", "UAB", "PT", "OOO"}
 
@@ -245,11 +245,10 @@ class CandidateSpans:
         location inside it; "Binance Chief Executive Changpeng Zhao" does not
         beat the two KB names inside it.
         """
-        if len(inside) == 2 and type_ == "ORGANIZATION" and span[-1].text in self.lex.org_suffix_words:
+        if len(inside) == 2 and type_ == "ORGANIZATION":
             (first, first_entry), (second, second_entry) = sorted(inside, key=lambda pair: pair[0].start)
-            # "Payward Europe Solutions": a known company, a place and a company word, one regional company
-            return first.start == span.start and second.start == first.end and second.end < span.end and \
-                first_entry.type in ("EXCHANGE", "ORGANIZATION") and second_entry.type == "LOCATION"
+            return regional_company(span, (first, first_entry.type), (second, second_entry.type),
+                                    self.lex.org_suffix_words)
         if len(inside) != 1:
             return False
         kb_span, entry = inside[0]
@@ -268,7 +267,7 @@ class CandidateSpans:
         extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
         # ("Binance's Changpeng Zhao" is two names; "the Prosecutor's Office of Bulgaria" is one)
         if any(t.lower_ in {"ceo", "chief", "founder", "co", "chair", "executive"} or
-               t.lower_ in ("'s", "’s") and (t.i + 1 == len(t.doc) or t.doc[t.i + 1].text != "Office") for t in extra):
+               t.lower_ in ("'s", "’s") and t.doc[t.i + 1:t.i + 2].text != "Office" for t in extra):
             return False
         if entry.type == "LOCATION":
             return type_ == "ORGANIZATION"
@@ -276,6 +275,16 @@ class CandidateSpans:
             return False
         # "Binance Labs" is not Binance, but "Binance Inc." is.
         return not all(t.lower_ in ORG_SUFFIXES or t.is_punct for t in extra)
+
+
+def regional_company(span: Span, company: tuple, place: tuple, company_words) -> bool:
+    """'Payward Europe Solutions': a known company's name (``company``, a span and its type), a place right
+    after it (``place`` likewise) and capitalised words ending in a company word name one company, the known
+    one's regional unit, not the two names."""
+    (name, name_type), (where, where_type) = company, place
+    return span[-1].text in company_words and name.start == span.start and where.start == name.end and \
+        where.end < span.end and name_type in ("EXCHANGE", "ORGANIZATION") and where_type == "LOCATION" and \
+        all(t.is_title for t in span.doc[where.end:span.end])
 
 
 def half_of_hyphenated_word(part: Span, whole: Span) -> bool:
@@ -331,8 +340,8 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
 
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)
-FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "investor", "founder", "provider",
-                                    "issuer", "lender", "giant", "unit", "arm", "broker", "publisher"}
+FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "provider", "issuer", "lender",
+                                    "giant", "unit", "arm", "broker", "publisher"}
 
 
 def sentence_initial(span: Span) -> bool:
@@ -389,7 +398,7 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _before_title(span: Span, type_: str) -> Span | None:
+def _before_title(span: Span, type_: str) -> Span:
     """'Welwitschia Chief' (+ 'Executive Tuyeni Shikongo'), 'Bank Al-Tadamun Governor' (+ 'Karim Haddad'):
     NER ran a name into the title after it; the name is the words before the title. (An organisation's
     name holds a title word only inside it: "Chief Public Prosecutor's Office".)"""

@@ -13,7 +13,8 @@ import functools
 from spacy.tokens import Span
 
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, LEGAL_FORMS, NAME_PARTICLES,
-                              ORG_KIND_NOUNS, described_as_organisation, hired_as_a_title, job_words)
+                              ORG_KIND_NOUNS, described_as_organisation, hired_as_a_title, job_words,
+                              regional_company)
 from .entity_types import BANK_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
@@ -22,9 +23,8 @@ LEGAL_SUFFIXES = LEGAL_FORMS | {"Holdings", "Global"}
 # words after a company's name that say what kind of company it is, not which one (the legal forms, "Exchange",
 # "crypto" in the languages that spell it so: "Avala Kripto", "Illimani Cripto"; not English "Crypto", an arm's
 # name as often: "Jump Crypto" beside "Jump Trading")
-KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Ltda.", "Pty",
-                               "Blockchain", "AS", "ASA", "AB", "Oy", "Oyj", "OÜ", "Kripto", "Cripto",
-                               "Krypto"}
+KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Pty",
+                               "Blockchain", "AS", "ASA", "AB", "Oy", "Oyj", "OÜ", "Kripto", "Cripto", "Krypto"}
 # words an article drops when it goes on to use a company's short name ("Baobab" for "Baobab Markets"); an
 # arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
 SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners",
@@ -314,7 +314,8 @@ class NameRules(EntityTyping):
         doc = self.doc
         for tok in doc:
             # (a camel-cased name is one whatever the tagger made of it: "CommEX")
-            if tok.i in self.taken or not (tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or _camel_case(tok)) or \
+            named = tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or _camel_case(tok)
+            if tok.i in self.taken or not named or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
                         c.dep_ == "appos" and c.lower_ in DESCRIBED_KINDS for c in tok.children):
@@ -412,14 +413,13 @@ class NameRules(EntityTyping):
             not all(self.doc[i].text in KIND_TAILS or self.doc[i].is_punct for i in range(inside[0].end, span.end))
 
     def _regional_company(self, span: Span, inside: list) -> bool:
-        """'Payward Europe Solutions': a known company's name, a place and a company word name its regional
-        unit, one company (the place is part of its name)."""
-        if len(inside) != 2 or span[-1].text not in self.lex.org_suffix_words:
+        """'Payward Europe Solutions' over the known company and the place its mentions took."""
+        if len(inside) != 2:
             return False
         company, place = sorted(inside, key=lambda m: m.start)
-        return company.start == span.start and place.start == company.end and place.end < span.end and \
-            self.ents.records[company.key].type in ("EXCHANGE", "ORGANIZATION") and \
-            self.ents.records[place.key].type == "LOCATION" and all(t.is_title for t in self.doc[place.end:span.end])
+        return regional_company(span, (self.doc[company.start:company.end], self.ents.records[company.key].type),
+                                (self.doc[place.start:place.end], self.ents.records[place.key].type),
+                                self.lex.org_suffix_words)
 
     def add_named(self, span: Span, type_: str) -> None:
         longer = self._with_district(span)
