@@ -607,3 +607,14 @@ def test_an_exchanges_subsidiary_is_an_organisation_not_an_exchange(extractor):
     found = entities(extractor, "The licence was granted to Payward Europe Solutions, the exchange's subsidiary in "
                                 "Ireland.")
     assert ("Payward Europe Solutions", "ORGANIZATION") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "crypto" in the languages that spell it so ends a company's name
+    ("Regulators opened an inquiry into Rambla Cripto, a Montevideo-based brokerage.", ("Rambla Cripto", "ORGANIZATION")),
+    # a name NER took for a person in the headline is the exchange the article calls it
+    ("Hungary fines Tisza Digitális\nBUDAPEST — The central bank fined Budapest-based cryptocurrency exchange Tisza "
+     "Digitális 380 million forints.", ("Tisza Digitális", "EXCHANGE")),
+])
+def test_companies_ner_read_as_people(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -449,3 +449,9 @@ def test_placing_wording_said_of_others_and_short_names_of_local_companies(extra
 ])
 def test_based_in_of_a_company_with_users_and_of_a_regional_unit(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_where_a_company_runs_its_operations_from_places_it(extractor):
+    found = relations(extractor, "Binance, which was set up in China in 2017 and now runs its operations from Malta, "
+                                 "has grown fast.")
+    assert ("Binance", "BASED_IN", "Malta") in found, found

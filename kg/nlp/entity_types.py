@@ -185,14 +185,20 @@ class EntityTyping(EntityBuilder):
 
     def retype_from_context(self) -> None:
         """A name the article calls an exchange, or a country's central bank, in one place ("Latvijas Banka,
-        Latvia's central bank") is one everywhere in it (the headline's "Latvijas Banka grants ...")."""
+        Latvia's central bank", "cryptocurrency exchange Tisza Digitális") is one everywhere in it (the
+        headline's "Latvijas Banka grants ...", where NER may have read a person)."""
         for record in self.ents.records.values():
-            if record.kb_id or record.type != "ORGANIZATION":
+            if record.kb_id or record.type not in ("ORGANIZATION", "PERSON"):
                 continue
             for m in self.ents.mentions:
                 if m.key != record.key or m.generic:
                     continue
                 span = self.doc[m.start:m.end]
+                if record.type == "PERSON":
+                    if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns:
+                        record.type = "EXCHANGE"  # the headline's "Tisza Digitális" NER took for a person
+                        break
+                    continue
                 if self._exchange_context(span):
                     record.type = "EXCHANGE"
                     break

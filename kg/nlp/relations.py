@@ -195,7 +195,9 @@ class RelationFinder:
             r"(?<!not )(?<!never )(?:(?:based|headquartered|registered|incorporated|domiciled|located|licensed|regulated)"
             r"\s+(?:in|on|out\s+of)|"
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to)|"
-            r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in)\s+(?:the\s+)?$",  # "a fund with offices in"
+            r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in|"  # "a fund with offices in"
+            r"(?:runs|ran|run|operates|operated)\s+(?:its\s+)?(?:operations|business)\s+(?:from|in|out\s+of))"
+            r"\s+(?:the\s+)?$",
             re.I)
         # "Foris DAX MT Ltd, the company's subsidiary in Malta": the unit is where it is said to be
         self.unit_in = re.compile(
