@@ -40,7 +40,8 @@ BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domicile
 FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 POSSESSIVE = ("'s", "’s", "'", "’")
-# who else a "located in" or "based in" may be said of, between the company and the place
+# who else a "located in" or "based in" may be said of: the noun the clause hangs from ("customers who appeared
+# to be located in Cuba")
 PEOPLE_NOUNS = {"customers", "users", "clients", "investors", "people", "residents", "traders", "employees", "staff",
                 "nationals", "citizens", "individuals", "accounts"}
 MAKER_TAILS = {"Labs", "Foundation", "Protocol", "Network", "Finance"}
@@ -618,10 +619,10 @@ class RelationFinder:
                         out.append(_rel(ents.record(org).key, "BASED_IN", ents.record(mentions[i + 1]).key, "",
                                         org, mentions[i + 1]))
                 continue
-            unit = self.unit_in.search(text[max(0, doc[m.start].idx - 60):doc[m.start].idx])
+            window = max(0, doc[m.start].idx - 60)
+            unit = self.unit_in.search(text[window:doc[m.start].idx])
             if unit:
-                comma = doc.char_span(doc[m.start].idx - 60 + unit.start() if doc[m.start].idx >= 60 else unit.start(),
-                                      doc[m.start].idx, alignment_mode="expand")
+                comma = doc.char_span(window + unit.start(), doc[m.start].idx, alignment_mode="expand")
                 org = next((o for o in reversed(mentions[:i]) if comma is not None and o.end == comma.start), None)
                 if org is not None and ents.record(org).type in PLACED and not org.generic:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
