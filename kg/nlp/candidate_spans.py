@@ -287,12 +287,15 @@ def regional_company(span: Span, company: tuple, place: tuple, company_words) ->
         all(t.is_title for t in span.doc[where.end:span.end])
 
 
+def glued_lowercase_half(doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written without spaces between a word and a lowercase one: "Chia-hao"."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and \
+        not doc[i].whitespace_ and doc[i + 1].is_lower
+
+
 def half_of_hyphenated_word(part: Span, whole: Span) -> bool:
     """The known name is glued by a hyphen to a lowercase word that the longer name also holds."""
-    doc = part.doc
-    end = part.end
-    return end + 1 < whole.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-        not doc[end].whitespace_ and doc[end + 1].is_lower
+    return part.end + 1 < whole.end and glued_lowercase_half(part.doc, part.end)
 
 
 def _job_before(span: Span) -> bool:

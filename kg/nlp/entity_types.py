@@ -187,24 +187,28 @@ class EntityTyping(EntityBuilder):
         """A name the article calls an exchange, or a country's central bank, in one place ("Latvijas Banka,
         Latvia's central bank", "cryptocurrency exchange Tisza Digitális") is one everywhere in it (the
         headline's "Latvijas Banka grants ...", where NER may have read a person)."""
+        named: dict[str, list] = {}
+        for m in self.ents.mentions:  # each record's own mentions, read once, in the order they were found
+            if not m.generic:
+                named.setdefault(m.key, []).append(m)
         for record in self.ents.records.values():
             if record.kb_id or record.type not in ("ORGANIZATION", "PERSON"):
                 continue
-            for m in self.ents.mentions:
-                if m.key != record.key or m.generic:
-                    continue
-                span = self.doc[m.start:m.end]
-                if record.type == "PERSON":
-                    if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns:
-                        record.type = "EXCHANGE"  # the headline's "Tisza Digitális" NER took for a person
-                        break
-                    continue
-                if self._exchange_context(span):
-                    record.type = "EXCHANGE"
+            for m in named.get(record.key, ()):
+                found = self._type_said_at(record.type, m)
+                if found:
+                    record.type = found
                     break
-                if self._central_bank(span):
-                    record.type = "REGULATOR"
-                    break
+
+    def _type_said_at(self, type_: str, m) -> str:
+        """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
+        if type_ == "PERSON":
+            # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
+            return "EXCHANGE" if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns else ""
+        span = self.doc[m.start:m.end]
+        if self._exchange_context(span):
+            return "EXCHANGE"
+        return "REGULATOR" if self._central_bank(span) else ""
 
 
 @functools.lru_cache(maxsize=4)

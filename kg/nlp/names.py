@@ -13,8 +13,8 @@ import functools
 from spacy.tokens import Span
 
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, LEGAL_FORMS, NAME_PARTICLES,
-                              ORG_KIND_NOUNS, described_as_organisation, hired_as_a_title, job_words,
-                              regional_company)
+                              ORG_KIND_NOUNS, described_as_organisation, glued_lowercase_half, hired_as_a_title,
+                              job_words, regional_company)
 from .entity_types import BANK_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
@@ -558,8 +558,7 @@ class NameRules(EntityTyping):
 def _with_hyphenated_given_name(doc, end: int) -> int:
     """'Oh Kyung-suk', 'Lin Chia-hao': the lowercase half of a hyphenated given name, written without spaces,
     belongs to the name the capitalised half ends."""
-    if 0 < end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-            not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and doc[end - 1].is_title:
+    if glued_lowercase_half(doc, end) and doc[end + 1].is_alpha and doc[end - 1].is_title:
         return end + 2
     return end
 
