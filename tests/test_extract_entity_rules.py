@@ -618,3 +618,8 @@ def test_an_exchanges_subsidiary_is_an_organisation_not_an_exchange(extractor):
 ])
 def test_companies_ner_read_as_people(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_a_name_a_company_title_and_a_person_follow_is_a_company(extractor):
+    found = entities(extractor, "Tarvo Kask co-founder and chief executive Anika Shah said the firm would appeal.")
+    assert {("Tarvo Kask", "ORGANIZATION"), ("Anika Shah", "PERSON")} <= found, found

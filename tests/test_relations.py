@@ -267,6 +267,17 @@ def test_a_title_opening_a_sentence_without_a_company_is_a_title_at_the_company_
     assert ("Ines Moreau", "WORKS_FOR", "Kelvora Finance") in relations(extractor, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Halvard Exchange lost customer coins to a phishing ring. The attackers moved the funds within an hour, "
+     "Chief Executive Ines Moreau wrote in a blog post.", ("Ines Moreau", "WORKS_FOR", "Halvard Exchange")),
+    # the parser hangs the name on the title before it ("co-founder and Chief Executive X told")
+    ("Halvard Exchange will reopen on Friday. \"Nobody will lose a coin,\" co-founder and Chief Executive Ines "
+     "Moreau told reporters.", ("Ines Moreau", "WORKS_FOR", "Halvard Exchange")),
+])
+def test_a_title_naming_who_says_it_is_a_title_at_the_company_the_article_is_about(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
 def test_an_official_title_opening_a_sentence_is_an_official_of_the_regulator_the_article_is_about(extractor):
     text = ("The Securities and Exchange Commission sued Kraken on Thursday. The SEC said the exchange had offered "
             "unregistered securities. Commissioner Hester Peirce dissented.")
@@ -455,3 +466,8 @@ def test_where_a_company_runs_its_operations_from_places_it(extractor):
     found = relations(extractor, "Binance, which was set up in China in 2017 and now runs its operations from Malta, "
                                  "has grown fast.")
     assert ("Binance", "BASED_IN", "Malta") in found, found
+
+
+def test_a_company_title_between_two_names_makes_the_first_the_employer(extractor):
+    found = relations(extractor, "Tarvo Kask co-founder and chief executive Anika Shah said the firm would appeal.")
+    assert ("Anika Shah", "WORKS_FOR", "Tarvo Kask") in found, found

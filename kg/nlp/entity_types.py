@@ -27,6 +27,10 @@ CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
 STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Burza", "Bursa"}
 # "Bank", and the word in the languages central banks are named in ("Latvijas Banka", "Banco de España")
 BANK_WORDS = {"bank", "banka", "banco", "banque", "bankas", "banca", "banken"}
+# "Block Earner co-founder and chief executive Charles Storry": a company's title between two names
+COMPANY_TITLE_BETWEEN = re.compile(
+    r"^\s+(?:(?:co-?founder|founder|chief\s+executive(?:\s+officer)?|CEO|COO|CFO|CTO|chairman|chairwoman)"
+    r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 
 class EntityTyping(EntityBuilder):
@@ -204,11 +208,23 @@ class EntityTyping(EntityBuilder):
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
         if type_ == "PERSON":
             # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
-            return "EXCHANGE" if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns else ""
+            if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns:
+                return "EXCHANGE"
+            return "ORGANIZATION" if self._titles_a_person_after(m) else ""
         span = self.doc[m.start:m.end]
         if self._exchange_context(span):
             return "EXCHANGE"
         return "REGULATOR" if self._central_bank(span) else ""
+
+    def _titles_a_person_after(self, m) -> bool:
+        """'Block Earner co-founder and chief executive Charles Storry said': a name a company's title and
+        then a person's name follow is the company's (a person's title would take "'s" first)."""
+        after = next((o for o in self.ents.mentions if o.start > m.end and not o.generic), None)
+        if after is None or after.start - m.end > 6 or self.ents.records[after.key].type != "PERSON":
+            return False
+        doc = self.doc
+        return bool(COMPANY_TITLE_BETWEEN.match(doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):
+                                                              doc[after.start].idx]))
 
 
 @functools.lru_cache(maxsize=4)

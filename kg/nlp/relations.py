@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
+from .generic_mentions import REPORTING_VERBS
 from .guard import guarded
 from .kb import load_kb, norm
 from .lexicon import DATA_DIR, Lexicon, load_lexicon
@@ -405,10 +406,13 @@ class RelationFinder:
                                match.start("role") - 2 for o in mentions)
             lowercase_alone = match.group("role")[:1].islower() and not named_before and not any(
                 ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for o in mentions)
-            if org is None and (lowercase_alone or not before[:match.start("role")].strip(' ,("“') and
+            opens_clause = not before[:match.start("role")].strip(' ,("“') or \
+                _reports(doc[m.end - 1]) and not named_before
+            if org is None and (lowercase_alone or opens_clause and
                                 not re.search(r"president|chair", match.group("role"), re.I)):
-                # "Chief Executive Stephen Ehrlich said ...": a company title that opens the sentence, with no
-                # company named before it, is a title at the company the article is about ("President" and
+                # "Chief Executive Stephen Ehrlich said ...": a company title that opens the sentence, or
+                # names the one who says it ("..., Chief Executive Changpeng Zhao wrote"), with no company
+                # named before it, is a title at the company the article is about ("President" and
                 # "Chairman" are heads of states and parliaments too); so is a lowercase one anywhere in a
                 # sentence that names no organisation ("president Koichiro Wada bowed in apology")
                 org = self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
@@ -935,6 +939,18 @@ def _maker_of(ents: DocEntities, token_record):
     return next((r for r in ents.records.values() if r.type in ("ORGANIZATION", "EXCHANGE") and
                  r.name.startswith(token_record.name + " ") and r.name[len(token_record.name) + 1:] in MAKER_TAILS),
                 None)
+
+
+def _reports(token) -> bool:
+    """The subject of a verb of saying: "Chief Executive Changpeng Zhao wrote in a blog post" (or one of its
+    subjects, or the name the verb follows: the parser may hang the name on the title before it, or the title
+    on a quote, in "co-founder and Chief Executive X told")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.tag_ in ("VBD", "VBZ") and following.lemma_.lower() in REPORTING_VERBS:
+        return True
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _is_subject(token) -> bool:
