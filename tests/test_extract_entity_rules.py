@@ -623,3 +623,11 @@ def test_companies_ner_read_as_people(extractor, text, expected):
 def test_a_name_a_company_title_and_a_person_follow_is_a_company(extractor):
     found = entities(extractor, "Tarvo Kask co-founder and chief executive Anika Shah said the firm would appeal.")
     assert {("Tarvo Kask", "ORGANIZATION"), ("Anika Shah", "PERSON")} <= found, found
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Shares of Tamsora, which is listed in Osaka, fell by their daily limit on Friday.", "Tamsora"),
+    ("Shares in Velkor Mining rose 12% after the deal.", "Velkor Mining"),
+])
+def test_a_name_after_shares_of_is_a_listed_company(extractor, text, company):
+    assert (company, "ORGANIZATION") in entities(extractor, text)

@@ -101,6 +101,7 @@ class EntityLinker:
         builder.add_shaped_organisations()
         builder.add_described_organisations()
         builder.add_companies_after_their_kind()
+        builder.add_listed_companies()
         builder.add_based_places()
         builder.apply_definitions()
         builder.add_tickers()

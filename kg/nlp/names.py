@@ -345,6 +345,21 @@ class NameRules(EntityTyping):
                     span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
+    def add_listed_companies(self) -> None:
+        """'Shares of Remixpoint fell by their daily limit': capitalised words NER missed after "shares of"
+        (or "stock in") name a listed company."""
+        doc = self.doc
+        lowers = self._lowers
+        for i in [i for i in range(len(doc) - 2) if lowers[i] in ("shares", "stock") and lowers[i + 1] in ("of", "in")]:
+            end = i + 2
+            while end < len(doc) and end - i <= 4 and end not in self.taken and NAME_WORD.match(doc[end].text) and \
+                    doc[end].ent_type_ not in ("DATE", "GPE"):
+                end += 1
+            span = doc[i + 2:end]
+            if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
+                    span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+                self._mention(span, self._record_for(span.text, self._org_type(span)))
+
     def add_based_places(self) -> None:
         """'Brno-based exchange Morava Coin': capitalised words NER missed before "-based" name a place."""
         doc = self.doc
