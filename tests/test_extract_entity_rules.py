@@ -631,3 +631,33 @@ def test_a_name_a_company_title_and_a_person_follow_is_a_company(extractor):
 ])
 def test_a_name_after_shares_of_is_a_listed_company(extractor, text, company):
     assert (company, "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title NER took into a person's name
+    ("The agency, led by Superintendent Marta Quellen, is still writing rules.", ("Marta Quellen", "PERSON")),
+    # "Capital" marks a fund, but not in a securities regulator's name
+    ("Cyprus's Larnaca Capital Market Commission has fined Kirawa Exchange.",
+     ("Larnaca Capital Market Commission", "REGULATOR")),
+    # an institution NER cut at "for"
+    ("Outside the zone, Kazakhstan's Agency for Digital Oversight has blocked dozens of websites.",
+     ("Agency for Digital Oversight", "REGULATOR")),
+    # an acronym spelled out across the pieces NER made of the name
+    ("The sultanate's regulator, Autoriti Monetari Brunei Darussalam (AMBD), approved the application.",
+     ("Autoriti Monetari Brunei Darussalam", "REGULATOR")),
+    ("The watchdog, the Superintendencia del Mercado de Valores (SMV), said crypto is not legal tender.",
+     ("Superintendencia del Mercado de Valores", "REGULATOR")),
+    # every name of a list after "exchanges"
+    ("Thailand licenses a few domestic exchanges, including Kirawa and Satang Pro, which follow bank rules.",
+     ("Satang Pro", "EXCHANGE")),
+    ("Rumours said Beijing would next order the big bitcoin exchanges, Tamsin Coin, Huobi and OKCoin, to close.",
+     ("Tamsin Coin", "EXCHANGE")),
+])
+def test_names_ner_cut_or_mistyped_in_official_and_listed_wording(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_an_acronym_does_not_cut_a_shorter_name_out_of_one_found_already(extractor):
+    found = entities(extractor, "The order came from the Ministry of Digital Economy and Society (DES), which told "
+                                "internet providers to block the sites.")
+    assert ("Ministry of Digital Economy and Society", "REGULATOR") in found, found

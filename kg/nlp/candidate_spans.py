@@ -21,6 +21,9 @@ from .kb import KBEntry, KnowledgeBase
 from .lexicon import Lexicon
 
 # "Mantra co-founder John Mullin", "Curve CEO Michael Egorov": a title after a name that opens a sentence
+# what an institution's name can end in before "for" or "of" ("Agency for Financial Monitoring")
+INSTITUTION_WORDS = {"Agency", "Authority", "Commission", "Ministry", "Office", "Department", "Bureau", "Council",
+                     "Committee", "Service", "Directorate", "Board", "Inspectorate", "Administration"}
 TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "president", "chairman", "spokesperson",
                 "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo", "governor"}
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
@@ -185,16 +188,24 @@ class CandidateSpans:
             for i in range(span.start, span.end):
                 kb_at[i] = (span, entry)
         out = []
-        for ent in doc.ents:
+        for ent in _joined_institutions(doc):
             type_ = NER_TYPES.get(ent.label_)
             if not type_:
                 continue
             trimmed = _trim(ent)
             if type_ in ("PERSON", "ORGANIZATION") and trimmed is not None:
                 trimmed = _before_title(trimmed, type_)
+            if type_ == "PERSON" and trimmed is not None:
+                trimmed = self._after_leading_title(trimmed)
             for span in _split_pair(trimmed, self.lex):
                 self._add_ner_span(self._whole_name(span, kb_at), type_, kb_at, out)
         return out
+
+    def _after_leading_title(self, span: Span) -> Span:
+        """'Superintendent Benjamin Lawsky': NER took the title before a person's name into the name."""
+        words = tuple(t.text for t in span)
+        title = next((t for t in self.lex.person_titles if len(t) <= len(words) - 2 and words[:len(t)] == t), None)
+        return span[len(title):] if title else span
 
     def _whole_name(self, span: Span | None, kb_at: dict) -> Span | None:
         """'Dilmun Digital', 'Argo Blockchain': NER found only the company word; the capitalised words
@@ -275,6 +286,26 @@ class CandidateSpans:
             return False
         # "Binance Labs" is not Binance, but "Binance Inc." is.
         return not all(t.lower_ in ORG_SUFFIXES or t.is_punct for t in extra)
+
+
+def _joined_institutions(doc: Doc) -> list[Span]:
+    """NER's names, with an institution it cut at "for" or "of" joined again: "Agency" + "for" +
+    "Financial Monitoring" is Kazakhstan's "Agency for Financial Monitoring"."""
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 and \
+                doc[ent.end].lower_ in ("for", "of", "on") and ent[-1].text in INSTITUTION_WORDS and \
+                all(t.is_title or t.lower_ in ("and", "of", "the") for t in nxt):
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            k += 2
+            continue
+        out.append(ent)
+        k += 1
+    return out
 
 
 def regional_company(span: Span, company: tuple, place: tuple, company_words) -> bool:

@@ -60,22 +60,30 @@ class DefinedNames(EntityTyping):
         doc = self.doc
         for i in range(2, len(doc) - 2):
             if doc[i].text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text) or \
-                    i - 1 in self.taken or len(doc[i + 1].text) < 3:
+                    i - 1 in self.taken and self._known_company(i - 1) or len(doc[i + 1].text) < 3:
                 continue
             letters = re.sub(r"[^A-Za-z]", "", doc[i + 1].text).upper()
             start = i
+            # (through names NER guessed, or places, it cut the name into: "Superintendencia" + "del Mercado
+            # de Valores (SMV)", "Autoriti" + "Monetari Brunei Darussalam (AMBD)")
             while start > doc[i].sent.start and i - start < 10 and (
                     doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in NAME_LINKS) and \
-                    start - 1 not in self.taken:
+                    (start - 1 not in self.taken or not self._known_company(start - 1)):
                 start -= 1
             while start < i and not doc[start].is_title:
                 start += 1
             for s in range(start, i):
                 span = doc[s:i]
+                if s in self.taken and self.taken[s].start < s:
+                    continue  # not a name cut out of one found already ("Ministry of Digital Economy and Society")
                 if span[0].is_title and not span[0].is_sent_start and \
                         "".join(t.text[0] for t in span if t.is_title).upper() == letters:
-                    self._mention(span, self._record_for(span.text, self._org_type(span)))
+                    self._mention(span, self._record_for(span.text, self._org_type(span)), replace=True)
                     break
+
+    def _known_company(self, i: int) -> bool:
+        record = self.ents.records[self.taken[i].key]
+        return bool(record.kb_id) and record.type != "LOCATION"
 
     def _spelled_out(self, start: int, end: int, acronym: str):
         """The span ending at ``end`` and starting up to five words before ``start`` whose initials,

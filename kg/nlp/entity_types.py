@@ -27,6 +27,8 @@ CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
 STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Burza", "Bursa"}
 # "Bank", and the word in the languages central banks are named in ("Latvijas Banka", "Banco de España")
 BANK_WORDS = {"bank", "banka", "banco", "banque", "bankas", "banca", "banken"}
+# a securities regulator's name, though "Capital" otherwise marks a fund: "Hellenic Capital Market Commission"
+MARKET_REGULATOR = re.compile(r"\bCapital\s+Markets?\s+(?:Authority|Commission|Board|Agency|Council)\b")
 # "Block Earner co-founder and chief executive Charles Storry": a company's title between two names
 COMPANY_TITLE_BETWEEN = re.compile(
     r"^\s+(?:(?:co-?founder|founder|chief\s+executive(?:\s+officer)?|CEO|COO|CFO|CTO|chairman|chairwoman)"
@@ -131,7 +133,8 @@ class EntityTyping(EntityBuilder):
         while len(span) > 1 and span[-1].text in LEGAL_FORMS:
             span = span[:-1]  # "Registon Exchange MChJ" is typed as "Registon Exchange"
         text = span.text
-        if self.lex.regulator_words.search(text) and not self.lex.not_regulator_words.search(text):
+        if self.lex.regulator_words.search(text) and (not self.lex.not_regulator_words.search(text) or
+                                                      MARKET_REGULATOR.search(text)):
             return "REGULATOR"
         if self._central_bank(span):
             return "REGULATOR"
@@ -176,6 +179,8 @@ class EntityTyping(EntityBuilder):
                 return True
             before -= 1
             steps += 1
+        if self._listed_after_exchanges(span):
+            return True
         if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("a", "an", "the"):
             for tok in doc[after + 2:min(after + 9, sent.end)]:
                 if tok.lower_ in nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
@@ -186,6 +191,22 @@ class EntityTyping(EntityBuilder):
                         tok.lower_ in ("of", "behind"):
                     break  # "X, the local operator of crypto exchange Kraken": X runs an exchange, it is none
         return False
+
+    def _listed_after_exchanges(self, span: Span) -> bool:
+        """'domestic exchanges, including Bitkub and Satang Pro', 'the big bitcoin exchanges, BTCChina, Huobi
+        and OKCoin': every name of a list that follows "exchanges" is an exchange."""
+        doc, k = self.doc, span.start - 1
+        while k > span.sent.start and (doc[k].text in (",", "and", "or") or doc[k].is_title and doc[k].pos_ == "PROPN"):
+            k -= 1
+        if doc[k].lower_ in ("including", "like") or doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+            k -= 2 if doc[k].lower_ == "as" else 1
+            if doc[k].text == ",":
+                k -= 1
+        elif doc[k + 1].text == "," and k + 1 < span.start:
+            pass  # "exchanges, BTCChina, Huobi and OKCoin"
+        else:
+            return False
+        return k >= span.sent.start and doc[k].lower_ == "exchanges"
 
     def retype_from_context(self) -> None:
         """A name the article calls an exchange, or a country's central bank, in one place ("Latvijas Banka,
@@ -208,7 +229,8 @@ class EntityTyping(EntityBuilder):
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
         if type_ == "PERSON":
             # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
-            if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns:
+            if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns or \
+                    self._listed_after_exchanges(self.doc[m.start:m.end]):
                 return "EXCHANGE"
             return "ORGANIZATION" if self._titles_a_person_after(m) else ""
         span = self.doc[m.start:m.end]

@@ -462,7 +462,8 @@ class NameRules(EntityTyping):
             return  # "its Earn program", "the OP Stack": products, not organisations
         kind_before = span.start > 0 and self.doc[span.start - 1].is_lower and \
             self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
-        if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin") and not kind_before:
+        if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin") and not kind_before and \
+                not self._listed_after_exchanges(span):
             type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
         elif type_ != "PERSON" and self._described_as_a_token(span):
             type_ = "ASSET"  # "NZ stablecoin Harbour Dollar", "Harbour Dollar, a stablecoin meant to ..."
