@@ -661,3 +661,9 @@ def test_an_acronym_does_not_cut_a_shorter_name_out_of_one_found_already(extract
     found = entities(extractor, "The order came from the Ministry of Digital Economy and Society (DES), which told "
                                 "internet providers to block the sites.")
     assert ("Ministry of Digital Economy and Society", "REGULATOR") in found, found
+
+
+def test_kyber_network_the_company_is_not_kyberswap_the_exchange(extractor):
+    found = entities(extractor, "Kyber Network, the Singapore-based company that develops KyberSwap, told users to "
+                                "withdraw their funds.")
+    assert {("Kyber Network", "ORGANIZATION"), ("KyberSwap", "EXCHANGE")} <= found, found

@@ -471,3 +471,18 @@ def test_where_a_company_runs_its_operations_from_places_it(extractor):
 def test_a_company_title_between_two_names_makes_the_first_the_employer(extractor):
     found = relations(extractor, "Tarvo Kask co-founder and chief executive Anika Shah said the firm would appeal.")
     assert ("Anika Shah", "WORKS_FOR", "Tarvo Kask") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "founded and run by", after a description with a place: every person of the list
+    ("Gemini, the New York-based exchange founded and run by Cameron Winklevoss and Tyler Winklevoss, signed the "
+     "deal.", {("Cameron Winklevoss", "WORKS_FOR", "Gemini"), ("Tyler Winklevoss", "WORKS_FOR", "Gemini")}),
+    # a known exchange's regional unit, named with a place that is also a word, or in capitals
+    ("In January it opened Binance Jersey, a fiat-to-crypto exchange based in Jersey.",
+     {("Binance Jersey", "BASED_IN", "Jersey")}),
+    ("The licence went to Bybit EU GmbH, which will be led by Chief Executive Mira Castell.",
+     {("Mira Castell", "WORKS_FOR", "Bybit EU")}),
+])
+def test_works_for_from_a_founders_list_and_for_regional_units(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found

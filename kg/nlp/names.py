@@ -116,8 +116,9 @@ class NameRules(EntityTyping):
         i = venue.end
         for end in (i + 2, i + 1):  # "OKX Middle East", "Zipmex Thailand"
             place = doc[i:end]
-            if end <= len(doc) and len(place) and all(t.is_title for t in place) and not doc[i].is_sent_start and \
-                    any(e.type == "LOCATION" and not e.ambiguous for e in self.kb.lookup(place.text)):
+            # (a place whose name is also a word is the place here: "Binance Jersey"; so is "Bybit EU")
+            if end <= len(doc) and len(place) and all(t.is_title or t.is_upper and t.is_alpha for t in place) and \
+                    not doc[i].is_sent_start and any(e.type == "LOCATION" for e in self.kb.lookup(place.text)):
                 return doc[venue.start:end]
         return None
 

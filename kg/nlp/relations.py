@@ -163,7 +163,9 @@ class RelationFinder:
         # "Kelsier Ventures, a firm run by American entrepreneur Hayden Davis", "the New York Attorney General's
         # office, led by Letitia James": the organisation, then who runs it
         self.org_run_by = re.compile(
-            r"^(?:(?:'s|’s)\s+office)?\s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3})?(?:which\s+is\s+)?"
+            r"^(?:(?:'s|’s)\s+office)?\s*,\s*(?:(?:a|an|the)\s+(?:(?:[a-z-]+|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+)"
+            r"{0,3})?(?:which\s+is\s+)?"  # "Gemini, the New York-based exchange founded and run by"
+            r"(?:(?:founded|co-founded|created|started|built)\s+and\s+)?"
             r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+"
             r"(?:in\s+(?:\d{4}|[A-Z][a-z]+)\s+)?by\s+"  # "Nordlys, founded in 2019 by Eirik Tangen"
             r"(?:(?:its\s+|the\s+)?(?:[A-Z][a-z]+|[a-z]+)\s+){0,2}$")
@@ -276,7 +278,9 @@ class RelationFinder:
                         verb = m.group("verb")
                         role = "co-founder" if verb == "co-founded" else "founder" if verb == "founded" else \
                             "owner" if verb in ("owned", "controlled") else ""
-                        out.append(_rel(rb.key, "WORKS_FOR", ra.key, role, a, b))
+                        # "founded and run by Cameron Winklevoss and Tyler Winklevoss": every person of the list
+                        for p in self._people_list_starting_at(ents, mentions, mentions.index(b)):
+                            out.append(_rel(ents.record(p).key, "WORKS_FOR", ra.key, role, a, p))
                         continue
                 # "FTX's Sam Bankman-Fried"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic and between in ("'s ", "’s "):
