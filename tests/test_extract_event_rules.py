@@ -974,3 +974,14 @@ def test_a_regulators_review_is_an_investigation_unless_it_led_to_a_licence(extr
 def test_unveiling_a_merger_is_the_deal_not_a_launch(extractor):
     found = events(extractor, "Dunamu and Naver Financial unveiled an all-stock merger on Wednesday.")
     assert of_type(found, "LAUNCH") == [] and of_type(found, "ACQUISITION"), found
+
+
+@pytest.mark.parametrize("text, asset", [
+    # a known exchange's own token, named after it
+    ("WazirX Token (WRX), the exchange's own coin, slid about 15% on Sunday as the news spread.", "WazirX Token"),
+    # the parser loses the subject inside the description between the name and the verb
+    ("Render Token (RNDR), the project's governance token, fell about 8% on Thursday.", "Render"),
+    ("Kyber Network Crystal, the project's reward token, dropped about 6% on Tuesday.", "Kyber Network Crystal"),
+])
+def test_a_token_named_before_its_description_moves(extractor, text, asset):
+    assert (asset,) in of_type(events(extractor, text), "PRICE_MOVE")

@@ -723,6 +723,11 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "ROOT":
+        # "Kyber Network Crystal (KNC), the project's governance token, fell": the parser lost the subject inside the
+        # description between the name and the verb; what opens the sentence before the verb is it
+        subjects = [c for c in verb.lefts
+                    if c.dep_ in ("parataxis", "dep", "advcl") and c.left_edge.i == verb.sent.start]
     if verb.dep_ in ("relcl", "acl") and all(c.lower_ in ("that", "which", "who") for c in subjects):
         # "TerraUSD, the stablecoin that collapsed in May": the noun the clause describes, and the name
         # that noun stands beside
