@@ -985,3 +985,32 @@ def test_unveiling_a_merger_is_the_deal_not_a_launch(extractor):
 ])
 def test_a_token_named_before_its_description_moves(extractor, text, asset):
     assert (asset,) in of_type(events(extractor, text), "PRICE_MOVE")
+
+
+def test_a_leadership_change_naming_no_organisation_is_at_the_one_the_sentence_says_the_person_works_for(
+        extractor):
+    found = of_type(events(extractor, "Veldra Exchange was fined on Monday. Hours later, Veldra said its founder and "
+                                      "chief executive, Jonas Ekberg, had resigned."), "LEADERSHIP_CHANGE")
+    assert found == [("Veldra Exchange", "Jonas Ekberg")], found
+
+
+def test_a_resignation_and_the_next_sentences_appointment_without_an_organisation_are_one_succession(extractor):
+    found = of_type(events(extractor, "Veldra Exchange was fined on Monday. Hours later, Veldra said its founder and "
+                                      "chief executive, Jonas Ekberg, had resigned. The board named finance chief "
+                                      "Mira Castell as interim chief executive while it looks for a permanent "
+                                      "successor."), "LEADERSHIP_CHANGE")
+    assert found == [("Veldra Exchange", "Jonas Ekberg", "Mira Castell")], found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # stolen data offered for sale is out already (an offer to buy is no event)
+    ("Veldra Exchange said on Friday that email addresses and hashed passwords of 80,000 of its users had been "
+     "offered for sale on a dark-web market.", ("DATA_LEAK", ("Veldra Exchange",)), None),
+    # accounts registered with a company are users signing up, not a licence
+    ("The affected accounts at Veldra were all registered before March 2019, the company said.",
+     None, "LICENSE"),
+])
+def test_data_on_sale_and_accounts_registered(extractor, text, expected, wrong):
+    found = events(extractor, text)
+    assert expected is None or expected in found, found
+    assert wrong is None or not of_type(found, wrong), found

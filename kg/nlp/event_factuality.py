@@ -67,7 +67,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return False  # "a post falsely announced that the funds had been approved"
         # by lemma, or by the word itself ("talks" on a loan are negotiations, "talked about" is not); tokens
         # compare by index, as spaCy makes a new Token object on every access
-        if node.i != token.i and (node.lemma_.lower() in triggers.governors or node.lower_ in triggers.governors):
+        if node.i != token.i and (node.lemma_.lower() in triggers.governors or node.lower_ in triggers.governors) \
+                and not _for_sale(node):
             return False
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):
@@ -99,6 +100,12 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return True
         node = node.head
         steps += 1
+
+
+def _for_sale(node: Token) -> bool:
+    """'passwords had been offered for sale': stolen data on sale is out already (not an offer to buy)."""
+    return node.lemma_.lower() == "offer" and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "sale" for g in c.children) for c in node.children)
 
 
 def announced_as_decided(token: Token) -> bool:

@@ -17,7 +17,7 @@ REGULATOR_LED = {"INVESTIGATION", "LAWSUIT", "CRIMINAL_CASE", "FINE", "BAN", "LI
 MAX_PARTICIPANTS = 12
 # words that tell data got out, one of which a leak's sentence has ("exposed", "stolen", "accessed", "left open")
 LEAK_CUES = {"leak", "expose", "exposure", "dox", "breach", "steal", "stolen", "access", "compromise", "publish",
-             "dump", "surface", "hack", "unprotected", "unsecured", "obtain", "scrape", "sell", "post", "open",
+             "dump", "surface", "hack", "unprotected", "unsecured", "obtain", "scrape", "sell", "sale", "post", "open",
              "online", "misconfigure", "misconfigured", "reveal", "disclose", "send", "sent", "share", "blunder",
              "theft", "incident", "attack", "exfiltrate"}
 # what drains deposits or reserves without anyone breaking in

@@ -224,6 +224,8 @@ def _money_lost(verb: Token) -> bool:
                for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
+# who or what registers with a company, not with a regulator
+SIGNED_UP = {"account", "user", "customer", "client", "member", "wallet", "domain", "address", "trader", "investor"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "₹", "₦", "R$", "US$", "C$", "A$", "HK$", "NT$"}
 
 
@@ -233,6 +235,9 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
         return True  # "the SFC approved the funds": a regulator's approval of a fund is its licence
     if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and _raised_money_from_a_company(token):
         return True
+    if spec.type == "LICENSE" and token.lemma_.lower() == "register" and any(
+            c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lemma_.lower() in SIGNED_UP for c in token.children):
+        return False  # "the affected accounts were all registered before Aug. 5": users signing up
     near = [token, *token.children, token.head, *token.head.children]
     if spec.context_in_phrases:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]

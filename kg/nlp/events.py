@@ -131,14 +131,31 @@ class EventFinder:
                 else:
                     _merge_into(events, event)
                 subjects.setdefault(type_, subject)
-        doc._.kg_events = _join_successions(ents, doc, events)
+        doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, events))
         return doc
+
+
+def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
+    """'Aigaio said its founder and chief executive, Nikos Papadakis, had resigned': a leadership change
+    that names a person and no organisation is at the one the same sentence says the person works for."""
+    works_for: dict[tuple[int, str], set[str]] = {}
+    for r in getattr(doc._, "kg_relations", None) or ():
+        if r.type == "WORKS_FOR":
+            works_for.setdefault((doc[r.start].sent.start, r.head), set()).add(r.tail)
+    for event in events:
+        if event.type != "LEADERSHIP_CHANGE" or any(ents.records[k].type in PLACED_TYPES for k in event.participants):
+            continue
+        employers = set().union(*(works_for.get((event.start, k), set()) for k in event.participants))
+        if len(employers) == 1:
+            event.participants.insert(0, employers.pop())
+    return events
 
 
 def _join_successions(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
     """'Powell stepped down as chief executive and was succeeded by Ripley', 'Zhao stepped down ... Binance
     named Teng as its new chief executive': one person leaving and the next taking over at the same
-    organisation, told in one sentence or the next, are one change (as the dev set annotates a succession);
+    organisation (or where one of the two names none: "... had resigned. The board named X as interim chief
+    executive"), told in one sentence or the next, are one change (as the dev set annotates a succession);
     two people's unrelated moves stay two."""
     sentence_of = {sent.start: k for k, sent in enumerate(doc.sents)}
     people = lambda e: {k for k in e.participants if ents.records[k].type == "PERSON"}  # noqa: E731
@@ -150,8 +167,7 @@ def _join_successions(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> 
                 people(earlier) != people(event) and not _other_years(earlier.date_text, event.date_text) and \
                 _leaving(earlier.trigger) != _leaving(event.trigger) and \
                 0 <= sentence_of[event.start] - sentence_of[earlier.start] <= 1 and (
-                    bodies(earlier) & bodies(event) or
-                    sentence_of[event.start] == sentence_of[earlier.start] and not (bodies(earlier) and bodies(event))):
+                    bodies(earlier) & bodies(event) or not (bodies(earlier) and bodies(event))):
             _add_parties(earlier, event)
             continue
         out.append(event)
