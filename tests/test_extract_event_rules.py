@@ -1014,3 +1014,17 @@ def test_data_on_sale_and_accounts_registered(extractor, text, expected, wrong):
     found = events(extractor, text)
     assert expected is None or expected in found, found
     assert wrong is None or not of_type(found, wrong), found
+
+
+def test_it_in_a_clause_coordinated_with_a_regulators_statement_is_the_regulator(extractor):
+    found = events(extractor, "Tarvo Exchange opened in Lima last year. Peru's Superintendency of Markets said in "
+                              "March that crypto is not legal tender, and it urged investors to weigh the risks.")
+    assert ("WARNING", ("Superintendency of Markets",)) in found, found
+
+
+def test_the_complaint_after_a_criminal_complaint_is_that_criminal_case(extractor):
+    found = events(extractor, "Malaysia's Securities Commission filed a criminal complaint against Veldra Exchange "
+                              "on Friday. The commission said it lodged the complaint with the Commercial Crime "
+                              "Investigation Department of the Royal Malaysia Police.")
+    assert not of_type(found, "LAWSUIT"), found
+    assert len(of_type(found, "CRIMINAL_CASE")) == 1, found

@@ -89,7 +89,7 @@ class EventFinder:
                 event = read_event(self.t, doc, ents, sent, token, spec)
                 if event is None:
                     continue
-                event = _retyped(event, ents, sent, token)
+                event = _retyped(event, ents, sent, token, events)
                 type_ = event.type
                 if _only_recalled(token) and any(_same_kind(e, event) for e in events):
                     # "days after the hack, FTX lent Liquid $120 million", "swapped the stolen tokens on
@@ -228,10 +228,14 @@ def _other_grantor(ents: DocEntities, events: list[FoundEvent], event: FoundEven
     return bool(mine and theirs and not mine & theirs)
 
 
-def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token) -> FoundEvent:
-    """'charged with conspiracy' is a criminal case; 'suspended trading in XRP' is a (de)listing."""
+def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: list[FoundEvent]) -> FoundEvent:
+    """'charged with conspiracy' is a criminal case; 'suspended trading in XRP' is a (de)listing; 'the
+    complaint', after a criminal complaint was told, is that criminal case."""
     civil = any(t.lower_ == "civil" for t in sent)
     if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent) and not civil:
+        event.type = "CRIMINAL_CASE"
+    elif event.type == "LAWSUIT" and _refers_back(token) and any(
+            e.type == "CRIMINAL_CASE" and e.trigger.lower() == token.lower_ for e in told):
         event.type = "CRIMINAL_CASE"
     elif event.type == "LAWSUIT" and token.lemma_.lower() in ("charge", "charges") and not civil and not any(
             ents.records[k].type == "REGULATOR" and CIVIL_ENFORCER.search(ents.records[k].name)

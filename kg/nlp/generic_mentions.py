@@ -124,17 +124,18 @@ class GenericMentions(EntityBuilder):
     def _subject_of_clause_above(self, pronoun) -> EntityRecord | None:
         """'The regulator issued warnings, the latest in a series of notices it has sent': a subject
         pronoun in a relative or adverbial clause is the organisation that is the subject of the clause
-        it hangs from (named or generic, named before the pronoun)."""
+        it hangs from (named or generic, named before the pronoun); so is one of a clause coordinated with
+        it ("the SMV said crypto is not legal tender, and it urged investors to ...")."""
         verb = pronoun.head
-        if pronoun.lower_ != "it" or verb.dep_ not in ("relcl", "advcl"):
+        if pronoun.lower_ != "it" or verb.dep_ not in ("relcl", "advcl", "conj"):
             return None
         for ancestor in verb.ancestors:
             subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None:
                 continue
             mention = self.taken.get(subject.i)
-            if mention is None or subject.i > pronoun.i:
-                return None
+            if mention is None or subject.i > pronoun.i or verb.dep_ == "conj" and subject.pos_ == "PRON":
+                return None  # (a pronoun the first clause opens with is read the usual way)
             record = self.ents.records[mention.key]
             return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
