@@ -667,3 +667,22 @@ def test_kyber_network_the_company_is_not_kyberswap_the_exchange(extractor):
     found = entities(extractor, "Kyber Network, the Singapore-based company that develops KyberSwap, told users to "
                                 "withdraw their funds.")
     assert {("Kyber Network", "ORGANIZATION"), ("KyberSwap", "EXCHANGE")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a place's name that is also a given name
+    ("Echo was founded by Jordan Fish, the trader better known as Cobie, and has grown fast.",
+     ("Jordan Fish", "PERSON"), ("Jordan", "LOCATION")),
+    # a company's name with another company's ambiguous name inside it
+    ("Earlier backers Andreessen Horowitz and Union Square Ventures also joined the round.",
+     ("Union Square Ventures", "ORGANIZATION"), ("Square Ventures", "ORGANIZATION")),
+])
+def test_a_known_names_word_inside_a_longer_name(extractor, text, expected, wrong):
+    found = entities(extractor, text)
+    assert expected in found and wrong not in found, found
+
+
+def test_a_known_companys_name_opening_a_longer_name_stays_the_company(extractor):
+    found = entities(extractor, "Attackers hijacked Ledger Connect Kit, a library from wallet maker Ledger, on "
+                                "Thursday. Ledger said it had fixed the code.")
+    assert ("Ledger", "ORGANIZATION") in found, found

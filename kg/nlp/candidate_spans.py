@@ -270,9 +270,14 @@ class CandidateSpans:
         if type_ == "PERSON" and half_of_hyphenated_word(kb_span, span):
             return True  # "Lin Chia-hao" is a person; "Chia" is only half of a word of the name
         if type_ == "PERSON" and entry.type == "LOCATION":
-            # "Lisa Monaco" is a person, and so is "Sofia Lindqvist" where someone hires her as a chief
+            # "Lisa Monaco" is a person, and so is "Sofia Lindqvist" where someone hires her as a chief, and
+            # "Jordan Fish" (a place's name that is also a given name)
             return len(span) >= 2 and (span.start < kb_span.start or hired_as_a_title(span, self.lex.titles) or
-                                       self._city_as_given_name(span, kb_span, entry))
+                                       self._city_as_given_name(span, kb_span, entry) or
+                                       kb_span.text in entry.ambiguous and len(span) == 2 and
+                                       span[1].is_title and span[1].is_alpha and
+                                       span[1].text not in self.lex.org_suffix_words and
+                                       span[1].text not in self.lex.org_head_words)
         if kb_span.start <= span.start and kb_span.end >= span.end:
             return False
         extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
@@ -282,6 +287,8 @@ class CandidateSpans:
             return False
         if entry.type == "LOCATION":
             return type_ == "ORGANIZATION"
+        if type_ == "ORGANIZATION" and kb_span.text in entry.ambiguous and all(t.is_title for t in span):
+            return True  # "Union Square Ventures": a company's name with a word that is also a known name in it
         if kb_span.start != span.start:
             return False
         # "Binance Labs" is not Binance, but "Binance Inc." is.

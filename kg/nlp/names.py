@@ -538,8 +538,17 @@ class NameRules(EntityTyping):
         beats = bool(inside) and type_ != "ASSET" and all(
             span.start <= m.start and m.end <= span.end and self.ents.records[m.key].type == "ASSET" for m in inside) \
             and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken) \
-            or self._registered_unit(span, inside) or self._regional_company(span, inside)
+            or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
+            type_ == "ORGANIZATION" and self._ambiguous_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
+
+    def _ambiguous_names_inside(self, span: Span, inside: list) -> bool:
+        """'Union Square Ventures': the known names inside a company's name are words they share with it
+        ("Square", an ambiguous name of Block), not those companies. (Not one the name opens with: "Ledger
+        Connect Kit" is Ledger's product.)"""
+        return bool(inside) and all(t.is_title for t in span) and all(
+            span.start < m.start and m.end <= span.end and self.ents.records[m.key].kb_id and
+            m.text in self.kb.get(self.ents.records[m.key].kb_id).ambiguous for m in inside)
 
     def add_shaped_organisations(self) -> None:
         """'Emergent Fidelity Technologies', 'Peken Global Ltd.': capitalised names ending in a
