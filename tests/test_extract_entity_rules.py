@@ -686,3 +686,9 @@ def test_a_known_companys_name_opening_a_longer_name_stays_the_company(extractor
     found = entities(extractor, "Attackers hijacked Ledger Connect Kit, a library from wallet maker Ledger, on "
                                 "Thursday. Ledger said it had fixed the code.")
     assert ("Ledger", "ORGANIZATION") in found, found
+
+
+def test_a_networks_name_with_its_coins_ticker_is_the_coin_throughout_the_article(extractor):
+    found = entities(extractor, "The thieves took ether and Solana (SOL) from the exchange's hot wallet. Solana "
+                                "fell about 4% on the day.")
+    assert ("SOL", "ASSET") in found and not any(name == "Solana" for name, _ in found), found

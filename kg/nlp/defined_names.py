@@ -34,6 +34,14 @@ class DefinedNames(EntityTyping):
             record = self.ents.records[m.key]
             if record.type in ("PERSON", "LOCATION"):
                 continue
+            coin = self._network_coin(m, record, token.text)
+            if coin is not None:
+                # "Solana (SOL)": the network's name with its coin's ticker is the coin, there and
+                # wherever else the article names the network ("Solana fell about 4%")
+                coin_record = self._record_for(coin.name, "ASSET", coin.id)
+                for other in [o for o in self.ents.mentions if o.key == record.key and not o.generic]:
+                    self._mention(doc[other.start:other.end], coin_record, replace=True)
+                continue
             longer = None if record.kb_id or _initials_match(m.text, token.text) else \
                 self._spelled_out(m.start, m.end, token.text)
             if longer is not None:
@@ -53,6 +61,13 @@ class DefinedNames(EntityTyping):
             for other in doc:
                 if other.text == token.text:
                     self._mention(doc[other.i:other.i + 1], record, replace=True)
+
+    def _network_coin(self, m, record, ticker: str):
+        """The known coin with this ticker that also goes by the name of the known network mentioned."""
+        if not record.kb_id or record.type != "ORGANIZATION":
+            return None
+        return next((e for e in self.kb.lookup(ticker) if e.type == "ASSET" and ticker in e.tickers and
+                     m.text.casefold() in {n.casefold() for n in e.names}), None)
 
     def _add_spelled_out_names(self) -> None:
         """'the Autorité Marocaine du Marché des Capitaux (AMMC)': a run of capitalised words NER missed, whose
