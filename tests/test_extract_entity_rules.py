@@ -692,3 +692,12 @@ def test_a_networks_name_with_its_coins_ticker_is_the_coin_throughout_the_articl
     found = entities(extractor, "The thieves took ether and Solana (SOL) from the exchange's hot wallet. Solana "
                                 "fell about 4% on the day.")
     assert ("SOL", "ASSET") in found and not any(name == "Solana" for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Hawks, South Africa's priority crimes unit, arrested two men in Durban.",
+     ("Directorate for Priority Crime Investigation", "REGULATOR")),
+    ("Magyar Nemzeti Bank fined the Budapest exchange on Monday.", ("Magyar Nemzeti Bank", "REGULATOR")),
+])
+def test_police_units_and_central_banks_the_knowledge_base_knows(extractor, text, expected):
+    assert expected in entities(extractor, text)
