@@ -701,3 +701,17 @@ def test_a_networks_name_with_its_coins_ticker_is_the_coin_throughout_the_articl
 ])
 def test_police_units_and_central_banks_the_knowledge_base_knows(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Carvalho, a former executive at Porto fintech Pagamentos Norte, joined the exchange.",
+     ("Pagamentos Norte", "ORGANIZATION")),
+    ("The exchange will list FRG, the token of Tallinn-based gaming platform Luna Forge, next month.",
+     ("Luna Forge", "ORGANIZATION")),
+    ("Ritter previously ran the digital asset exchange of Boerse Stuttgart.", ("Boerse Stuttgart", "ORGANIZATION")),
+    # a kind of company that only says what a person does is no company
+    ("\"It was missing,\" said Hafiz Rahman, a fintech analyst at Borneo Research in Kuching.",
+     ("Hafiz Rahman", "PERSON")),
+])
+def test_companies_after_their_kind_and_people_whose_job_names_one(extractor, text, expected):
+    assert expected in entities(extractor, text)

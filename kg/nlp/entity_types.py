@@ -24,7 +24,7 @@ CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
                                      r"central\s+bank(?!['’\w])")
 CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
 # a stock exchange in the languages that name one so ("Bolsa Boliviana de Valores", "Borsa Italiana")
-STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Burza", "Bursa"}
+STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Boerse", "Burza", "Bursa"}
 # "Bank", and the word in the languages central banks are named in ("Latvijas Banka", "Banco de España")
 BANK_WORDS = {"bank", "banka", "banco", "banque", "bankas", "banca", "banken"}
 # a securities regulator's name, though "Capital" otherwise marks a fund: "Hellenic Capital Market Commission"
@@ -110,8 +110,10 @@ class EntityTyping(EntityBuilder):
             return False  # "a Kraken product manager": a person's job, whatever kind word it ends in
         for tok in after[2:]:
             # "the company's president" is a person's appositive, and so is "a software developer who ..."
-            if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who"):
-                return True
+            if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who") and \
+                    not (tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ == "NOUN" and
+                         tok.head.lower_ not in ORG_KIND_NOUNS):
+                return True  # (not "a fintech analyst": the kind only says what the person analyses)
             if tok.text in (",", ".", ";") or tok.pos_ == "VERB" or tok.pos_ == "ADP":
                 break  # "X, a lawyer at Prague firm Y": the firm is where X works, not what X is
         return False

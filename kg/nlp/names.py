@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, LEGAL_FORMS, NAME_PARTICLES,
                               ORG_KIND_NOUNS, described_as_organisation, glued_lowercase_half, hired_as_a_title,
                               job_words, regional_company)
-from .entity_types import BANK_WORDS, EntityTyping
+from .entity_types import BANK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
 
@@ -281,8 +281,8 @@ class NameRules(EntityTyping):
         doc = self.doc
         last = span[-1].text
         if len(span) > 1 and (last.lower().endswith("bank") or last in ("Pay", "Payments", "Wallet") or
-                              any(t.lower_ in BANK_WORDS for t in span)):
-            return True
+                              any(t.lower_ in BANK_WORDS or t.text in STOCK_EXCHANGE_WORDS for t in span)):
+            return True  # (and "Boerse Stuttgart", a stock exchange)
         after = [t for t in doc[span.end:span.end + 2] if t.is_alpha and t.is_lower]
         if after and after[0].i == span.end and (after[0].lower_ in TEAM_NOUNS or len(after) == 2 and
                                                  after[1].i == span.end + 1 and after[1].lower_ in TEAM_NOUNS):
@@ -466,8 +466,7 @@ class NameRules(EntityTyping):
                                                  after[0].text in INSTRUMENT_NOUNS) or \
                 span[-1].text in ("Stack", "SDK"):
             return  # "its Earn program", "the OP Stack": products, not organisations
-        kind_before = span.start > 0 and self.doc[span.start - 1].is_lower and \
-            self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
+        kind_before = self._kind_before(span)
         if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin") and not kind_before and \
                 not self._listed_after_exchanges(span):
             type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
@@ -525,12 +524,14 @@ class NameRules(EntityTyping):
             type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
         elif type_ == "PERSON" and len(span) == 1 and self._given_name_before(span):
             span = self.doc[span.start - 1:span.end]  # "His lawyer, Petter Moe,": NER read only the surname
+            if self._kind_before(span):
+                type_ = self._org_type(span)  # "gaming platform Amber" + "Forge": a company, not a given name
         elif type_ == "PERSON" and len(span) == 1:
             type_ = self._org_type(span) if self._exchange_context(span) else ""
             if not type_:
                 return  # a lone word tagged PERSON is a surname (linked later) or a misread name
         longer = self._with_given_name(self._with_particle_surname(span)) if type_ == "PERSON" else span
-        if longer is not span and self._shaped_like_a_company(longer):
+        if longer is not span and (self._shaped_like_a_company(longer) or self._kind_before(longer)):
             type_ = self._org_type(longer)  # "Bank" + "Al-Maghrib": a bank, not a given name
         # the surname after the particle may be NER's person of its own ("Santos"): the full name replaces it;
         # so does a company's name NER found around a token's ("Flow Traders" around "Flow")
@@ -541,6 +542,11 @@ class NameRules(EntityTyping):
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
             type_ == "ORGANIZATION" and self._ambiguous_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
+
+    def _kind_before(self, span: Span) -> bool:
+        """'auditing firm Castellan Audits', 'gaming platform Amber Forge': a kind of company right before."""
+        return span.start > 0 and self.doc[span.start - 1].is_lower and \
+            self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
 
     def _ambiguous_names_inside(self, span: Span, inside: list) -> bool:
         """'Union Square Ventures': the known names inside a company's name are words they share with it
