@@ -1028,3 +1028,21 @@ def test_the_complaint_after_a_criminal_complaint_is_that_criminal_case(extracto
                               "Investigation Department of the Royal Malaysia Police.")
     assert not of_type(found, "LAWSUIT"), found
     assert len(of_type(found, "CRIMINAL_CASE")) == 1, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the two firms": the pair named before
+    ("The app is run by Kestrel Trading Ltd, which licenses Veldra Exchange's matching engine. The two firms "
+     "announced their partnership in June.", ("Veldra Exchange", "Kestrel Trading Ltd")),
+    # a deal a relative clause tells as made, under a modal ("can fund")
+    ("Kora Exchange opened in Nairobi on Monday. Users can fund accounts through Umoja Pay, a mobile money "
+     "provider, under a partnership the two companies signed in May.", ("Umoja Pay", "Kora Exchange")),
+])
+def test_a_partnership_of_the_two_companies_named_before(extractor, text, expected):
+    found = of_type(events(extractor, text), "PARTNERSHIP")
+    assert any(set(expected) <= set(parts) for parts in found), found
+
+
+def test_a_partnership_only_proposed_is_no_event(extractor):
+    assert not of_type(events(extractor, "Kora Exchange may seek a partnership proposed by Umoja Pay."),
+                       "PARTNERSHIP")

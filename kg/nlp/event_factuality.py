@@ -31,6 +31,7 @@ PRESUPPOSING = {"after", "since", "because", "once", "as"}  # clauses that tell 
 FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
 REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "speculation"}
 DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
+DEAL_MAKING = {"sign", "strike", "agree", "announce", "reach", "seal", "ink", "form", "finalize", "finalise"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 
 
@@ -41,6 +42,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
     unable = token.lemma_.lower() == "withdraw" and unable_to_withdraw(token)
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
+    if _told_as_done(token):
+        return True
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -100,6 +103,24 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return True
         node = node.head
         steps += 1
+
+
+def _told_as_done(noun: Token) -> bool:
+    """'fund accounts under a partnership the two companies signed in June': a deal a relative clause in the
+    past tense tells as made is one, whatever modal governs the sentence. (The parser often hangs such a
+    clause on the subject after the noun, "the two companies", and calls it a participle.)"""
+    if noun.pos_ != "NOUN":
+        return False
+    doc = noun.doc
+    for verb in doc[noun.i + 1:min(noun.i + 6, noun.sent.end)]:
+        if verb.is_punct:
+            return False
+        if verb.dep_ in ("relcl", "acl") and noun.i <= verb.head.i < verb.i and not any(
+                c.dep_ in ("neg", "aux", "auxpass") for c in verb.children) and (
+                verb.tag_ == "VBD" and verb.head.i == noun.i or
+                verb.tag_ == "VBN" and verb.head.i > noun.i and verb.lemma_.lower() in DEAL_MAKING):
+            return True  # (not "a partnership proposed by X": a participle of the noun's own)
+    return False
 
 
 def _for_sale(node: Token) -> bool:

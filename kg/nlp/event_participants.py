@@ -124,6 +124,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "slides in debut": a launch names its launcher or what it launched
     if not ordered:
         ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
+    if spec.type == "PARTNERSHIP":
+        ordered = ordered + _the_two_companies(ents, sent, ordered)
     ordered = [m for m in ordered if not _is_source(doc, m) or ents.record(m).type == "REGULATOR"]
     agree = agreed_to(token) if spec.type == "BAN" and token.lemma_.lower() in LEAVE_VERBS else None
     if agree is not None:
@@ -321,6 +323,30 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         _cue(token, LISTING_DIRECTIONS) if spec.type == "LISTING" else \
         _amount_raised(clause) if spec.type == "FUNDING" else ""
     return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
+
+
+def names_two_companies(sent) -> bool:
+    """'the two firms', 'both companies': a pair the sentence does not name."""
+    words = [t.lower_ for t in sent]
+    return any(a in ("two", "both") and b in ("companies", "firms", "groups", "exchanges")
+               for a, b in zip(words, words[1:]))
+
+
+def _the_two_companies(ents: DocEntities, sent, ordered: list[Mention]) -> list[Mention]:
+    """'The two firms announced their partnership in June', '... under a partnership the two companies signed':
+    the companies named last before the sentence make up the pair its own names leave short."""
+    if not names_two_companies(sent):
+        return []
+    named = {ents.record(m).key for m in ordered if ents.record(m).type in ("EXCHANGE", "ORGANIZATION")}
+    out = []
+    for m in reversed(ents.in_span(0, sent.start)):
+        if len(named) >= 2:
+            break
+        record = ents.record(m)
+        if not m.generic and record.type in ("EXCHANGE", "ORGANIZATION") and record.key not in named:
+            named.add(record.key)
+            out.append(m)
+    return out
 
 
 def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause: Token,

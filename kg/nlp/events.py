@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 
 from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
-from .event_participants import MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, read_event, swallowed_subject
+from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, read_event,
+                                 swallowed_subject)
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, load_triggers
 from .guard import guarded
 
@@ -67,7 +68,7 @@ class EventFinder:
         ents: DocEntities = doc._.kg
         events: list[FoundEvent] = []
         for sent in doc.sents:
-            if not ents.in_span(sent.start, sent.end):
+            if not ents.in_span(sent.start, sent.end) and not names_two_companies(sent):
                 continue
             cancelled = None  # read only for a sentence with a deal in it
             subjects: dict[str, str | None] = {}  # the subject of the sentence's first event of each type
