@@ -486,3 +486,20 @@ def test_a_company_title_between_two_names_makes_the_first_the_employer(extracto
 def test_works_for_from_a_founders_list_and_for_regional_units(extractor, text, expected):
     found = relations(extractor, text)
     assert expected <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city before a kind of company, or in an appositive with one ("start-up" is three tokens)
+    ("Tallinn custody start-up Lumira raises €18 million in a round led by Northlight Ventures.",
+     ("Lumira", "BASED_IN", "Tallinn")),
+    ("Customers can fund accounts through Umoja Pay, a Kigali mobile money provider with 1.2 million users.",
+     ("Umoja Pay", "BASED_IN", "Kigali")),
+    ("Carvalho, a former executive at Porto fintech Pagamentos Norte, joined the exchange.",
+     ("Pagamentos Norte", "BASED_IN", "Porto")),
+    # the legal form NER left off before the name stays in it
+    ("PT Merapi Aset Digital, the Jakarta-based company that runs the exchange, said the chief executive quit.",
+     ("PT Merapi Aset Digital", "BASED_IN", "Jakarta")),
+])
+def test_based_in_from_a_city_before_a_kind_of_company(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found, found

@@ -223,8 +223,12 @@ class CandidateSpans:
         if len(span) == 1 and span[0].text in LEGAL_PREFIXES:
             while end < len(doc) and end - span.end < 4 and doc[end].is_title and not doc[end].is_sent_start:
                 end += 1  # "SIA" + "Daugava Digital": a legal form written before the company's name
-        if end > span.end:
-            return doc[span.start:end]
+        start = span.start
+        if start > 0 and doc[start - 1].text in LEGAL_PREFIXES and span[0].text not in LEGAL_PREFIXES and \
+                all(t.is_title or t.is_upper for t in span):
+            start -= 1  # "PT" + "Merapi Aset Digital": the legal form NER left off before the name
+        if end > span.end or start < span.start:
+            return doc[start:end]
         if len(span) != 1 or span[0].text not in self.lex.org_suffix_words:
             return span
         start = span.start

@@ -191,7 +191,7 @@ class RelationFinder:
                            "broker", "brokerage", "app", "wallet", "issuer", "conglomerate", "group", "prosecutor",
                            "police", "court", "miner", "custodian", "developer", "publisher", "outlet",
                            "unit", "arm", "subsidiary", "affiliate", "branch", "planner", "supervisor", "overseer",
-                           "ministry", "manager", "insurer", "processor"}
+                           "ministry", "manager", "insurer", "processor", "provider", "fintech"}
         self.seat_of_kind = re.compile(
             r"^\s*(?:,\s*which|,\s*that)?\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:based|headquartered|registered|"
             r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
@@ -711,7 +711,7 @@ class RelationFinder:
                     k += 2
                 if k + 2 < len(after) and after[k].lower_ == "the" and after[k + 2].text in ("'s", "’s"):
                     nouns = [t for t in after[k + 3:] if t.is_lower and t.pos_ in ("NOUN", "ADJ")]
-                    if nouns and any(t.lemma_.lower() in self.kind_nouns for t in nouns):
+                    if nouns and any(self._kind_word(t) for t in nouns):
                         kind = after[k + 1].lower_
             if kind not in HOME_WORDS:
                 continue
@@ -746,12 +746,17 @@ class RelationFinder:
                     out.append(_rel(rec.key, "BASED_IN", ents.record(place).key, "", m, place))
         return out
 
+    def _kind_word(self, token) -> bool:
+        """A word for a kind of organisation, "start-up" (three tokens) included."""
+        return token.lemma_.lower() in self.kind_nouns or token.lower_ == "up" and token.i >= 2 and \
+            token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "start"
+
     def _kind_phrase_before(self, doc, start: int, limit: int) -> list:
         """'Japanese exchange' in 'Japanese exchange Coincheck', 'the Dutch central bank, DNB'."""
         k = start - 1
         if k >= limit and doc[k].text == ",":
             k -= 1
-        if k < limit or doc[k].lemma_.lower() not in self.kind_nouns:
+        if k < limit or not self._kind_word(doc[k]):
             return []
         end = k + 1
         while k - 1 >= limit and (doc[k - 1].is_lower or doc[k - 1].text == "-") and doc[k - 1].pos_ not in ("DET", "ADP"):
@@ -767,7 +772,7 @@ class RelationFinder:
             return []
         words = list(doc[k + 2:min(limit, k + 8)])
         for i, t in enumerate(words):
-            if t.lemma_.lower() in self.kind_nouns and t.is_lower:
+            if self._kind_word(t) and t.is_lower:
                 return words[:i + 1]
         return []
 
@@ -806,10 +811,11 @@ class RelationFinder:
             k = 1
         while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and after[k].is_lower and
                                   after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
-                                  after[k].text == "-" and nouns and k + 1 < len(after)):
+                                  after[k].text == "-" and nouns and k + 1 < len(after) or
+                                  self._kind_word(after[k]) and nouns):
             nouns.append(after[k])  # "state-run bitcoin wallet": the hyphen and its parts too
             k += 1
-        if not nouns or nouns[-1].lemma_.lower() not in self.kind_nouns:
+        if not nouns or not self._kind_word(nouns[-1]):
             return None
         if len(after) == 0:
             return None
