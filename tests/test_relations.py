@@ -503,3 +503,19 @@ def test_works_for_from_a_founders_list_and_for_regional_units(extractor, text, 
 def test_based_in_from_a_city_before_a_kind_of_company(extractor, text, expected):
     found = relations(extractor, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second title after two joined ones
+    ("Salma Idrissi, Tijara's co-founder and chief executive and a former product manager at Banque Atlas, said "
+     "the money would fund growth.", ("Salma Idrissi", "WORKS_FOR", "Banque Atlas")),
+    # titles read since: a dealer, a director general
+    ("\"We can grow now,\" said Welwitschia Chief Executive Tuyeni Nangolo, a former treasury dealer at Namib "
+     "Mercantile Bank.", ("Tuyeni Nangolo", "WORKS_FOR", "Namib Mercantile Bank")),
+    # "both former engineers at": every person of the list
+    ("Lumira was founded in 2021 by Kadri Tamm and Marek Lõhmus, both former engineers at money-transfer company "
+     "Wise.", ("Kadri Tamm", "WORKS_FOR", "Wise")),
+])
+def test_works_for_from_second_titles_and_shared_plural_titles(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found, found

@@ -78,7 +78,9 @@ class RelationFinder:
         role = rf"(?:(?:{'|'.join(re.escape(m) for m in lex.title_modifiers)})\s*)*(?:{lex.title_pattern})s?"
         roles = rf"(?P<role>{role}(?:\s*(?:,|and|&)\s*{role})*)"
         # a first title before "and" and a second one: "Bullish's chief executive and a former president of"
-        first_role = rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+(?:'s|’s)\s+)?{role}\s+and\s+(?:the\s+|a\s+|an\s+)?"
+        # ("Tijara's co-founder and chief executive and a former product manager at")
+        first_role = rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:\S+(?:'s|’s)\s+)?{role}(?:\s*(?:,|and)\s*{role})*" \
+                     rf"\s+and\s+(?:the\s+|a\s+|an\s+)?"
         self.second_role_at = re.compile(rf"{first_role}{roles}\s+(?:of|at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         self.second_role_before = re.compile(rf"{first_role}(?:former\s+)?$", re.I)
         # "who previously worked at the Singapore Exchange"
@@ -94,7 +96,7 @@ class RelationFinder:
             rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
             rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as)\s+)?$", re.I)
         self.person_title_at = re.compile(
-            rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
+            rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
             rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
@@ -298,7 +300,11 @@ class RelationFinder:
                     m = self.person_title_at.match(between) or self.second_role_at.match(between) or \
                         self.as_title_of.match(between)
                     if m:
-                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
+                        # "Kadri Tamm and Marek Lõhmus, both former engineers at": every person of the list
+                        people = self._people_list_ending_at(ents, mentions, i) if re.match(
+                            r"^\s*,\s*(?:both|all)\s", between) else [a]
+                        for p in people:
+                            out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, m.group("role"), p, b))
                         continue
                     if self.previously_at.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
