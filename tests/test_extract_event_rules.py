@@ -1046,3 +1046,13 @@ def test_a_partnership_of_the_two_companies_named_before(extractor, text, expect
 def test_a_partnership_only_proposed_is_no_event(extractor):
     assert not of_type(events(extractor, "Kora Exchange may seek a partnership proposed by Umoja Pay."),
                        "PARTNERSHIP")
+
+
+@pytest.mark.parametrize("text", [
+    "Ozys urged users to revoke any token approvals they had granted to its contracts.",
+    "Kyber Network told liquidity providers on Wednesday to withdraw their funds from the pools.",
+    "The National Bank of Georgia, which registers virtual asset service providers, asked Mtkvari for a report.",
+    "Kavo Exchange is operated by Tamsin Trading Ltd., a company that licenses Kavo's matching engine software.",
+])
+def test_licensing_words_used_of_something_else_are_no_licence(extractor, text):
+    assert not of_type(events(extractor, text), "LICENSE")

@@ -226,6 +226,11 @@ def _money_lost(verb: Token) -> bool:
 
 # who or what registers with a company, not with a regulator
 SIGNED_UP = {"account", "user", "customer", "client", "member", "wallet", "domain", "address", "trader", "investor"}
+# objects a licensing verb takes besides licences and the licensed: "approved the application", "granted a
+# waiver", "revoked its status"
+LICENSED_THINGS = {"application", "status", "waiver", "exemption", "permission", "authority", "right", "rights",
+                   "request", "operator", "exchange", "firm", "company", "platform", "business", "entity",
+                   "service", "services", "activity", "activities", "product", "products", "etf"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "₹", "₦", "R$", "US$", "C$", "A$", "HK$", "NT$"}
 
 
@@ -235,6 +240,8 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
         return True  # "the SFC approved the funds": a regulator's approval of a fund is its licence
     if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and _raised_money_from_a_company(token):
         return True
+    if spec.type == "LICENSE" and not _licence_sense(token, spec):
+        return False
     if spec.type == "LICENSE" and token.lemma_.lower() == "register" and any(
             c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lemma_.lower() in SIGNED_UP for c in token.children):
         return False  # "the affected accounts were all registered before Aug. 5": users signing up
@@ -243,6 +250,29 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
     return any(t.lower_ in spec.context or t.lemma_.lower() in spec.context for t in [*near, *window])
+
+
+def _licence_sense(token: Token, spec: TriggerSpec) -> bool:
+    """Not 'revoke any token approvals they had granted', 'withdraw their funds', 'the National Bank of
+    Georgia, which registers virtual asset service providers': a licensing word used of something else, or of
+    what a regulator does as a rule."""
+    if token.lower_ in ("approval", "approvals") and token.i > 0 and token.nbor(-1).lower_ in ("token", "spending"):
+        return False
+    if any(t.lower_ in ("approval", "approvals") and t.i > 0 and t.nbor(-1).lower_ in ("token", "spending")
+           for t in token.subtree):
+        return False
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "dobj" else None
+    if verb is not None and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
+        return False  # "which registers ...": what the regulator does, no licence granted
+    if token.pos_ == "VERB":
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        ents = getattr(token.doc._, "kg", None)
+        if obj is not None and not any(t.lower_ in spec.context or t.lemma_.lower() in spec.context
+                                       for t in obj.subtree) and \
+                not (ents is not None and any(t.i in ents.by_token for t in obj.subtree)) and \
+                obj.pos_ in ("NOUN",) and obj.lemma_.lower() not in LICENSED_THINGS:
+            return False  # "withdraw their funds", "cancelling token approvals": the object is no licence
+    return True
 
 
 def _raised_money_from_a_company(verb: Token) -> bool:
