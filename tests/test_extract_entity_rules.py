@@ -715,3 +715,31 @@ def test_police_units_and_central_banks_the_knowledge_base_knows(extractor, text
 ])
 def test_companies_after_their_kind_and_people_whose_job_names_one(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a name does not end in a lowercase word (but a hyphenated given name's half does)
+    ("Santiago exchange Andes Cripto teams up with Peru's Inti Remesas for USDC transfers", ("Santiago", "LOCATION"),
+     ("Santiago exchange", "EXCHANGE")),
+    ("Regulators charged Terraform co-founder Han Chang-joon on Monday.", ("Han Chang-joon", "PERSON"), None),
+    # a legal form NER kept, with the name's first word it dropped
+    ("SANTIAGO, Aug. 22 — Andino Cripto SpA, a Chilean digital asset exchange, has partnered with a Lima firm.",
+     ("Andino Cripto SpA", "EXCHANGE"), None),
+    # an acronym spelled out across Spanish particles
+    ("In June, Chile's Comisión para el Mercado Financiero (CMF) registered the exchange.",
+     ("Comisión para el Mercado Financiero", "REGULATOR"), None),
+    # what a founder founds; a person NER ran into the title after the name
+    ("Hedge fund manager Alan Howard, co-founder of Brevan Howard, also took part.",
+     ("Brevan Howard", "ORGANIZATION"), ("Brevan Howard", "PERSON")),
+    # a place NER found before a lowercase kind of company; a currency is no entity
+    ("Lagos exchange Ikoyi Markets adds naira pairs and signs up Ibadan lender", ("Ibadan", "LOCATION"),
+     ("Ibadan", "ORGANIZATION")),
+    ("Naira deposits and withdrawals will run through Oyo Heritage Bank.", None, ("Naira", "ORGANIZATION")),
+    ("Colombia's Financial Superintendence (SFC) runs a sandbox for crypto platforms.",
+     ("Financial Superintendence", "REGULATOR"), None),
+    ("Bitso names Maria Lopez CFO", ("Maria Lopez", "PERSON"), ("Maria Lopez CFO", "PERSON")),
+])
+def test_names_cut_extended_and_typed_from_their_own_words(extractor, text, expected, wrong):
+    found = entities(extractor, text)
+    assert expected is None or expected in found, found
+    assert wrong is None or wrong not in found, found

@@ -229,7 +229,8 @@ class CandidateSpans:
             start -= 1  # "PT" + "Merapi Aset Digital": the legal form NER left off before the name
         if end > span.end or start < span.start:
             return doc[start:end]
-        if len(span) != 1 or span[0].text not in self.lex.org_suffix_words:
+        if not (len(span) == 1 and span[0].text in self.lex.org_suffix_words or
+                len(span) == 2 and span[-1].text in LEGAL_FORMS):  # "Andino" + "Cripto SpA"
             return span
         start = span.start
         while start > span.sent.start and span.start - start < 2 and start - 1 not in kb_at and \
@@ -438,6 +439,9 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
                            doc[end - 1].text not in (".",)):
         end -= 1
+    while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and \
+            doc[end - 1].lower_ not in NAME_PARTICLES and not glued_lowercase_half(doc, end - 2):
+        end -= 1  # "Santiago exchange", "naira pairs": a name does not end in a lowercase word
     if end > start and doc[end - 1].text == "." and end - start == 1:
         return None
     return doc[start:end] if end > start else None
@@ -449,7 +453,7 @@ def _before_title(span: Span, type_: str) -> Span:
     name holds a title word only inside it: "Chief Public Prosecutor's Office".)"""
     doc = span.doc
     for tok in span[1:]:
-        if tok.is_title and tok.lower_ in TITLE_STARTS:
+        if (tok.is_title or tok.text in ("CEO", "CFO", "COO", "CTO")) and tok.lower_ in TITLE_STARTS:
             if type_ == "PERSON" or tok.i == span.end - 1 and span.end < len(doc) and doc[span.end].is_title and \
                     doc[span.end].pos_ == "PROPN":
                 return doc[span.start:tok.i]

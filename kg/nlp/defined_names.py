@@ -12,7 +12,8 @@ from .kb import norm
 from .names import KIND_TAILS, LEGAL_SUFFIXES, SHORTENED_TAILS
 
 # the small words inside an institution's name: "Autorité Marocaine du Marché des Capitaux"
-NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di", "del", "della", "y", "für", "der"}
+NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di", "del", "della", "y", "für", "der",
+              "para", "el", "los", "las", "en", "do", "da", "dos", "das"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 

@@ -224,6 +224,12 @@ class NameRules(EntityTyping):
             end += 2
         return doc[span.start:end] if end > span.end else span
 
+    def _before_a_kind_word(self, span: Span) -> bool:
+        """'signs up Ibadan lender': a place NER found right before a lowercase kind of company says where
+        that company is (NER's own reading kept)."""
+        nxt = self.doc[span.end:span.end + 1]
+        return bool(len(nxt)) and nxt[0].is_lower and nxt[0].lower_ in ORG_KIND_NOUNS
+
     def _place_before_kind(self, span: Span) -> bool:
         """A name standing before a kind of company that another name follows: where that company is."""
         doc = self.doc
@@ -492,7 +498,7 @@ class NameRules(EntityTyping):
         if type_ == "LOCATION" and len(span) > 1 and self._conjunct_of_person(span):
             type_ = "PERSON"  # "developers Hannah Okafor and Lucas Brandt"
         elif type_ == "LOCATION" and len(span) == 1 and not self._place_context(span) and \
-                not self._place_before_kind(span):
+                not self._place_before_kind(span) and not self._before_a_kind_word(span):
             # places the knowledge base does not know, said in one word and not where a place
             # stands ("in X", "X-based", a dateline), are mostly companies NER misread
             type_ = self._org_type(span)
@@ -520,6 +526,8 @@ class NameRules(EntityTyping):
             type_ = "LOCATION"  # "based in Tysons Corner, Virginia"; not "from Austria's Financial Market Authority"
         elif type_ == "ORGANIZATION":
             type_ = self._org_type(span)
+        elif type_ == "PERSON" and self._owned_by_a_title(span):
+            type_ = self._org_type(span)  # "Alan Howard, co-founder of Brevan Howard": what a founder founds
         elif type_ == "PERSON" and self._kind_appositive(span):
             type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
         elif type_ == "PERSON" and len(span) == 1 and self._given_name_before(span):
@@ -542,6 +550,12 @@ class NameRules(EntityTyping):
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
             type_ == "ORGANIZATION" and self._ambiguous_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
+
+    def _owned_by_a_title(self, span: Span) -> bool:
+        """A name right after "founder of", "chief executive of": an organisation, not a person."""
+        before = self.doc[max(0, span.start - 4):span.start]
+        return len(before) >= 2 and before[-1].lower_ == "of" and (
+            before[-2].lower_ in OWNED_ROLES or before[-2].lower_ == "executive" and before[-3].lower_ == "chief")
 
     def _kind_before(self, span: Span) -> bool:
         """'auditing firm Castellan Audits', 'gaming platform Amber Forge': a kind of company right before."""
