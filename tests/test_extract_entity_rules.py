@@ -743,3 +743,14 @@ def test_names_cut_extended_and_typed_from_their_own_words(extractor, text, expe
     found = entities(extractor, text)
     assert expected is None or expected in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known company's name after the first word of a longer company's name NER found
+    ("Mosaic Ledger Technologies said on Monday it had sued its market maker.",
+     ("Mosaic Ledger Technologies", "ORGANIZATION")),
+    ("A separate project of the twins, the Winklevoss Bitcoin Trust, remains in limbo.",
+     ("Winklevoss Bitcoin Trust", "ORGANIZATION")),
+])
+def test_a_longer_company_name_around_a_known_name(extractor, text, expected):
+    assert expected in entities(extractor, text)

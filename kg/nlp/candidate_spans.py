@@ -197,6 +197,9 @@ class CandidateSpans:
                 trimmed = _before_title(trimmed, type_)
             if type_ == "PERSON" and trimmed is not None:
                 trimmed = self._after_leading_title(trimmed)
+                if len(trimmed) > 1 and (trimmed[-1].text in self.lex.org_suffix_words or
+                                         trimmed[-1].text in LEGAL_FORMS):
+                    type_ = "ORGANIZATION"  # "Mosaic Ledger Technologies Pte. Ltd.": no person's name
             for span in _split_pair(trimmed, self.lex):
                 self._add_ner_span(self._whole_name(span, kb_at), type_, kb_at, out)
         return out
@@ -292,8 +295,11 @@ class CandidateSpans:
             return False
         if entry.type == "LOCATION":
             return type_ == "ORGANIZATION"
-        if type_ == "ORGANIZATION" and kb_span.text in entry.ambiguous and all(t.is_title for t in span):
-            return True  # "Union Square Ventures": a company's name with a word that is also a known name in it
+        if type_ == "ORGANIZATION" and (kb_span.text in entry.ambiguous or span.start < kb_span.start) and \
+                entry.type != "PERSON" and all(t.is_title or t.text in LEGAL_FORMS for t in span):
+            # "Union Square Ventures", "Mosaic Ledger Technologies": a company's name with another known
+            # name after its first word (or an ambiguous one anywhere) is its own
+            return True
         if kb_span.start != span.start:
             return False
         # "Binance Labs" is not Binance, but "Binance Inc." is.

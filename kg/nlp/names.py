@@ -548,7 +548,7 @@ class NameRules(EntityTyping):
             span.start <= m.start and m.end <= span.end and self.ents.records[m.key].type == "ASSET" for m in inside) \
             and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken) \
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
-            type_ == "ORGANIZATION" and self._ambiguous_names_inside(span, inside)
+            type_ == "ORGANIZATION" and self._known_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
 
     def _owned_by_a_title(self, span: Span) -> bool:
@@ -562,13 +562,13 @@ class NameRules(EntityTyping):
         return span.start > 0 and self.doc[span.start - 1].is_lower and \
             self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
 
-    def _ambiguous_names_inside(self, span: Span, inside: list) -> bool:
-        """'Union Square Ventures': the known names inside a company's name are words they share with it
-        ("Square", an ambiguous name of Block), not those companies. (Not one the name opens with: "Ledger
-        Connect Kit" is Ledger's product.)"""
-        return bool(inside) and all(t.is_title for t in span) and all(
+    def _known_names_inside(self, span: Span, inside: list) -> bool:
+        """'Union Square Ventures', 'Mosaic Ledger Technologies': the known names after the first word of a
+        company's name are words they share with it ("Square", an ambiguous name of Block), not those
+        companies. (Not one the name opens with: "Ledger Connect Kit" is Ledger's product.)"""
+        return bool(inside) and all(t.is_title or t.text in LEGAL_FORMS for t in span) and all(
             span.start < m.start and m.end <= span.end and self.ents.records[m.key].kb_id and
-            m.text in self.kb.get(self.ents.records[m.key].kb_id).ambiguous for m in inside)
+            self.ents.records[m.key].type != "PERSON" for m in inside)
 
     def add_shaped_organisations(self) -> None:
         """'Emergent Fidelity Technologies', 'Peken Global Ltd.': capitalised names ending in a
