@@ -1056,3 +1056,17 @@ def test_a_partnership_only_proposed_is_no_event(extractor):
 ])
 def test_licensing_words_used_of_something_else_are_no_licence(extractor, text):
     assert not of_type(events(extractor, text), "LICENSE")
+
+
+def test_a_headline_naming_a_chief_executive_names_a_person_and_a_companys_change(extractor):
+    found = events(extractor, "Dubai's Qasr Digital launches perpetual futures after VARA upgrade, names Layla "
+                              "Haddad CEO")
+    assert ("Qasr Digital", "Layla Haddad") in of_type(found, "LEADERSHIP_CHANGE"), found
+
+
+def test_a_regulator_named_beside_a_companys_leadership_change_is_not_its_party(extractor):
+    found = events(extractor, "Gwangan Exchange said on Monday that its founder, Park Ji-hoon, had resigned as "
+                              "chief executive and that the board had appointed Choi Min-seo, a former official at "
+                              "the Financial Supervisory Service, to replace him.")
+    changes = of_type(found, "LEADERSHIP_CHANGE")
+    assert changes and not any("Financial Supervisory Service" in parts for parts in changes), found

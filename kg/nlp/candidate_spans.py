@@ -43,6 +43,7 @@ ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gm
 
 # verbs that give someone a job, said "X as <title>": "appointed X as chief compliance officer"
 HIRE_LEMMAS = {"hire", "appoint", "name", "tap", "promote", "recruit", "install"}
+HIRED_WORDS = {"names", "named", "appoints", "appointed", "taps", "tapped", "hires", "hired", "promotes", "promoted"}
 FOUNDING_LEMMAS = {"found", "co-found", "cofound"}  # whoever a company is founded with or by is a founder
 # titles a company can hold as well as a person ("developer", "partner", "investor": "named Coinbase as its
 # partner"); the other titles only people hold
@@ -62,6 +63,10 @@ LEGAL_PREFIXES = {"SIA", "UAB", "PT", "OOO"}
 def hired_as_a_title(span: Span, titles: tuple[str, ...]) -> bool:
     """'hired Sofia Lindqvist, previously head of digital assets at Nordea, as chief operating officer':
     the one hired or appointed as a job title only people hold is a person, whatever NER made of the name."""
+    doc = span.doc
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].lower_ in HIRED_WORDS and \
+            doc[span.end].text in ("CEO", "CFO", "COO", "CTO", "chief", "Chief", "chairman", "Chairman"):
+        return True  # "names Layla Haddad CEO": a headline, which the parser reads badly
     root = span.root
     if root.dep_ != "dobj" or root.head.lemma_.lower() not in HIRE_LEMMAS:
         return False

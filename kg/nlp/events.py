@@ -144,6 +144,10 @@ def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> li
         if r.type == "WORKS_FOR":
             works_for.setdefault((doc[r.start].sent.start, r.head), set()).add(r.tail)
     for event in events:
+        if event.type == "LEADERSHIP_CHANGE" and any(ents.records[k].type in ("EXCHANGE", "ORGANIZATION")
+                                                     for k in event.participants):
+            # "names Layla Haddad CEO after VARA upgrade": a company's change; the regulator is named beside it
+            event.participants = [k for k in event.participants if ents.records[k].type != "REGULATOR"]
         if event.type != "LEADERSHIP_CHANGE" or any(ents.records[k].type in PLACED_TYPES for k in event.participants):
             continue
         employers = set().union(*(works_for.get((event.start, k), set()) for k in event.participants))
