@@ -1070,3 +1070,25 @@ def test_a_regulator_named_beside_a_companys_leadership_change_is_not_its_party(
                               "the Financial Supervisory Service, to replace him.")
     changes = of_type(found, "LEADERSHIP_CHANGE")
     assert changes and not any("Financial Supervisory Service" in parts for parts in changes), found
+
+
+@pytest.mark.parametrize("text, type_, wrong", [
+    # the names a listed company's description gives are not what moved
+    ("Kokura Coin, a Fukuoka-based crypto exchange, will add five tokens next week. Shares of Tenjin Holdings Inc., "
+     "the Tokyo Stock Exchange-listed parent of Kokura Coin, rose by their daily limit on Monday.", "PRICE_MOVE",
+     "Kokura Coin"),
+    # fees paid for a service are no fine
+    ("Sentosa Labs has signed up 900 shippers to its ledger, where customers use its token to pay transaction "
+     "fees.", "FINE", None),
+    # a partnership the company lacks
+    ("Gwangan Exchange cannot offer won deposits because it lacks a partnership with a local bank.",
+     "PARTNERSHIP", None),
+])
+def test_no_event_for_descriptions_service_fees_and_what_a_company_lacks(extractor, text, type_, wrong):
+    found = of_type(events(extractor, text), type_)
+    assert (not found) if wrong is None else not any(wrong in parts for parts in found), found
+
+
+def test_the_name_an_appositive_gives_a_token_still_moves(extractor):
+    assert ("XIN",) in of_type(events(extractor, "Mixin's native token, XIN, fell about 7% after the disclosure."),
+                               "PRICE_MOVE")

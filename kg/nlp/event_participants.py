@@ -20,6 +20,9 @@ LEAK_CUES = {"leak", "expose", "exposure", "dox", "breach", "steal", "stolen", "
              "dump", "surface", "hack", "unprotected", "unsecured", "obtain", "scrape", "sell", "sale", "post", "open",
              "online", "misconfigure", "misconfigured", "reveal", "disclose", "send", "sent", "share", "blunder",
              "theft", "incident", "attack", "exfiltrate"}
+# fees paid for a service, never a penalty
+SERVICE_FEES = {"transaction", "trading", "gas", "network", "listing", "withdrawal", "management", "service",
+                "custody", "licence", "license", "subscription", "membership"}
 # what drains deposits or reserves without anyone breaking in
 DRAINING_CAUSES = {"collapse", "withdrawal", "outflow", "run", "crisis", "loss", "exodus", "redemption", "flight",
                    "panic", "fear", "crash", "failure", "turmoil"}
@@ -150,8 +153,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             for c in token.children):  # "trades under the ticker SFM" names no price
         return None  # "ETFs began trading": trading is no price move unless at a price
     elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
-        # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move
-        ordered = [m for m in ordered if _is_subject_of(ents, m, mover)]
+        # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move; "Shares of
+        # Genkai, the Tokyo Stock Exchange-listed parent of Hakata Coin, rose": nor do the description's names
+        ordered = [m for m in ordered if _is_subject_of(ents, m, mover) and
+                   not _in_description(ents, doc[m.start], mover)]
     elif spec.type == "PRICE_MOVE":
         # "bitcoin's slump", "a rally in ether", "Solana hit a record high": the noun's own phrase or
         # the subject of its verb
@@ -225,6 +230,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "a memecoin promoted by Milei": what was promoted, named or appointed is no person
     if spec.type == "FINE" and token.lemma_.lower() == "settlement" and _payment_settlement(ents, token):
         return None  # "testing settlement in USDC", "a settlement layer": payments settle, no one is fined
+    if spec.type == "FINE" and token.lemma_.lower() == "pay" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("fee", "fees") and any(
+                g.dep_ in ("compound", "amod") and g.lower_ in SERVICE_FEES for g in c.children)
+            for c in token.children):
+        return None  # "uses MLT to pay transaction fees": the price of a service, no penalty
     if spec.type == "HACK" and token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod")
                                                                for c in token.children):
         by = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -764,6 +774,18 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
             heads.append(heads[-1].head)
         return any(h.left_edge.i <= mention.start <= h.i for h in heads if h.pos_ in ("NOUN", "PROPN"))
     return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
+
+
+def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:
+    """Inside an appositive or a relative clause that describes a name in the verb's subject (not the name an
+    appositive gives a noun: "Mixin's native token, XIN, fell")."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("appos", "relcl", "acl") and node.head.i != verb.i and \
+                (node.head.i in ents.by_token and not ents.by_token[node.head.i].generic):
+            return True
+        node = node.head
+    return False
 
 
 def _shares_of(doc, mention) -> bool:
