@@ -1092,3 +1092,13 @@ def test_no_event_for_descriptions_service_fees_and_what_a_company_lacks(extract
 def test_the_name_an_appositive_gives_a_token_still_moves(extractor):
     assert ("XIN",) in of_type(events(extractor, "Mixin's native token, XIN, fell about 7% after the disclosure."),
                                "PRICE_MOVE")
+
+
+@pytest.mark.parametrize("text, type_, expected", [
+    ("Kraken hands CEO job to Mira Castell as co-founder Jesse Powell becomes chairman", "LEADERSHIP_CHANGE",
+     ("Kraken", "Mira Castell")),
+    ("Bitcoin touched a record above $73,000 on Thursday.", "PRICE_MOVE", ("Bitcoin",)),
+])
+def test_a_job_handed_over_and_a_record_touched(extractor, text, type_, expected):
+    found = of_type(events(extractor, text), type_)
+    assert any(set(expected) <= set(parts) for parts in found), found

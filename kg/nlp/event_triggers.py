@@ -175,6 +175,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
+        if lemma == "hand" and pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in HANDED_ROLES
+                                                      for c in tok.children):
+            found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Ripple hands CEO job to Brad Garlinghouse"
         if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
         if lemma == "sell" and pos == "VERB" and _sold_to_company(sent.doc, tok):
@@ -224,6 +227,8 @@ def _money_lost(verb: Token) -> bool:
                for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
+# what is handed to a new leader: "hands its top job to", "handed the reins to"
+HANDED_ROLES = {"job", "role", "post", "reins", "helm", "position", "title", "seat"}
 # who or what registers with a company, not with a regulator
 SIGNED_UP = {"account", "user", "customer", "client", "member", "wallet", "domain", "address", "trader", "investor"}
 # objects a licensing verb takes besides licences and the licensed: "approved the application", "granted a
