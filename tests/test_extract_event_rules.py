@@ -1102,3 +1102,13 @@ def test_the_name_an_appositive_gives_a_token_still_moves(extractor):
 def test_a_job_handed_over_and_a_record_touched(extractor, text, type_, expected):
     found = of_type(events(extractor, text), type_)
     assert any(set(expected) <= set(parts) for parts in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya's Capital Markets Authority is reviewing Tana Exchange's role in promoting the token, the exchange said.",
+     True),
+    ("The SEC can appeal, and it said it was reviewing the decision.", False),
+    ("The Securities and Exchange Commission is reviewing Coinbase's application for a spot ETF.", False),
+])
+def test_a_regulator_reviewing_someones_conduct_investigates(extractor, text, expected):
+    assert bool(of_type(events(extractor, text), "INVESTIGATION")) is expected

@@ -178,6 +178,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "hand" and pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in HANDED_ROLES
                                                       for c in tok.children):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Ripple hands CEO job to Brad Garlinghouse"
+        if lemma in EXAMINE_VERBS and pos == "VERB" and _regulator_examines(taken, sent.doc, tok):
+            found.setdefault((tok.i, "INVESTIGATION"), tok)  # "the Capital Markets Authority is reviewing Pwani's role"
         if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
         if lemma == "sell" and pos == "VERB" and _sold_to_company(sent.doc, tok):
@@ -227,6 +229,12 @@ def _money_lost(verb: Token) -> bool:
                for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
+# verbs of a regulator looking into what someone did, and what it reviews besides conduct: what it was sent to
+# decide on, what a court decided, its own rules
+EXAMINE_VERBS = {"review", "examine", "scrutinize", "scrutinise"}
+SUBMITTED_PAPERS = {"application", "applications", "filing", "filings", "proposal", "request", "submission", "bid",
+                    "plan", "plans", "draft", "rule", "rules", "comment", "comments", "decision", "ruling", "order",
+                    "judgment", "judgement", "verdict", "opinion", "options", "framework", "guidance", "policy"}
 # what is handed to a new leader: "hands its top job to", "handed the reins to"
 HANDED_ROLES = {"job", "role", "post", "reins", "helm", "position", "title", "seat"}
 # who or what registers with a company, not with a regulator
@@ -381,6 +389,16 @@ def unable_to_withdraw(verb: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _regulator_examines(taken, doc, verb: Token) -> bool:
+    """A regulator reviewing or examining someone's conduct (not an application it was sent, which is licensing)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or obj is None or obj.lemma_.lower() in SUBMITTED_PAPERS:
+        return False
+    mention = taken.get(subject.i)
+    return mention is not None and doc._.kg.record(mention).type == "REGULATOR"
 
 
 def _person_takes_over(taken, doc, verb: Token) -> bool:
