@@ -519,3 +519,18 @@ def test_based_in_from_a_city_before_a_kind_of_company(extractor, text, expected
 def test_works_for_from_second_titles_and_shared_plural_titles(extractor, text, expected):
     found = relations(extractor, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Police detained Kestrel Pay's founder, Arif Rahman, and its technical head, Kamal Hossain, on Monday.",
+     ("Kamal Hossain", "WORKS_FOR", "Kestrel Pay"), None),
+    ("Silk Road creator Ross Ulbricht was sentenced to life in prison.", ("Ross Ulbricht", "WORKS_FOR", "Silk Road"),
+     None),
+    # roles "its" gives that are no job at the company
+    ("Karlin Digital collapsed in 2023. Its insolvency administrator, Martina Novak, has recovered a third of the "
+     "money.", None, ("Martina Novak", "WORKS_FOR", "Karlin Digital")),
+])
+def test_works_for_from_a_described_title_after_its_and_a_creator(extractor, text, expected, wrong):
+    found = relations(extractor, text)
+    assert expected is None or expected in found, found
+    assert wrong is None or wrong not in found, found

@@ -37,6 +37,9 @@ PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previo
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
 WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months))"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+# roles "its" gives that are no job at the company: officers a court appoints, and the creator (of a product)
+NOT_ITS_STAFF = {"administrator", "administrators", "liquidator", "liquidators", "receiver", "receivers", "trustee",
+                 "trustees", "creator", "creators"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
@@ -154,8 +157,9 @@ class RelationFinder:
             r"^\s*,\s*the\s+(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|chief\s+operating\s+officer|"
             r"COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|general\s+counsel)\s*[,.]")
         # "its chief operating officer, X" and "Its chairman is X"
-        self.its_title_before = re.compile(
-            rf"\b(?:its|their)\s+{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
+        self.its_title_before = re.compile(  # ("and its technical head, Kamrul Ahsan": a word before the title)
+            rf"\b(?:its|their)\s+(?:(?-i:[a-z]{{4,}})\s+)?{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$",
+            re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
@@ -456,8 +460,8 @@ class RelationFinder:
             before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
             match = self.its_title.match(after) or self.its_title_before.search(before) or \
                 self.the_title_alone.match(after)
-            if not match:
-                continue
+            if not match or match.group("role").lower().split()[-1] in NOT_ITS_STAFF:
+                continue  # "its insolvency administrator", "the token's ... its creator": no one it employs
             # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
             # else the sentence's own organisation subject, else (a sentence opening "Its chairman is X")
             # the previous sentence's, else the last one named
