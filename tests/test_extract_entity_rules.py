@@ -754,3 +754,8 @@ def test_names_cut_extended_and_typed_from_their_own_words(extractor, text, expe
 ])
 def test_a_longer_company_name_around_a_known_name(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_a_company_named_as_its_website_is_a_company_whatever_ner_reads(extractor):
+    found = entities(extractor, "The contract was written by developers at Slock.it, the German start-up.")
+    assert ("Slock.it", "ORGANIZATION") in found, found

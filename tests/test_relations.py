@@ -534,3 +534,27 @@ def test_works_for_from_a_described_title_after_its_and_a_creator(extractor, tex
     found = relations(extractor, text)
     assert expected is None or expected in found, found
     assert wrong is None or wrong not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company named as its website, which NER reads as a date
+    ("Its code was written by developers at Veltro.it, a start-up based in Mittweida, Germany, whose co-founder "
+     "Jonas Ekberg published it.", {("Veltro.it", "BASED_IN", "Mittweida"), ("Jonas Ekberg", "WORKS_FOR", "Veltro.it")}),
+    # "X's co-founders include A and B"
+    ("Bancor's co-founders include Galia Brandt and Eyal Marom.", {("Galia Brandt", "WORKS_FOR", "Bancor"),
+                                                                   ("Eyal Marom", "WORKS_FOR", "Bancor")}),
+    # "names X its first technology chief", after a hiring verb
+    ("Kraken buys Earn.com, names Dana Holt its first technology chief", {("Dana Holt", "WORKS_FOR", "Kraken")}),
+    # "based in the Swiss town of Zug"
+    ("Lykke, a cryptocurrency exchange based in the Swiss town of Zug, has suspended trading.",
+     {("Lykke", "BASED_IN", "Zug")}),
+    # a country's possessive in an appositive after an acronym
+    ("The deal needs the approval of the Bangko Sentral ng Pilipinas (BSP), the Philippines' central bank.",
+     {("Bangko Sentral ng Pilipinas", "BASED_IN", "Philippines")}),
+    # a police force the knowledge base knows, placed by its country's possessive
+    ("VALENCIA — Spain's Guardia Civil has arrested the two founders of a Valencia trading platform.",
+     {("Guardia Civil", "BASED_IN", "Spain")}),
+])
+def test_relations_of_web_named_companies_founders_lists_and_places_of_towns(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found

@@ -102,6 +102,7 @@ class EntityLinker:
         builder.add_described_organisations()
         builder.add_companies_after_their_kind()
         builder.add_listed_companies()
+        builder.add_web_names()
         builder.add_based_places()
         builder.apply_definitions()
         builder.add_tickers()

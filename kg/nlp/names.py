@@ -9,6 +9,7 @@ organisation even where NER missed them.
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Span
 
@@ -29,6 +30,8 @@ KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "
 # arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
 SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners",
                                  "Wallet", "Pay"}
+# "Slock.it", "Gate.io", "Earn.com": a company named as its website
+WEB_NAME = re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:com|io|it|co|net|org|ai|xyz|us|de|fi|app|exchange|finance)$")
 LAW_WORDS = {"Decree", "Act", "Law", "Regulation", "Ordinance", "Directive", "Bill", "Code"}
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
@@ -356,6 +359,15 @@ class NameRules(EntityTyping):
             if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
                     span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def add_web_names(self) -> None:
+        """'developers at Slock.it', 'Gate.io said': a capitalised name with a web domain's ending is a company's,
+        whatever NER made of it (it reads "Slock.it" as a date)."""
+        for tok in self.doc:
+            if tok.i not in self.taken and WEB_NAME.match(tok.text) and \
+                    tok.text.casefold() not in self.lex.not_entities:
+                span = self.doc[tok.i:tok.i + 1]
+                self._mention(span, self._record_for(tok.text, self._org_type(span)))
 
     def add_listed_companies(self) -> None:
         """'Shares of Remixpoint fell by their daily limit': capitalised words NER missed after "shares of"

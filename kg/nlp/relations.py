@@ -19,7 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, ORG_SUFFIXES
+from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, HIRED_WORDS, ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .generic_mentions import REPORTING_VERBS
@@ -97,7 +97,7 @@ class RelationFinder:
         # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
         self.org_then_person = re.compile(
             rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
-            rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as)\s+)?$", re.I)
+            rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as|include|included|are|were)\s+)?$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
             rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
@@ -151,6 +151,8 @@ class RelationFinder:
         # "Russell Crumpler and Christopher Farmer, two of its senior managing directors"
         self.its_title = re.compile(
             rf"^\s*,\s*(?:(?:one|two|three|four|both|all)\s+of\s+)?(?:its|their)\s+{roles}(?:s\b|\b)", re.I)
+        # "names Balaji Srinivasan its first technology chief": after a hiring verb, no comma
+        self.its_title_hired = re.compile(rf"^\s+(?:its|their)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{roles}\b", re.I)
         # "Oscar Darmawan, the chief executive, said": a company title standing alone, the same as "its"
         # (not "the president", who is as often a head of state)
         self.the_title_alone = re.compile(
@@ -207,7 +209,8 @@ class RelationFinder:
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to)|"
             r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in|"  # "a fund with offices in"
             r"(?:runs|ran|run|operates|operated)\s+(?:its\s+)?(?:operations|business)\s+(?:from|in|out\s+of))"
-            r"\s+(?:the\s+)?$",
+            r"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:town|city|village|port|capital|region|province|state|island|"
+            r"emirate|canton)\s+of\s+)?$",  # "based in the Swiss town of Zug"
             re.I)
         # "Foris DAX MT Ltd, the company's subsidiary in Malta": the unit is where it is said to be
         self.unit_in = re.compile(
@@ -459,7 +462,8 @@ class RelationFinder:
             after = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 90]
             before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
             match = self.its_title.match(after) or self.its_title_before.search(before) or \
-                self.the_title_alone.match(after)
+                self.the_title_alone.match(after) or (
+                    m.start > 0 and doc[m.start - 1].lower_ in HIRED_WORDS and self.its_title_hired.match(after))
             if not match or match.group("role").lower().split()[-1] in NOT_ITS_STAFF:
                 continue  # "its insolvency administrator", "the token's ... its creator": no one it employs
             # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
@@ -844,15 +848,17 @@ class RelationFinder:
             if j in ents.by_token and ents.record(ents.by_token[j]).type in PLACED:
                 return ents.by_token[j]
         if after[0].text in POSSESSIVE:
-            # "WazirX, one of India's largest exchanges", "Upbit, South Korea's biggest exchange"
+            # "WazirX, one of India's largest exchanges", "Upbit, South Korea's biggest exchange", "the Bangko
+            # Sentral ng Pilipinas (BSP), the Philippines' central bank"
             lead = doc[max(sent.start, m.start - 4):m.start].text.lower()
-            if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*$", lead):
+            if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*(?:the\s*)?$", lead):
                 prev = [o for o in mentions[:i] if o.end <= m.start]
                 if prev:
                     o = prev[-1]
                     gap = doc[o.end:m.start].text.strip().lower()
                     if ents.record(o).type in PLACED and not o.generic and re.fullmatch(
-                            r"\)?\s*,\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?", gap):
+                            r"(?:\(\s*[A-Z]{2,6}\s*)?\)?\s*,\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*(?:the)?",
+                            gap):
                         return o
             return None
         # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange",
