@@ -1112,3 +1112,18 @@ def test_a_job_handed_over_and_a_record_touched(extractor, text, type_, expected
 ])
 def test_a_regulator_reviewing_someones_conduct_investigates(extractor, text, expected):
     assert bool(of_type(events(extractor, text), "INVESTIGATION")) is expected
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Earn.com raised $116 million in 2015 to build chips, before it shifted its focus to paid messaging.", "FINE"),
+    ("Attackers took over the Twitter accounts of Tesla and Apple on Wednesday.", "ACQUISITION"),
+    ("Bitcoin traded at about $450 on Thursday, little changed on the day.", "PRICE_MOVE"),
+])
+def test_no_event_for_a_paid_service_a_hijacked_account_or_a_price_little_changed(extractor, text, type_):
+    assert not of_type(events(extractor, text), type_)
+
+
+def test_bitcoin_cash_in_lowercase_is_bitcoin_cash(extractor):
+    found = of_type(events(extractor, "The price of bitcoin cash on Coinbase spiked to nearly $9,000 after trading "
+                                      "opened."), "PRICE_MOVE")
+    assert found == [("Bitcoin Cash",)], found

@@ -20,6 +20,9 @@ LEAK_CUES = {"leak", "expose", "exposure", "dox", "breach", "steal", "stolen", "
              "dump", "surface", "hack", "unprotected", "unsecured", "obtain", "scrape", "sell", "sale", "post", "open",
              "online", "misconfigure", "misconfigured", "reveal", "disclose", "send", "sent", "share", "blunder",
              "theft", "incident", "attack", "exfiltrate"}
+# what attackers take over: control, not ownership
+SEIZED_THINGS = {"account", "accounts", "control", "server", "servers", "system", "systems", "computer", "computers",
+                 "wallet", "wallets", "domain", "handle", "website", "laptop", "device", "devices", "email"}
 # fees paid for a service, never a penalty
 SERVICE_FEES = {"transaction", "trading", "gas", "network", "listing", "withdrawal", "management", "service",
                 "custody", "licence", "license", "subscription", "membership"}
@@ -228,6 +231,13 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "Milei-promoted token": a modifier, no one changed jobs
     if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and not _person_patient(ents, token):
         return None  # "a memecoin promoted by Milei": what was promoted, named or appointed is no person
+    if spec.type == "ACQUISITION" and token.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in SEIZED_THINGS for c in token.children):
+        return None  # "took over the Twitter accounts of": a hijacking, not a purchase
+    if spec.type == "PRICE_MOVE" and token.lemma_.lower() == "trade" and any(
+            t.lower_ in ("unchanged", "flat", "steady") or t.lower_ == "changed" and t.i > 0 and
+            t.nbor(-1).lower_ in ("little", "barely") for t in sent):
+        return None  # "Bitcoin traded at about $450, little changed on the day": no move
     if spec.type == "FINE" and token.lemma_.lower() == "settlement" and _payment_settlement(ents, token):
         return None  # "testing settlement in USDC", "a settlement layer": payments settle, no one is fined
     if spec.type == "FINE" and token.lemma_.lower() == "pay" and any(
