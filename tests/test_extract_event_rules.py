@@ -1127,3 +1127,9 @@ def test_bitcoin_cash_in_lowercase_is_bitcoin_cash(extractor):
     found = of_type(events(extractor, "The price of bitcoin cash on Coinbase spiked to nearly $9,000 after trading "
                                       "opened."), "PRICE_MOVE")
     assert found == [("Bitcoin Cash",)], found
+
+
+def test_what_there_is_no_sign_of_did_not_happen(extractor):
+    found = events(extractor, "Hackers took ether from Gatecoin. It added that it had found no sign that customers' "
+                              "personal information had been accessed.")
+    assert not of_type(found, "DATA_LEAK") and of_type(found, "HACK"), found

@@ -31,6 +31,7 @@ PRESUPPOSING = {"after", "since", "because", "once", "as"}  # clauses that tell 
 FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
 REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "speculation"}
 DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
+EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trace", "reason"}
 DEAL_MAKING = {"sign", "strike", "agree", "announce", "reach", "seal", "ink", "form", "finalize", "finalise"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 
@@ -73,6 +74,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
         if node.i != token.i and (node.lemma_.lower() in triggers.governors or node.lower_ in triggers.governors) \
                 and not _for_sale(node):
             return False
+        if node.i != token.i and _denied_by(node):
+            return False
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):
             return False  # "face criminal penalties if they continue"
@@ -87,7 +90,7 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 node.head.head.lemma_.lower() in DENIALS:
             return False  # "denied a report that Nemunas had bought a stake": what a denied report says
         if node.dep_ in ("relcl", "acl") and steps > 0:
-            return True
+            return not _denied_by(node.head)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in node.children):
             return True  # "can now list tokens after it was hacked": the hack happened, whatever comes of the rest
         if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children):
@@ -121,6 +124,11 @@ def _told_as_done(noun: Token) -> bool:
                 verb.tag_ == "VBN" and verb.head.i > noun.i and verb.lemma_.lower() in DEAL_MAKING):
             return True  # (not "a partnership proposed by X": a participle of the noun's own)
     return False
+
+
+def _denied_by(noun: Token) -> bool:
+    """'found no sign that customers' personal information had been accessed': what there is no evidence of."""
+    return noun.lemma_.lower() in EVIDENCE_NOUNS and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _for_sale(node: Token) -> bool:
