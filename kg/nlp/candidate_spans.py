@@ -29,11 +29,12 @@ TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "pre
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
-ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech", "exchange", "lender", "bank", "group",
-                  "developer", "website", "service", "app", "network", "protocol", "fund", "issuer", "operator",
-                  "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet", "publisher",
-                  "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture", "custodian",
-                  "broker", "brokerage", "miner", "manager", "studio", "project", "foundation", "organization"}
+ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech", "exchange", "lender", "bank",
+                  "group", "developer", "website", "service", "app", "network", "protocol", "fund", "issuer",
+                  "operator", "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet",
+                  "publisher", "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture",
+                  "custodian", "broker", "brokerage", "miner", "manager", "studio", "project", "foundation",
+                  "organization"}
 # lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
 NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
                   "al", "el", "la", "le", "ter"}

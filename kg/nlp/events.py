@@ -138,7 +138,8 @@ class EventFinder:
 
 def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
     """'Aigaio said its founder and chief executive, Nikos Papadakis, had resigned': a leadership change
-    that names a person and no organisation is at the one the same sentence says the person works for."""
+    that names a person and no organisation is at the one the same sentence says the person works for; one
+    at a company leaves out a regulator named beside it."""
     works_for: dict[tuple[int, str], set[str]] = {}
     for r in getattr(doc._, "kg_relations", None) or ():
         if r.type == "WORKS_FOR":

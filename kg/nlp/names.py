@@ -71,7 +71,8 @@ class NameRules(EntityTyping):
                 return
             if self.doc[span.end:span.end + 1].text == "Attorney":
                 return  # "U.S. Attorney Damian Williams": the country is part of the title
-        if entry.type in ("EXCHANGE", "ORGANIZATION") and self.doc[span.end:span.end + 1].text in ("Token", "Coin") and \
+        if entry.type in ("EXCHANGE", "ORGANIZATION") and \
+                self.doc[span.end:span.end + 1].text in ("Token", "Coin") and \
                 not self.kb.lookup(self.doc[span.start:span.end + 1].text):
             token = self.doc[span.start:span.end + 1]  # "BitMart Token": a company's own token, not the company
             self._mention(token, self._record_for(token.text, "ASSET"))

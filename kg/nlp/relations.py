@@ -160,8 +160,8 @@ class RelationFinder:
             r"COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|general\s+counsel)\s*[,.]")
         # "its chief operating officer, X" and "Its chairman is X"
         self.its_title_before = re.compile(  # ("and its technical head, Kamrul Ahsan": a word before the title)
-            rf"\b(?:its|their)\s+(?:(?-i:[a-z]{{4,}})\s+)?{roles}\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$",
-            re.I)
+            rf"\b(?:its|their)\s+(?:(?-i:[a-z]{{4,}})\s+)?{roles}"
+            rf"\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
@@ -171,8 +171,9 @@ class RelationFinder:
         # "Kelsier Ventures, a firm run by American entrepreneur Hayden Davis", "the New York Attorney General's
         # office, led by Letitia James": the organisation, then who runs it
         self.org_run_by = re.compile(
-            r"^(?:(?:'s|’s)\s+office)?\s*,\s*(?:(?:a|an|the)\s+(?:(?:[a-z-]+|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+)"
-            r"{0,3})?(?:which\s+is\s+)?"  # "Gemini, the New York-based exchange founded and run by"
+            r"^(?:(?:'s|’s)\s+office)?\s*,\s*"
+            r"(?:(?:a|an|the)\s+(?:(?:[a-z-]+|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+){0,3})?"
+            r"(?:which\s+is\s+)?"  # "Gemini, the New York-based exchange founded and run by"
             r"(?:(?:founded|co-founded|created|started|built)\s+and\s+)?"
             r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+"
             r"(?:in\s+(?:\d{4}|[A-Z][a-z]+)\s+)?by\s+"  # "Nordlys, founded in 2019 by Eirik Tangen"
