@@ -558,3 +558,11 @@ def test_works_for_from_a_described_title_after_its_and_a_creator(extractor, tex
 def test_relations_of_web_named_companies_founders_lists_and_places_of_towns(extractor, text, expected):
     found = relations(extractor, text)
     assert expected <= found, found
+
+
+def test_its_co_founders_are_the_companys_every_one_though_a_regulator_is_the_subject_before(extractor):
+    found = relations(extractor, "Kelvora Exchange was fined in 2021. The CFTC sued it, and prosecutors unsealed "
+                                 "charges against its co-founders, Dana Holt, Jonas Ekberg and Mira Castell.")
+    assert {("Dana Holt", "WORKS_FOR", "Kelvora Exchange"), ("Mira Castell", "WORKS_FOR", "Kelvora Exchange")} <= \
+        found, found
+    assert not any(tail == "Commodity Futures Trading Commission" for _, _, tail in found), found

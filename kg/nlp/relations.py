@@ -145,6 +145,7 @@ class RelationFinder:
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|chief\s+legal\s+officer)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
+        self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
         self.official_title_opening = re.compile(
             r"^[\s\"“(]*(?P<role>(?:acting\s+|deputy\s+|former\s+)*(?:commissioner|superintendent|chairman|"
             r"chairwoman|chair|attorney\s+general))\s*$", re.I)
@@ -483,9 +484,12 @@ class RelationFinder:
                 org = next((o for o in subjects if not o.generic), None) or self._main_body(
                     ents, m.start, ("EXCHANGE", "ORGANIZATION"))
             else:
+                # (a company for a company's title: "The CFTC sued it, and prosecutors charged its co-founders")
+                kinds = ("EXCHANGE", "ORGANIZATION") if self.company_role.match(match.group("role")) else EMPLOYERS
+                subjects = [o for o in subjects if ents.record(o).type in kinds]
                 org = (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
                     (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
-                    (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in EMPLOYERS and
+                    (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in kinds and
                      not o.generic), None)
             if org is None:
                 continue
@@ -493,6 +497,10 @@ class RelationFinder:
             if re.match(r"^\s*,\s*(?:two|three|four|both|all)\s+of", after, re.I):  # "A and B, two of its"
                 mentions = ents.in_span(sent.start, sent.end)
                 people = self._people_list_ending_at(ents, mentions, mentions.index(m))
+            elif match.re is self.its_title_before and match.group("role").lower().endswith("s"):
+                # "its co-founders, Arthur Hayes, Ben Delo and Samuel Reed": every person of the list
+                mentions = ents.in_span(sent.start, sent.end)
+                people = self._people_list_starting_at(ents, mentions, mentions.index(m))
             for p in people:
                 out.append(_rel(ents.record(p).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, p))
         return out
