@@ -1133,3 +1133,13 @@ def test_what_there_is_no_sign_of_did_not_happen(extractor):
     found = events(extractor, "Hackers took ether from Gatecoin. It added that it had found no sign that customers' "
                               "personal information had been accessed.")
     assert not of_type(found, "DATA_LEAK") and of_type(found, "HACK"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kelvora Exchange, founded by two former bankers, opened to customers on Thursday.", ("Kelvora Exchange",)),
+    ("Binance.US opened for trading on Tuesday, offering customers six coins.", ("Binance.US",)),
+    ("Coinbase shares opened for trading at $381 on Nasdaq.", None),
+])
+def test_a_venue_opening_its_doors_is_a_launch(extractor, text, expected):
+    found = of_type(events(extractor, text), "LAUNCH")
+    assert found == ([expected] if expected else []), found

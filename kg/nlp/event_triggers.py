@@ -416,10 +416,20 @@ def _person_takes_over(taken, doc, verb: Token) -> bool:
 
 def opened_to_audience(verb: Token) -> bool:
     """'opened Base to the public', 'the network was opened to all developers': a product opened to its
-    users (not 'opened an office', 'opened an investigation', 'opened the door to a settlement')."""
-    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ in AUDIENCES for o in c.children)
-        for c in verb.children)
+    users (not 'opened an office', 'opened an investigation', 'opened the door to a settlement'); and
+    'Gemini opened to customers', 'Binance.US opened for trading': a venue opening its doors (not shares
+    opening for trading, nor a market's daily open)."""
+    to_audience = any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ in AUDIENCES
+                                                                    for o in c.children) for c in verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return to_audience
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    ents = getattr(verb.doc._, "kg", None)
+    if subject is None or not (subject.pos_ == "PROPN" or ents is not None and subject.i in ents.by_token and
+                               not ents.by_token[subject.i].generic):
+        return False
+    return to_audience or any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        o.dep_ == "pobj" and o.lower_ in ("trading", "business") for o in c.children) for c in verb.children)
 
 
 def about_apps(verb: Token) -> bool:
