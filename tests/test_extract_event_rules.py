@@ -1143,3 +1143,12 @@ def test_what_there_is_no_sign_of_did_not_happen(extractor):
 def test_a_venue_opening_its_doors_is_a_launch(extractor, text, expected):
     found = of_type(events(extractor, text), "LAUNCH")
     assert found == ([expected] if expected else []), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hackers moved 4,700 bitcoin out of the wallet. The price surged past $16,000 on Thursday on some exchanges.",
+     [("Bitcoin",)]),
+    ("Traders bought bitcoin. The price of gold rose 2%.", []),
+])
+def test_a_bare_the_price_is_that_of_the_coin_named_before(extractor, text, expected):
+    assert of_type(events(extractor, text), "PRICE_MOVE") == expected

@@ -197,6 +197,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         if reporter and reporter not in keys:
             keys.insert(0, reporter)
         keys.sort(key=lambda k: ents.records[k].type != "REGULATOR")
+    if not keys and spec.type == "PRICE_MOVE" and token.pos_ == "VERB":
+        keys = _asset_of_the_price(ents, mover)
     if not keys:
         return None
     types = {ents.records[k].type for k in keys}
@@ -784,6 +786,17 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
             heads.append(heads[-1].head)
         return any(h.left_edge.i <= mention.start <= h.i for h in heads if h.pos_ in ("NOUN", "PROPN"))
     return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
+
+
+def _asset_of_the_price(ents: DocEntities, verb: Token) -> list[str]:
+    """'The price surged past $16,000 on Thursday': a bare "the price" is that of the coin named last before."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() != "price" or \
+            not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in subject.children) or \
+            any(c.dep_ == "prep" for c in subject.children):
+        return []
+    last = next((m for m in reversed(ents.in_span(0, subject.i)) if ents.record(m).type == "ASSET"), None)
+    return [ents.record(last).key] if last is not None else []
 
 
 def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:
