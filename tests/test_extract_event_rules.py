@@ -1152,3 +1152,11 @@ def test_a_venue_opening_its_doors_is_a_launch(extractor, text, expected):
 ])
 def test_a_bare_the_price_is_that_of_the_coin_named_before(extractor, text, expected):
     assert of_type(events(extractor, text), "PRICE_MOVE") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bitcoin is down 12% since Monday.", [("Bitcoin",)]),
+    ("Turnout was up 5% this year.", []),
+])
+def test_a_coin_up_or_down_by_a_percentage_moved(extractor, text, expected):
+    assert of_type(events(extractor, text), "PRICE_MOVE") == expected
