@@ -759,3 +759,9 @@ def test_a_longer_company_name_around_a_known_name(extractor, text, expected):
 def test_a_company_named_as_its_website_is_a_company_whatever_ner_reads(extractor):
     found = entities(extractor, "The contract was written by developers at Slock.it, the German start-up.")
     assert ("Slock.it", "ORGANIZATION") in found, found
+
+
+def test_legal_forms_of_more_countries_stay_in_the_name(extractor):
+    found = entities(extractor, "Inti Remesas S.A.C. won a licence from Peru's regulator. Inti Remesas said it would "
+                                "expand.")
+    assert ("Inti Remesas S.A.C.", "ORGANIZATION") in found, found
