@@ -765,3 +765,24 @@ def test_legal_forms_of_more_countries_stay_in_the_name(extractor):
     found = entities(extractor, "Inti Remesas S.A.C. won a licence from Peru's regulator. Inti Remesas said it would "
                                 "expand.")
     assert ("Inti Remesas S.A.C.", "ORGANIZATION") in found, found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a name ending in "Coin" that the words after it make a company's
+    ("In May, the regulator fined Sevan Coin, a smaller Gyumri exchange, 8 million drams.",
+     ("Sevan Coin", "EXCHANGE"), ("Sevan Coin", "ASSET")),
+    ("Serbia extradites Ohrid Coin founder to Albania over failed crypto scheme",
+     ("Ohrid Coin", "ORGANIZATION"), ("Ohrid Coin", "ASSET")),
+    # a police force named after its county
+    ("The FCA and West Mercia Police raided six sites linked to Calder Coin in June 2023.",
+     ("West Mercia Police", "REGULATOR"), ("West Mercia Police", "LOCATION")),
+    # no entity from a law's title; an institution's acronym is no ticker
+    ("The regulator registered the firm under the Digital Token and Virtual Asset Services Act last year.", None,
+     ("Digital Token", "ORGANIZATION")),
+    ("The National Office for Economic Crime (NOEC) said it had opened an investigation.", None,
+     ("National Office for Economic Crime", "ASSET")),
+])
+def test_coins_that_are_companies_police_named_after_places_and_law_titles(extractor, text, expected, wrong):
+    found = entities(extractor, text)
+    assert expected is None or expected in found, found
+    assert wrong not in found, found

@@ -478,7 +478,7 @@ class NameRules(EntityTyping):
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
         if span.start >= 2 and self.doc[span.start - 1].lower_ in ("on", "of") and \
-                self.doc[span.start - 2].text in LAW_WORDS:
+                self.doc[span.start - 2].text in LAW_WORDS or self._inside_a_law_title(span):
             return  # "the Emergency Decree on Digital Asset Businesses": the subject of a law's title
         after = [t for t in self.doc[span.end:span.end + 2] if t.is_lower]
         if after and after[0].i == span.end and (any(t.text in PRODUCT_NOUNS for t in after) or
@@ -487,13 +487,16 @@ class NameRules(EntityTyping):
             return  # "its Earn program", "the OP Stack": products, not organisations
         kind_before = self._kind_before(span)
         if len(span) > 1 and span[-1].text in ("Token", "Coin", "Stablecoin") and not kind_before and \
-                not self._listed_after_exchanges(span):
-            type_ = "ASSET"  # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
+                not self._listed_after_exchanges(span) and not self._a_company_after_all(span):
+            # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
+            type_ = "ASSET"
         elif type_ != "PERSON" and self._described_as_a_token(span):
             type_ = "ASSET"  # "NZ stablecoin Harbour Dollar", "Harbour Dollar, a stablecoin meant to ..."
         elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
+        if type_ == "LOCATION" and len(span) > 1 and self.lex.regulator_words.search(span.text):
+            type_ = self._org_type(span)  # "West Yorkshire Police": a force, though named after its county
         if type_ in ("PERSON", "LOCATION") and kind_before:
             type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
         elif type_ == "PERSON" and self._shaped_like_a_company(span):
@@ -563,6 +566,22 @@ class NameRules(EntityTyping):
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
             type_ == "ORGANIZATION" and self._known_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
+
+    def _inside_a_law_title(self, span: Span) -> bool:
+        """'the Virtual Asset and Initial Token Offering Services Act': a name that runs on into a law's title."""
+        doc, i = self.doc, span.end
+        while i < len(doc) and i - span.end < 8 and (doc[i].is_title or doc[i].lower_ in ("and", "of", "on", "for")):
+            if doc[i].text in LAW_WORDS:
+                return True
+            i += 1
+        return False
+
+    def _a_company_after_all(self, span: Span) -> bool:
+        """'Dilijan Coin, a smaller Yerevan exchange', 'Vardar Coin founder X', 'Aire Coin Ltd': a name ending in
+        "Coin" that the words after it make a company's."""
+        nxt = self.doc[span.end:span.end + 1]
+        return self._kind_appositive(span) or self._exchange_context(span) or bool(len(nxt)) and (
+            nxt[0].text in LEGAL_FORMS or nxt[0].lower_ in OWNED_ROLES | {"chief", "ceo"})
 
     def _owned_by_a_title(self, span: Span) -> bool:
         """A name right after "founder of", "chief executive of": an organisation, not a person."""
