@@ -539,7 +539,8 @@ def test_works_for_from_a_described_title_after_its_and_a_creator(extractor, tex
 @pytest.mark.parametrize("text, expected", [
     # a company named as its website, which NER reads as a date
     ("Its code was written by developers at Veltro.it, a start-up based in Mittweida, Germany, whose co-founder "
-     "Jonas Ekberg published it.", {("Veltro.it", "BASED_IN", "Mittweida"), ("Jonas Ekberg", "WORKS_FOR", "Veltro.it")}),
+     "Jonas Ekberg published it.",
+     {("Veltro.it", "BASED_IN", "Mittweida"), ("Jonas Ekberg", "WORKS_FOR", "Veltro.it")}),
     # "X's co-founders include A and B"
     ("Bancor's co-founders include Galia Brandt and Eyal Marom.", {("Galia Brandt", "WORKS_FOR", "Bancor"),
                                                                    ("Eyal Marom", "WORKS_FOR", "Bancor")}),
