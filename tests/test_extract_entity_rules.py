@@ -786,3 +786,10 @@ def test_coins_that_are_companies_police_named_after_places_and_law_titles(extra
     found = entities(extractor, text)
     assert expected is None or expected in found, found
     assert wrong not in found, found
+
+
+def test_the_person_after_a_company_title_is_the_nearest_one_named_after_it(extractor):
+    # (a known name after it, found first, is not the one the title goes with)
+    found = entities(extractor, "Tarvo Kask co-founder and chief executive Anika Shah told Reuters the firm would "
+                                "fight the charges.")
+    assert ("Tarvo Kask", "ORGANIZATION") in found, found

@@ -243,8 +243,9 @@ class EntityTyping(EntityBuilder):
     def _titles_a_person_after(self, m) -> bool:
         """'Block Earner co-founder and chief executive Charles Storry said': a name a company's title and
         then a person's name follow is the company's (a person's title would take "'s" first)."""
-        after = next((o for o in self.ents.mentions if o.start > m.end and not o.generic), None)
-        if after is None or after.start - m.end > 6 or self.ents.records[after.key].type != "PERSON":
+        after = min((o for o in self.ents.mentions if m.end < o.start <= m.end + 6 and not o.generic),
+                    key=lambda o: o.start, default=None)
+        if after is None or self.ents.records[after.key].type != "PERSON":
             return False
         doc = self.doc
         return bool(COMPANY_TITLE_BETWEEN.match(doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):

@@ -364,11 +364,12 @@ class NameRules(EntityTyping):
     def add_web_names(self) -> None:
         """'developers at Slock.it', 'Gate.io said': a capitalised name with a web domain's ending is a company's,
         whatever NER made of it (it reads "Slock.it" as a date)."""
-        for tok in self.doc:
-            if tok.i not in self.taken and WEB_NAME.match(tok.text) and \
-                    tok.text.casefold() not in self.lex.not_entities:
-                span = self.doc[tok.i:tok.i + 1]
-                self._mention(span, self._record_for(tok.text, self._org_type(span)))
+        texts, _, _ = self._strings
+        for i, text in enumerate(texts):
+            if "." in text and i not in self.taken and WEB_NAME.match(text) and \
+                    text.casefold() not in self.lex.not_entities:
+                span = self.doc[i:i + 1]
+                self._mention(span, self._record_for(text, self._org_type(span)))
 
     def add_listed_companies(self) -> None:
         """'Shares of Remixpoint fell by their daily limit': capitalised words NER missed after "shares of"
