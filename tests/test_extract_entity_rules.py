@@ -793,3 +793,8 @@ def test_the_person_after_a_company_title_is_the_nearest_one_named_after_it(extr
     found = entities(extractor, "Tarvo Kask co-founder and chief executive Anika Shah told Reuters the firm would "
                                 "fight the charges.")
     assert ("Tarvo Kask", "ORGANIZATION") in found, found
+
+
+def test_a_text_opening_with_executive_of_does_not_stop_the_extraction(extractor):
+    found = entities(extractor, "executive of Brevan Howard, said the fund had sold its stake in Kraken.")
+    assert ("Kraken", "EXCHANGE") in found, found

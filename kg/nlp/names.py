@@ -588,7 +588,8 @@ class NameRules(EntityTyping):
         """A name right after "founder of", "chief executive of": an organisation, not a person."""
         before = self.doc[max(0, span.start - 4):span.start]
         return len(before) >= 2 and before[-1].lower_ == "of" and (
-            before[-2].lower_ in OWNED_ROLES or before[-2].lower_ == "executive" and before[-3].lower_ == "chief")
+            before[-2].lower_ in OWNED_ROLES or
+            len(before) >= 3 and before[-2].lower_ == "executive" and before[-3].lower_ == "chief")
 
     def _kind_before(self, span: Span) -> bool:
         """'auditing firm Castellan Audits', 'gaming platform Amber Forge': a kind of company right before."""
