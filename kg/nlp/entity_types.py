@@ -198,6 +198,8 @@ class EntityTyping(EntityBuilder):
         """'domestic exchanges, including Bitkub and Satang Pro', 'the big bitcoin exchanges, BTCChina, Huobi
         and OKCoin': every name of a list that follows "exchanges" is an exchange."""
         doc, k = self.doc, span.start - 1
+        if k <= span.sent.start:
+            return False  # nothing before the name in its sentence
         while k > span.sent.start and (doc[k].text in (",", "and", "or") or doc[k].is_title and doc[k].pos_ == "PROPN"):
             k -= 1
         if doc[k].lower_ in ("including", "like") or doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
