@@ -22,8 +22,9 @@ from .lexicon import Lexicon
 
 # "Mantra co-founder John Mullin", "Curve CEO Michael Egorov": a title after a name that opens a sentence
 # what an institution's name can end in before "for" or "of" ("Agency for Financial Monitoring")
-INSTITUTION_WORDS = {"Agency", "Authority", "Commission", "Ministry", "Office", "Department", "Bureau", "Council",
-                     "Committee", "Service", "Directorate", "Board", "Inspectorate", "Administration"}
+INSTITUTION_WORDS = {"Agency", "Authority", "Bank", "Board", "Bureau", "Commission", "Committee", "Council", "Court",
+                     "Department", "Directorate", "Inspectorate", "Administration", "Ministry", "Office", "Police",
+                     "Service"}
 TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "president", "chairman", "spokesperson",
                 "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo", "governor"}
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
@@ -44,7 +45,6 @@ ORG_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "gm
 
 # verbs that give someone a job, said "X as <title>": "appointed X as chief compliance officer"
 HIRE_LEMMAS = {"hire", "appoint", "name", "tap", "promote", "recruit", "install"}
-HIRED_WORDS = {"names", "named", "appoints", "appointed", "taps", "tapped", "hires", "hired", "promotes", "promoted"}
 FOUNDING_LEMMAS = {"found", "co-found", "cofound"}  # whoever a company is founded with or by is a founder
 # titles a company can hold as well as a person ("developer", "partner", "investor": "named Coinbase as its
 # partner"); the other titles only people hold
@@ -66,7 +66,7 @@ def hired_as_a_title(span: Span, titles: tuple[str, ...]) -> bool:
     """'hired Sofia Lindqvist, previously head of digital assets at Nordea, as chief operating officer':
     the one hired or appointed as a job title only people hold is a person, whatever NER made of the name."""
     doc = span.doc
-    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].lower_ in HIRED_WORDS and \
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].lemma_.lower() in HIRE_LEMMAS and \
             doc[span.end].text in ("CEO", "CFO", "COO", "CTO", "chief", "Chief", "chairman", "Chairman"):
         return True  # "names Layla Haddad CEO": a headline, which the parser reads badly
     root = span.root

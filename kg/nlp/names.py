@@ -13,9 +13,9 @@ import re
 
 from spacy.tokens import Span
 
-from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, LEGAL_FORMS, NAME_PARTICLES,
-                              ORG_KIND_NOUNS, described_as_organisation, glued_lowercase_half, hired_as_a_title,
-                              job_words, regional_company)
+from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, INSTITUTION_WORDS, LEGAL_FORMS,
+                              NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, glued_lowercase_half,
+                              hired_as_a_title, job_words, regional_company)
 from .entity_types import BANK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
@@ -45,8 +45,6 @@ RELATION_NOUNS = {"predecessor", "successor", "brother", "sister", "wife", "husb
 TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer", "operator", "miner", "giant"}) | \
     {"team", "club"}
 # institutions whose name ends with the place they serve: "Central Bank of Trinidad and Tobago"
-INSTITUTION_HEADS = {"Bank", "Court", "Commission", "Authority", "Office", "Agency", "Department", "Ministry",
-                     "Council", "Board", "Service", "Police"}
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
@@ -409,9 +407,9 @@ class NameRules(EntityTyping):
             end = span.end + 2 if span.end + 2 < len(doc) and not doc[span.end + 2].is_title else span.end + 3
             return doc[span.start:end] if self._is_place(span.end + 1) or doc[span.end + 1].ent_type_ == "GPE" \
                 else span
-        if span[-1].text in INSTITUTION_HEADS and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        if span[-1].text in INSTITUTION_WORDS and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
             return self._with_place_of(span, span.end + 1)
-        if len(span) >= 3 and span[-2].lower_ == "of" and span[-3].text in INSTITUTION_HEADS:
+        if len(span) >= 3 and span[-2].lower_ == "of" and span[-3].text in INSTITUTION_WORDS:
             return self._with_place_of(span, span.end - 1)
         if span[-1].text in ("University", "College", "Institute") and span.end < len(doc):
             return self._with_place_of(span, span.end)  # "International Islamic University" + "Malaysia"

@@ -19,7 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, HIRED_WORDS, ORG_SUFFIXES
+from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .generic_mentions import REPORTING_VERBS
@@ -465,7 +465,7 @@ class RelationFinder:
             before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
             match = self.its_title.match(after) or self.its_title_before.search(before) or \
                 self.the_title_alone.match(after) or (
-                    m.start > 0 and doc[m.start - 1].lower_ in HIRED_WORDS and self.its_title_hired.match(after))
+                    m.start > 0 and doc[m.start - 1].lemma_.lower() in HIRE_LEMMAS and self.its_title_hired.match(after))
             if not match or match.group("role").lower().split()[-1] in NOT_ITS_STAFF:
                 continue  # "its insolvency administrator", "the token's ... its creator": no one it employs
             # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
