@@ -199,3 +199,10 @@ def test_a_rule_that_breaks_on_one_article_costs_only_that_articles_findings(ext
     assert not broken.relations and ("HACK", ("Kelvora Exchange",)) in events(broken)  # the rest still runs
     assert any("a1" in r.message and "https://news.example/1" in r.message and "ValueError" in r.message
                for r in caplog.records if r.levelname == "WARNING")
+
+
+def test_coinbases_professional_venue_is_its_own_exchange(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text=(
+        "The sell order hit GDAX, the venue for professional traders that Coinbase later renamed Coinbase Pro.")))
+    names = {e.name for e in x.entities if e.type == "EXCHANGE"}
+    assert {"GDAX", "Coinbase"} <= names, names

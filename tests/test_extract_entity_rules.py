@@ -798,3 +798,11 @@ def test_the_person_after_a_company_title_is_the_nearest_one_named_after_it(extr
 def test_a_text_opening_with_executive_of_does_not_stop_the_extraction(extractor):
     found = entities(extractor, "executive of Brevan Howard, said the fund had sold its stake in Kraken.")
     assert ("Kraken", "EXCHANGE") in found, found
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Regulators want crypto firms in the Gulf to report security incidents sooner.", "Gulf"),
+    ("Binance has been building up its presence across the Gulf this year.", "Gulf"),
+])
+def test_a_region_named_with_its_article_after_a_preposition_is_a_place(extractor, text, region):
+    assert (region, "LOCATION") in entities(extractor, text)

@@ -567,3 +567,24 @@ def test_its_co_founders_are_the_companys_every_one_though_a_regulator_is_the_su
     assert {("Dana Holt", "WORKS_FOR", "Kelvora Exchange"), ("Mira Castell", "WORKS_FOR", "Kelvora Exchange")} <= \
         found, found
     assert not any(tail == "Commodity Futures Trading Commission" for _, _, tail in found), found
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one that says it, after the clause it says, is that clause's subject, not the name nearest before
+    ("Kraken will move the token's order book to its Bitstamp unit next week, the San Francisco-based exchange "
+     "said on Monday.", {("Kraken", "BASED_IN", "San Francisco")}),
+    # and a title after it is a title at that company
+    ("Kraken will move the token's order book to its Bitstamp unit next week, the exchange said on Monday, a month "
+     "after Chief Executive Dana Holt promised it.", {("Dana Holt", "WORKS_FOR", "Kraken")}),
+])
+def test_the_company_saying_what_a_named_company_will_do_is_that_company(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found
+    assert not any(head == "Bitstamp" or tail == "Bitstamp" for head, _, tail in found), found
+
+
+def test_investors_listed_before_the_company_said_are_not_the_company(extractor):
+    found = relations(extractor, "Kraken raised $40 million. Redwater Capital, Harbour Ventures and Mira Castell also "
+                                 "took part, the San Francisco-based company said.")
+    assert ("Kraken", "BASED_IN", "San Francisco") in found, found

@@ -16,6 +16,7 @@ from .candidate_spans import FIRM_TITLES, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_
 from .doc_entities import EntityBuilder, doc_text
 
 
+PLACE_PREPOSITIONS = {"in", "from", "at", "near", "to", "across", "outside", "of", "around"}
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
 CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
@@ -47,8 +48,11 @@ class EntityTyping(EntityBuilder):
             return True  # dateline: "CHRISTCHURCH —"
         if self._exchange_context(span) or self._kind_appositive(span):
             return False  # "at Shopify, the e-commerce platform"
-        if prev is not None and prev.lower_ in ("in", "from", "at", "near", "to", "across", "outside", "of", "around"):
+        if prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
             return True
+        if prev is not None and prev.lower_ == "the" and span.start > 1 and \
+                doc[span.start - 2].lower_ in PLACE_PREPOSITIONS and span.label_ in ("LOC", ""):
+            return True  # "firms in the Gulf", "across the Sahel": a region named with its article
         if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "headquartered", "registered"):
             return True
         if len(nxt) == 2 and nxt[0].text == "," and nxt[1].i in self.taken and \

@@ -140,6 +140,21 @@ class GenericMentions(EntityBuilder):
             return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
 
+    def _subject_of_reported_clause(self, noun, types) -> EntityRecord | None:
+        """'Coinbase will list the coin on its Pro platform, the exchange said': the one saying it, after
+        the clause it says, is that clause's subject, not the name nearest before it."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.i < noun.i:
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                mention = self.taken.get(subject.i) if subject is not None else None
+                if mention is not None and not mention.generic and self.ents.records[mention.key].type in types \
+                        and not subject.conjuncts:  # (not "A, B and C took part, the company said")
+                    return self.ents.records[mention.key]
+        return None
+
     def _salience(self, record: EntityRecord) -> int:
         """Mentions, and more for a name in the headline: what the article is about."""
         title = self._title_tokens
@@ -171,6 +186,9 @@ class GenericMentions(EntityBuilder):
         sent = doc[position].sent
         since = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [m for m in named if since <= m.start and m.end <= position and self.ents.records[m.key].type in types]
+        reported = self._subject_of_reported_clause(doc[position], types)
+        if reported is not None:
+            return reported
         if doc[position].dep_ in ("nsubj", "nsubjpass"):
             # a subject goes on from the subject before it ("Coinbase agreed to buy Deribit, the largest
             # options exchange. The largest U.S. exchange said ..." is Coinbase), whatever its type

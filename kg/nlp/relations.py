@@ -417,7 +417,10 @@ class RelationFinder:
                         out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(body).key,
                                         official.group("role"), body, m))
                 continue
-            org = next((o for o in reversed(mentions) if o.end <= m.start and not o.generic
+            # (or one the sentence calls "the company" as the subject of its own clause: "the largest U.S.
+            # exchange said on Tuesday, a month after Chief Executive Brian Armstrong promised ...")
+            org = next((o for o in reversed(mentions) if o.end <= m.start and (
+                not o.generic or doc[o.end - 1].dep_ in ("nsubj", "nsubjpass"))
                         and ents.record(o).type in ("EXCHANGE", "ORGANIZATION")), None)
             # (not a title some other name owns: "Ethena founder Guy Young", where Ethena is the token's name)
             named_before = any(not o.generic and o.end <= m.start and
