@@ -806,3 +806,26 @@ def test_a_text_opening_with_executive_of_does_not_stop_the_extraction(extractor
 ])
 def test_a_region_named_with_its_article_after_a_preposition_is_a_place(extractor, text, region):
     assert (region, "LOCATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title only people hold, owned by "the exchange", makes the name a person's whatever NER read
+    ("Users can now trade both coins, Bakyt Osmonaliev, the exchange's founder and only developer, said.",
+     ("Bakyt Osmonaliev", "PERSON")),
+    # a description opening with a country's possessive, or with "one of", says what kind of company it is
+    ("HARARE — Zambezi Bit, Zimbabwe's largest cryptocurrency exchange, has gone to court.", ("Zambezi Bit", "EXCHANGE")),
+    ("A wallet maker has bought Sierra Bit, one of Mexico's first bitcoin exchanges, for an undisclosed sum.",
+     ("Sierra Bit", "EXCHANGE")),
+    # "the country's central bank" is a central bank, in any language its name is written in
+    ("Banco de Angola, the country's central bank, has opened an inquiry into the exchange.",
+     ("Banco de Angola", "REGULATOR")),
+    # a name the kind of token stands in apposition to is the token's
+    ("The attacker hid a trojan inside a little-known coin, HexaCoin, used to drain the wallets.", ("HexaCoin", "ASSET")),
+    # capitals in brackets after a company's legal form are its initials, not a ticker
+    ("LONDON — KB Payments Ltd (KBPL), the British arm of U.S. exchange Coinbase, was fined.",
+     ("KB Payments Ltd", "ORGANIZATION")),
+    # investment firms the knowledge base knows
+    ("In 2022 it raised $110 million in a round led by Kleiner Perkins.", ("Kleiner Perkins", "ORGANIZATION")),
+])
+def test_descriptions_and_the_knowledge_base_type_names_ner_misread(extractor, text, expected):
+    assert expected in entities(extractor, text)

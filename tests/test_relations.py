@@ -588,3 +588,11 @@ def test_investors_listed_before_the_company_said_are_not_the_company(extractor)
     found = relations(extractor, "Kraken raised $40 million. Redwater Capital, Harbour Ventures and Mira Castell also "
                                  "took part, the San Francisco-based company said.")
     assert ("Kraken", "BASED_IN", "San Francisco") in found, found
+
+
+def test_the_foundation_is_the_foundation_named_last_though_the_article_is_about_its_bridge(extractor):
+    found = relations(extractor, (
+        "Halcyon Bridge was drained of $27 million. Halcyon Bridge said its contracts had been tricked, and Halcyon "
+        "Bridge paused deposits. The Meridian Foundation, which oversees the bridge, said it had called the police. "
+        "\"We will make every user whole,\" Sophie Brunner, the foundation's president, wrote in a post."))
+    assert ("Sophie Brunner", "WORKS_FOR", "Meridian Foundation") in found, found

@@ -21,7 +21,8 @@ PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neigh
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
 CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
 CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
-                                     r"(?:the\s+|(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
+                                     r"(?:the\s+(?:country['’]s\s+|nation['’]s\s+)?|"
+                                     r"(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
                                      r"central\s+bank(?!['’\w])")
 CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
 # a stock exchange in the languages that name one so ("Bolsa Boliviana de Valores", "Borsa Italiana")
@@ -185,18 +186,40 @@ class EntityTyping(EntityBuilder):
                 return True
             before -= 1
             steps += 1
-        if self._listed_after_exchanges(span):
-            return True
-        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("a", "an", "the"):
-            for tok in doc[after + 2:min(after + 9, sent.end)]:
-                if tok.lower_ in nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
-                    continue  # "X, the exchange's subsidiary in Ireland": the owner is the exchange
-                if tok.lower_ in nouns:
-                    return doc[tok.i - 1].lower_ != "stock"  # "X, the country's stock exchange": no crypto venue
-                if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") or \
-                        tok.lower_ in ("of", "behind"):
-                    break  # "X, the local operator of crypto exchange Kraken": X runs an exchange, it is none
+        return self._listed_after_exchanges(span) or self._described_as_exchange(span)
+
+    def _described_as_exchange(self, span: Span) -> bool:
+        """'X, a derivatives exchange', 'X, one of Mexico's first bitcoin exchanges'."""
+        doc, sent = self.doc, span.sent
+        body = self._appositive_body(span.end, sent.end)
+        if body is None:
+            return False
+        for tok in doc[body:min(body + 7, sent.end)]:
+            if tok.lower_ in self.lex.exchange_nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
+                continue  # "X, the exchange's subsidiary in Ireland": the owner is the exchange
+            if tok.lower_ in self.lex.exchange_nouns:
+                return doc[tok.i - 1].lower_ != "stock"  # "X, the country's stock exchange": no crypto venue
+            if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") or \
+                    tok.lower_ in ("of", "behind"):
+                break  # "X, the local operator of crypto exchange Kraken": X runs an exchange, it is none
         return False
+
+    def _appositive_body(self, comma: int, end: int) -> int | None:
+        """Where the description after a name's comma starts, past its opening: ', a ...', ', the ...',
+        ', Zimbabwe's ...', ', one of (the) ...', ', one of Mexico's ...'; None for no such appositive."""
+        doc = self.doc
+        if comma + 1 >= end or doc[comma].text != ",":
+            return None
+        i = comma + 1
+        if doc[i].lower_ == "one" and i + 1 < end and doc[i + 1].lower_ == "of":
+            i += 2
+            if i < end and doc[i].lower_ == "the":
+                return i + 1
+        elif doc[i].lower_ in ("a", "an", "the"):
+            return i + 1
+        if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i + 1].text in ("'s", "’s"):
+            return i + 2  # "Golix, Zimbabwe's largest cryptocurrency exchange"
+        return None
 
     def _listed_after_exchanges(self, span: Span) -> bool:
         """'domestic exchanges, including Bitkub and Satang Pro', 'the big bitcoin exchanges, BTCChina, Huobi
@@ -237,8 +260,10 @@ class EntityTyping(EntityBuilder):
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
         if type_ == "PERSON":
             # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
+            # (or described as one: "Cumbre Bit, one of Mexico's first bitcoin exchanges")
             if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns or \
-                    self._listed_after_exchanges(self.doc[m.start:m.end]):
+                    self._listed_after_exchanges(self.doc[m.start:m.end]) or \
+                    self._described_as_exchange(self.doc[m.start:m.end]):
                 return "EXCHANGE"
             return "ORGANIZATION" if self._titles_a_person_after(m) else ""
         span = self.doc[m.start:m.end]
@@ -262,7 +287,8 @@ class EntityTyping(EntityBuilder):
 def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     """', Visa's head of crypto', ', the founder of ...': an appositive opening with a title only people hold."""
     people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles if t.lower() not in FIRM_TITLES)
-    owner = r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s"  # "Visa's", "Bank of America's"
+    # "Visa's", "Bank of America's", "the exchange's"
+    owner = r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?-i:the|its|their)\s+[a-z]+)['’]s"
     employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
     return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?(?:(?:former|then|longtime|interim|acting|"
                       rf"deputy|senior|global|new|other|fellow|current|outgoing|incoming|founding|onetime|one-time)\s+)*"

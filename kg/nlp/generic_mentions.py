@@ -155,6 +155,17 @@ class GenericMentions(EntityBuilder):
                     return self.ents.records[mention.key]
         return None
 
+    def _named_so(self, named: list[Mention], position: int, types) -> EntityRecord | None:
+        """'the foundation' right after 'the Meridian Foundation said', in an article about Halcyon Bridge: the
+        last one named before it, when its name ends in the noun, whichever the article names most (not for
+        "the exchange", which a venue's name seldom says)."""
+        noun = self._lowers[position]
+        last = next((m for m in reversed(named) if m.end <= position and self.ents.records[m.key].type in types), None)
+        if noun == "exchange" or last is None:
+            return None
+        record = self.ents.records[last.key]
+        return record if record.name.casefold().split()[-1] == noun else None
+
     def _salience(self, record: EntityRecord) -> int:
         """Mentions, and more for a name in the headline: what the article is about."""
         title = self._title_tokens
@@ -186,7 +197,7 @@ class GenericMentions(EntityBuilder):
         sent = doc[position].sent
         since = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [m for m in named if since <= m.start and m.end <= position and self.ents.records[m.key].type in types]
-        reported = self._subject_of_reported_clause(doc[position], types)
+        reported = self._subject_of_reported_clause(doc[position], types) or self._named_so(named, position, types)
         if reported is not None:
             return reported
         if doc[position].dep_ in ("nsubj", "nsubjpass"):

@@ -242,11 +242,15 @@ class NameRules(EntityTyping):
             not doc[i].is_sent_start
 
     def _described_as_a_token(self, span: Span) -> bool:
-        """A kind of token right before the name ("stablecoin Harbour Dollar") or in its appositive ("Harbour
-        Dollar, a stablecoin meant to ...", "HNZD, the token's ticker" does not count: only a kind opening it)."""
+        """A kind of token right before the name ("stablecoin Harbour Dollar", "a new coin, Harbour Dollar") or in
+        its appositive ("Harbour Dollar, a stablecoin meant to ...", "HNZD, the token's ticker" does not count:
+        only a kind opening it)."""
         doc = self.doc
         if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in TOKEN_KINDS:
             return True
+        if span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].is_lower and \
+                doc[span.start - 2].lower_ in TOKEN_KINDS and span.root.dep_ == "appos":
+            return True  # "a little-known coin, Lucky7Coin, was used": the name the kind is given
         after = doc[span.end:min(span.end + 6, len(doc))]
         if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
             return False
