@@ -829,3 +829,22 @@ def test_a_region_named_with_its_article_after_a_preposition_is_a_place(extracto
 ])
 def test_descriptions_and_the_knowledge_base_type_names_ner_misread(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # a given name NER left off a surname opening with "Ben"
+    ("", "Hatem Ben Youssef, head of the BCT's fintech unit, said the pilot would help the central bank understand "
+     "the risks of digital money before it considers wider rules.", ("Hatem Ben Youssef", "PERSON")),
+    # an official of "the FCA", with a "joint" title
+    ("", "Therese Chambers, the FCA's joint executive director of enforcement and market oversight, said the firm's "
+     "repeated breaches had left it open to money laundering.", ("Therese Chambers", "PERSON")),
+    # the headline's person-shaped name is the platform the body describes
+    ("Atlas Quantum halts withdrawals after stop order", "SÃO PAULO — Brazil's securities regulator has ordered Atlas "
+     "Quantum, a bitcoin investment platform, to stop selling its products.", ("Atlas Quantum", "ORGANIZATION")),
+    # Venezuela's token, written in lowercase as news does
+    ("", "The order is a direct blow to the petro, the oil-backed token Caracas launched last month.",
+     ("Petro", "ASSET")),
+])
+def test_people_and_tokens_ner_cut_or_mistyped(extractor, title, text, expected):
+    x = extractor.extract_one(Article(id="t", title=title, text=text))
+    assert expected in {(e.name, e.type) for e in x.entities}

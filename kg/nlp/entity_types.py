@@ -12,7 +12,8 @@ from spacy.tokens import Span
 import functools
 import re
 
-from .candidate_spans import FIRM_TITLES, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, ORG_SUFFIXES
+from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, ORG_SUFFIXES,
+                              described_as_organisation)
 from .doc_entities import EntityBuilder, doc_text
 
 
@@ -265,7 +266,9 @@ class EntityTyping(EntityBuilder):
                     self._listed_after_exchanges(self.doc[m.start:m.end]) or \
                     self._described_as_exchange(self.doc[m.start:m.end]):
                 return "EXCHANGE"
-            return "ORGANIZATION" if self._titles_a_person_after(m) else ""
+            if self._titles_a_person_after(m) or described_as_organisation(self.doc[m.start:m.end], FIRM_ONLY_KINDS):
+                return "ORGANIZATION"  # (or "Atlas Quantum, a bitcoin investment platform", after the headline's)
+            return ""
         span = self.doc[m.start:m.end]
         if self._exchange_context(span):
             return "EXCHANGE"
@@ -287,9 +290,9 @@ class EntityTyping(EntityBuilder):
 def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     """', Visa's head of crypto', ', the founder of ...': an appositive opening with a title only people hold."""
     people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles if t.lower() not in FIRM_TITLES)
-    # "Visa's", "Bank of America's", "the exchange's"
-    owner = r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?-i:the|its|their)\s+[a-z]+)['’]s"
+    # "Visa's", "Bank of America's", "the FCA's", "the exchange's"
+    owner = r"(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?:the|its|their)\s+[a-z]+)['’]s"
     employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
     return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?(?:(?:former|then|longtime|interim|acting|"
-                      rf"deputy|senior|global|new|other|fellow|current|outgoing|incoming|founding|onetime|one-time)\s+)*"
+                      rf"deputy|joint|senior|global|new|other|fellow|current|outgoing|incoming|founding|onetime|one-time)\s+)*"
                       rf"(?:{people})\b(?!['’]s)")

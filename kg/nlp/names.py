@@ -33,6 +33,8 @@ SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protoc
 # "Slock.it", "Gate.io", "Earn.com": a company named as its website
 WEB_NAME = re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:com|io|it|co|net|org|ai|xyz|us|de|fi|app|exchange|finance)$")
 LAW_WORDS = {"Decree", "Act", "Law", "Regulation", "Ordinance", "Directive", "Bill", "Code"}
+# what opens a surname a given name stands before: the particles, and "son of" in Arabic and Hebrew names
+SURNAME_PARTICLES = NAME_PARTICLES | {"ben", "ibn", "abu"}
 NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
                  "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
@@ -272,10 +274,11 @@ class NameRules(EntityTyping):
             doc[i].lower_ not in job_words(self.lex.titles) and not self.kb.lookup(doc[i].text)
 
     def _with_given_name(self, span: Span) -> Span:
-        """'Layla' + 'Al Mansouri': a given name before a surname that opens with a particle, which NER left out."""
+        """'Layla' + 'Al Mansouri', 'Hatem' + 'Ben Youssef': a given name before a surname that opens with a
+        particle, which NER left out."""
         doc = self.doc
         start = span.start
-        if len(span) >= 2 and span[0].text.lower() in NAME_PARTICLES and start > 0 and doc[start - 1].is_title and \
+        if len(span) >= 2 and span[0].text.lower() in SURNAME_PARTICLES and start > 0 and doc[start - 1].is_title and \
                 doc[start - 1].is_alpha and doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken and \
                 doc[start - 1].lower_ not in job_words(self.lex.titles):
             return doc[start - 1:span.end]
