@@ -1160,3 +1160,26 @@ def test_a_bare_the_price_is_that_of_the_coin_named_before(extractor, text, expe
 ])
 def test_a_coin_up_or_down_by_a_percentage_moved(extractor, text, expected):
     assert of_type(events(extractor, text), "PRICE_MOVE") == expected
+
+
+def test_sanctions_imposed_on_a_company_are_a_ban_on_it_and_its_short_name_is_the_same_company(extractor):
+    x = extractor.extract_one(Article(id="t", title="Treasury sanctions Kirov", text=(
+        "The U.S. Treasury Department on Tuesday imposed sanctions on Kirov OTC, a Moscow exchange. Kirov is "
+        "registered in Cyprus.")))
+    bans = [e.participants for e in x.events if e.type == "BAN"]
+    assert any({"U.S. Treasury", "Kirov OTC"} <= set(parts) for parts in bans), bans
+    assert "Kirov" not in {e.name for e in x.entities}
+
+
+def test_a_countrys_central_bank_is_its_monetary_authority_where_that_is_the_regulator_named(extractor):
+    found = events(extractor, (
+        "Singapore's central bank on Monday told crypto firms to stop advertising to the public. Under guidelines "
+        "issued by the Monetary Authority of Singapore (MAS), firms may not advertise in train stations."))
+    assert ("Monetary Authority of Singapore",) in of_type(found, "BAN"), found
+
+
+def test_it_in_a_clause_hanging_from_a_plain_nouns_clause_is_the_one_saying_it(extractor):
+    found = events(extractor, (
+        "The MAS said trading in crypto was risky, repeating a warning it has issued since 2017. Later, Deodi, a "
+        "Singapore-based operator of bitcoin ATMs, said it would close its machines."))
+    assert of_type(found, "WARNING") == [("Monetary Authority of Singapore",)], found

@@ -16,6 +16,8 @@ REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "re
                    "explain", "write", "claim", "acknowledge", "admit", "reveal", "notify", "inform"}
 
 
+# a regulator named as a bank, or as the monetary authority that is one ("Monetary Authority of Singapore")
+CENTRAL_BANK_NAME = re.compile(r"bank|monetary authority|autoriti monetari", re.I)
 COURT_NAME = re.compile(r"\b(?:Court|Tribunal)\b")
 # crypto news also says "the project" (and "the team" behind it) for a protocol, alongside the lexicon's generic nouns
 EXTRA_NOUNS = {"project": ("ORGANIZATION", "EXCHANGE"), "team": ("ORGANIZATION", "EXCHANGE")}
@@ -69,10 +71,11 @@ class GenericMentions(EntityBuilder):
     def _link_central_banks(self) -> None:
         """"Turkey's central bank barred ... the Central Bank of the Republic of Turkey (CBRT) said": a
         central bank, and "the bank" where no bank that is a company was named before, is the regulator
-        with "Bank" in its name, the one named last before it or else the first named after."""
+        with "Bank" (or "Monetary Authority") in its name, the one named last before it or else the first named
+        after."""
         doc = self.doc
         banks = [m for m in self.ents.mentions if not m.generic and self.ents.records[m.key].type == "REGULATOR"
-                 and "bank" in self.ents.records[m.key].name.casefold()]
+                 and CENTRAL_BANK_NAME.search(self.ents.records[m.key].name)]
         if not banks:
             return
         for i, lower in enumerate(self._lowers):
@@ -134,6 +137,8 @@ class GenericMentions(EntityBuilder):
             if subject is None:
                 continue
             mention = self.taken.get(subject.i)
+            if mention is None and subject.pos_ == "NOUN" and subject.i < pronoun.i and verb.dep_ != "conj":
+                continue  # "The MAS said trading was risky, repeating a warning it has issued": not "trading"
             if mention is None or subject.i > pronoun.i or verb.dep_ == "conj" and subject.pos_ == "PRON":
                 return None  # (a pronoun the first clause opens with is read the usual way)
             record = self.ents.records[mention.key]
