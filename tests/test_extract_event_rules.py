@@ -1183,3 +1183,20 @@ def test_it_in_a_clause_hanging_from_a_plain_nouns_clause_is_the_one_saying_it(e
         "The MAS said trading in crypto was risky, repeating a warning it has issued since 2017. Later, Deodi, a "
         "Singapore-based operator of bitcoin ATMs, said it would close its machines."))
     assert of_type(found, "WARNING") == [("Monetary Authority of Singapore",)], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Binance halted deposits of LUNA on Thursday and on Friday removed LUNA from its spot trading pairs.", True),
+    ("The wash trades took place on the Solana-Bitcoin trading pair of Kraken, the regulator said.", False),
+])
+def test_a_trading_pair_is_a_listing_only_when_a_venue_opens_or_closes_it(extractor, text, expected):
+    assert bool(of_type(events(extractor, text), "LISTING")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kelvora Exchange wound down its business in March and returned client funds.", True),
+    ("The central bank barred banks from serving Kelvora Exchange and gave them three months to wind down existing "
+     "relationships.", False),
+])
+def test_winding_down_is_a_failure_only_of_a_business(extractor, text, expected):
+    assert bool(of_type(events(extractor, text), "BANKRUPTCY")) == expected

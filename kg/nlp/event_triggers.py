@@ -13,6 +13,13 @@ from spacy.tokens import Token
 
 from .lexicon import DATA_DIR
 
+# what a company winds down when it closes: "wound down its U.S. business", "wind down operations"
+WOUND_DOWN = {"business", "operation", "operations", "company", "firm", "exchange", "bank", "platform", "itself"}
+# what a venue does to open a trading pair, or to close one (a delisting is a listing event too)
+PAIR_VERBS = {"add", "list", "launch", "open", "introduce", "offer", "begin", "start", "enable", "support", "debut",
+              "roll", "unveil", "announce", "include", "expand", "get", "receive", "resume",
+              "remove", "drop", "delist", "suspend", "halt", "end", "cease", "stop", "close", "terminate",
+              "discontinue", "pull", "retire"}
 ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
 # agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
 LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
@@ -202,9 +209,21 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 if tuple(seq[k:k + len(words)]) == words:
                     phrase = sent[k:k + len(words)]
                     head = next((t for t in phrase if t.pos_ == "VERB"), phrase.root)
+                    if words[-1] in ("pair", "pairs") and not _pair_added(head):
+                        continue  # "took place on the LTC-BTC trading pair": a market that was there already
+                    if words[0] == "wind" and any(c.dep_ == "dobj" and c.lemma_.lower() not in WOUND_DOWN
+                                                  for c in head.children):
+                        continue  # "three months to wind down existing relationships": no company's end
                     found.setdefault((head.i, type_), head)
     # one trigger token proposes each type once; keep sentence order
     return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
+
+
+def _pair_added(pair: Token) -> bool:
+    """'added three trading pairs', 'launched BTC/EUR trading pairs', 'new trading pairs', 'removed its QKA/USDT
+    trading pair': a pair a venue opens or closes, not one it has ('wash trades on the LTC-BTC trading pair')."""
+    verb = next((a for a in pair.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in PAIR_VERBS or any(c.lower_ == "new" for c in pair.children)
 
 
 def _verb_base(triggers: Triggers, word: str) -> str:
