@@ -848,3 +848,13 @@ def test_descriptions_and_the_knowledge_base_type_names_ner_misread(extractor, t
 def test_people_and_tokens_ner_cut_or_mistyped(extractor, title, text, expected):
     x = extractor.extract_one(Article(id="t", title=title, text=text))
     assert expected in {(e.name, e.type) for e in x.entities}
+
+
+@pytest.mark.parametrize("title, text, short, full", [
+    ("Calgary lender Tamarack Digital goes bankrupt", "Tamarack Digital Lending Corp., a Calgary crypto lender, has "
+     "made an assignment in bankruptcy.", "Tamarack Digital", "Tamarack Digital Lending Corp."),
+])
+def test_a_short_name_drops_what_kind_of_company_it_is(extractor, title, text, short, full):
+    x = extractor.extract_one(Article(id="t", title=title, text=text))
+    names = {e.name for e in x.entities}
+    assert full in names and short not in names, names
