@@ -858,3 +858,17 @@ def test_a_short_name_drops_what_kind_of_company_it_is(extractor, title, text, s
     x = extractor.extract_one(Article(id="t", title=title, text=text))
     names = {e.name for e in x.entities}
     assert full in names and short not in names, names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court's name runs on to the place it sits for, past "King's"
+    ("A class action was filed in the Court of King's Bench of Alberta against the lender.",
+     ("Court of King's Bench of Alberta", "ORGANIZATION")),
+    # regions with a compass word, in the case news writes them
+    ("It is the first licensed platform in southern Africa.", ("Southern Africa", "LOCATION")),
+    ("The exchange plans to expand across the Western Balkans.", ("Western Balkans", "LOCATION")),
+    # two words before a kind of company another name follows: where that company is
+    ("The complaint, brought by the Coral Springs law firm Silver Miller, seeks damages.", ("Coral Springs", "LOCATION")),
+])
+def test_courts_regions_and_towns_before_a_firm(extractor, text, expected):
+    assert expected in entities(extractor, text)

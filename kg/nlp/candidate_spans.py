@@ -28,6 +28,7 @@ INSTITUTION_WORDS = {"Agency", "Authority", "Bank", "Board", "Bureau", "Commissi
 TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "president", "chairman", "spokesperson",
                 "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo", "governor"}
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
+COURT_WORDS = {"Court", "Bench", "Tribunal"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir"}
 ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech", "exchange", "lender", "bank",
@@ -220,7 +221,7 @@ class CandidateSpans:
     def _whole_name(self, span: Span | None, kb_at: dict) -> Span | None:
         """'Dilmun Digital', 'Argo Blockchain': NER found only the company word; the capitalised words
         right before it are the name it ends. 'SG-FORGE': nor does a name stop at its hyphen, nor 'SIA
-        Daugava Digital' at the legal form that opens it."""
+        Daugava Digital' at the legal form that opens it, nor a court's before the place it sits for."""
         if span is None:
             return span
         doc = span.doc
@@ -233,6 +234,9 @@ class CandidateSpans:
         if len(span) == 1 and span[0].text in LEGAL_PREFIXES:
             while end < len(doc) and end - span.end < 4 and doc[end].is_title and not doc[end].is_sent_start:
                 end += 1  # "SIA" + "Daugava Digital": a legal form written before the company's name
+        if span[-1].text in COURT_WORDS and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in kb_at and \
+                kb_at[end + 1][1].type == "LOCATION" and kb_at[end + 1][0].start == end + 1:
+            end = kb_at[end + 1][0].end  # "Court of King's Bench" + "of Alberta": the court's place ends its name
         start = span.start
         if start > 0 and doc[start - 1].text in LEGAL_PREFIXES and span[0].text not in LEGAL_PREFIXES and \
                 all(t.is_title or t.is_upper for t in span):
@@ -296,9 +300,11 @@ class CandidateSpans:
         if kb_span.start <= span.start and kb_span.end >= span.end:
             return False
         extra = [t for t in span if t.i < kb_span.start or t.i >= kb_span.end]
-        # ("Binance's Changpeng Zhao" is two names; "the Prosecutor's Office of Bulgaria" is one)
+        # ("Binance's Changpeng Zhao" is two names; "the Prosecutor's Office of Bulgaria" is one, and so is
+        # "the Court of King's Bench of Alberta")
         if any(t.lower_ in {"ceo", "chief", "founder", "co", "chair", "executive"} or
-               t.lower_ in ("'s", "’s") and t.doc[t.i + 1:t.i + 2].text != "Office" for t in extra):
+               t.lower_ in ("'s", "’s") and t.doc[t.i + 1:t.i + 2].text != "Office" and
+               t.doc[t.i - 1].text not in ("King", "Queen") for t in extra):
             return False
         if entry.type == "LOCATION":
             return type_ == "ORGANIZATION"

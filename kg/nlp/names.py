@@ -528,8 +528,12 @@ class NameRules(EntityTyping):
         elif type_ == "ORGANIZATION" and all(t.is_title or t.text == "-" for t in span) and \
                 self._place_context(span) and self.doc[span.end:span.end + 1].text == "-":
             type_ = "LOCATION"  # "Christchurch-based", "Cluj-Napoca-based": whatever NER thought, a place
-        elif type_ in ("ORGANIZATION", "LOCATION") and len(span) == 1 and self._place_before_kind(span):
-            type_ = "LOCATION"  # "Cluj venture firm Someș Ventures", "Lima exchange Quipu"
+        elif type_ in ("ORGANIZATION", "LOCATION") and (len(span) == 1 or len(span) == 2 and all(
+                t.is_title and t.is_alpha and t.text not in self.lex.org_head_words and
+                t.text not in self.lex.org_suffix_words and not self.kb.lookup(t.text) for t in span)) and \
+                self._place_before_kind(span):
+            # (two words only where neither is a company's word or a name known otherwise: not "Bitcoin Fog")
+            type_ = "LOCATION"  # "Cluj venture firm Someș Ventures", "the Coral Springs law firm Silver Miller"
         elif type_ == "ORGANIZATION" and self._conjunct_of_person(span):
             if len(span) == 1:
                 return  # "Cameron and Tyler Winklevoss": a given name sharing the surname that follows
