@@ -1200,3 +1200,17 @@ def test_a_trading_pair_is_a_listing_only_when_a_venue_opens_or_closes_it(extrac
 ])
 def test_winding_down_is_a_failure_only_of_a_business(extractor, text, expected):
     assert bool(of_type(events(extractor, text), "BANKRUPTCY")) == expected
+
+
+def test_the_start_up_is_the_start_up_named_before(extractor):
+    found = events(extractor, "Medina Pay, a Tunis-based fintech start-up, launched a token in May. To reach migrants, "
+                              "the start-up has teamed up with Vieux-Port Transfert, a Marseille-based remittance company.")
+    assert ("Medina Pay", "Vieux-Port Transfert") in [tuple(sorted(p)) for p in of_type(found, "PARTNERSHIP")], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rising power costs left many customers struggling to pay their bills.", []),
+    ("Kelvora Exchange agreed to pay $4 million to settle the regulator's charges.", [("Kelvora Exchange",)]),
+])
+def test_paying_running_costs_is_no_fine(extractor, text, expected):
+    assert of_type(events(extractor, text), "FINE") == expected

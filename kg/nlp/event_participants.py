@@ -36,6 +36,10 @@ ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
 NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
 RECEIVED = {"receive", "get", "field", "handle", "log"}
+# what is paid in the course of business, never a penalty: "struggling to pay their bills", "pay staff"
+RUNNING_COSTS = {"bill", "bills", "salary", "salaries", "wage", "wages", "rent", "staff", "employee", "employees",
+                 "supplier", "suppliers", "creditor", "creditors", "debt", "debts", "invoice", "invoices", "tax",
+                 "taxes", "dividend", "dividends", "interest", "yield", "yields", "fee", "fees", "loan", "loans"}
 BOUGHT_NOUNS = {"stake", "share", "shares", "percent", "control", "company", "business", "unit", "asset", "assets",
                 "majority", "rights"}
 PENALTY_WORDS = {"penalty", "fine", "settle", "settlement", "charge", "violation", "regulator", "forfeit",
@@ -582,6 +586,8 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
         if any(t.lower_ in ("share", "shares") and t.i > 0 and t.nbor(-1).lower_ in ("a", "per", "each")
                for c in token.children for t in c.subtree):
             return True  # "will pay C$0.36 a share": a takeover's price
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in RUNNING_COSTS for c in token.children):
+            return True  # "customers struggling to pay their bills": what a business owes in the course of trade
         if not has_amount and not any(t.lemma_.lower() in PENALTY_WORDS for t in token.sent):
             return True  # "shoppers will be able to pay from a range of wallets"
         return "out" in preps or ("for" in preps and not has_amount)

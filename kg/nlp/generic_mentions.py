@@ -37,7 +37,8 @@ class GenericMentions(EntityBuilder):
         self._link_central_banks()
         nouns = {**EXTRA_NOUNS, **self.lex.generic_nouns}
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
-        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns):
+        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns or
+                    _start_up(self._lowers, i)):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
@@ -46,9 +47,11 @@ class GenericMentions(EntityBuilder):
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
                 continue
-            if tok.lower_ not in nouns or tok.i in self.taken or tok.i == 0:
+            noun = "startup" if _start_up(self._lowers, tok.i) else tok.lower_
+            first = tok.i - 2 if noun == "startup" and tok.lower_ == "up" else tok.i  # "start" "-" "up": one noun
+            if noun not in nouns or tok.i in self.taken or first == 0:
                 continue
-            det = doc[tok.i - 1]
+            det = doc[first - 1]
             if det.lower_ not in ("the", "its", "that", "this") and not any(
                     c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "that", "this") and c.i < tok.i
                     for c in tok.children) and tok.left_edge.lower_ != "the":
@@ -56,7 +59,7 @@ class GenericMentions(EntityBuilder):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
                 continue  # "the exchange Kraken", "the company statement": not a bare reference
-            types = nouns[tok.lower_]
+            types = nouns[noun]
             record = None
             if tok.dep_ == "appos" and tok.head.i in self.taken and not self.taken[tok.head.i].generic:
                 record = self.ents.records[self.taken[tok.head.i].key]  # "Alameda, the trading firm ..."
@@ -64,9 +67,9 @@ class GenericMentions(EntityBuilder):
                           not self.taken[c.i].generic and c.i > tok.i + 1 and doc[tok.i + 1].text == ","), None)
             if record is None and given is not None and self.ents.records[given.key].type in types:
                 record = self.ents.records[given.key]  # "Its token, Huobi Token (HT), fell": the name it is given
-            record = record or self._referent(named, tok.i, types)
+            record = record or self._referent(named, first, types)
             if record is not None:
-                self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+                self._mention(doc[first:tok.i + 1], record, generic=True)
 
     def _link_central_banks(self) -> None:
         """"Turkey's central bank barred ... the Central Bank of the Republic of Turkey (CBRT) said": a
@@ -234,3 +237,8 @@ def _main_subject_of_sentence(token) -> bool:
     """The subject of its sentence's main verb ('Coinbase agreed to buy Deribit'), not of a clause
     inside it ('with Grant Thornton appointed to wind it up')."""
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i
+
+
+def _start_up(lowers: list[str], i: int) -> bool:
+    """'start-up', which the tokenizer splits in three: its last token, where the noun's head is."""
+    return lowers[i] == "up" and i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] == "start"
