@@ -872,3 +872,8 @@ def test_a_short_name_drops_what_kind_of_company_it_is(extractor, title, text, s
 ])
 def test_courts_regions_and_towns_before_a_firm(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_a_peoples_name_before_token_is_no_token(extractor):
+    found = entities(extractor, 'WDC, sold as "a Jordanian token for Jordanian savers", was promoted on Instagram.')
+    assert not any(name == "Jordanian" for name, _ in found), found

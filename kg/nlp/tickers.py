@@ -56,8 +56,8 @@ class Tickers(EntityBuilder):
                 by_text.setdefault(text, []).append(i)
         for text, positions in by_text.items():
             if not any(self._named_token_at(i) for i in positions) or self.kb.lookup(text) or \
-                    text.casefold() in self.lex.not_entities:
-                continue
+                    text.casefold() in self.lex.not_entities or any(doc[i].ent_type_ == "NORP" for i in positions):
+                continue  # (not "a Jordanian token": what a people calls its own)
             olds = [self.taken[i] for i in positions if i in self.taken]
             if any(m.end - m.start > 1 or self.ents.records[m.key].kb_id or
                    self.ents.records[m.key].type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for m in olds):
