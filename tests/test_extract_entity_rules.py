@@ -877,3 +877,20 @@ def test_courts_regions_and_towns_before_a_firm(extractor, text, expected):
 def test_a_peoples_name_before_token_is_no_token(extractor):
     found = entities(extractor, 'WDC, sold as "a Jordanian token for Jordanian savers", was promoted on Instagram.')
     assert not any(name == "Jordanian" for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Icelandic and Singaporean legal forms stay one word, so the name ends with them and no sentence ends there
+    ("REYKJAVÍK — Hekla Coin ehf., a small Icelandic bitcoin broker, said names had been exposed.",
+     ("Hekla Coin ehf.", "ORGANIZATION")),
+    ("Merlion Labs Pte. Ltd. has sued market maker Kestrel Trading Ltd. in the Singapore High Court.",
+     ("Merlion Labs Pte. Ltd.", "ORGANIZATION")),
+])
+def test_dotted_legal_forms_end_a_name(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_a_town_before_start_up_is_where_the_start_up_is(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text=(
+        "The token, issued by Heredia start-up Pura Vida Labs to reward coffee buyers, fell 71%.")))
+    assert ("Pura Vida Labs", "BASED_IN", "Heredia") in {(r.head, r.type, r.tail) for r in x.relations}

@@ -241,6 +241,10 @@ class NameRules(EntityTyping):
         i = span.end
         while i < len(doc) and i - span.end < 3 and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
             i += 1
+        for j in range(span.end, min(i + 1, len(doc) - 3)):
+            if doc[j].lower_ == "start" and doc[j + 1].text == "-" and doc[j + 2].lower_ == "up":
+                # "Heredia start-up Pura Vida Labs": the kind the tokenizer splits in three
+                return doc[j + 3].is_title and not doc[j + 3].is_sent_start
         return span.end < i < len(doc) and doc[i - 1].lower_ in ORG_KIND_NOUNS and doc[i].is_title and \
             not doc[i].is_sent_start
 
