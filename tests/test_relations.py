@@ -596,3 +596,12 @@ def test_the_foundation_is_the_foundation_named_last_though_the_article_is_about
         "Bridge paused deposits. The Meridian Foundation, which oversees the bridge, said it had called the police. "
         "\"We will make every user whole,\" Sophie Brunner, the foundation's president, wrote in a post."))
     assert ("Sophie Brunner", "WORKS_FOR", "Meridian Foundation") in found, found
+
+
+def test_a_country_possessive_after_a_legal_form_places_the_company(extractor):
+    x = extractor.extract_one(Article(id="t", title="Yerevan's Ararat Exchange leaked users' passport data", text=(
+        "YEREVAN, April 9 — Ararat Exchange CJSC, one of Armenia's largest crypto trading platforms, exposed the "
+        "passport details of its customers.")))
+    venues = [e.name for e in x.entities if e.name.startswith("Ararat")]
+    assert len(venues) == 1, venues  # the headline's short name and the body's legal name are one company
+    assert (venues[0], "BASED_IN", "Armenia") in {(r.head, r.type, r.tail) for r in x.relations}

@@ -19,7 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, ORG_SUFFIXES
+from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, LEGAL_FORMS, ORG_SUFFIXES
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .generic_mentions import REPORTING_VERBS
@@ -867,7 +867,8 @@ class RelationFinder:
                 prev = [o for o in mentions[:i] if o.end <= m.start]
                 if prev:
                     o = prev[-1]
-                    gap = doc[o.end:m.start].text.strip().lower()
+                    start = o.end + 1 if doc[o.end].text in LEGAL_FORMS else o.end  # "Sevan Exchange" + "CJSC"
+                    gap = doc[start:m.start].text.strip().lower()
                     if ents.record(o).type in PLACED and not o.generic and re.fullmatch(
                             r"(?:\(\s*[A-Z]{2,6}\s*)?\)?\s*,\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*(?:the)?",
                             gap):
