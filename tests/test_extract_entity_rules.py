@@ -894,3 +894,11 @@ def test_a_town_before_start_up_is_where_the_start_up_is(extractor):
     x = extractor.extract_one(Article(id="t", title="", text=(
         "The token, issued by Heredia start-up Pura Vida Labs to reward coffee buyers, fell 71%.")))
     assert ("Pura Vida Labs", "BASED_IN", "Heredia") in {(r.head, r.type, r.tail) for r in x.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most of its users are in Armenia and neighbouring Georgia.", ("Georgia", "LOCATION")),
+    ("The U.S. miner runs a site in Georgia.", ("Georgia (U.S. state)", "LOCATION")),
+])
+def test_a_name_two_places_share_is_the_one_the_article_has_a_country_for(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -144,9 +144,13 @@ class CandidateSpans:
         return _official_names(sorted(chosen, key=lambda c: c[0].start))
 
     def _countries_mentioned(self, doc, matches) -> set[str]:
+        """The places the article names without doubt, and their countries: a name two places share
+        ("Georgia") names no country of its own ("Armenia and neighbouring Georgia" is no U.S. state)."""
         out = set()
         for label, start, end, _ in matches:
             entry = self.kb.get(label.removeprefix("shared:"))
+            if label.startswith("shared:") or entry is not None and doc[start:end].text in entry.ambiguous:
+                continue
             if entry and entry.type == "LOCATION":
                 out.add(entry.name)
                 if entry.country:
