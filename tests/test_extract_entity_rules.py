@@ -902,3 +902,20 @@ def test_a_town_before_start_up_is_where_the_start_up_is(extractor):
 ])
 def test_a_name_two_places_share_is_the_one_the_article_has_a_country_for(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_two_institutions_joined_by_and_the_stay_two(extractor):
+    found = entities(extractor, "Four agencies, including the China Banking Regulatory Commission and the China "
+                                "Securities Regulatory Commission, said banks may not trade bitcoin.")
+    assert {("China Banking Regulatory Commission", "REGULATOR"),
+            ("China Securities Regulatory Commission", "REGULATOR")} <= found, found
+
+
+def test_a_central_bank_named_in_its_own_language_with_a_dateline_in_capitals_with_diacritics(extractor):
+    x = extractor.extract_one(Article(id="t", title="Tatra Digital wins authorisation from Národná banka Slovenska",
+                                      text="KOŠICE, Slovakia, March 18, 2025 — Tatra Digital a.s., a Košice-based "
+                                           "crypto-asset service provider, has been authorised by Národná banka "
+                                           "Slovenska (NBS), the Slovak central bank."))
+    found = {(e.name, e.type) for e in x.entities}
+    assert {("Košice", "LOCATION"), ("Národná banka Slovenska", "REGULATOR")} <= found, found
+    assert not any(name in ("Slovenska", "Národná", "KOŠICE") for name, _ in found), found

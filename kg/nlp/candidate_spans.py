@@ -58,7 +58,7 @@ FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shar
 LEGAL_FORMS = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
                "Plc", "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Srl", "SRL", "S.r.l.", "S.R.L.", "SpA", "S.p.A.",
                "d.o.o.", "s.r.o.", "SAOC", "SARL", "S.A.S.", "MChJ", "Ltda", "Ltda.", "ehf.", "hf.", "ApS", "A/S",
-               "K.K.", "S.A.C.", "SAC", "S.L.", "S.A.P.I.", "CJSC", "JSC", "OJSC", "PJSC", "LLP"}
+               "K.K.", "S.A.C.", "SAC", "S.L.", "S.A.P.I.", "CJSC", "JSC", "OJSC", "PJSC", "LLP", "a.s."}
 # legal forms written before a company's name: Latvian, Lithuanian, Indonesian, Russian
 LEGAL_PREFIXES = {"SIA", "UAB", "PT", "OOO"}
 

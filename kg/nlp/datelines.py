@@ -10,8 +10,9 @@ from .doc_entities import EntityBuilder, doc_text
 _MONTH = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "KUALA LUMPUR, Dec. 11 (Straits Crypto) -", "BROOKLYN, N.Y., May 7 -", "BANGKOK, Jan. 16, 2024 /PRNewswire/ --":
 # an upper-case place, perhaps its state or country, the date, the news outlet or wire, a dash.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ſ"  # (Latin Extended-A mixes cases: the place is checked to be upper case after matching)
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    rf"(?P<place>[{_CAPITAL}][{_CAPITAL}.'\-]+(?: [{_CAPITAL}][{_CAPITAL}.'\-]+){{0,3}})"
     rf"(?:, (?!{_MONTH}\s*\d)(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}}))?"
     rf"(?:,? (?P<date>{_MONTH}\s*\d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH} \d{{4}}))?"
     r"\s*(?:\((?P<outlet>[A-Z][^()\n]{1,40})\)|/(?P<wire>[A-Z][^/\n]{1,40})/)?"
@@ -27,7 +28,8 @@ class Datelines(EntityBuilder):
         text = doc_text(self.doc)
         body = text.find("\n\n") + 2 if text.find("\n\n") > 0 else 0
         m = DATELINE.match(text) or (DATELINE.match(text, body) if body else None)
-        if m is None or any(e.type != "LOCATION" for e in self.kb.lookup(m.group("place"))):
+        if m is None or not m.group("place").isupper() or \
+                any(e.type != "LOCATION" for e in self.kb.lookup(m.group("place"))):
             return  # "BINANCE -" opens a headline, not a dateline
         if not (m.group("date") or m.group("outlet") or m.group("wire") or self.kb.lookup(m.group("place"))
                 or m.group(0).rstrip()[-1] in "\u2014\u2013"):

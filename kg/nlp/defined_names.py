@@ -7,7 +7,7 @@ import re
 
 from .candidate_spans import LEGAL_FORMS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_STARTS, sentence_initial
 from .doc_entities import EntityRecord
-from .entity_types import EntityTyping
+from .entity_types import BANK_WORDS, EntityTyping
 from .kb import norm
 from .names import KIND_TAILS, LEGAL_SUFFIXES, SHORTENED_TAILS
 
@@ -85,7 +85,8 @@ class DefinedNames(EntityTyping):
             # (through names NER guessed, or places, it cut the name into: "Superintendencia" + "del Mercado
             # de Valores (SMV)", "Autoriti" + "Monetari Brunei Darussalam (AMBD)")
             while start > doc[i].sent.start and i - start < 10 and (
-                    doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in NAME_LINKS) and \
+                    doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in NAME_LINKS or
+                    doc[start - 1].lower_ in BANK_WORDS) and \
                     (start - 1 not in self.taken or not self._known_company(start - 1)):
                 start -= 1
             while start < i and not doc[start].is_title:
@@ -94,10 +95,20 @@ class DefinedNames(EntityTyping):
                 span = doc[s:i]
                 if s in self.taken and self.taken[s].start < s:
                     continue  # not a name cut out of one found already ("Ministry of Digital Economy and Society")
+                # (a bank word counts in any case: "Národná banka Slovenska (NBS)")
                 if span[0].is_title and not span[0].is_sent_start and \
-                        "".join(t.text[0] for t in span if t.is_title).upper() == letters:
-                    self._mention(span, self._record_for(span.text, self._org_type(span)), replace=True)
+                        "".join(t.text[0] for t in span if t.is_title or t.lower_ in BANK_WORDS).upper() == letters:
+                    record = self._record_for(span.text, self._org_type(span))
+                    self._mention(span, record, replace=True)
+                    self._mention_again(span, record)
                     break
+
+    def _mention_again(self, name: Span, record: EntityRecord) -> None:
+        """The same words elsewhere in the article (the headline's, where NER cut them up) name it too."""
+        doc, words = self.doc, [t.text for t in name]
+        for k in range(len(doc) - len(words) + 1):
+            if k != name.start and doc[k].text == words[0] and [t.text for t in doc[k:k + len(words)]] == words:
+                self._mention(doc[k:k + len(words)], record, replace=True)
 
     def _known_company(self, i: int) -> bool:
         record = self.ents.records[self.taken[i].key]
@@ -335,7 +346,7 @@ def _short_name(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initials_match(name: str, acronym: str) -> bool:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    words = [w for w in re.split(r"[\s\-]+", name) if w and (w[0].isupper() or w.lower() in BANK_WORDS)]
     initials = "".join(w[0] for w in words)
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     return bool(initials) and (letters == initials.upper() or letters in initials.upper() or

@@ -22,7 +22,7 @@ PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neigh
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
 CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
 CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
-                                     r"(?:the\s+(?:country['’]s\s+|nation['’]s\s+)?|"
+                                     r"(?:the\s+(?:country['’]s\s+|nation['’]s\s+|(?-i:[A-Z][a-z]+)\s+)?|"
                                      r"(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
                                      r"central\s+bank(?!['’\w])")
 CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")

@@ -110,8 +110,9 @@ class NameRules(EntityTyping):
                 j += 1
                 end = j
             elif tok.lower_ in ("of", "for", "the", "and", "&") and j + 1 < len(doc) and (
-                    doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
-                j += 1
+                    doc[j + 1].is_title or doc[j + 1].lower_ == "the") and \
+                    not (tok.lower_ in ("and", "&") and doc[j + 1].lower_ == "the"):
+                j += 1  # (not "the China Banking Regulatory Commission and the China Securities ...": two)
             elif tok.text in ("'s", "’s") and doc[j - 1].text in ("Prosecutor", "Attorney") and j + 1 < len(doc) and \
                     doc[j + 1].text == "Office":
                 j += 1  # "Prosecutor's Office", "Attorney's Office"

@@ -89,7 +89,7 @@ def keep_dotted_names(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-DOTTED_LEGAL_FORMS = ("d.o.o.", "S.p.A.", "S.r.l.", "s.r.o.", "S.A.S.", "ehf.", "hf.", "Pte.", "Ltda.")
+DOTTED_LEGAL_FORMS = ("d.o.o.", "S.p.A.", "S.r.l.", "s.r.o.", "S.A.S.", "ehf.", "hf.", "Pte.", "Ltda.", "a.s.")
 
 
 _DOTTED = re.compile(r"\w*[a-z]\.[A-Z]\w*")
