@@ -919,3 +919,16 @@ def test_a_central_bank_named_in_its_own_language_with_a_dateline_in_capitals_wi
     found = {(e.name, e.type) for e in x.entities}
     assert {("Košice", "LOCATION"), ("Národná banka Slovenska", "REGULATOR")} <= found, found
     assert not any(name in ("Slovenska", "Národná", "KOŠICE") for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, coin, network", [
+    ("Customers can trade bitcoin, ether, Solana and the EURC stablecoin against the euro.", "SOL", "Solana"),
+    ("The thief took 9.3 million XRP and 2.5 million Cardano (ADA) from the hot wallet.", "ADA", "Cardano"),
+])
+def test_a_network_counted_in_coins_or_listed_among_coins_is_its_coin(extractor, text, coin, network):
+    found = entities(extractor, text)
+    assert (coin, "ASSET") in found and (network, "ORGANIZATION") not in found, found
+
+
+def test_a_network_doing_what_networks_do_stays_the_network(extractor):
+    assert ("Solana", "ORGANIZATION") in entities(extractor, "Solana developers said the network was down.")

@@ -107,6 +107,7 @@ class EntityLinker:
         builder.apply_definitions()
         builder.add_tickers()
         builder.add_named_tokens()
+        builder.read_networks_as_coins()
         builder.add_short_forms()
         builder.relink_short_names()
         builder.link_company_short_names()

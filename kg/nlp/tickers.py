@@ -66,6 +66,34 @@ class Tickers(EntityBuilder):
             for i in positions:
                 self._mention(doc[i:i + 1], record, replace=True)
 
+    def read_networks_as_coins(self) -> None:
+        """'2.5 million Cardano', 'trade bitcoin, ether, Solana and EURC': a network's name counted in coins or
+        listed among coins is its coin there (the knowledge base's coin that goes by "Cardano token")."""
+        doc = self.doc
+        for m in [m for m in self.ents.mentions if not m.generic]:
+            record = self.ents.records[m.key]
+            if record.type != "ORGANIZATION" or not record.kb_id or m.end - m.start != 1:
+                continue
+            coin = next((e for e in self.kb.lookup(f"{m.text} token") if e.type == "ASSET"), None)
+            if coin is None or not (self._counted(m.start) or self._listed_with_coins(m.start)):
+                continue
+            coin_record = self._record_for(coin.name, "ASSET", coin.id)
+            self._mention(doc[m.start:m.end], coin_record, replace=True)
+            for other in [o for o in self.ents.mentions if o.key == record.key and o.text in record.defined]:
+                self._mention(doc[other.start:other.end], coin_record, replace=True)  # "Cardano (ADA)": ADA too
+
+    def _counted(self, i: int) -> bool:
+        """'2.5 million Cardano', '40,000 Solana': an amount right before the name."""
+        prev = self.doc[i - 1] if i > 0 else None
+        return prev is not None and (prev.like_num or prev.lower_ in ("million", "billion", "thousand"))
+
+    def _listed_with_coins(self, i: int) -> bool:
+        """'bitcoin, ether, Solana and the EURC stablecoin': coordinated with a coin the article names."""
+        tok = self.doc[i]
+        others = {t.i for t in tok.conjuncts}
+        return any(m.start <= k < m.end and self.ents.records[m.key].type == "ASSET"
+                   for m in self.ents.mentions for k in others)
+
     def _named_token_at(self, i: int) -> bool:
         doc = self.doc
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
