@@ -932,3 +932,19 @@ def test_a_network_counted_in_coins_or_listed_among_coins_is_its_coin(extractor,
 
 def test_a_network_doing_what_networks_do_stays_the_network(extractor):
     assert ("Solana", "ORGANIZATION") in entities(extractor, "Solana developers said the network was down.")
+
+
+def test_a_headlines_coin_shaped_name_the_body_calls_an_exchange_is_that_exchange(extractor):
+    x = extractor.extract_one(Article(id="t", title="Terminal maker to take control of Tokachi Coin", text=(
+        "SAPPORO — Kitanomori Holdings said it would buy 70% of Tokachi Coin Co., the operator of the Tokachi Coin "
+        "cryptocurrency exchange. Tokachi Coin has about 110,000 users.")))
+    found = {(e.name, e.type) for e in x.entities if e.name.startswith("Tokachi")}
+    assert len(found) == 1 and found.pop()[1] == "EXCHANGE"
+
+
+def test_a_payments_apps_short_name_drops_cash(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text=(
+        "Chipper Cash, a mobile payments company, has raised $150 million. The round comes five months after Chipper "
+        "raised $100 million in a round led by SVB Capital. Chipper, which lets users send money across borders, "
+        "says it has 4 million users.")))
+    assert "Chipper" not in {e.name for e in x.entities}

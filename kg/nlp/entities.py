@@ -115,6 +115,7 @@ class EntityLinker:
         builder.link_other_names()
         builder.add_handles()
         builder.retype_from_context()
+        builder.link_company_short_names()  # again, for the names the context retyped ("Hokkai Coin" + "Co.")
         builder.add_generic_mentions()
         ents.index()
         doc._.kg = ents

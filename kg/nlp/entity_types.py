@@ -17,6 +17,9 @@ from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, LEGAL_FORMS, NAME_PA
 from .doc_entities import EntityBuilder, doc_text
 
 
+# what a crypto venue is said to trade, between its name and "exchange"
+VENUE_MODIFIERS = {"crypto", "cryptocurrency", "bitcoin", "derivatives", "spot", "futures", "digital", "asset",
+                   "virtual", "currency", "token"}
 PLACE_PREPOSITIONS = {"in", "from", "at", "near", "to", "across", "outside", "of", "around"}
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
@@ -177,8 +180,11 @@ class EntityTyping(EntityBuilder):
         doc, sent = self.doc, span.sent
         nouns = self.lex.exchange_nouns
         after = span.end
+        while after < sent.end - 1 and after - span.end < 2 and doc[after].lower_ in VENUE_MODIFIERS:
+            after += 1  # "the Hokkai Coin cryptocurrency exchange"
         if after < sent.end and doc[after].lower_ in nouns:
             return True
+        after = span.end
         before = span.start - 1
         steps = 0
         while before >= sent.start and steps < 4 and (doc[before].pos_ in ("ADJ", "NOUN", "PROPN") or
@@ -249,8 +255,9 @@ class EntityTyping(EntityBuilder):
             if not m.generic:
                 named.setdefault(m.key, []).append(m)
         for record in self.ents.records.values():
-            if record.kb_id or record.type not in ("ORGANIZATION", "PERSON"):
-                continue
+            if record.kb_id or record.type not in ("ORGANIZATION", "PERSON") and not (
+                    record.type == "ASSET" and record.name.split()[-1] in ("Coin", "Token") and " " in record.name):
+                continue  # (a name the headline gave a coin's shape: "take control of Hokkai Coin")
             for m in named.get(record.key, ()):
                 found = self._type_said_at(record.type, m)
                 if found:
@@ -259,6 +266,8 @@ class EntityTyping(EntityBuilder):
 
     def _type_said_at(self, type_: str, m) -> str:
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
+        if type_ == "ASSET":
+            return "EXCHANGE" if self._exchange_context(self.doc[m.start:m.end]) else ""
         if type_ == "PERSON":
             # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
             # (or described as one: "Cumbre Bit, one of Mexico's first bitcoin exchanges")
