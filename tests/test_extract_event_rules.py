@@ -1214,3 +1214,19 @@ def test_the_start_up_is_the_start_up_named_before(extractor):
 ])
 def test_paying_running_costs_is_no_fine(extractor, text, expected):
     assert of_type(events(extractor, text), "FINE") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two of China's largest bitcoin exchanges, OKCoin and Huobi, stopped letting customers withdraw bitcoin on "
+     "Thursday.", {"OKCoin", "HTX"}),
+    ("Kelvora Exchange stopped allowing users to withdraw funds on Monday.", {"Kelvora Exchange"}),
+])
+def test_no_longer_letting_customers_withdraw_is_a_withdrawal_halt(extractor, text, expected):
+    halts = of_type(events(extractor, text), "WITHDRAWAL_HALT")
+    assert halts and expected <= set().union(*map(set, halts)), halts
+
+
+def test_a_headline_exposing_a_companys_customers_id_scans_is_its_data_leak(extractor):
+    title = "Open server exposed 27,000 Swan River Digital customers' ID scans"
+    x = extractor.extract_one(Article(id="t", title=title, text="A researcher found the server on May 9."))
+    assert [e.participants for e in x.events if e.type == "DATA_LEAK"] == [("Swan River Digital",)]

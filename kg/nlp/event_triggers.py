@@ -393,7 +393,11 @@ def _stops_withdrawals(verb: Token) -> bool:
     what the stopped processing handles) is withdrawals or deposits, with any words between."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") for d in c.children if d.dep_ == "dobj"]
-    return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") for o in objects)
+    # "stopped letting customers withdraw bitcoin", "stopped allowing users to withdraw"
+    allowed = [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() in ("let", "allow")
+               for d in c.subtree if d.pos_ == "VERB" and d.i != c.i]
+    return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") for o in objects) or \
+        any(v.lemma_.lower() == "withdraw" for v in allowed)
 
 
 def unable_to_withdraw(verb: Token) -> bool:
