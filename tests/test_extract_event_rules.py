@@ -1230,3 +1230,9 @@ def test_a_headline_exposing_a_companys_customers_id_scans_is_its_data_leak(extr
     title = "Open server exposed 27,000 Swan River Digital customers' ID scans"
     x = extractor.extract_one(Article(id="t", title=title, text="A researcher found the server on May 9."))
     assert [e.participants for e in x.events if e.type == "DATA_LEAK"] == [("Swan River Digital",)]
+
+
+def test_he_resigned_in_what_a_titled_person_says_is_that_persons_leadership_change(extractor):
+    found = events(extractor, "Dana Holt, Kraken's vice president and head of research, said on Twitter that she "
+                              "had resigned.")
+    assert of_type(found, "LEADERSHIP_CHANGE") == [("Kraken", "Dana Holt")], found

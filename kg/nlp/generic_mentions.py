@@ -37,6 +37,10 @@ class GenericMentions(EntityBuilder):
         self._link_central_banks()
         nouns = {**EXTRA_NOUNS, **self.lex.generic_nouns}
         named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
+        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("he", "she") and i not in self.taken):
+            person = self._person_speaking(tok)
+            if person is not None:
+                self._mention(doc[tok.i:tok.i + 1], person, generic=True)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns or
                     _start_up(self._lowers, i)):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
@@ -104,6 +108,17 @@ class GenericMentions(EntityBuilder):
         mention = self.taken.get(subject.i) if subject is not None else None
         record = self.ents.records[mention.key] if mention is not None else None
         return record if record is not None and record.type == "REGULATOR" else None
+
+    def _person_speaking(self, pronoun) -> EntityRecord | None:
+        """'Caselin said on Twitter that he had resigned': "he" or "she" opening what a named person says is
+        that person."""
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or \
+                clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i in self.taken), None)
+        record = self.ents.records[self.taken[subject.i].key] if subject is not None else None
+        return record if record is not None and record.type == "PERSON" else None
 
     def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do
