@@ -1236,3 +1236,9 @@ def test_he_resigned_in_what_a_titled_person_says_is_that_persons_leadership_cha
     found = events(extractor, "Dana Holt, Kraken's vice president and head of research, said on Twitter that she "
                               "had resigned.")
     assert of_type(found, "LEADERSHIP_CHANGE") == [("Kraken", "Dana Holt")], found
+
+
+def test_two_venues_halting_withdrawals_are_two_halts(extractor):
+    found = events(extractor, "Two of China's largest exchanges, OKCoin and Huobi, stopped letting customers withdraw "
+                              "bitcoin on Thursday.")
+    assert sorted(of_type(found, "WITHDRAWAL_HALT")) == [("HTX",), ("OKCoin",)], found

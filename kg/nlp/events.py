@@ -41,7 +41,8 @@ LEAVING_STEMS = ("resign", "step", "depart", "quit", "retir", "oust", "fire", "d
                  "sack", "remov")
 PLACED_TYPES = {"EXCHANGE", "ORGANIZATION", "REGULATOR"}  # what a leader leads
 # each person's leadership change, each venue's listing, each regulator's suit is its own event
-ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR"}
+ONE_PER_KIND = {"LEADERSHIP_CHANGE": "PERSON", "LISTING": "EXCHANGE", "LAWSUIT": "REGULATOR",
+                "WITHDRAWAL_HALT": "EXCHANGE"}
 # what one person does to another's job
 PERSONNEL_VERBS = {"appoint", "name", "oust", "fire", "hire", "promote", "elect", "nominate", "dismiss", "tap", "sack"}
 EXAMINING_VERBS = {"examine", "investigate", "determine", "assess", "check", "verify", "establish", "review"}
@@ -112,7 +113,7 @@ class EventFinder:
                 elif (kind := _one_per(type_, token)) and sum(ents.records[k].type == kind
                                                               for k in event.participants) > 1 and \
                         not (type_ == "LEADERSHIP_CHANGE" and _succession_in_clause(ents, sent, event)):
-                    # each person's leadership change, each venue's listing, each regulator's suit: the
+                    # each person's leadership change, each venue's listing or halt, each regulator's suit: the
                     # others (organisation, assets, defendants) join each one
                     # "Erdoğan dismissed his predecessor, Ağbal": who appoints or dismisses joins the change
                     actor = subject if type_ == "LEADERSHIP_CHANGE" and token.lemma_.lower() in PERSONNEL_VERBS \
