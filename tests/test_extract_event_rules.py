@@ -1242,3 +1242,8 @@ def test_two_venues_halting_withdrawals_are_two_halts(extractor):
     found = events(extractor, "Two of China's largest exchanges, OKCoin and Huobi, stopped letting customers withdraw "
                               "bitcoin on Thursday.")
     assert sorted(of_type(found, "WITHDRAWAL_HALT")) == [("HTX",), ("OKCoin",)], found
+
+
+def test_the_name_a_subjects_noun_is_given_moved(extractor):
+    assert of_type(events(extractor, "Kraken's own token, KRK, fell by about 40% after the announcement."),
+                   "PRICE_MOVE") == [("KRK",)]

@@ -413,9 +413,10 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
                 aside = [d for d in child.children if d.dep_ in ("appos", "relcl", "acl")]
-                if child.i not in ents.by_token and child.pos_ in ("NOUN", "NUM"):
+                if child.i not in ents.by_token and child.pos_ not in ("PROPN", "PRON"):
                     # "Two Malaysian exchanges, Luno Malaysia and Hata, will list", "Two of China's largest
-                    # exchanges, OKCoin and Huobi, stopped ...": the names are the subject
+                    # exchanges, OKCoin and Huobi, stopped ...", "AAX's own token, AAB, fell" (where the parser
+                    # tagged "token" an adjective): the names are the subject
                     aside = [d for d in aside if d.dep_ != "appos"]
                 if child.i in ents.by_token and ents.record(ents.by_token[child.i]).type == "LOCATION":
                     # a dateline parsed as the subject: "BUENOS AIRES, Aug. 25 - Binance, the ... exchange, has"
