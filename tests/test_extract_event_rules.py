@@ -1247,3 +1247,11 @@ def test_two_venues_halting_withdrawals_are_two_halts(extractor):
 def test_the_name_a_subjects_noun_is_given_moved(extractor):
     assert of_type(events(extractor, "Kraken's own token, KRK, fell by about 40% after the announcement."),
                    "PRICE_MOVE") == [("KRK",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bitcoin traded around $39,000 on Wednesday, down roughly 40% from its April record.", [("Bitcoin",)]),
+    ("Bitcoin traded around $48,000 on Thursday, roughly where it stood a day earlier.", []),
+])
+def test_a_coin_trading_at_a_price_moved_when_the_sentence_measures_the_move(extractor, text, expected):
+    assert of_type(events(extractor, text), "PRICE_MOVE") == expected

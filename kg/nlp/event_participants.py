@@ -156,7 +156,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
                    for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1) if ents.record(m).type == "ASSET"]
     elif spec.type == "PRICE_MOVE" and token.lemma_.lower() == "trade" and not any(
             c.dep_ == "prep" and c.lower_ in PRICE_PREPS and any(
-                t.like_num or t.tag_ == "$" or t.lemma_.lower() in PRICE_WORDS for t in c.subtree)
+                t.like_num or t.tag_ == "$" or t.lemma_.lower() in PRICE_WORDS for t in c.subtree) or
+            c.dep_ == "dobj" and any(t.tag_ == "$" for t in c.subtree) and _measured_move(token.sent)
             for c in token.children):  # "trades under the ticker SFM" names no price
         return None  # "ETFs began trading": trading is no price move unless at a price
     elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
@@ -772,6 +773,12 @@ def swallowed_subject(clause: Token) -> Token | None:
         return None
     return next((c for c in clause.head.children if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPOSITIONS
                  and c.right_edge.i + 1 == clause.left_edge.i), None)
+
+
+def _measured_move(sent) -> bool:
+    """'traded around $39,000, down roughly 40%', '... just below the record': the sentence measures a move
+    (not 'traded around $48,000, roughly where it stood a day earlier')."""
+    return any(t.text == "%" or t.lemma_.lower() in ("record", "high", "low", "peak") for t in sent)
 
 
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:

@@ -171,8 +171,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher", "knocked it down 10%"
         if lowers[k] in ("higher", "lower") and tok.dep_ == "acomp" and _by_a_percentage(tok):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "XRP was about 1% lower at $0.52"
-        if lowers[k] in ("up", "down") and tok.dep_ == "advmod" and tok.head.lemma_ == "be" and _by_a_percentage(tok):
-            found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "dogecoin is up more than 10,000% this year"
+        if lowers[k] in ("up", "down") and tok.dep_ == "advmod" and tok.head.lemma_ in ("be", "trade") and \
+                _by_a_percentage(tok):
+            # "dogecoin is up more than 10,000% this year", "traded around $39,000, down roughly 40%"
+            found.setdefault((tok.i, "PRICE_MOVE"), tok)
         if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
                 _with_company(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a tokenization deal with DAMAC", "worked with PayPal"
