@@ -948,3 +948,12 @@ def test_a_payments_apps_short_name_drops_cash(extractor):
         "raised $100 million in a round led by SVB Capital. Chipper, which lets users send money across borders, "
         "says it has 4 million users.")))
     assert "Chipper" not in {e.name for e in x.entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Procon-PR, the consumer protection agency of the state of Paraná, sued the exchange last month.",
+     ("Procon-PR", "REGULATOR")),
+    ("Cofece, Mexico's competition watchdog, opened a probe into the deal.", ("Cofece", "REGULATOR")),
+])
+def test_a_name_described_as_an_authority_is_a_regulator(extractor, text, expected):
+    assert expected in entities(extractor, text)

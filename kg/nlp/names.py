@@ -54,6 +54,8 @@ DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner"}
+# what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")
+REGULATOR_KINDS = {"agency", "regulator", "watchdog", "authority", "supervisor", "ombudsman", "prosecutor"}
 TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
@@ -248,6 +250,19 @@ class NameRules(EntityTyping):
                 return doc[j + 3].is_title and not doc[j + 3].is_sent_start
         return span.end < i < len(doc) and doc[i - 1].lower_ in ORG_KIND_NOUNS and doc[i].is_title and \
             not doc[i].is_sent_start
+
+    def _described_as_regulator(self, span: Span) -> bool:
+        """'Procon-PR, the consumer protection agency of Paraná', 'Cofece, Mexico's competition watchdog':
+        an appositive whose head is a kind of authority (its name may say nothing of one)."""
+        doc = self.doc
+        after = doc[span.end:min(span.end + 8, len(doc))]
+        if len(after) < 3 or after[0].text != ",":
+            return False
+        # (a lowercase kind: "Iceland's Data Protection Authority" is a name of its own, not a description)
+        return any(t.is_lower and t.text in REGULATOR_KINDS and t.dep_ == "appos" and
+                   span.start <= t.head.i < span.end and
+                   not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
+                   for t in after[1:])
 
     def _described_as_a_token(self, span: Span) -> bool:
         """A kind of token right before the name ("stablecoin Harbour Dollar", "a new coin, Harbour Dollar") or in
@@ -519,6 +534,8 @@ class NameRules(EntityTyping):
         if type_ == "LOCATION" and described_as_organisation(span) or \
                 type_ == "PERSON" and described_as_organisation(span, FIRM_ONLY_KINDS):
             type_ = "ORGANIZATION"  # "a stake in Tranglo, a Malaysia-based payments firm": NER's place is a firm
+        if self._described_as_regulator(span):
+            type_ = "REGULATOR"  # "Procon-PR, the consumer protection agency of the state of Paraná"
         if type_ in ("ORGANIZATION", "LOCATION") and len(span) <= 2 and self._plainly_a_place(span) and not any(
                 t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
             self._mention(span, self._record_for(span.text, "LOCATION"))
