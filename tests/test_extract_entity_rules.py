@@ -957,3 +957,12 @@ def test_a_payments_apps_short_name_drops_cash(extractor):
 ])
 def test_a_name_described_as_an_authority_is_a_regulator(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The exchange, which Lozano started last year with software developer Daniela Ochoa, raised $800,000.",
+     ("Daniela Ochoa", "PERSON")),
+    ("The audit was done by auditing firm Castellan Audits.", ("Castellan Audits", "ORGANIZATION")),
+])
+def test_a_kind_people_are_too_leaves_a_persons_name_a_person(extractor, text, expected):
+    assert expected in entities(extractor, text)

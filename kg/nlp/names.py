@@ -54,6 +54,8 @@ DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner"}
+# kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
+PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")
 REGULATOR_KINDS = {"agency", "regulator", "watchdog", "authority", "supervisor", "ombudsman", "prosecutor"}
 TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
@@ -524,7 +526,9 @@ class NameRules(EntityTyping):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
         if type_ == "LOCATION" and len(span) > 1 and self.lex.regulator_words.search(span.text):
             type_ = self._org_type(span)  # "West Yorkshire Police": a force, though named after its county
-        if type_ in ("PERSON", "LOCATION") and kind_before:
+        if type_ in ("PERSON", "LOCATION") and kind_before and not (
+                type_ == "PERSON" and self.doc[span.start - 1].lower_ in PEOPLES_KINDS):
+            # (a person's NER name after a kind people are too stays a person: "software developer Daniela Ochoa")
             type_ = "ORGANIZATION"  # "auditing firm Castellan Audits", "trading company Flow Traders"
         elif type_ == "PERSON" and self._shaped_like_a_company(span):
             type_ = "ORGANIZATION"
