@@ -966,3 +966,10 @@ def test_a_name_described_as_an_authority_is_a_regulator(extractor, text, expect
 ])
 def test_a_kind_people_are_too_leaves_a_persons_name_a_person(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_the_name_a_company_was_founded_under_is_another_of_its_names(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text=(
+        "Ripio, founded in 2013 under the name BitPagos, is one of the oldest crypto companies in the region.")))
+    ripio = next(e for e in x.entities if e.name == "Ripio")
+    assert "BitPagos" in ripio.aliases and "BitPagos" not in {e.name for e in x.entities}

@@ -280,13 +280,16 @@ class DefinedNames(EntityTyping):
 
     def link_other_names(self) -> None:
         """'Bank ABC, the Manama-headquartered lender formally known as Arab Banking Corporation', 'X, formerly
-        known as Y': the name given after "known as" is another name of the company the appositive is about."""
+        known as Y', 'Ripio, founded in 2013 under the name BitPagos,': the name given after "known as" (or
+        "under the name") is another name of the company the appositive is about."""
         doc = self.doc
-        for tok in [doc[i] for i, lower in enumerate(self._lowers) if lower == "known" and 0 < i < len(doc) - 2]:
-            if doc[tok.i + 1].lower_ != "as" or \
-                    doc[tok.i - 1].lower_ not in ("formally", "formerly", "officially", "also", "previously"):
+        lowers = self._lowers
+        for tok in [doc[i] for i, lower in enumerate(lowers) if lower in ("known", "name") and 1 < i < len(doc) - 2]:
+            if tok.lower_ == "known" and (lowers[tok.i + 1] != "as" or lowers[tok.i - 1] not in (
+                    "formally", "formerly", "officially", "also", "previously")) or \
+                    tok.lower_ == "name" and (lowers[tok.i - 1] != "the" or lowers[tok.i - 2] != "under"):
                 continue
-            other = self.taken.get(tok.i + 2)
+            other = self.taken.get(tok.i + 2 if tok.lower_ == "known" else tok.i + 1)
             if other is None or other.generic:
                 continue
             sent = tok.sent
