@@ -605,3 +605,17 @@ def test_a_country_possessive_after_a_legal_form_places_the_company(extractor):
     venues = [e.name for e in x.entities if e.name.startswith("Ararat")]
     assert len(venues) == 1, venues  # the headline's short name and the body's legal name are one company
     assert (venues[0], "BASED_IN", "Armenia") in {(r.head, r.type, r.tail) for r in x.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company title in apposition without "the", naming who says something
+    ("Kelvora Exchange won a licence on Monday. Kelvora Exchange will open in May. Zuzana Kolárová, chief "
+     "compliance officer, added that the process took fourteen months.",
+     {("Zuzana Kolárová", "WORKS_FOR", "Kelvora Exchange")}),
+    # "its co-founders", the first with a title of his own
+    ("Kraken raised $150 million on Monday. Its co-founders, chief executive Dana Holt and Maijid Moujaled, met as "
+     "students.", {("Dana Holt", "WORKS_FOR", "Kraken"), ("Maijid Moujaled", "WORKS_FOR", "Kraken")}),
+])
+def test_titles_in_apposition_and_a_titled_first_co_founder(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found, found

@@ -156,9 +156,10 @@ class RelationFinder:
         self.its_title_hired = re.compile(rf"^\s+(?:its|their)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{roles}\b", re.I)
         # "Oscar Darmawan, the chief executive, said": a company title standing alone, the same as "its"
         # (not "the president", who is as often a head of state)
-        self.the_title_alone = re.compile(
-            r"^\s*,\s*the\s+(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|chief\s+operating\s+officer|"
-            r"COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|general\s+counsel)\s*[,.]")
+        self.the_title_alone = re.compile(  # ("Zuzana Kolárová, chief compliance officer, added": no "the")
+            r"^\s*,\s*(?:the\s+)?(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|chief\s+operating\s+officer|"
+            r"COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|general\s+counsel|"
+            r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)\s*[,.]")
         # "its chief operating officer, X" and "Its chairman is X"
         self.its_title_before = re.compile(  # ("and its technical head, Kamrul Ahsan": a word before the title)
             rf"\b(?:its|their)\s+(?:(?-i:[a-z]{{4,}})\s+)?{roles}"
@@ -500,8 +501,9 @@ class RelationFinder:
             if re.match(r"^\s*,\s*(?:two|three|four|both|all)\s+of", after, re.I):  # "A and B, two of its"
                 mentions = ents.in_span(sent.start, sent.end)
                 people = self._people_list_ending_at(ents, mentions, mentions.index(m))
-            elif match.re is self.its_title_before and match.group("role").lower().endswith("s"):
-                # "its co-founders, Arthur Hayes, Ben Delo and Samuel Reed": every person of the list
+            elif match.re is self.its_title_before and match.group("role").lower().split(",")[0].endswith("s"):
+                # "its co-founders, Arthur Hayes, Ben Delo and Samuel Reed": every person of the list (and in
+                # "Its co-founders, chief executive Ham Serunjogi and Maijid Moujaled", the first one's title)
                 mentions = ents.in_span(sent.start, sent.end)
                 people = self._people_list_starting_at(ents, mentions, mentions.index(m))
             for p in people:
