@@ -619,3 +619,13 @@ def test_a_country_possessive_after_a_legal_form_places_the_company(extractor):
 def test_titles_in_apposition_and_a_titled_first_co_founder(extractor, text, expected):
     found = relations(extractor, text)
     assert expected <= found, found
+
+
+def test_the_company_an_article_is_about_outweighs_an_investor_named_last(extractor):
+    x = extractor.extract_one(Article(id="t", title="CoinSwitch becomes India's newest crypto unicorn", text=(
+        "CoinSwitch, a cryptocurrency trading app, has raised $260 million. CoinSwitch said the round was led by "
+        "Coinbase Ventures. The valuation is four times the $500 million at which Tiger Global led a round in April. "
+        "Ashish Singhal, co-founder and chief executive of the Bengaluru-based company, said the money would go "
+        "toward hiring.")))
+    found = {(r.head, r.type, r.tail) for r in x.relations}
+    assert {("Ashish Singhal", "WORKS_FOR", "CoinSwitch"), ("CoinSwitch", "BASED_IN", "Bengaluru")} <= found, found

@@ -229,16 +229,17 @@ class GenericMentions(EntityBuilder):
             subjects = [m for m in near if _main_subject_of_sentence(doc[m.start:m.end].root)]
             if subjects:
                 return self.ents.records[subjects[-1].key]
+        kinds = types
         types = next(((t,) for t in types if any(self.ents.records[m.key].type == t for m in near)), types)
         for type_ in types:
             before = [m for m in named if m.end <= position and self.ents.records[m.key].type == type_]
             if before:
-                # the most recent one, unless the article is plainly about another one (of any of the
-                # types when none was named lately: "the Tokyo-based firm" is Mt. Gox, not the court it
-                # filed at, whatever "firm" prefers)
+                # the most recent one, unless the article is plainly about another one of any of the kinds
+                # the noun can mean ("the Tokyo-based firm" is Mt. Gox, not the court it filed at, whatever
+                # "firm" prefers; "the Bengaluru-based company" is the exchange the article is about, not the
+                # investor named last)
                 recent = self.ents.records[before[-1].key]
-                pool = before if len(types) == 1 else \
-                    [m for m in named if m.end <= position and self.ents.records[m.key].type in types]
+                pool = [m for m in named if m.end <= position and self.ents.records[m.key].type in kinds]
                 dominant = max((self.ents.records[m.key] for m in pool), key=self._salience)
                 return dominant if self._salience(dominant) >= 2 * self._salience(recent) + 1 else recent
         for type_ in types:
