@@ -629,3 +629,12 @@ def test_the_company_an_article_is_about_outweighs_an_investor_named_last(extrac
         "toward hiring.")))
     found = {(r.head, r.type, r.tail) for r in x.relations}
     assert {("Ashish Singhal", "WORKS_FOR", "CoinSwitch"), ("CoinSwitch", "BASED_IN", "Bengaluru")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kelvora, a U.S.-based exchange, has suspended all withdrawals.", ("Kelvora", "BASED_IN", "United States")),
+    ("EXMO, a U.K.-registered cryptocurrency exchange, has suspended all withdrawals.",
+     ("EXMO", "BASED_IN", "United Kingdom")),
+])
+def test_a_dotted_place_before_based_or_registered_places_the_company(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -87,10 +87,17 @@ def keep_dotted_names(nlp: Language) -> None:
                     nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     for form in DOTTED_LEGAL_FORMS:  # "Avala Kripto d.o.o.", "Borsa S.p.A.": one word, not a sentence end
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for place in DOTTED_PLACES:  # "a U.K.-registered exchange": the place, a hyphen and "registered", as "Seychelles-"
+        for word in PLACING_PARTICIPLES:
+            nlp.tokenizer.add_special_case(f"{place}-{word}", [{ORTH: place}, {ORTH: "-"}, {ORTH: word}])
 
 
 DOTTED_LEGAL_FORMS = ("d.o.o.", "S.p.A.", "S.r.l.", "s.r.o.", "S.A.S.", "ehf.", "hf.", "Pte.", "Ltda.", "a.s.")
 
+
+DOTTED_PLACES = ("U.S.", "U.K.", "U.A.E.", "U.S.A.")
+PLACING_PARTICIPLES = ("based", "registered", "headquartered", "licensed", "listed", "regulated", "domiciled",
+                       "incorporated")
 
 _DOTTED = re.compile(r"\w*[a-z]\.[A-Z]\w*")
 
