@@ -813,14 +813,16 @@ def test_a_region_named_with_its_article_after_a_preposition_is_a_place(extracto
     ("Users can now trade both coins, Bakyt Osmonaliev, the exchange's founder and only developer, said.",
      ("Bakyt Osmonaliev", "PERSON")),
     # a description opening with a country's possessive, or with "one of", says what kind of company it is
-    ("HARARE — Zambezi Bit, Zimbabwe's largest cryptocurrency exchange, has gone to court.", ("Zambezi Bit", "EXCHANGE")),
+    ("HARARE — Zambezi Bit, Zimbabwe's largest cryptocurrency exchange, has gone to court.",
+     ("Zambezi Bit", "EXCHANGE")),
     ("A wallet maker has bought Sierra Bit, one of Mexico's first bitcoin exchanges, for an undisclosed sum.",
      ("Sierra Bit", "EXCHANGE")),
     # "the country's central bank" is a central bank, in any language its name is written in
     ("Banco de Angola, the country's central bank, has opened an inquiry into the exchange.",
      ("Banco de Angola", "REGULATOR")),
     # a name the kind of token stands in apposition to is the token's
-    ("The attacker hid a trojan inside a little-known coin, HexaCoin, used to drain the wallets.", ("HexaCoin", "ASSET")),
+    ("The attacker hid a trojan inside a little-known coin, HexaCoin, used to drain the wallets.",
+     ("HexaCoin", "ASSET")),
     # capitals in brackets after a company's legal form are its initials, not a ticker
     ("LONDON — KB Payments Ltd (KBPL), the British arm of U.S. exchange Coinbase, was fined.",
      ("KB Payments Ltd", "ORGANIZATION")),
@@ -839,8 +841,8 @@ def test_descriptions_and_the_knowledge_base_type_names_ner_misread(extractor, t
     ("", "Therese Chambers, the FCA's joint executive director of enforcement and market oversight, said the firm's "
      "repeated breaches had left it open to money laundering.", ("Therese Chambers", "PERSON")),
     # the headline's person-shaped name is the platform the body describes
-    ("Atlas Quantum halts withdrawals after stop order", "SÃO PAULO — Brazil's securities regulator has ordered Atlas "
-     "Quantum, a bitcoin investment platform, to stop selling its products.", ("Atlas Quantum", "ORGANIZATION")),
+    ("Atlas Quantum halts withdrawals after stop order", "SÃO PAULO — Brazil's securities regulator has ordered "
+     "Atlas Quantum, a bitcoin investment platform, to stop selling its products.", ("Atlas Quantum", "ORGANIZATION")),
     # Venezuela's token, written in lowercase as news does
     ("", "The order is a direct blow to the petro, the oil-backed token Caracas launched last month.",
      ("Petro", "ASSET")),
@@ -868,7 +870,8 @@ def test_a_short_name_drops_what_kind_of_company_it_is(extractor, title, text, s
     ("It is the first licensed platform in southern Africa.", ("Southern Africa", "LOCATION")),
     ("The exchange plans to expand across the Western Balkans.", ("Western Balkans", "LOCATION")),
     # two words before a kind of company another name follows: where that company is
-    ("The complaint, brought by the Coral Springs law firm Silver Miller, seeks damages.", ("Coral Springs", "LOCATION")),
+    ("The complaint, brought by the Coral Springs law firm Silver Miller, seeks damages.",
+     ("Coral Springs", "LOCATION")),
 ])
 def test_courts_regions_and_towns_before_a_firm(extractor, text, expected):
     assert expected in entities(extractor, text)

@@ -1203,8 +1203,9 @@ def test_winding_down_is_a_failure_only_of_a_business(extractor, text, expected)
 
 
 def test_the_start_up_is_the_start_up_named_before(extractor):
-    found = events(extractor, "Medina Pay, a Tunis-based fintech start-up, launched a token in May. To reach migrants, "
-                              "the start-up has teamed up with Vieux-Port Transfert, a Marseille-based remittance company.")
+    found = events(extractor, "Medina Pay, a Tunis-based fintech start-up, launched a token in May. To reach "
+                              "migrants, the start-up has teamed up with Vieux-Port Transfert, a Marseille-based "
+                              "remittance company.")
     assert ("Medina Pay", "Vieux-Port Transfert") in [tuple(sorted(p)) for p in of_type(found, "PARTNERSHIP")], found
 
 

@@ -53,9 +53,8 @@ class DefinedNames(EntityTyping):
             named = longer or doc[m.start:m.end]
             if not record.kb_id and TICKER.match(token.text) and longer is None and \
                     not _initials_match(named.text, token.text) and self._org_type(named) != "REGULATOR" and \
-                    doc[m.end - 1].text not in self.lex.org_suffix_words and doc[m.end - 1].text not in LEGAL_FORMS and \
-                    " of " not in named.text and \
-                    " for " not in named.text:
+                    doc[m.end - 1].text not in self.lex.org_suffix_words and \
+                    doc[m.end - 1].text not in LEGAL_FORMS and " of " not in named.text and " for " not in named.text:
                 # "Anti-Corruption Office (OA)", "Security Service of Ukraine (SBU)": an acronym in another
                 # language, not a ticker
                 record.type = "ASSET"

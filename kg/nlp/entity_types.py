@@ -302,6 +302,7 @@ def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     # "Visa's", "Bank of America's", "the FCA's", "the exchange's"
     owner = r"(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?:the|its|their)\s+[a-z]+)['’]s"
     employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
-    return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?(?:(?:former|then|longtime|interim|acting|"
-                      rf"deputy|joint|senior|global|new|other|fellow|current|outgoing|incoming|founding|onetime|one-time)\s+)*"
+    return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?"
+                      rf"(?:(?:former|then|longtime|interim|acting|deputy|joint|senior|global|new|other|fellow|current|"
+                      rf"outgoing|incoming|founding|onetime|one-time)\s+)*"
                       rf"(?:{people})\b(?!['’]s)")

@@ -285,7 +285,8 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
     if spec.context_in_phrases:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
-    if spec.type == "LEADERSHIP_CHANGE" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.children):
+    if spec.type == "LEADERSHIP_CHANGE" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
+                                                for c in token.children):
         window = token.sent  # "X, AAX's vice president, said that he had resigned": the title is X's
     return any(t.lower_ in spec.context or t.lemma_.lower() in spec.context for t in [*near, *window])
 

@@ -157,8 +157,9 @@ class RelationFinder:
         # "Oscar Darmawan, the chief executive, said": a company title standing alone, the same as "its"
         # (not "the president", who is as often a head of state)
         self.the_title_alone = re.compile(  # ("Zuzana Kolárová, chief compliance officer, added": no "the")
-            r"^\s*,\s*(?:the\s+)?(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|chief\s+operating\s+officer|"
-            r"COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|general\s+counsel|"
+            r"^\s*,\s*(?:the\s+)?(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|"
+            r"chief\s+operating\s+officer|COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|"
+            r"general\s+counsel|"
             r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)\s*[,.]")
         # "its chief operating officer, X" and "Its chairman is X"
         self.its_title_before = re.compile(  # ("and its technical head, Kamrul Ahsan": a word before the title)
