@@ -184,7 +184,6 @@ class EntityTyping(EntityBuilder):
             after += 1  # "the Hokkai Coin cryptocurrency exchange"
         if after < sent.end and doc[after].lower_ in nouns:
             return True
-        after = span.end
         before = span.start - 1
         steps = 0
         while before >= sent.start and steps < 4 and (doc[before].pos_ in ("ADJ", "NOUN", "PROPN") or
