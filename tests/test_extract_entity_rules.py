@@ -976,3 +976,9 @@ def test_the_name_a_company_was_founded_under_is_another_of_its_names(extractor)
         "Ripio, founded in 2013 under the name BitPagos, is one of the oldest crypto companies in the region.")))
     ripio = next(e for e in x.entities if e.name == "Ripio")
     assert "BitPagos" in ripio.aliases and "BitPagos" not in {e.name for e in x.entities}
+
+
+def test_a_spelled_out_name_does_not_cut_a_longer_name_it_opens(extractor):
+    found = entities(extractor, "Zubarah Digital received a licence from the Qatar Financial Centre Regulatory Authority "
+                                "(QFCRA). Crypto trading remains off-limits in the Qatar Financial Centre (QFC).")
+    assert ("Qatar Financial Centre Regulatory Authority", "REGULATOR") in found, found

@@ -103,10 +103,13 @@ class DefinedNames(EntityTyping):
                     break
 
     def _mention_again(self, name: Span, record: EntityRecord) -> None:
-        """The same words elsewhere in the article (the headline's, where NER cut them up) name it too."""
+        """The same words elsewhere in the article (the headline's, where NER cut them up) name it too, unless
+        they open a longer name found there ("Qatar Financial Centre" in "... Regulatory Authority")."""
         doc, words = self.doc, [t.text for t in name]
         for k in range(len(doc) - len(words) + 1):
-            if k != name.start and doc[k].text == words[0] and [t.text for t in doc[k:k + len(words)]] == words:
+            if k != name.start and doc[k].text == words[0] and [t.text for t in doc[k:k + len(words)]] == words and \
+                    not any(i in self.taken and (self.taken[i].start < k or self.taken[i].end > k + len(words))
+                            for i in range(k, k + len(words))):
                 self._mention(doc[k:k + len(words)], record, replace=True)
 
     def _known_company(self, i: int) -> bool:
