@@ -413,6 +413,11 @@ FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner",
                                     "giant", "unit", "arm", "broker", "publisher"}
 
 
+def ends_start_up(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the "up" of "start-up", which the tokenizer splits in three ("start", "-", "up")."""
+    return i >= 2 and doc[i].lower_ == "up" and doc[i - 1].text == "-" and doc[i - 2].lower_ == "start"
+
+
 def sentence_initial(span: Span) -> bool:
     i = span.start
     doc = span.doc

@@ -114,8 +114,8 @@ class EntityLinker:
         builder.link_repeated_names()
         builder.link_other_names()
         builder.add_handles()
-        builder.retype_from_context()
-        builder.link_company_short_names()  # again, for the names the context retyped ("Hokkai Coin" + "Co.")
+        if builder.retype_from_context():
+            builder.link_company_short_names()  # again, by the new types ("Hokkai Coin" + "Co.")
         builder.add_generic_mentions()
         ents.index()
         doc._.kg = ents

@@ -245,10 +245,12 @@ class EntityTyping(EntityBuilder):
             return False
         return k >= span.sent.start and doc[k].lower_ == "exchanges"
 
-    def retype_from_context(self) -> None:
+    def retype_from_context(self) -> bool:
         """A name the article calls an exchange, or a country's central bank, in one place ("Latvijas Banka,
         Latvia's central bank", "cryptocurrency exchange Tisza Digitális") is one everywhere in it (the
-        headline's "Latvijas Banka grants ...", where NER may have read a person)."""
+        headline's "Latvijas Banka grants ...", where NER may have read a person). True when a name was
+        retyped, so that the short names can be linked again by the new types."""
+        retyped = False
         named: dict[str, list] = {}
         for m in self.ents.mentions:  # each record's own mentions, read once, in the order they were found
             if not m.generic:
@@ -261,7 +263,9 @@ class EntityTyping(EntityBuilder):
                 found = self._type_said_at(record.type, m)
                 if found:
                     record.type = found
+                    retyped = True
                     break
+        return retyped
 
     def _type_said_at(self, type_: str, m) -> str:
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""

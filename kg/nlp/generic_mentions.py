@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .candidate_spans import ends_start_up
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
 
@@ -42,7 +43,7 @@ class GenericMentions(EntityBuilder):
             if person is not None:
                 self._mention(doc[tok.i:tok.i + 1], person, generic=True)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns or
-                    _start_up(self._lowers, i)):
+                    lower == "up" and ends_start_up(doc, i)):
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
@@ -51,7 +52,7 @@ class GenericMentions(EntityBuilder):
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
                 continue
-            noun = "startup" if _start_up(self._lowers, tok.i) else tok.lower_
+            noun = "startup" if tok.lower_ == "up" and ends_start_up(doc, tok.i) else tok.lower_
             first = tok.i - 2 if noun == "startup" and tok.lower_ == "up" else tok.i  # "start" "-" "up": one noun
             if noun not in nouns or tok.i in self.taken or first == 0:
                 continue
@@ -254,7 +255,3 @@ def _main_subject_of_sentence(token) -> bool:
     inside it ('with Grant Thornton appointed to wind it up')."""
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i
 
-
-def _start_up(lowers: list[str], i: int) -> bool:
-    """'start-up', which the tokenizer splits in three: its last token, where the noun's head is."""
-    return lowers[i] == "up" and i >= 2 and lowers[i - 1] == "-" and lowers[i - 2] == "start"

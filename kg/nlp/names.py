@@ -14,8 +14,8 @@ import re
 from spacy.tokens import Span
 
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, INSTITUTION_WORDS, LEGAL_FORMS,
-                              NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, glued_lowercase_half,
-                              hired_as_a_title, job_words, regional_company)
+                              NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
+                              glued_lowercase_half, hired_as_a_title, job_words, regional_company)
 from .entity_types import BANK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
@@ -247,8 +247,7 @@ class NameRules(EntityTyping):
         while i < len(doc) and i - span.end < 3 and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
             i += 1
         for j in range(span.end, min(i + 1, len(doc) - 3)):
-            if doc[j].lower_ == "start" and doc[j + 1].text == "-" and doc[j + 2].lower_ == "up":
-                # "Heredia start-up Pura Vida Labs": the kind the tokenizer splits in three
+            if ends_start_up(doc, j + 2):  # "Heredia start-up Pura Vida Labs": the kind split in three
                 return doc[j + 3].is_title and not doc[j + 3].is_sent_start
         return span.end < i < len(doc) and doc[i - 1].lower_ in ORG_KIND_NOUNS and doc[i].is_title and \
             not doc[i].is_sent_start

@@ -19,7 +19,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, LEGAL_FORMS, ORG_SUFFIXES
+from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, LEGAL_FORMS, ORG_SUFFIXES, ends_start_up
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .generic_mentions import REPORTING_VERBS
@@ -777,8 +777,7 @@ class RelationFinder:
 
     def _kind_word(self, token) -> bool:
         """A word for a kind of organisation, "start-up" (three tokens) included."""
-        return token.lemma_.lower() in self.kind_nouns or token.lower_ == "up" and token.i >= 2 and \
-            token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "start"
+        return token.lemma_.lower() in self.kind_nouns or ends_start_up(token.doc, token.i)
 
     def _kind_phrase_before(self, doc, start: int, limit: int) -> list:
         """'Japanese exchange' in 'Japanese exchange Coincheck', 'the Dutch central bank, DNB'."""
