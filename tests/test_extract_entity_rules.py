@@ -884,8 +884,9 @@ def test_a_peoples_name_before_token_is_no_token(extractor):
 
 @pytest.mark.parametrize("text, expected", [
     # Icelandic and Singaporean legal forms stay one word, so the name ends with them and no sentence ends there
+    # (a bitcoin broker is an exchange)
     ("REYKJAVÍK — Hekla Coin ehf., a small Icelandic bitcoin broker, said names had been exposed.",
-     ("Hekla Coin ehf.", "ORGANIZATION")),
+     ("Hekla Coin ehf.", "EXCHANGE")),
     ("Merlion Labs Pte. Ltd. has sued market maker Kestrel Trading Ltd. in the Singapore High Court.",
      ("Merlion Labs Pte. Ltd.", "ORGANIZATION")),
 ])
@@ -982,3 +983,25 @@ def test_a_spelled_out_name_does_not_cut_a_longer_name_it_opens(extractor):
     found = entities(extractor, "Zubarah Digital received a licence from the Qatar Financial Centre Regulatory Authority "
                                 "(QFCRA). Crypto trading remains off-limits in the Qatar Financial Centre (QFC).")
     assert ("Qatar Financial Centre Regulatory Authority", "REGULATOR") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun of several words says "exchange" where its head alone would not ("platform", "brokerage")
+    ("LIMA — The securities regulator has fined Chaski Markets, a Lima-based crypto trading platform, "
+     "for late reports.", ("Chaski Markets", "EXCHANGE")),
+    ("The watchdog ordered Orkhon Trade, an online crypto trading platform, to stop serving customers.",
+     ("Orkhon Trade", "EXCHANGE")),
+    ("Norwegian crypto brokerage Lofoten Digital has agreed to buy a smaller rival for €12 million.",
+     ("Lofoten Digital", "EXCHANGE")),
+    ("Regulators on Monday fined crypto trading platform Karoo Markets for selling derivatives to retail clients.",
+     ("Karoo Markets", "EXCHANGE")),
+    ("Saltire Coin, a small Scottish bitcoin broker, said the emails of 900 customers were exposed.",
+     ("Saltire Coin", "EXCHANGE")),
+])
+def test_a_crypto_trading_platform_or_brokerage_is_an_exchange(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_a_platform_for_trading_other_markets_is_no_exchange(extractor):
+    found = entities(extractor, "Kraken agreed to buy Tradevane, a retail futures trading platform, for $900 million.")
+    assert ("Tradevane", "EXCHANGE") not in found, found

@@ -638,3 +638,13 @@ def test_the_company_an_article_is_about_outweighs_an_investor_named_last(extrac
 ])
 def test_a_dotted_place_before_based_or_registered_places_the_company(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_a_bare_title_opening_a_sentence_is_at_the_company_the_sentence_before_was_about(extractor):
+    # the article names the buyer more, but the sentence before turned to the target
+    text = ("Kestrel Digital, a Lisbon crypto exchange, agreed to buy Vantaa Markets, a Finnish exchange. Kestrel "
+            "Digital said Kestrel Digital would keep both brands. Vantaa Markets has had a turbulent year. Co-founder "
+            "Ilmari Koskinen stepped down as chief executive in March.")
+    found = relations(extractor, text)
+    assert ("Ilmari Koskinen", "WORKS_FOR", "Vantaa Markets") in found, found
+    assert ("Ilmari Koskinen", "WORKS_FOR", "Kestrel Digital") not in found, found

@@ -20,6 +20,11 @@ from .doc_entities import EntityBuilder, doc_text
 # what a crypto venue is said to trade, between its name and "exchange"
 VENUE_MODIFIERS = {"crypto", "cryptocurrency", "bitcoin", "derivatives", "spot", "futures", "digital", "asset",
                    "virtual", "currency", "token"}
+EXCHANGE_NOUN_WORDS = 4  # the most words a noun of exchanges has: "digital - asset broker" (the hyphen a token)
+# what a trading venue that is no crypto exchange trades ("a retail futures trading platform"), and what makes it one
+OTHER_MARKETS = {"futures", "stock", "stocks", "share", "shares", "equity", "equities", "forex", "options", "commodity",
+                 "commodities"}
+CRYPTO_MARKETS = {"crypto", "cryptocurrency", "cryptocurrencies", "bitcoin", "digital", "token", "tokens"}
 PLACE_PREPOSITIONS = {"in", "from", "at", "near", "to", "across", "outside", "of", "around"}
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
@@ -182,13 +187,13 @@ class EntityTyping(EntityBuilder):
         after = span.end
         while after < sent.end - 1 and after - span.end < 2 and doc[after].lower_ in VENUE_MODIFIERS:
             after += 1  # "the Hokkai Coin cryptocurrency exchange"
-        if after < sent.end and doc[after].lower_ in nouns:
+        if after < sent.end and self._exchange_noun_from(after, sent.end):
             return True
         before = span.start - 1
         steps = 0
         while before >= sent.start and steps < 4 and (doc[before].pos_ in ("ADJ", "NOUN", "PROPN") or
                                                        doc[before].text in ("-",)):
-            if doc[before].lower_ in nouns:
+            if self._exchange_noun_to(before, sent.start):
                 return True
             before -= 1
             steps += 1
@@ -201,14 +206,34 @@ class EntityTyping(EntityBuilder):
         if body is None:
             return False
         for tok in doc[body:min(body + 7, sent.end)]:
-            if tok.lower_ in self.lex.exchange_nouns and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
+            if self._exchange_noun_to(tok.i, body) and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
                 continue  # "X, the exchange's subsidiary in Ireland": the owner is the exchange
-            if tok.lower_ in self.lex.exchange_nouns:
+            if self._exchange_noun_to(tok.i, body):
                 return doc[tok.i - 1].lower_ != "stock"  # "X, the country's stock exchange": no crypto venue
             if tok.text in (",", ".", ";") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") or \
                     tok.lower_ in ("of", "behind"):
                 break  # "X, the local operator of crypto exchange Kraken": X runs an exchange, it is none
         return False
+
+    def _exchange_noun_to(self, last: int, floor: int) -> bool:
+        """Whether a noun of exchanges ends at token ``last``, its words from ``floor`` on: "exchange", and
+        the phrases of several words ("trading platform", "bitcoin broker") that make a name a venue where
+        their head word alone would not ("platform", "broker")."""
+        return any(self.doc[first:last + 1].text.lower() in self.lex.exchange_nouns and self._crypto_market(first)
+                   for first in range(max(floor, last - EXCHANGE_NOUN_WORDS + 1), last + 1))
+
+    def _exchange_noun_from(self, first: int, end: int) -> bool:
+        """Whether a noun of exchanges starts at token ``first`` and ends before ``end``: "X trading platform"."""
+        return any(self.doc[first:last + 1].text.lower() in self.lex.exchange_nouns and self._crypto_market(first)
+                   for last in range(first, min(end, first + EXCHANGE_NOUN_WORDS)))
+
+    def _crypto_market(self, first: int) -> bool:
+        """Not a venue of other markets: "a retail futures trading platform", "a stock trading app" (but "a
+        crypto futures trading platform" is one)."""
+        if self.doc[first].lower_ != "trading":
+            return True
+        words = {t.lower_ for t in self.doc[max(0, first - 3):first]}
+        return not words & OTHER_MARKETS or bool(words & CRYPTO_MARKETS)
 
     def _appositive_body(self, comma: int, end: int) -> int | None:
         """Where the description after a name's comma starts, past its opening: ', a ...', ', the ...',
@@ -274,7 +299,7 @@ class EntityTyping(EntityBuilder):
         if type_ == "PERSON":
             # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
             # (or described as one: "Cumbre Bit, one of Mexico's first bitcoin exchanges")
-            if m.start > 0 and self.doc[m.start - 1].lower_ in self.lex.exchange_nouns or \
+            if m.start > 0 and self._exchange_noun_to(m.start - 1, self.doc[m.start].sent.start) or \
                     self._listed_after_exchanges(self.doc[m.start:m.end]) or \
                     self._described_as_exchange(self.doc[m.start:m.end]):
                 return "EXCHANGE"

@@ -439,10 +439,26 @@ class RelationFinder:
                 # named before it, is a title at the company the article is about ("President" and
                 # "Chairman" are heads of states and parliaments too); so is a lowercase one anywhere in a
                 # sentence that names no organisation ("president Koichiro Wada bowed in apology")
-                org = self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
+                # (the sentence before says which company, when it is about one: "Revontuli has been through a
+                # shake-up of its own. Co-founder Aino Lehtinen stepped down")
+                org = (self._previous_subject(doc, ents, sent) if not before[:match.start("role")].strip(' ,("“')
+                       else None) or self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
         return out
+
+    @staticmethod
+    def _previous_subject(doc, ents: DocEntities, sent) -> Mention | None:
+        """The company named as the subject of the main verb of the sentence before ``sent``, when no other
+        company is a subject there ("Bitstamp denied it, and Kraken appealed" is about two)."""
+        if sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        subjects = [o for o in ents.in_span(before.start, before.end) if not o.generic and
+                    ents.record(o).type in ("EXCHANGE", "ORGANIZATION") and doc[o.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        if len({o.key for o in subjects}) != 1 or doc[subjects[0].end - 1].head.i != before.root.i:
+            return None
+        return subjects[0]
 
     def _main_body(self, ents: DocEntities, before: int, types: tuple[str, ...]) -> Mention | None:
         """The organisation of ``types`` the article has named most before token ``before`` (generic
