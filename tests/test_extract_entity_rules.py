@@ -1005,3 +1005,10 @@ def test_a_crypto_trading_platform_or_brokerage_is_an_exchange(extractor, text, 
 def test_a_platform_for_trading_other_markets_is_no_exchange(extractor):
     found = entities(extractor, "Kraken agreed to buy Tradevane, a retail futures trading platform, for $900 million.")
     assert ("Tradevane", "EXCHANGE") not in found, found
+
+
+def test_a_name_after_a_company_and_its_title_in_lower_case_is_a_person(extractor):
+    # NER reads the three capitalised words after "founder" as a company; the title says otherwise
+    x = extractor.extract_one(Article(id="t", title="", text="Korvex founder Faruk Fatih Özer has left for Albania."))
+    assert ("Faruk Fatih Özer", "PERSON") in {(e.name, e.type) for e in x.entities}
+    assert ("Faruk Fatih Özer", "WORKS_FOR", "Korvex") in {(r.head, r.type, r.tail) for r in x.relations}

@@ -648,3 +648,15 @@ def test_a_bare_title_opening_a_sentence_is_at_the_company_the_sentence_before_w
     found = relations(extractor, text)
     assert ("Ilmari Koskinen", "WORKS_FOR", "Vantaa Markets") in found, found
     assert ("Ilmari Koskinen", "WORKS_FOR", "Kestrel Digital") not in found, found
+
+
+@pytest.mark.parametrize("text, people", [
+    # a plural title after a list of names is every one's
+    ("Marta Ibsen, Olav Lund and Kari Dahl, partners at Fjordline Advisory, were named liquidators on Monday.",
+     ["Marta Ibsen", "Olav Lund", "Kari Dahl"]),
+    ("The board appointed Marta Ibsen and Olav Lund, partners at Fjordline Advisory, as administrators.",
+     ["Marta Ibsen", "Olav Lund"]),
+])
+def test_a_plural_title_after_a_list_of_names_is_each_ones(extractor, text, people):
+    found = relations(extractor, text)
+    assert {(p, "WORKS_FOR", "Fjordline Advisory") for p in people} <= found, found

@@ -146,14 +146,19 @@ class NameRules(EntityTyping):
         return record.type == "LOCATION" or record.type == "ORGANIZATION" and not record.kb_id
 
     def add_titled_people(self) -> None:
-        """'Chief Executive Luuk Strijers': capitalised names right after a title are people."""
+        """'Chief Executive Luuk Strijers': capitalised names right after a title are people; so are they after
+        a company's title in lower case that a name or a possessive opens ('Thodex founder Faruk Fatih Özer',
+        where NER read a company)."""
         doc = self.doc
         texts, _, _ = self._strings
-        by_first = _titles_by_first(self.lex.person_titles)
+        by_first = _titles_by_first(self.lex.person_titles + COMPANY_TITLES)
         for i in range(len(doc)):
             for title in by_first.get(texts[i], ()):
                 n = len(title)
                 if tuple(texts[i:i + n]) != title:
+                    continue
+                if title[0].islower() and not (i > 0 and (doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
+                                                          or i - 1 in self.taken or doc[i - 1].text in ("'s", "’s"))):
                     continue
                 start = end = i + n
                 while end < len(doc) and end - start < 4 and self._open_to_a_name(end) and (
@@ -169,7 +174,10 @@ class NameRules(EntityTyping):
                     span = doc[start:end]
                     if not self.kb.lookup(span.text) and not any(t.lower_ in job_words(self.lex.titles)
                                                                    for t in span):
-                        self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
+                        record = self._record_for(span.text, "PERSON")
+                        if record.type in ("ORGANIZATION", "LOCATION") and not record.kb_id:
+                            record.type = "PERSON"  # the very name NER read as a company or a place
+                        self._mention(span, record, replace=True)
                 break
 
     def add_coordinated_people(self) -> None:
@@ -701,6 +709,13 @@ def _cofounder(span: Span) -> bool:
 def _same_case(text: str, entry: KBEntry) -> bool:
     """'Trump' is not the TRUMP coin: a name matched through an all-capitals ticker must be in capitals."""
     return text.isupper() or any(norm(n) == norm(text) and not n.isupper() for n in entry.names)
+
+
+# a company's titles as they stand in lower case between its name and a person's ("Thodex founder Faruk Özer")
+COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("co", "-", "founder"), ("founder",),
+                  ("cofounder",), ("chairman",), ("chairwoman",), ("chief", "operating", "officer"),
+                  ("chief", "financial", "officer"), ("chief", "technology", "officer"), ("managing", "director"),
+                  ("general", "counsel"))
 
 
 @functools.lru_cache(maxsize=4)

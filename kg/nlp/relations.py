@@ -311,11 +311,15 @@ class RelationFinder:
                     m = self.person_title_at.match(between) or self.second_role_at.match(between) or \
                         self.as_title_of.match(between)
                     if m:
-                        # "Kadri Tamm and Marek Lõhmus, both former engineers at": every person of the list
-                        people = self._people_list_ending_at(ents, mentions, i) if re.match(
+                        # "Kadri Tamm and Marek Lõhmus, both former engineers at", "A, B and C, partners at
+                        # KPMG": every person of the list
+                        role = m.group("role")
+                        plural = role.lower().endswith("s") and role[:-1].lower() in self.titles
+                        people = self._people_list_ending_at(ents, mentions, i) if plural or re.match(
                             r"^\s*,\s*(?:both|all)\s", between) else [a]
                         for p in people:
-                            out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, m.group("role"), p, b))
+                            out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, role[:-1] if plural else role,
+                                            p, b))
                         continue
                     if self.previously_at.match(between):
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
