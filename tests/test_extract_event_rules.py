@@ -1256,3 +1256,25 @@ def test_the_name_a_subjects_noun_is_given_moved(extractor):
 ])
 def test_a_coin_trading_at_a_price_moved_when_the_sentence_measures_the_move(extractor, text, expected):
     assert of_type(events(extractor, text), "PRICE_MOVE") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "the shares" alone, or "they" for them: the stock of the company the article names most before it
+    "Hashvault Mining raised $140 million in its listing. The shares fell 6% on their second day of trading.",
+    "Hashvault Mining priced its offering at $12. When the shares began trading on the Nasdaq on Friday, they opened "
+    "flat and closed at $11.60, down about 3%.",
+    "Hashvault Mining raised $140 million. The shares opened at $14 on Friday, then gave back most of that gain to "
+    "close at $12.40, up 3.3% from the offer price.",
+])
+def test_the_shares_are_the_stock_of_the_company_the_article_is_about(extractor, text):
+    assert of_type(events(extractor, text), "PRICE_MOVE") == [("Hashvault Mining",)]
+
+
+def test_the_shares_name_no_company_when_two_are_named_as_often(extractor):
+    text = "Hashvault Mining agreed to buy Coldridge Power. The shares fell 6% on Friday."
+    assert of_type(events(extractor, text), "PRICE_MOVE") == []
+
+
+def test_a_close_told_with_its_move_is_a_price_move(extractor):
+    assert of_type(events(extractor, "Ether closed at $2,410 on Friday, down almost 4%."), "PRICE_MOVE") == \
+        [("Ether",)]

@@ -204,6 +204,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         keys.sort(key=lambda k: ents.records[k].type != "REGULATOR")
     if not keys and spec.type == "PRICE_MOVE" and token.pos_ == "VERB":
         keys = _asset_of_the_price(ents, mover)
+    if not keys and spec.type == "PRICE_MOVE" and clause is not None:
+        keys = _company_of_the_shares(ents, mover if mover.pos_ == "VERB" else clause)
     if not keys:
         return None
     types = {ents.records[k].type for k in keys}
@@ -812,6 +814,32 @@ def _asset_of_the_price(ents: DocEntities, verb: Token) -> list[str]:
         return []
     last = next((m for m in reversed(ents.in_span(0, subject.i)) if ents.record(m).type == "ASSET"), None)
     return [ents.record(last).key] if last is not None else []
+
+
+def _company_of_the_shares(ents: DocEntities, verb: Token) -> list[str]:
+    """'The shares opened at $22.43, then gave back most of that gain', 'When the shares began trading, they
+    closed down 3%': a bare "the shares" (or "they", where the sentence speaks of them) is the stock of the
+    company the article has named most before the sentence; on a tie none is meant plainly enough."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ in ("conj", "advcl", "xcomp", "dep") and verb.head.i != verb.i:
+        verb = verb.head  # "opened flat and closed at $8.75", "gave back the gain to close": the first verb's
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    bare = lambda t: t.lemma_.lower() in ("share", "stock") and t.tag_ in ("NNS", "NN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in t.children) and not any(
+        c.dep_ in ("prep", "compound") for c in t.children)
+    if not (bare(subject) or subject.lower_ == "they" and any(bare(t) for t in subject.sent if t.i < subject.i)):
+        return []
+    counts: dict[str, int] = {}
+    # (named before the sentence: in it, "when the shares began trading on the Nasdaq" names the market)
+    for m in ents.in_span(0, subject.sent.start) or ents.in_span(subject.sent.start, subject.i):
+        if ents.record(m).type in ("EXCHANGE", "ORGANIZATION"):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return []
+    return [ranked[0][0]]
 
 
 def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:

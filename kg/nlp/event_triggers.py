@@ -115,6 +115,10 @@ def _hyphen_split(phrase: str) -> tuple[str, ...]:
     return tuple(w for word in phrase.lower().split() for w in re.split(r"(?<=\w)(-)(?=\w)", word) if w)
 
 
+# what a price does over a session, with the move told beside it: "traded around $39,000, down 40%"
+CLOSING_VERBS = {"be", "trade", "close", "end", "finish", "open", "settle"}
+
+
 def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
     found: dict[tuple[int, str], Token] = {}
     tokens = list(sent)  # each attribute read once per token: every read is a lookup in spaCy's strings
@@ -171,9 +175,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher", "knocked it down 10%"
         if lowers[k] in ("higher", "lower") and tok.dep_ == "acomp" and _by_a_percentage(tok):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "XRP was about 1% lower at $0.52"
-        if lowers[k] in ("up", "down") and tok.dep_ == "advmod" and tok.head.lemma_ in ("be", "trade") and \
+        if lowers[k] in ("up", "down") and tok.dep_ == "advmod" and tok.head.lemma_ in CLOSING_VERBS and \
                 _by_a_percentage(tok):
-            # "dogecoin is up more than 10,000% this year", "traded around $39,000, down roughly 40%"
+            # "dogecoin is up more than 10,000% this year", "traded around $39,000, down roughly 40%", "closed at
+            # $8.75, down almost 3%"
             found.setdefault((tok.i, "PRICE_MOVE"), tok)
         if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
                 _with_company(sent.doc, tok):

@@ -70,8 +70,8 @@ class EventFinder:
         events: list[FoundEvent] = []
         for sent in doc.sents:
             if not ents.in_span(sent.start, sent.end) and not names_two_companies(sent) and \
-                    not any(t.lower_ == "price" for t in sent):
-                continue  # (but "the two firms" and "the price" name parties told before)
+                    not any(t.lower_ in ("price", "shares", "stock") for t in sent):
+                continue  # (but "the two firms", "the price" and "the shares" name parties told before)
             cancelled = None  # read only for a sentence with a deal in it
             subjects: dict[str, str | None] = {}  # the subject of the sentence's first event of each type
             for token, type_ in find_triggers(self.t, sent):
