@@ -1012,3 +1012,55 @@ def test_a_name_after_a_company_and_its_title_in_lower_case_is_a_person(extracto
     x = extractor.extract_one(Article(id="t", title="", text="Korvex founder Faruk Fatih Özer has left for Albania."))
     assert ("Faruk Fatih Özer", "PERSON") in {(e.name, e.type) for e in x.entities}
     assert ("Faruk Fatih Özer", "WORKS_FOR", "Korvex") in {(r.head, r.type, r.tail) for r in x.relations}
+
+
+@pytest.mark.parametrize("text, coin", [
+    # a network's or a venue's name moving in price, told in figures, is its coin
+    ("Arbitrum fell 11% on Monday after the unlock.", "ARB"),
+    ("Uniswap jumped 9% after the fee vote passed.", "UNI"),
+    ("Ether closed at $2,410 on Friday while Solana closed at $141, down almost 4%.", "SOL"),
+])
+def test_a_network_moving_in_price_is_its_coin(extractor, text, coin):
+    assert (coin, "ASSET") in entities(extractor, text)
+
+
+def test_a_year_before_a_network_is_no_amount_of_its_coin(extractor):
+    found = entities(extractor, "The suit says that in July 2021 Arbitrum developers shipped the flawed contract.")
+    assert ("ARB", "ASSET") not in found, found
+
+
+@pytest.mark.parametrize("text, project, coin", [
+    # lending protocols, games and networks are organisations; their tokens go by their tickers
+    ("Aave said its markets were unaffected, and AAVE rose 3%.", "Aave", "AAVE"),
+    ("MakerDAO voted to raise the fee; MKR slipped 2%.", "MakerDAO", "MKR"),
+    ("Hamster Kombat released its HMSTR token on Thursday.", "Hamster Kombat", "HMSTR"),
+])
+def test_a_protocol_is_an_organisation_apart_from_its_token(extractor, text, project, coin):
+    found = entities(extractor, text)
+    assert {(project, "ORGANIZATION"), (coin, "ASSET")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a kind word inside what NER read as one name: the name is what follows, capitals inside it or not
+    ("Coinbase snaps up Dutch exchange CleverCoin for an undisclosed sum.", ("CleverCoin", "EXCHANGE"),
+     "Dutch exchange CleverCoin"),
+    # a hyphenated given name after a title (NER reads a company)
+    ("President Faustin-Archange Touadéra said on Monday the coin would be legal tender.",
+     ("Faustin-Archange Touadéra", "PERSON"), "Touadéra"),
+    # "Treasurer" is a title, not part of the name
+    ("Treasurer Ellen Marsh said the rules would be tightened.", ("Ellen Marsh", "PERSON"), "Treasurer Ellen Marsh"),
+])
+def test_names_are_cut_where_a_kind_or_a_title_ends(extractor, text, expected, wrong):
+    found = entities(extractor, text)
+    assert expected in found and not any(name == wrong for name, _ in found), found
+
+
+def test_a_time_zone_is_no_entity(extractor):
+    found = entities(extractor, "Binance listed the token at 12:00 UTC on Thursday.")
+    assert not any(name == "UTC" for name, _ in found), found
+
+
+def test_a_web_name_and_its_name_without_the_domain_are_one_company(extractor):
+    found = entities(extractor, "Kraken takes over Wislacoin's accounts. Kraken has taken over the customer accounts "
+                                "of Wislacoin.pl, a Poland-based exchange. Wislacoin lost its keys in May.")
+    assert ("Wislacoin.pl", "EXCHANGE") in found and not any(name == "Wislacoin" for name, _ in found), found

@@ -1278,3 +1278,18 @@ def test_the_shares_name_no_company_when_two_are_named_as_often(extractor):
 def test_a_close_told_with_its_move_is_a_price_move(extractor):
     assert of_type(events(extractor, "Ether closed at $2,410 on Friday, down almost 4%."), "PRICE_MOVE") == \
         [("Ether",)]
+
+
+@pytest.mark.parametrize("text", [
+    # liquidations in the market sense are traders' bets closed out, not a company's end
+    "The crash on Kraken set off liquidations of leveraged positions worth $2 billion.",
+    "Forced liquidations of leveraged bets on Bybit topped $1 billion on Friday.",
+    "Traders on OKX whose margin positions were liquidated lost most of their deposits.",
+])
+def test_market_liquidations_are_no_bankruptcy(extractor, text):
+    assert of_type(events(extractor, text), "BANKRUPTCY") == []
+
+
+def test_a_court_ordered_liquidation_is_still_a_bankruptcy(extractor):
+    assert of_type(events(extractor, "A court in the Seychelles ordered the liquidation of Bitzlato."), "BANKRUPTCY") \
+        == [("Bitzlato",)]

@@ -456,8 +456,8 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     for i in range(start, end - 1):
-        if doc[i].is_lower and doc[i].lower_ in ORG_KIND_NOUNS and doc[i + 1].is_title:
-            start = i + 1  # "Argentine exchange Pampa": the name is what follows its kind
+        if doc[i].is_lower and doc[i].lower_ in ORG_KIND_NOUNS and doc[i + 1].text[:1].isupper():
+            start = i + 1  # "Argentine exchange Pampa", "Dutch exchange CleverCoin": the name follows its kind
     for i in range(start + 1, end):
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
             end = i  # "Crypto-Assets Regulation (MiCA": NER stopped inside the brackets

@@ -16,6 +16,7 @@ NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di
               "para", "el", "los", "las", "en", "do", "da", "dos", "das"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+DOMAIN_ENDING = re.compile(r"\.[a-z]{2,8}")  # ".pl", ".com": what a web name adds to a company's name
 
 
 class DefinedNames(EntityTyping):
@@ -201,9 +202,9 @@ class DefinedNames(EntityTyping):
                 self._mention(self.doc[m.start:m.end], longer, replace=True)
 
     def link_company_short_names(self) -> None:
-        """'Tucano' after 'Tucano Exchange', 'Coralreef' after 'Coralreef Digital Ltd.': a name the knowledge
-        base does not know, followed in another of the article's names only by words that say what kind of
-        company it is, is that company's short name."""
+        """'Tucano' after 'Tucano Exchange', 'Coralreef' after 'Coralreef Digital Ltd.', 'Bitomat' after
+        'Bitomat.pl': a name the knowledge base does not know, followed in another of the article's names only by
+        words that say what kind of company it is (or by a web domain's ending), is that company's short name."""
         companies = [r for r in self.ents.records.values() if r.type in ("EXCHANGE", "ORGANIZATION") and r.mentions > 0]
         records = [r for r in companies if not r.kb_id]
         if not records or len(companies) < 2:
@@ -218,8 +219,10 @@ class DefinedNames(EntityTyping):
             # Labs ... Harbourline said")
             tails = KIND_TAILS if short.type == "EXCHANGE" else SHORTENED_TAILS
             # (a known company's too: "Radiant" after "Radiant Capital")
-            longer = [r for r in companies if r is not short and r.mentions > 0 and r.name.startswith(short.name + " ")
-                      and all(w in tails for w in r.name[len(short.name):].split())]
+            # (and a web name's: "Bitomat" after "Bitomat.pl")
+            longer = [r for r in companies if r is not short and r.mentions > 0 and (
+                r.name.startswith(short.name + " ") and all(w in tails for w in r.name[len(short.name):].split()) or
+                DOMAIN_ENDING.fullmatch(r.name[len(short.name):]) and r.name.startswith(short.name))]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))

@@ -34,6 +34,9 @@ STAKE_VERBS = {"take", "buy", "acquire", "purchase", "build", "increase", "raise
                "announce", "boost", "lift", "double", "of"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
+# what traders lose when a market liquidates them
+LIQUIDATED_BETS = {"position", "positions", "bet", "bets", "loan", "loans", "collateral", "trader", "traders", "long",
+                   "longs", "short", "shorts", "holding", "holdings", "account", "accounts"}
 NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
 RECEIVED = {"receive", "get", "field", "handle", "log"}
 # what is paid in the course of business, never a penalty: "struggling to pay their bills", "pay staff"
@@ -228,6 +231,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # "launched an investigation into", "launched civil penalty proceedings", "launched an attack on":
         # that is the event
         return None
+    if spec.type == "BANKRUPTCY" and _market_liquidation(token):
+        return None  # "a wave of liquidations", "margin positions were liquidated": traders' bets, no firm's end
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
         return None  # "the regulatory challenges it faces": not one brought in court
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
@@ -814,6 +819,16 @@ def _asset_of_the_price(ents: DocEntities, verb: Token) -> list[str]:
         return []
     last = next((m for m in reversed(ents.in_span(0, subject.i)) if ents.record(m).type == "ASSET"), None)
     return [ents.record(last).key] if last is not None else []
+
+
+def _market_liquidation(token: Token) -> bool:
+    """Liquidations in the market sense: the plural ("liquidations of leveraged positions"), one that is
+    forced or of margin, or positions, loans and collateral liquidated."""
+    lemma = token.lemma_.lower()
+    if lemma == "liquidation":
+        return token.tag_ == "NNS" or any(c.lower_ in LIQUIDATED_BETS | {"forced", "margin"} for c in token.children)
+    return lemma == "liquidate" and any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in LIQUIDATED_BETS
+                                        for c in token.children)
 
 
 def _company_of_the_shares(ents: DocEntities, verb: Token) -> list[str]:

@@ -161,10 +161,12 @@ class NameRules(EntityTyping):
                                                           or i - 1 in self.taken or doc[i - 1].text in ("'s", "’s"))):
                     continue
                 start = end = i + n
-                while end < len(doc) and end - start < 4 and self._open_to_a_name(end) and (
+                while end < len(doc) and end - start - doc[start:end].text.count("-") < 4 and \
+                        self._open_to_a_name(end) and (
                         doc[end].is_title and doc[end].pos_ == "PROPN" or
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
-                                         or doc[end].text in ("III", "II", "IV", "Jr."))):
+                                         or doc[end].text in ("III", "II", "IV", "Jr.")) or
+                        _hyphen_in_name(doc, end) and end > start):
                     end += 1
                 if end > start:
                     end = _with_hyphenated_given_name(doc, end)  # "Oh Kyung" + "-suk"
@@ -681,6 +683,12 @@ class NameRules(EntityTyping):
                 if not any(t.pos_ == "VERB" for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
+
+
+def _hyphen_in_name(doc, i: int) -> bool:
+    """'Faustin-Archange Touadéra': a hyphen written without spaces between two capitalised halves of a name."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and i + 1 < len(doc) and \
+        doc[i + 1].is_title and doc[i - 1].is_title
 
 
 def _with_hyphenated_given_name(doc, end: int) -> int:

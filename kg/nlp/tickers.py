@@ -11,6 +11,13 @@ TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
 NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")  # "Velora", "cNGN"
 
 
+# how a price ends or starts a session, told with a figure: "Solana closed at $141, down 4%"
+SESSION_VERBS = {"close", "open", "end", "finish"}
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 class Tickers(EntityBuilder):
     """The builder's ticker rule: an all-capitals word in a crypto context is an ASSET."""
 
@@ -67,15 +74,17 @@ class Tickers(EntityBuilder):
                 self._mention(doc[i:i + 1], record, replace=True)
 
     def read_networks_as_coins(self) -> None:
-        """'2.5 million Cardano', 'trade bitcoin, ether, Solana and EURC': a network's name counted in coins or
-        listed among coins is its coin there (the knowledge base's coin that goes by "Cardano token")."""
+        """'2.5 million Cardano', 'trade bitcoin, ether, Solana and EURC', 'Arbitrum fell 10%': a network's name
+        counted in coins, listed among coins or moving in price is its coin there (the knowledge base's coin that
+        goes by "Cardano token")."""
         doc = self.doc
         for m in [m for m in self.ents.mentions if not m.generic]:
             record = self.ents.records[m.key]
-            if record.type != "ORGANIZATION" or not record.kb_id or m.end - m.start != 1:
+            if record.type not in ("ORGANIZATION", "EXCHANGE") or not record.kb_id or m.end - m.start != 1:
                 continue
             coin = next((e for e in self.kb.lookup(f"{m.text} token") if e.type == "ASSET"), None)
-            if coin is None or not (self._counted(m.start) or self._listed_with_coins(m.start)):
+            if coin is None or not (self._counted(m.start) or self._listed_with_coins(m.start) or
+                                    self._moves_in_price(m.start)):
                 continue
             coin_record = self._record_for(coin.name, "ASSET", coin.id)
             self._mention(doc[m.start:m.end], coin_record, replace=True)
@@ -85,7 +94,16 @@ class Tickers(EntityBuilder):
     def _counted(self, i: int) -> bool:
         """'2.5 million Cardano', '40,000 Solana': an amount right before the name."""
         prev = self.doc[i - 1] if i > 0 else None
-        return prev is not None and (prev.like_num or prev.lower_ in ("million", "billion", "thousand"))
+        # (not a year: "in July 2021 FTX co-founder Sam Bankman-Fried")
+        return prev is not None and (prev.like_num and not YEAR.fullmatch(prev.text) or
+                                     prev.lower_ in ("million", "billion", "thousand"))
+
+    def _moves_in_price(self, i: int) -> bool:
+        """'Arbitrum fell 10% on Monday', 'Lido jumped to $2.10': the subject of a price move told in figures."""
+        tok = self.doc[i]
+        verb = tok.head.lemma_.lower()
+        return tok.dep_ == "nsubj" and (verb in self.lex.price_verbs or verb in SESSION_VERBS) and any(
+            t.text == "%" or t.tag_ == "$" for t in tok.head.subtree)
 
     def _listed_with_coins(self, i: int) -> bool:
         """'bitcoin, ether, Solana and the EURC stablecoin': coordinated with a coin the article names."""
