@@ -1064,3 +1064,25 @@ def test_a_web_name_and_its_name_without_the_domain_are_one_company(extractor):
     found = entities(extractor, "Kraken takes over Wislacoin's accounts. Kraken has taken over the customer accounts "
                                 "of Wislacoin.pl, a Poland-based exchange. Wislacoin lost its keys in May.")
     assert ("Wislacoin.pl", "EXCHANGE") in found and not any(name == "Wislacoin" for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, company, ticker", [
+    # a stock ticker is another name of the company whose shares trade under it
+    ("Hashvault Mining rejected the bid. Hashvault Mining's shares, which trade on the Nasdaq under the ticker HVMX, "
+     "jumped 20% on Monday.", "Hashvault Mining", "HVMX"),
+    ("Corvane Pay raised $400 million in its listing. The stock, trading under the ticker CRVP, opened at $31.",
+     "Corvane Pay", "CRVP"),
+    ("Tallis Depot went public last year through a merger with a blank-check company; its shares trade on the "
+     "Nasdaq as TLDP.", "Tallis Depot", "TLDP"),
+    ("Corvane Pay shares (CRVP) were little changed on Tuesday.", "Corvane Pay", "CRVP"),
+])
+def test_a_stock_ticker_is_a_name_of_the_company_not_one_of_its_own(extractor, text, company, ticker):
+    x = extractor.extract_one(Article(id="t", title="", text=text))
+    names = {e.name: e for e in x.entities}
+    assert ticker not in names and company in names, names
+    assert ticker in names[company].aliases, names[company]
+
+
+def test_a_coins_ticker_stays_the_coins(extractor):
+    found = entities(extractor, "Kraken listed the SafeMoon token, which trades under the ticker SFM, on Monday.")
+    assert ("SFM", "ASSET") in found and ("Kraken", "EXCHANGE") in found, found

@@ -116,6 +116,7 @@ class EntityLinker:
         builder.add_handles()
         if builder.retype_from_context():
             builder.link_company_short_names()  # again, by the new types ("Hokkai Coin" + "Co.")
+        builder.link_stock_tickers()
         builder.add_generic_mentions()
         ents.index()
         doc._.kg = ents

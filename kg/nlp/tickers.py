@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .doc_entities import EntityBuilder
+from .doc_entities import EntityBuilder, doc_text
 from .kb import norm
 
 TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
@@ -16,6 +16,12 @@ SESSION_VERBS = {"close", "open", "end", "finish"}
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
+STOCK_TICKER = re.compile(r"^[A-Z]{2,5}$")
+# what a stock ticker follows: "under the ticker CORZ", "(NASDAQ: COIN)"
+STOCK_TICKER_BEFORE = re.compile(r"(?:\bticker(?:\s+symbol)?|\bsymbol|\b(?:NASDAQ|Nasdaq|NYSE|TSX|ASX|LSE)\s*:)\s*[\"“]?$")
+STOCK_WORDS = {"shares", "share", "stock", "stocks", "etf", "fund", "units", "nasdaq", "nyse", "ipo"}
+SHARES = {"shares", "share", "stock"}
+STOCK_MARKET = re.compile(r"\b(?:Nasdaq|NYSE|Stock Exchange|Stock Market|TSX|ASX|Cboe|Bourse|Börse|Borsa|Bolsa)\b")
 
 
 class Tickers(EntityBuilder):
@@ -49,6 +55,61 @@ class Tickers(EntityBuilder):
                 old = self.taken.get(i)
                 if old is None or old.start == i and old.end == i + 1:
                     self._mention(doc[i:i + 1], record, replace=True)
+
+    def link_stock_tickers(self) -> None:
+        """'Core Scientific's shares, which trade on the Nasdaq under the ticker CORZ', 'its shares trade on the
+        Nasdaq as BTM', 'The stock, trading under the ticker CRCL, opened at $69', 'Coinbase shares (COIN)
+        rose': a stock ticker is another
+        name of the company (or fund) whose shares trade under it, not a company of its own."""
+        doc = self.doc
+        text = doc_text(doc)
+        for i, tok in enumerate(doc):
+            if not STOCK_TICKER.match(tok.text) or not (
+                    STOCK_TICKER_BEFORE.search(text[max(0, tok.idx - 30):tok.idx]) or
+                    i >= 2 and doc[i - 1].lower_ == "as" and doc[i - 1].head.lemma_.lower() == "trade" or
+                    i >= 2 and doc[i - 1].text == "(" and doc[i - 2].lower_ in ("shares", "stock")):
+                continue
+            sent = tok.sent
+            if not any(t.lower_ in STOCK_WORDS for t in sent):
+                continue  # "the token, trading under the ticker TRUMP": a coin's ticker, the ticker rule's
+            owner = self._whose_shares(sent, i)
+            if owner is None:
+                continue
+            old = self.taken.get(i)
+            if old is not None and old.key != owner.key and not self.ents.records[old.key].kb_id:
+                for m in [m for m in self.ents.mentions if m.key == old.key and m.text == tok.text]:
+                    self._mention(doc[m.start:m.end], owner, replace=True)
+            elif old is None:
+                self._mention(doc[i:i + 1], owner)
+
+    def _whose_shares(self, sent, ticker: int):
+        """The company whose stock a sentence names a ticker for: its subject's (or the owner of its subject,
+        "Core Scientific's shares", "Coinbase shares"), else the last company named before the ticker, else (for "its
+        shares", "the stock") the company the article has named most before the sentence."""
+        # (not a name that only qualifies another noun: "The VanEck Bitcoin ETF, which trades under ...")
+        companies = [m for m in self.ents.mentions if not m.generic and sent.start <= m.start < ticker and
+                     self.ents.records[m.key].type in ("EXCHANGE", "ORGANIZATION") and
+                     not STOCK_MARKET.search(self.ents.records[m.key].name) and (
+                         self.doc[m.end - 1].dep_ != "compound" or self.doc[m.end - 1].head.lower_ in SHARES)]
+        for m in companies:
+            head = self.doc[m.end - 1]
+            if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "compound") and head.head.lower_ in SHARES:
+                return self.ents.records[m.key]
+        if companies:
+            return self.ents.records[companies[-1].key]
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in ("share", "stock", "it", "they"):
+            return None  # the stock of something the sentence names otherwise: "The VanEck Bitcoin ETF"
+        counts: dict[str, int] = {}
+        for m in self.ents.mentions:
+            record = self.ents.records[m.key]
+            if m.start < sent.start and record.type in ("EXCHANGE", "ORGANIZATION") and \
+                    not STOCK_MARKET.search(record.name):
+                counts[m.key] = counts.get(m.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return self.ents.records[ranked[0][0]]
 
     def add_named_tokens(self) -> None:
         """'Moonfield's Velora token', 'the naira stablecoin cNGN': a capitalised or mixed-case name that
