@@ -1086,3 +1086,12 @@ def test_a_stock_ticker_is_a_name_of_the_company_not_one_of_its_own(extractor, t
 def test_a_coins_ticker_stays_the_coins(extractor):
     found = entities(extractor, "Kraken listed the SafeMoon token, which trades under the ticker SFM, on Monday.")
     assert ("SFM", "ASSET") in found and ("Kraken", "EXCHANGE") in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a brand written with a lowercase first letter, right after "group" or "protocol", is an organisation
+    ("The pool was run by Beijing-based decentralized-finance group dLend, which said it would repay users.", "dLend"),
+    ("An attacker drained the lending protocol bQuant of $8 million on Friday.", "bQuant"),
+])
+def test_a_brand_after_its_kind_is_an_organisation_whatever_its_first_letter(extractor, text, name):
+    assert (name, "ORGANIZATION") in entities(extractor, text)

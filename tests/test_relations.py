@@ -660,3 +660,14 @@ def test_a_bare_title_opening_a_sentence_is_at_the_company_the_sentence_before_w
 def test_a_plural_title_after_a_list_of_names_is_each_ones(extractor, text, people):
     found = relations(extractor, text)
     assert {(p, "WORKS_FOR", "Fjordline Advisory") for p in people} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where a company is run from places it
+    ("Tamarind Exchange, the young altcoin venue run out of Delaware, said on Tuesday it had been hacked.",
+     ("Tamarind Exchange", "BASED_IN", "Delaware")),
+    ("SINGAPORE — Drakon, an exchange registered in Singapore that runs most of its operations from Vietnam, "
+     "said on Tuesday hackers had stolen its coins.", ("Drakon", "BASED_IN", "Vietnam")),
+])
+def test_where_a_company_is_run_from_places_it(extractor, text, expected):
+    assert expected in relations(extractor, text)

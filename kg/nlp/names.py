@@ -53,7 +53,7 @@ OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwo
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
-               "custodian", "processor", "fintech", "bank", "miner"}
+               "custodian", "processor", "fintech", "bank", "miner", "group", "protocol"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
 PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")

@@ -212,7 +212,10 @@ class RelationFinder:
             r"\s+(?:in|on|out\s+of)|"
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to)|"
             r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in|"  # "a fund with offices in"
-            r"(?:runs|ran|run|operates|operated)\s+(?:its\s+)?(?:operations|business)\s+(?:from|in|out\s+of))"
+            # "runs most of its operations from China", "the young exchange run out of Delaware"
+            r"(?:runs|ran|run|operates|operated)\s+(?:(?:most|much|all|part)\s+of\s+)?(?:its\s+)?"
+            r"(?:operations|business)\s+(?:from|in|out\s+of)|"
+            r"(?:exchange|company|firm|platform|business|venue)\s+run\s+out\s+of)"
             r"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:town|city|village|port|capital|region|province|state|island|"
             r"emirate|canton)\s+of\s+)?$",  # "based in the Swiss town of Zug"
             re.I)
