@@ -1293,3 +1293,29 @@ def test_market_liquidations_are_no_bankruptcy(extractor, text):
 def test_a_court_ordered_liquidation_is_still_a_bankruptcy(extractor):
     assert of_type(events(extractor, "A court in the Seychelles ordered the liquidation of Bitzlato."), "BANKRUPTCY") \
         == [("Bitzlato",)]
+
+
+@pytest.mark.parametrize("text, parties", [
+    # two companies agreeing to work together, and a company that is another's partner, are a partnership
+    ("As part of the investment, Circle and Bitmain have agreed to work together on products for China.",
+     {"Circle", "Bitmain"}),
+    ("Since October Bitso has been a partner of Ripple in a cross-border payments service.", {"Bitso", "Ripple Labs"}),
+])
+def test_working_together_and_being_a_partner_are_partnerships(extractor, text, parties):
+    found = of_type(events(extractor, text), "PARTNERSHIP")
+    assert any(set(p) == parties for p in found), found
+
+
+def test_a_partner_a_company_only_calls_itself_is_no_partnership(extractor):
+    text = "Tamarind Trade had promoted itself on social media as a partner of Kraken, the prosecutors said."
+    assert of_type(events(extractor, text), "PARTNERSHIP") == []
+
+
+def test_a_coin_available_on_named_exchanges_is_listed_on_each(extractor):
+    found = of_type(events(extractor, "RLUSD is available from today on Uphold, Archax and Bitso."), "LISTING")
+    assert {frozenset(p) for p in found} == {frozenset({venue, "Ripple USD"}) for venue in ("Uphold", "Archax", "Bitso")}
+
+
+def test_available_where_no_exchange_is_named_is_no_listing(extractor):
+    assert of_type(events(extractor, "Bitcoin ATMs are available on every corner of the city, Kraken said."),
+                   "LISTING") == []

@@ -115,6 +115,8 @@ def _hyphen_split(phrase: str) -> tuple[str, ...]:
     return tuple(w for word in phrase.lower().split() for w in re.split(r"(?<=\w)(-)(?=\w)", word) if w)
 
 
+# verbs of self-description: "promoted itself as a partner of X"
+SELF_STYLING_VERBS = {"promote", "present", "describe", "bill", "market", "advertise", "pose", "style", "tout", "brand"}
 # what a price does over a session, with the move told beside it: "traded around $39,000, down 40%"
 CLOSING_VERBS = {"be", "trade", "close", "end", "finish", "open", "settle"}
 
@@ -183,10 +185,21 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
                 _with_company(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a tokenization deal with DAMAC", "worked with PayPal"
-        if lemma == "partner" and pos == "NOUN" and any(
-                c.dep_ == "poss" and c.i in taken and not taken[c.i].generic and
-                sent.doc._.kg.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION") for c in tok.children):
-            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "K Bank, which has been Upbit's banking partner"
+        if lemma == "partner" and pos == "NOUN" and not _styled_as(tok) and any(
+                (c.dep_ == "poss" and c.i in taken or c.dep_ == "prep" and c.lower_ in ("of", "to") and any(
+                    o.dep_ == "pobj" and o.i in taken for o in c.children)) and
+                _named_company(sent.doc, c if c.dep_ == "poss" else next(o for o in c.children if o.dep_ == "pobj"))
+                for c in tok.children):
+            # "K Bank, which has been Upbit's banking partner", "it has been a partner of Ripple"
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lowers[k] == "available" and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "through", "via") and any(
+                    o.dep_ == "pobj" and _named_venue(sent.doc, o) for o in c.children)
+                for c in [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else ())]):
+            found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD is available from today on Uphold, MoonPay and Bitso"
+        if lemma == "work" and pos == "VERB" and any(c.lower_ == "together" for c in tok.children) and \
+                _companies_together(sent.doc, tok):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Circle and Bitmain have agreed to work together"
         if lemma in ("stop", "cease") and pos == "VERB" and _stops_withdrawals(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
@@ -366,6 +379,40 @@ def _removed_from_venue(taken: dict, doc, verb: Token) -> bool:
         elif doc[i].text in (";", ".") or doc[i].pos_ == "VERB" and doc[i].tag_ != "VBZ":
             return False
     return False
+
+
+def _styled_as(noun: Token) -> bool:
+    """'had promoted itself as a partner of X': what a company calls itself, not what it is."""
+    return noun.head.lower_ == "as" and noun.head.head.lemma_.lower() in SELF_STYLING_VERBS
+
+
+def _named_company(doc, tok: Token) -> bool:
+    """A company's name (not "the company") at ``tok``."""
+    mention = doc._.kg.by_token.get(tok.i)
+    return mention is not None and not mention.generic and doc._.kg.record(mention).type in ("EXCHANGE", "ORGANIZATION")
+
+
+def _named_venue(doc, tok: Token) -> bool:
+    """An exchange's name (not "the exchange") at ``tok``."""
+    mention = doc._.kg.by_token.get(tok.i)
+    return mention is not None and not mention.generic and doc._.kg.record(mention).type == "EXCHANGE"
+
+
+def _companies_together(doc, verb: Token) -> bool:
+    """'Circle and Bitmain have agreed to work together', 'the two companies worked together': the subject
+    (of the verb, or of the one it completes) is two companies."""
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "conj") and \
+            verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in ("company", "firm") and any(c.lower_ == "two" for c in subject.children):
+        return True
+    ents = doc._.kg
+    named = {ents.record(m).key for m in ents.in_span(subject.left_edge.i, subject.right_edge.i + 1)
+             if not m.generic and ents.record(m).type in ("EXCHANGE", "ORGANIZATION")}
+    return len(named) >= 2
 
 
 def _with_company(doc, tok: Token) -> bool:
