@@ -1319,3 +1319,39 @@ def test_a_coin_available_on_named_exchanges_is_listed_on_each(extractor):
 def test_available_where_no_exchange_is_named_is_no_listing(extractor):
     assert of_type(events(extractor, "Bitcoin ATMs are available on every corner of the city, Kraken said."),
                    "LISTING") == []
+
+
+def test_a_regulator_telling_the_public_warns_it(extractor):
+    text = "The Bank of Uganda has repeatedly told the public that cryptocurrencies are not legal tender."
+    assert of_type(events(extractor, text), "WARNING") == [("Bank of Uganda",)]
+
+
+def test_a_company_telling_investors_all_is_well_is_no_warning(extractor):
+    text = "Sorel Labs told investors on its forum that the situation was contained and their tokens were safe."
+    assert of_type(events(extractor, text), "WARNING") == []
+
+
+@pytest.mark.parametrize("text, person", [
+    # becoming a company's head, and being removed from a post, are leadership changes
+    ("The exchange will spend the money on engineers, said Dana Holt, who became chief executive of Kraken earlier "
+     "this year.", "Dana Holt"),
+    ("Bitmain's founders fell out. On Oct. 29, co-founder Jihan Wu removed his fellow co-founder Micree Zhan as the "
+     "company's legal representative and stripped him of all his positions.", "Micree Zhan"),
+])
+def test_becoming_a_head_or_being_removed_from_a_post_is_a_leadership_change(extractor, text, person):
+    assert any(person in parts for parts in of_type(events(extractor, text), "LEADERSHIP_CHANGE"))
+
+
+@pytest.mark.parametrize("text", [
+    # a step in a career told in passing, and a head of state, are not
+    "Ardoino, who joined Bitfinex as a developer in 2014 and later became its chief technology officer, will lead it.",
+    "Nayib Bukele became president of El Salvador in 2019.",
+])
+def test_becoming_something_else_is_no_leadership_change(extractor, text):
+    found = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+    assert not any("Nayib Bukele" in p or "Bitfinex" in p for p in found), found
+
+
+def test_a_succession_with_a_new_chairman_is_one_change(extractor):
+    text = "Ripple hands CEO job to Brad Garlinghouse; Chris Larsen becomes executive chairman."
+    assert len(of_type(events(extractor, text), "LEADERSHIP_CHANGE")) == 1

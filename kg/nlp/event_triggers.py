@@ -204,6 +204,20 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
         if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
+        if lemma in ("tell", "advise") and pos == "VERB" and any(
+                c.dep_ in ("dobj", "dative") and c.lemma_.lower() in PUBLIC_NOUNS for c in tok.children) and any(
+                c.dep_ == "nsubj" and c.i in taken and sent.doc._.kg.record(taken[c.i]).type == "REGULATOR"
+                for c in tok.children):
+            # "the central bank has repeatedly told the public that crypto is not legal tender" (a company that
+            # tells investors all is well reassures them)
+            found.setdefault((tok.i, "WARNING"), tok)
+        if lemma == "become" and pos in ("VERB", "AUX") and any(
+                c.dep_ == "attr" and _company_title(c, top=True) for c in tok.children):
+            found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Bobby Lee, who became chief executive this year"
+        if lemma == "remove" and pos == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(_company_title(o) for o in c.children)
+                for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children)]):
+            found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "removed Micree Zhan as legal representative"
         if lemma == "hand" and pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in HANDED_ROLES
                                                       for c in tok.children):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Ripple hands CEO job to Brad Garlinghouse"
@@ -235,6 +249,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                                                   for c in head.children):
                         continue  # "three months to wind down existing relationships": no company's end
                     found.setdefault((head.i, type_), head)
+    if sum(type_ == "LEADERSHIP_CHANGE" for _, type_ in found) > 1:
+        # "Ripple hands CEO job to Garlinghouse; Larsen becomes executive chairman": one succession, told by
+        # the other trigger
+        found = {k: t for k, t in found.items() if not (k[1] == "LEADERSHIP_CHANGE" and t.lemma_.lower() == "become")}
     # one trigger token proposes each type once; keep sentence order
     return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
 
@@ -277,6 +295,8 @@ SUBMITTED_PAPERS = {"application", "applications", "filing", "filings", "proposa
                     "plan", "plans", "draft", "rule", "rules", "comment", "comments", "decision", "ruling", "order",
                     "judgment", "judgement", "verdict", "opinion", "options", "framework", "guidance", "policy"}
 # what is handed to a new leader: "hands its top job to", "handed the reins to"
+# whom an authority tells what it warns of: "told the public that cryptocurrencies are not legal tender"
+PUBLIC_NOUNS = {"public", "investor", "consumer", "citizen", "resident"}
 HANDED_ROLES = {"job", "role", "post", "reins", "helm", "position", "title", "seat"}
 # who or what registers with a company, not with a regulator
 SIGNED_UP = {"account", "user", "customer", "client", "member", "wallet", "domain", "address", "trader", "investor"}
@@ -384,6 +404,22 @@ def _removed_from_venue(taken: dict, doc, verb: Token) -> bool:
 def _styled_as(noun: Token) -> bool:
     """'had promoted itself as a partner of X': what a company calls itself, not what it is."""
     return noun.head.lower_ == "as" and noun.head.head.lemma_.lower() in SELF_STYLING_VERBS
+
+
+def _company_title(noun: Token, top: bool = False) -> bool:
+    """A post at the top of a company: "chief executive", "CEO", "chairman", "legal representative" (with
+    ``top``, only the company's head: not "its chief technology officer", a step in a career)."""
+    words = {t.lower_ for t in noun.subtree}
+    kg = noun.doc._.kg
+    if any(kg.record(m).type == "LOCATION" for m in kg.in_span(noun.left_edge.i, noun.right_edge.i + 1)) or \
+            words & {"country", "republic", "state", "states", "nation"}:
+        return False  # "president of El Salvador": a head of state
+    if top:
+        return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president") or \
+            noun.lower_ in ("executive", "officer") and "chief" in words and \
+            not words & {"technology", "financial", "operating", "compliance", "marketing", "legal", "risk", "product"}
+    return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president", "representative", "director") or \
+        noun.lower_ in ("executive", "officer") and "chief" in words
 
 
 def _named_company(doc, tok: Token) -> bool:
