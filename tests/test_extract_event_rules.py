@@ -1355,3 +1355,15 @@ def test_becoming_something_else_is_no_leadership_change(extractor, text):
 def test_a_succession_with_a_new_chairman_is_one_change(extractor):
     text = "Ripple hands CEO job to Brad Garlinghouse; Chris Larsen becomes executive chairman."
     assert len(of_type(events(extractor, text), "LEADERSHIP_CHANGE")) == 1
+
+
+def test_a_coin_launching_on_named_exchanges_is_listed_there_and_launches_itself(extractor):
+    found = events(extractor, "Ripple USD goes live: RLUSD launches on Uphold, Archax and Bitso.")
+    assert of_type(found, "LAUNCH") == [("Ripple USD",)], found
+    assert {frozenset(p) for p in of_type(found, "LISTING")} == \
+        {frozenset({venue, "Ripple USD"}) for venue in ("Uphold", "Archax", "Bitso")}, found
+
+
+def test_an_exchange_opening_is_launched_by_itself_not_by_the_coin_it_trades(extractor):
+    text = "Gemini, the bitcoin exchange founded by the Winklevoss twins, opened to customers on Thursday."
+    assert of_type(events(extractor, text), "LAUNCH") == [("Gemini",)]

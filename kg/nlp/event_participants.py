@@ -549,10 +549,18 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
 def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
     """Companies launch; a token is launched only as the thing a verb launches; a person only as its subject."""
     kind = ents.record(mention).type
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "on" and
+                                             c.left_edge.i <= mention.start <= c.right_edge.i for c in token.children):
+        # "RLUSD launches on Uphold and Bitso": where it is listed, not who launched it
+        return kind not in ("EXCHANGE", "ORGANIZATION")
     if kind in ("EXCHANGE", "ORGANIZATION"):
         return True
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    head = token.doc[mention.end - 1]
+    if kind == "ASSET" and head.dep_ == "nsubj" and head.head.i == token.i and \
+            not any(c.dep_ == "dobj" for c in token.children):
+        return True  # "RLUSD launches on ...": the token launches itself
     if kind == "PERSON":
         return _is_subject_of(ents, mention, token) and not token.tag_ == "VBN"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]

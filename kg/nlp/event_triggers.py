@@ -197,6 +197,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     o.dep_ == "pobj" and _named_venue(sent.doc, o) for o in c.children)
                 for c in [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else ())]):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD is available from today on Uphold, MoonPay and Bitso"
+        if lemma in ("launch", "debut", "go") and pos == "VERB" and _on_named_venue(sent.doc, tok):
+            found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold, MoonPay and Bitso"
         if lemma == "work" and pos == "VERB" and any(c.lower_ == "together" for c in tok.children) and \
                 _companies_together(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Circle and Bitmain have agreed to work together"
@@ -432,6 +434,16 @@ def _named_venue(doc, tok: Token) -> bool:
     """An exchange's name (not "the exchange") at ``tok``."""
     mention = doc._.kg.by_token.get(tok.i)
     return mention is not None and not mention.generic and doc._.kg.record(mention).type == "EXCHANGE"
+
+
+def on_named_venue(doc, verb: Token) -> list[Token]:
+    """The exchanges named after the verb's "on" ("launches on Uphold, MoonPay and Bitso")."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+            for o in c.subtree if _named_venue(doc, o)]
+
+
+def _on_named_venue(doc, verb: Token) -> bool:
+    return bool(on_named_venue(doc, verb))
 
 
 def _companies_together(doc, verb: Token) -> bool:
