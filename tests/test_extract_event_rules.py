@@ -1367,3 +1367,32 @@ def test_a_coin_launching_on_named_exchanges_is_listed_there_and_launches_itself
 def test_an_exchange_opening_is_launched_by_itself_not_by_the_coin_it_trades(extractor):
     text = "Gemini, the bitcoin exchange founded by the Winklevoss twins, opened to customers on Thursday."
     assert of_type(events(extractor, text), "LAUNCH") == [("Gemini",)]
+
+
+def test_voluntary_administration_is_a_bankruptcy(extractor):
+    text = "BRISBANE — Wattle Coin, a Brisbane-based exchange, has gone into voluntary administration."
+    assert of_type(events(extractor, text), "BANKRUPTCY") == [("Wattle Coin",)]
+
+
+@pytest.mark.parametrize("text, type_, party", [
+    # hiring staff is no post changing hands
+    ("The company will use the money to hire aggressively, chief executive Joseph Dallago said.", "LEADERSHIP_CHANGE",
+     "Joseph Dallago"),
+    # a law breached is no system broken into
+    ("The SC said Binance's conduct breached the Capital Markets and Services Act 2007.", "HACK", "Binance"),
+    # an issuer freezing stolen coins holds back funds; customers' withdrawals go on
+    ("Remitano loses $2.7 million in hot-wallet breach; Tether freezes $1.4 million.", "WITHDRAWAL_HALT", "Tether"),
+    # what a venue carries is no listing that happened
+    ("Poloniex, which opened in January, lists dozens of smaller coins against bitcoin, among them Dogecoin.",
+     "LISTING", "Poloniex"),
+])
+def test_states_and_other_senses_of_event_words_are_no_events(extractor, text, type_, party):
+    found = of_type(events(extractor, text), type_)
+    assert not any(party in parts for parts in found), found
+
+
+def test_a_halt_names_who_halted_not_the_collapse_it_followed(extractor):
+    text = ("On Nov. 16, Gemini paused redemptions from its Earn program after its lending partner, Genesis Global "
+            "Capital, halted withdrawals in the wake of FTX's bankruptcy filing.")
+    found = of_type(events(extractor, text), "WITHDRAWAL_HALT")
+    assert ("Genesis Global Capital",) in found and not any("FTX" in p for p in found), found

@@ -37,6 +37,10 @@ COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner",
 # what traders lose when a market liquidates them
 LIQUIDATED_BETS = {"position", "positions", "bet", "bets", "loan", "loans", "collateral", "trader", "traders", "long",
                    "longs", "short", "shorts", "holding", "holdings", "account", "accounts"}
+# what is breached without a hack: a law, a rule, a contract
+BROKEN_RULES = {"act", "law", "rule", "rules", "regulation", "regulations", "agreement", "contract", "obligation",
+                "obligations", "code", "covenant", "covenants", "term", "terms", "order", "duty", "duties", "condition",
+                "conditions", "guideline", "guidelines", "requirement", "requirements", "provision", "provisions"}
 NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
 RECEIVED = {"receive", "get", "field", "handle", "log"}
 # what is paid in the course of business, never a penalty: "struggling to pay their bills", "pay staff"
@@ -178,9 +182,13 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
                       if c.dep_ == "prep" and c.lower_ == "in" and c.i > token.i]
         ordered = [m for m in ordered if any(a <= m.start <= b for a, b in spans)
                    or _is_subject_of(ents, m, clause)]
-    if spec.type == "BANKRUPTCY":
-        # "filed for Chapter 11 ... in the wake of FTX's collapse": the cause is not the one that failed
-        ordered = [m for m in ordered if not _in_cause_phrase(doc[m.start], token, clause)]
+    if spec.type in ("BANKRUPTCY", "WITHDRAWAL_HALT"):
+        # "filed for Chapter 11 ... in the wake of FTX's collapse", "froze its customers' accounts after the
+        # collapse of FTX": the cause is not the one that failed or froze
+        # (the name right before the verb is its subject, however the parser hung it: "after its lending
+        # partner, Genesis, halted withdrawals")
+        ordered = [m for m in ordered if not _in_cause_phrase(doc[m.start], token, clause) or
+                   m.end <= token.i and all(t.is_punct for t in doc[m.end:token.i])]
     if spec.type == "LAUNCH" and token.lemma_.lower() == "debut" and any(
             t.lower_ in MARKET_DEBUT_WORDS for t in sent):
         return None  # "Circle shares soar in NYSE debut": a company's stock market debut, not a launch
@@ -231,6 +239,16 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # "launched an investigation into", "launched civil penalty proceedings", "launched an attack on":
         # that is the event
         return None
+    if spec.type == "LEADERSHIP_CHANGE" and token.lemma_.lower() == "hire" and not _hired_someone(ents, token):
+        return None  # "to hire aggressively", "hired 200 engineers": staff, not a post changing hands
+    if spec.type == "WITHDRAWAL_HALT" and token.lemma_.lower() == "freeze" and any(
+            c.dep_ == "dobj" and any(t.tag_ == "$" or t.lower_ in ("million", "billion") for t in c.subtree)
+            for c in token.children):
+        return None  # "Tether froze $1.4 million of the stolen coins": funds held back, not customers' withdrawals
+    if spec.type == "LISTING" and token.lemma_.lower() == "list" and token.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "dobj" and any(t.lower_ in ("dozens", "hundreds", "scores") or t.dep_ == "nummod"
+                                     for t in c.subtree) for c in token.children):
+        return None  # "lists dozens of smaller coins": what a venue carries, not a listing that happened
     if spec.type == "BANKRUPTCY" and _market_liquidation(token):
         return None  # "a wave of liquidations", "margin positions were liquidated": traders' bets, no firm's end
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
@@ -754,7 +772,10 @@ def _court_challenge(token: Token) -> bool:
 
 
 def _rule_breach(token: Token) -> bool:
-    """A breach of rules, not of systems: no security word beside it, and compliance words in its article."""
+    """A breach of rules, not of systems: a law or rule as what was breached ("its conduct breached the Capital
+    Markets and Services Act"), or no security word beside it and compliance words in its article."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in BROKEN_RULES for c in token.children):
+        return True
     near = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
     if near & SECURITY_WORDS:
         return False
@@ -827,6 +848,14 @@ def _asset_of_the_price(ents: DocEntities, verb: Token) -> list[str]:
         return []
     last = next((m for m in reversed(ents.in_span(0, subject.i)) if ents.record(m).type == "ASSET"), None)
     return [ents.record(last).key] if last is not None else []
+
+
+def _hired_someone(ents: DocEntities, verb: Token) -> bool:
+    """A person (named, or "a chief executive") as what was hired."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (
+        any(ents.record(m).type == "PERSON" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)) or
+        c.lemma_.lower() in PERSON_NOUNS and not any(t.like_num for t in c.children)) for c in verb.children) or \
+        verb.dep_ == "relcl" and verb.head.i in ents.by_token and ents.record(ents.by_token[verb.head.i]).type == "PERSON"
 
 
 def _market_liquidation(token: Token) -> bool:
