@@ -671,3 +671,15 @@ def test_a_plural_title_after_a_list_of_names_is_each_ones(extractor, text, peop
 ])
 def test_where_a_company_is_run_from_places_it(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "set up by" founds a company as "founded by" does
+    ("Korbit was set up in 2013 by Tony Lyu and offered won trading months before any rival.",
+     ("Tony Lyu", "WORKS_FOR", "Korbit")),
+    # one convicted of running a service ran it
+    ("A judge sentenced Roman Sterlingov, the Swedish-Russian man convicted of running the bitcoin mixing service "
+     "Bitcoin Fog, to 12 years.", ("Roman Sterlingov", "WORKS_FOR", "Bitcoin Fog")),
+])
+def test_founding_and_running_told_as_a_setting_up_or_a_conviction(extractor, text, expected):
+    assert expected in relations(extractor, text)

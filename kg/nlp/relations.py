@@ -167,10 +167,14 @@ class RelationFinder:
             rf"\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
+            # "Roman Sterlingov, the Swedish-Russian man convicted of running the mixing service Bitcoin Fog"
+            r"(?:(?:the\s+(?:[\w-]+\s+){0,3}?(?:man|woman)\s+)?"
+            r"(?:convicted|accused|charged|suspected|arrested|jailed|sentenced)\s+(?:of|for)\s+"
+            r"(?P<crime>running|operating|co-?founding|founding)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$|"
             r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
-            r"(?:(?:department|unit|team|desk|division|lab)\s+at\s+(?:the\s+)?)?$", re.I)  # "chairs the ... department at"
+            r"(?:(?:department|unit|team|desk|division|lab)\s+at\s+(?:the\s+)?)?$)", re.I)  # "chairs the ... department at"
         # "Kelsier Ventures, a firm run by American entrepreneur Hayden Davis", "the New York Attorney General's
         # office, led by Letitia James": the organisation, then who runs it
         self.org_run_by = re.compile(
@@ -348,7 +352,7 @@ class RelationFinder:
                         continue
                     m = self.person_verb_org.match(between) or self.person_and_verb_org.match(between)
                     if m:
-                        verb = m.group("verb").lower()
+                        verb = (m.group("verb") or m.groupdict().get("crime") or "").lower()
                         role = "co-founder" if "co" in verb and "found" in verb else (
                             "founder" if "found" in verb or verb == "started" else "")
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, role, a, b))
@@ -535,7 +539,7 @@ class RelationFinder:
         return out
 
     def _founders(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
-        """'X, founded in 2014 by A, B and C' and 'X and its founders, A and B'."""
+        """'X, founded in 2014 by A, B and C', 'X was set up in 2013 by A' and 'X and its founders, A and B'."""
         out = []
         for tok in sent:
             lemma = tok.lemma_.lower()
@@ -544,7 +548,8 @@ class RelationFinder:
                     doc[tok.i + 2].lower_.startswith("found"):
                 # the parser reads "co-founded" as three words and hangs the object on any of them
                 out.extend(self._cofounders(ents, list(doc[tok.i:tok.i + 3])))
-            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or
+            set_up = lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or set_up or
                                        tok.lower_.startswith(("co-founded", "cofounded"))):
                 if not leads:
                     out.extend(self._cofounders(ents, [tok]))
