@@ -1095,3 +1095,27 @@ def test_a_coins_ticker_stays_the_coins(extractor):
 ])
 def test_a_brand_after_its_kind_is_an_organisation_whatever_its_first_letter(extractor, text, name):
     assert (name, "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, regulator", [
+    # authorities NER misses or takes for companies, by the words their names end in or contain
+    ("Joselit Ramírez was detained over the weekend by the National Anti-Corruption Police, the attorney general "
+     "said.", "National Anti-Corruption Police"),
+    ("LJUBLJANA — Slovenia's Information Commissioner has fined Sava Kripto d.o.o. over a leak.",
+     "Information Commissioner"),
+    ("Armenia's Personal Data Protection Agency said it was studying the case.", "Personal Data Protection Agency"),
+    ("The Nigeria Deposit Insurance Corporation (NDIC) had already cautioned the public.",
+     "Nigeria Deposit Insurance Corporation"),
+    ("Officers from the National Centre Against Organised Crime (NCOZ) detained the founder at the airport.",
+     "National Centre Against Organised Crime"),
+    # a regional Federal Reserve bank is one of its own, not the Fed and a city
+    ("The Federal Reserve Bank of Kansas City separately denied Custodia's request for a master account.",
+     "Federal Reserve Bank of Kansas City"),
+])
+def test_authorities_are_read_from_the_words_their_names_are_made_of(extractor, text, regulator):
+    assert (regulator, "REGULATOR") in entities(extractor, text)
+
+
+def test_a_commissioners_title_before_a_name_makes_no_authority(extractor):
+    found = entities(extractor, "SEC Commissioner Hester Peirce dissented from the order.")
+    assert ("Hester Peirce", "PERSON") in found and not any("Commissioner" in name for name, _ in found), found

@@ -99,6 +99,7 @@ class EntityLinker:
         builder.add_aged_people()
         builder.add_described_people()
         builder.add_shaped_organisations()
+        builder.add_shaped_authorities()
         builder.add_described_organisations()
         builder.add_companies_after_their_kind()
         builder.add_listed_companies()

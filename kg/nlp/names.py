@@ -52,6 +52,9 @@ LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Canton
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
+# the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
+AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate", "Bureau",
+                   "Procuratorate", "Gendarmerie"}
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner", "group", "protocol"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
@@ -682,6 +685,31 @@ class NameRules(EntityTyping):
                 span = doc[i:end]
                 if not any(t.pos_ == "VERB" for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
+            i = max(j, i + 1)
+
+
+    def add_shaped_authorities(self) -> None:
+        """'the National Anti-Corruption Police', 'Armenia's Personal Data Protection Agency', 'Slovenia's
+        Information Commissioner': capitalised names (joined by "of", "for" or a hyphen) ending in a word only
+        authorities end in are regulators even when NER misses them."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self.taken or not doc[i].is_title or doc[i].is_sent_start and doc[i].lower_ in ("the", "a", "an"):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 8 and j not in self.taken and (
+                    doc[j].is_title or j > i and doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].is_title or
+                    j > i and doc[j].lower_ in ("of", "for") and j + 1 < len(doc) and doc[j + 1].is_title):
+                j += 1
+            end = j
+            while end > i and doc[end - 1].text not in AUTHORITY_HEADS:
+                end -= 1
+            span = doc[i:end]
+            if end - i >= 2 and span[0].text not in AUTHORITY_HEADS and not self.kb.lookup(span.text) and \
+                    not any(t.pos_ == "VERB" for t in span) and self._org_type(span) == "REGULATOR":
+                self._mention(span, self._record_for(span.text, "REGULATOR"))
             i = max(j, i + 1)
 
 
