@@ -1119,3 +1119,18 @@ def test_authorities_are_read_from_the_words_their_names_are_made_of(extractor, 
 def test_a_commissioners_title_before_a_name_makes_no_authority(extractor):
     found = entities(extractor, "SEC Commissioner Hester Peirce dissented from the order.")
     assert ("Hester Peirce", "PERSON") in found and not any("Commissioner" in name for name, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the social network X where people post, even at the end of a sentence or a few words after the verb
+    "Customer assets are safe, chief executive Sumit Gupta said in a post on X. Deposits are held separately.",
+    "Milei had shared a link to the token on X, describing it as a private project.",
+    "Matthew Lilley, SushiSwap's chief technology officer, warned on X that users should not sign anything.",
+])
+def test_x_where_people_post_is_the_social_network(extractor, text):
+    found = entities(extractor, text)
+    assert ("Twitter", "ORGANIZATION") in found and not any(name.startswith("X.") for name, _ in found), found
+
+
+def test_facebook_is_the_company(extractor):
+    assert ("Meta Platforms", "ORGANIZATION") in entities(extractor, "Facebook unveiled its Libra project on Tuesday.")

@@ -1396,3 +1396,10 @@ def test_a_halt_names_who_halted_not_the_collapse_it_followed(extractor):
             "Capital, halted withdrawals in the wake of FTX's bankruptcy filing.")
     found = of_type(events(extractor, text), "WITHDRAWAL_HALT")
     assert ("Genesis Global Capital",) in found and not any("FTX" in p for p in found), found
+
+
+def test_where_a_statement_was_posted_is_no_party_to_the_event(extractor):
+    text = "Balancer confirmed the exploit on X and said it was working with security firms."
+    assert not any("Twitter" in p for p in of_type(events(extractor, text), "HACK"))
+    text = "Decentralized exchange Balancer confirmed the exploit on X and said it was working with security firms."
+    assert of_type(events(extractor, text), "HACK") == [("Balancer",)]

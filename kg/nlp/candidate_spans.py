@@ -385,7 +385,19 @@ def _official_names(chosen: list[tuple[Span, KBEntry]]) -> list[tuple[Span, KBEn
 
 
 POSTING_WORDS = {"said", "says", "posted", "posts", "post", "wrote", "writes", "tweeted", "announced", "shared",
-                 "replied", "commented", "statement", "account", "added", "message", "posting", "video", "thread"}
+                 "replied", "commented", "statement", "account", "added", "message", "posting", "video", "thread",
+                 "warned", "confirmed", "urged", "cautioned", "noted", "argued", "denied", "claimed", "responded",
+                 "explained", "promised", "acknowledged", "link", "criticised", "criticized", "disclosed"}
+
+
+# words of posting that place a thing rather than a statement: "the data was posted on RaidForums", "the SEC's
+# account on X was compromised"
+PLACES_OF_THINGS = {"posted", "posts", "posting", "account", "shared", "link"}
+
+
+def said_on(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is where something was said, not a party to it: "warned on X", "in a post on X"."""
+    return start > 0 and doc[start - 1].lower_ == "on" and doc[start - 1].head.lower_ in POSTING_WORDS - PLACES_OF_THINGS
 
 
 def _posted_on(span: Span) -> bool:
@@ -393,7 +405,7 @@ def _posted_on(span: Span) -> bool:
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ != "on":
         return False
-    return any(t.lower_ in POSTING_WORDS for t in doc[max(span.sent.start, span.start - 5):span.start - 1])
+    return any(t.lower_ in POSTING_WORDS for t in doc[max(span.sent.start, span.start - 8):span.start - 1])
 
 
 def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG_KIND_NOUNS) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .candidate_spans import said_on
 from .entities import DocEntities, Mention
 from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, Triggers, TriggerSpec, about_apps, agreed_to
 
@@ -792,6 +793,8 @@ def _is_source(doc: Doc, mention: Mention) -> bool:
         return True
     if doc[mention.start].text.startswith("/") and doc[mention.end - 1].text.endswith("/"):
         return True  # a wire service: "BANGKOK, Jan. 16, 2024 /PRNewsChannel/ --"
+    if said_on(doc, mention.start):
+        return True  # where it was said: "warned on X", "in a post on X"
     node = doc[mention.end - 1]
     for _ in range(5):
         if node.lower_ == "to" and node.head.lower_ == "according":

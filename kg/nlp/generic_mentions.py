@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .candidate_spans import ends_start_up
+from .candidate_spans import ends_start_up, said_on
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
 
@@ -37,7 +37,9 @@ class GenericMentions(EntityBuilder):
         doc = self.doc
         self._link_central_banks()
         nouns = {**EXTRA_NOUNS, **self.lex.generic_nouns}
-        named = sorted((m for m in self.ents.mentions if not m.generic), key=lambda m: m.start)
+        # (not the network something was said on: "confirmed the exploit on X and said it was working ...")
+        named = sorted((m for m in self.ents.mentions if not m.generic and not said_on(doc, m.start)),
+                       key=lambda m: m.start)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("he", "she") and i not in self.taken):
             person = self._person_speaking(tok)
             if person is not None:

@@ -87,6 +87,9 @@ def keep_dotted_names(nlp: Language) -> None:
                     nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     for form in DOTTED_LEGAL_FORMS:  # "Avala Kripto d.o.o.", "Borsa S.p.A.": one word, not a sentence end
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # "said in a post on X.": the social network and a full stop (English exceptions keep a capital and a dot
+    # together, as an initial)
+    nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
     for place in DOTTED_PLACES:  # "a U.K.-registered exchange": the place, a hyphen and "registered", as "Seychelles-"
         for word in PLACING_PARTICIPLES:
             nlp.tokenizer.add_special_case(f"{place}-{word}", [{ORTH: place}, {ORTH: "-"}, {ORTH: word}])
