@@ -1134,3 +1134,17 @@ def test_x_where_people_post_is_the_social_network(extractor, text):
 
 def test_facebook_is_the_company(extractor):
     assert ("Meta Platforms", "ORGANIZATION") in entities(extractor, "Facebook unveiled its Libra project on Tuesday.")
+
+
+@pytest.mark.parametrize("text, regulator", [
+    # an authority named in Spanish opens with its kind and joins its words with "de", "del" and "y"
+    ("Bolivia's Autoridad de Supervisión del Sistema Financiero (ASFI) warned the public on Monday.",
+     "Autoridad de Supervisión del Sistema Financiero"),
+    ("Ecuador's Superintendencia de Compañías, Valores y Seguros said it had opened an inquiry.",
+     "Superintendencia de Compañías, Valores y Seguros"),
+    # (the country after a comma is not part of it)
+    ("The Fiscalía General de la Nación, Colombia's attorney general's office, said it was examining complaints.",
+     "Fiscalía General de la Nación"),
+])
+def test_an_authority_named_in_a_romance_language_is_one_name(extractor, text, regulator):
+    assert (regulator, "REGULATOR") in entities(extractor, text)

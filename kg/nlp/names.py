@@ -55,6 +55,12 @@ DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 # the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
 AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate", "Bureau",
                    "Procuratorate", "Gendarmerie"}
+# the kinds authorities' names open with in Spanish, Portuguese, French and Italian, and the words that join them
+AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", "Procuraduría", "Ministerio", "Unidad",
+                     "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria", "Autorité",
+                     "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
+ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
+                 "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner", "group", "protocol"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
@@ -711,6 +717,31 @@ class NameRules(EntityTyping):
                     not any(t.pos_ == "VERB" for t in span) and self._org_type(span) == "REGULATOR":
                 self._mention(span, self._record_for(span.text, "REGULATOR"))
             i = max(j, i + 1)
+        self._add_romance_authorities()
+
+    def _add_romance_authorities(self) -> None:
+        """'Autoridad de Supervisión del Sistema Financiero', 'Superintendencia de Compañías, Valores y Seguros':
+        an authority named in Spanish, Portuguese, French or Italian opens with its kind and joins its words
+        with "de", "del", "y"; NER cuts such names at the joins (and reads the rest as a person)."""
+        doc = self.doc
+        for i in [i for i in range(len(doc) - 2) if doc[i].text in AUTHORITY_OPENERS]:
+            if i in self.taken and self.ents.records[self.taken[i].key].kb_id:
+                continue
+            end = k = i + 1
+            while k < len(doc) and k - i < 14:
+                tok = doc[k]
+                if tok.is_title and tok.is_alpha:
+                    end = k = k + 1
+                elif tok.lower_ in ROMANCE_JOINS or tok.text == "," and k + 1 < len(doc) and doc[k + 1].is_title and \
+                        not any(e.type == "LOCATION" for e in self.kb.lookup(doc[k + 1].text)):
+                    k += 1  # (not "Fiscalía General de la Nación, Colombia": the country after the name)
+                else:
+                    break
+            span = doc[i:end]
+            if end - i < 3 or self.kb.lookup(span.text) or any(
+                    m.start < i or m.end > end for m in (self.taken.get(t) for t in range(i, end)) if m is not None):
+                continue  # (nothing that overlaps a longer name around it)
+            self._mention(span, self._record_for(span.text, "REGULATOR"), replace=True)
 
 
 def _hyphen_in_name(doc, i: int) -> bool:
