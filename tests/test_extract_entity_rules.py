@@ -1148,3 +1148,12 @@ def test_facebook_is_the_company(extractor):
 ])
 def test_an_authority_named_in_a_romance_language_is_one_name(extractor, text, regulator):
     assert (regulator, "REGULATOR") in entities(extractor, text)
+
+
+def test_a_unit_the_article_tells_apart_keeps_its_own_name(extractor):
+    text = ("SÃO PAULO — Nubank, Latin America's largest digital bank, began handing out its own token. \\"It is a "
+            "reward,\\" said Fernando Czapski, general manager of Nubank Cripto, the bank's crypto unit. Nubank began "
+            "letting customers trade bitcoin last year.")
+    found = entities(extractor, text)
+    # (a description opening with a place's possessive says what kind of company it is, as "a bank" does)
+    assert {("Nubank", "ORGANIZATION"), ("Nubank Cripto", "ORGANIZATION")} <= found, found

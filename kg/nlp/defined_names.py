@@ -16,6 +16,7 @@ NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di
               "para", "el", "los", "las", "en", "do", "da", "dos", "das"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
+UNIT_WORDS = {"unit", "arm", "subsidiary", "affiliate", "division", "branch", "offshoot", "spin-off", "spinoff"}
 DOMAIN_ENDING = re.compile(r"\.[a-z]{2,8}")  # ".pl", ".com": what a web name adds to a company's name
 
 
@@ -223,6 +224,8 @@ class DefinedNames(EntityTyping):
             longer = [r for r in companies if r is not short and r.mentions > 0 and (
                 r.name.startswith(short.name + " ") and all(w in tails for w in r.name[len(short.name):].split()) or
                 DOMAIN_ENDING.fullmatch(r.name[len(short.name):]) and r.name.startswith(short.name))]
+            # (not a unit the article tells apart: "Nubank Cripto, the bank's crypto unit")
+            longer = [r for r in longer if not self._described_as_unit(r)]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))
@@ -233,6 +236,20 @@ class DefinedNames(EntityTyping):
             for m in self.ents.mentions:
                 if m.key == short.key:
                     m.key = target.key  # "the exchange" that meant the short name
+
+    def _described_as_unit(self, record: EntityRecord) -> bool:
+        """'Nubank Cripto, the bank's crypto unit', 'X, a subsidiary of Y': a name the article calls a unit of
+        another company."""
+        doc = self.doc
+        for m in self.ents.mentions:
+            if m.key != record.key or m.generic or m.end >= len(doc) or doc[m.end].text != ",":
+                continue
+            for tok in doc[m.end + 1:min(m.end + 8, len(doc))]:
+                if tok.lower_ in UNIT_WORDS:
+                    return True
+                if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+                    break
+        return False
 
     def link_repeated_names(self) -> None:
         """'Zlotex, a Warsaw-based exchange, ... Zlotex urged customers': NER reads a name differently each

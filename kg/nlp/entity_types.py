@@ -118,8 +118,10 @@ class EntityTyping(EntityBuilder):
     def _kind_appositive(self, span: Span) -> bool:
         doc = self.doc
         after = doc[span.end:min(span.end + 7, len(doc))]
-        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an", "another"):
-            return False
+        body = self._appositive_body(span.end, span.sent.end)
+        if len(after) < 3 or after[0].text != "," or body is None:
+            return False  # ", a ...", ", the ...", ", another ...", ", Latin America's ..."
+        after = doc[body - 2:min(body + 5, len(doc))]
         if _person_title_after(self.lex.titles).match(doc_text(doc)[span.end_char:span.end_char + 90]):
             return False  # "a Kraken product manager": a person's job, whatever kind word it ends in
         for tok in after[2:]:
@@ -246,10 +248,13 @@ class EntityTyping(EntityBuilder):
             i += 2
             if i < end and doc[i].lower_ == "the":
                 return i + 1
-        elif doc[i].lower_ in ("a", "an", "the"):
+        elif doc[i].lower_ in ("a", "an", "the", "another"):
             return i + 1
-        if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i + 1].text in ("'s", "’s"):
-            return i + 2  # "Golix, Zimbabwe's largest cryptocurrency exchange"
+        k = i
+        while k < end and k - i < 3 and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k += 1
+        if i < k < end and doc[k].text in ("'s", "’s"):
+            return k + 1  # "Golix, Zimbabwe's largest cryptocurrency exchange", "Nubank, Latin America's largest bank"
         return None
 
     def _listed_after_exchanges(self, span: Span) -> bool:
