@@ -1151,8 +1151,8 @@ def test_an_authority_named_in_a_romance_language_is_one_name(extractor, text, r
 
 
 def test_a_unit_the_article_tells_apart_keeps_its_own_name(extractor):
-    text = ("SÃO PAULO — Nubank, Latin America's largest digital bank, began handing out its own token. \\"It is a "
-            "reward,\\" said Fernando Czapski, general manager of Nubank Cripto, the bank's crypto unit. Nubank began "
+    text = ("SÃO PAULO — Nubank, Latin America's largest digital bank, began handing out its own token. \"It is a "
+            "reward,\" said Fernando Czapski, general manager of Nubank Cripto, the bank's crypto unit. Nubank began "
             "letting customers trade bitcoin last year.")
     found = entities(extractor, text)
     # (a description opening with a place's possessive says what kind of company it is, as "a bank" does)
