@@ -1403,3 +1403,15 @@ def test_where_a_statement_was_posted_is_no_party_to_the_event(extractor):
     assert not any("Twitter" in p for p in of_type(events(extractor, text), "HACK"))
     text = "Decentralized exchange Balancer confirmed the exploit on X and said it was working with security firms."
     assert of_type(events(extractor, text), "HACK") == [("Balancer",)]
+
+
+def test_investors_who_also_took_part_join_the_round_told_before(extractor):
+    text = ("Lumeria raised $12 million in a Series A round led by Northlight Capital. Existing investors Jaffa Gate "
+            "Capital and Negev Ventures also took part, the company said.")
+    assert of_type(events(extractor, text), "FUNDING") == \
+        [("Lumeria", "Northlight Capital", "Jaffa Gate Capital", "Negev Ventures")]
+
+
+def test_taking_part_with_no_round_told_is_no_funding(extractor):
+    assert of_type(events(extractor, "Jaffa Gate Capital and Negev Ventures also took part in the vote."),
+                   "FUNDING") == []

@@ -199,6 +199,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD is available from today on Uphold, MoonPay and Bitso"
         if lemma in ("launch", "debut", "go") and pos == "VERB" and _on_named_venue(sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold, MoonPay and Bitso"
+        if joined_a_round(tok):
+            found.setdefault((tok.i, "FUNDING"), tok)  # "Existing investors A and B also took part"
         if lemma == "work" and pos == "VERB" and any(c.lower_ == "together" for c in tok.children) and \
                 _companies_together(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Circle and Bitmain have agreed to work together"
@@ -422,6 +424,18 @@ def _company_title(noun: Token, top: bool = False) -> bool:
             not words & {"technology", "financial", "operating", "compliance", "marketing", "legal", "risk", "product"}
     return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president", "representative", "director") or \
         noun.lower_ in ("executive", "officer") and "chief" in words
+
+
+def joined_a_round(verb: Token) -> bool:
+    """'Existing investors A and B also took part', 'C also participated in the round': investors joining a
+    funding round told before (the events step adds them to it, and drops the trigger where none was)."""
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children) or verb.lemma_.lower() == "participate"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) or \
+        any(t.lower_ in ("round", "funding", "raise") for t in verb.subtree) or \
+        subject is not None and subject.lemma_.lower() in ("investor", "backer", "shareholder")
 
 
 def _named_company(doc, tok: Token) -> bool:

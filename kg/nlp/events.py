@@ -29,7 +29,7 @@ from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
 from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, read_event,
                                  swallowed_subject)
-from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, load_triggers
+from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, joined_a_round, load_triggers
 from .guard import guarded
 
 __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_triggers", "make_event_finder"]
@@ -91,6 +91,12 @@ class EventFinder:
                     continue
                 event = read_event(self.t, doc, ents, sent, token, spec)
                 if event is None:
+                    continue
+                if type_ == "FUNDING" and joined_a_round(token):
+                    # investors who "also took part" join the round told last; with none told, no event
+                    told = next((e for e in reversed(events) if e.type == "FUNDING"), None)
+                    if told is not None:
+                        _add_parties(told, event)
                     continue
                 event = _retyped(event, ents, sent, token, events)
                 type_ = event.type
