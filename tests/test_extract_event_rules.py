@@ -1415,3 +1415,22 @@ def test_investors_who_also_took_part_join_the_round_told_before(extractor):
 def test_taking_part_with_no_round_told_is_no_funding(extractor):
     assert of_type(events(extractor, "Jaffa Gate Capital and Negev Ventures also took part in the vote."),
                    "FUNDING") == []
+
+
+@pytest.mark.parametrize("text, company", [
+    # an authority's inquiry into the incident, or one opened after the company reported it, is into that company
+    ("Aigaio Exchange said hackers took customer data. Aigaio Exchange apologised. Greece's data protection "
+     "watchdog, the Hellenic Data Protection Authority, opened an inquiry into the incident the same month.",
+     "Aigaio Exchange"),
+    ("Obelisco Exchange lost $6.8 million. The exchange has reported the attack to the Argentine Federal Police, "
+     "whose cybercrime unit has opened an investigation.", "Obelisco Exchange"),
+])
+def test_an_inquiry_into_the_story_is_into_the_company_the_article_is_about(extractor, text, company):
+    found = of_type(events(extractor, text), "INVESTIGATION")
+    assert len(found) == 1 and company in found[0], found
+
+
+def test_an_inquiry_into_someone_else_takes_no_company_in(extractor):
+    text = ("Obelisco Exchange lost $6.8 million. Police opened an investigation into Diego Ferreyra, a former "
+            "employee.")
+    assert not any("Obelisco Exchange" in p for p in of_type(events(extractor, text), "INVESTIGATION"))

@@ -35,6 +35,10 @@ STAKE_VERBS = {"take", "buy", "acquire", "purchase", "build", "increase", "raise
                "announce", "boost", "lift", "double", "of"}
 ONE_PER_PARTY = {"PRICE_MOVE", "BANKRUPTCY"}
 COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner", "monitor", "provisional"}
+# what an authority's inquiry is into when it is into the story the article tells: "into the incident"
+STORY_NOUNS = {"incident", "hack", "breach", "theft", "attack", "collapse", "loss", "losses", "finances", "app",
+               "exchange", "company", "platform", "firm", "matter", "case", "leak", "exploit", "failure", "outage",
+               "operations", "dealings", "affairs", "activities"}
 # what traders lose when a market liquidates them
 LIQUIDATED_BETS = {"position", "positions", "bet", "bets", "loan", "loans", "collateral", "trader", "traders", "long",
                    "longs", "short", "shorts", "holding", "holdings", "account", "accounts"}
@@ -209,6 +213,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m):
             continue
         keys.append(record.key)
+    if spec.type == "INVESTIGATION" and keys:
+        target = _inquiry_into_the_story(ents, token, sent, keys)
+        if target and target not in keys:
+            keys.append(target)
     if spec.type in REGULATOR_LED:
         reporter = _reporting_regulator(ents, clause)
         if reporter and reporter not in keys:
@@ -886,15 +894,41 @@ def _company_of_the_shares(ents: DocEntities, verb: Token) -> list[str]:
         c.dep_ in ("prep", "compound") for c in t.children)
     if not (bare(subject) or subject.lower_ == "they" and any(bare(t) for t in subject.sent if t.i < subject.i)):
         return []
-    counts: dict[str, int] = {}
     # (named before the sentence: in it, "when the shares began trading on the Nasdaq" names the market)
-    for m in ents.in_span(0, subject.sent.start) or ents.in_span(subject.sent.start, subject.i):
+    company = article_company(ents.in_span(0, subject.sent.start) or ents.in_span(subject.sent.start, subject.i),
+                              ents)
+    return [company] if company else []
+
+
+def article_company(mentions: list[Mention], ents: DocEntities) -> str | None:
+    """The exchange or organisation named most among ``mentions`` ("the company" included); none on a tie."""
+    counts: dict[str, int] = {}
+    for m in mentions:
         if ents.record(m).type in ("EXCHANGE", "ORGANIZATION"):
             counts[m.key] = counts.get(m.key, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return []
-    return [ranked[0][0]]
+        return None
+    return ranked[0][0]
+
+
+def _inquiry_into_the_story(ents: DocEntities, token: Token, sent, keys: list[str]) -> str | None:
+    """'opened an inquiry into the incident', 'into the app's finances', 'The exchange has reported the attack to
+    the police, whose cybercrime unit has opened an investigation': an authority's investigation that names no
+    one else is into the company the article is about."""
+    if any(ents.records[k].type != "REGULATOR" for k in keys):
+        return None
+    noun = token if token.pos_ == "NOUN" else next((c for c in token.children if c.dep_ == "dobj"), token)
+    # (the parser hangs "into ..." on the noun or on the verb that opens it)
+    into = [o for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]
+            if c.dep_ == "prep" and c.lower_ == "into" for o in c.children if o.dep_ == "pobj"]
+    if into and not any(o.lemma_.lower() in STORY_NOUNS or any(t.lower_ in ("its", "their") for t in o.children)
+                        for o in into):
+        return None
+    if not into and not any(m.generic and ents.record(m).type in ("EXCHANGE", "ORGANIZATION")
+                            for m in ents.in_span(sent.start, sent.end)):
+        return None
+    return article_company(ents.in_span(0, sent.end), ents)
 
 
 def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:
