@@ -1434,3 +1434,17 @@ def test_an_inquiry_into_someone_else_takes_no_company_in(extractor):
     text = ("Obelisco Exchange lost $6.8 million. Police opened an investigation into Diego Ferreyra, a former "
             "employee.")
     assert not any("Obelisco Exchange" in p for p in of_type(events(extractor, text), "INVESTIGATION"))
+
+
+@pytest.mark.parametrize("text", [
+    # licensing as a state of things or as a requirement is no licence granted
+    "Thailand licenses a handful of domestic exchanges, including Bitkub and Satang Pro.",
+    "The regulation will soon require exchanges like Aigaio Exchange to obtain a licence from a national regulator.",
+])
+def test_licensing_in_general_is_no_licence_granted(extractor, text):
+    assert of_type(events(extractor, text), "LICENSE") == []
+
+
+def test_a_licence_won_is_still_one(extractor):
+    assert of_type(events(extractor, "Bybit won a MiCA licence from Austria's Financial Market Authority."),
+                   "LICENSE") == [("Financial Market Authority", "Bybit")]

@@ -258,6 +258,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             c.dep_ == "dobj" and any(t.lower_ in ("dozens", "hundreds", "scores") or t.dep_ == "nummod"
                                      for t in c.subtree) for c in token.children):
         return None  # "lists dozens of smaller coins": what a venue carries, not a listing that happened
+    if spec.type == "LICENSE" and _licensing_in_general(token):
+        return None  # "Thailand licenses a handful of exchanges", "will require exchanges to obtain a licence"
     if spec.type == "BANKRUPTCY" and _market_liquidation(token):
         return None  # "a wave of liquidations", "margin positions were liquidated": traders' bets, no firm's end
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
@@ -867,6 +869,23 @@ def _hired_someone(ents: DocEntities, verb: Token) -> bool:
         any(ents.record(m).type == "PERSON" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)) or
         c.lemma_.lower() in PERSON_NOUNS and not any(t.like_num for t in c.children)) for c in verb.children) or \
         verb.dep_ == "relcl" and verb.head.i in ents.by_token and ents.record(ents.by_token[verb.head.i]).type == "PERSON"
+
+
+def _licensing_in_general(token: Token) -> bool:
+    """Licensing as a state or a rule, not a licence granted: a present-tense "licenses a handful of exchanges",
+    a licence someone is required to obtain ("will require exchanges to obtain a licence"), and rules or powers
+    "to license exchanges"."""
+    if token.pos_ == "VERB" and token.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "dobj" and any(t.lower_ in ("handful", "dozens", "hundreds", "several", "few", "many") or
+                                     t.dep_ == "nummod" for t in c.subtree) for c in token.children):
+        return True
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    if any(a.lemma_.lower() in ("require", "need", "oblige", "force", "compel") for a in [verb, *verb.ancestors][:3]):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("acl", "relcl") and \
+        verb.head.lemma_.lower() in ("rule", "power", "law", "bill", "framework", "plan", "regime", "proposal")
 
 
 def _market_liquidation(token: Token) -> bool:
