@@ -1448,3 +1448,17 @@ def test_licensing_in_general_is_no_licence_granted(extractor, text):
 def test_a_licence_won_is_still_one(extractor):
     assert of_type(events(extractor, "Bybit won a MiCA licence from Austria's Financial Market Authority."),
                    "LICENSE") == [("Financial Market Authority", "Bybit")]
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence faced or still due is no step of a case that happened
+    "Bankman-Fried, 31, faces a maximum sentence of 110 years in prison.",
+    "Gary Wang and Nishad Singh are due to be sentenced later this year.",
+])
+def test_a_sentence_still_to_come_is_no_criminal_case(extractor, text):
+    assert of_type(events(extractor, text), "CRIMINAL_CASE") == []
+
+
+def test_a_sentence_handed_down_is_one(extractor):
+    assert of_type(events(extractor, "Bankman-Fried was sentenced in March to 25 years in prison."),
+                   "CRIMINAL_CASE") == [("Bankman-Fried",)]

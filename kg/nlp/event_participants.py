@@ -258,6 +258,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             c.dep_ == "dobj" and any(t.lower_ in ("dozens", "hundreds", "scores") or t.dep_ == "nummod"
                                      for t in c.subtree) for c in token.children):
         return None  # "lists dozens of smaller coins": what a venue carries, not a listing that happened
+    if spec.type == "CRIMINAL_CASE" and _sentence_ahead(token):
+        return None  # "faces a maximum sentence of 110 years", "are due to be sentenced": a sentence still to come
     if spec.type == "LICENSE" and _licensing_in_general(token):
         return None  # "Thailand licenses a handful of exchanges", "will require exchanges to obtain a licence"
     if spec.type == "BANKRUPTCY" and _market_liquidation(token):
@@ -869,6 +871,16 @@ def _hired_someone(ents: DocEntities, verb: Token) -> bool:
         any(ents.record(m).type == "PERSON" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)) or
         c.lemma_.lower() in PERSON_NOUNS and not any(t.like_num for t in c.children)) for c in verb.children) or \
         verb.dep_ == "relcl" and verb.head.i in ents.by_token and ents.record(ents.by_token[verb.head.i]).type == "PERSON"
+
+
+def _sentence_ahead(token: Token) -> bool:
+    """A sentence someone faces or is due to receive, not one handed down."""
+    chain = [token, *list(token.ancestors)[:6]]  # "faces a maximum sentence of 110 years in prison"
+    if token.lemma_.lower() in ("prison", "sentence", "year", "term", "jail") and \
+            any(a.lemma_.lower() == "face" for a in chain):
+        return True
+    return token.pos_ == "VERB" and any(a.lower_ == "due" and token.dep_ in ("xcomp", "advcl") and token.head.i == a.i
+                                        for a in chain[1:])
 
 
 def _licensing_in_general(token: Token) -> bool:
