@@ -1462,3 +1462,12 @@ def test_a_sentence_still_to_come_is_no_criminal_case(extractor, text):
 def test_a_sentence_handed_down_is_one(extractor):
     assert of_type(events(extractor, "Bankman-Fried was sentenced in March to 25 years in prison."),
                    "CRIMINAL_CASE") == [("Bankman-Fried",)]
+
+
+@pytest.mark.parametrize("text", [
+    # moving the proceeds is laundering, not another hack, and a breach of trust is no break-in
+    "In the days after the attack, the exploiter moved some of the proceeds through Tornado Cash, the crypto mixer.",
+    "The prosecutors said the former finance chief of Rhône Numérique had been charged with breach of trust.",
+])
+def test_laundering_steps_and_breaches_of_trust_are_no_hacks(extractor, text):
+    assert of_type(events(extractor, text), "HACK") == []

@@ -46,6 +46,8 @@ LIQUIDATED_BETS = {"position", "positions", "bet", "bets", "loan", "loans", "col
 BROKEN_RULES = {"act", "law", "rule", "rules", "regulation", "regulations", "agreement", "contract", "obligation",
                 "obligations", "code", "covenant", "covenants", "term", "terms", "order", "duty", "duties", "condition",
                 "conditions", "guideline", "guidelines", "requirement", "requirements", "provision", "provisions"}
+# what a breach is of when it is a wrong and no break-in: "breach of trust", "breach of fiduciary duty"
+BROKEN_TRUSTS = {"trust", "contract", "duty", "duties", "confidence", "covenant", "promise", "warranty", "faith"}
 NEEDS_CLAUSE = {"LAUNCH", "ACQUISITION", "HACK"}  # no named party in its clause: no event
 RECEIVED = {"receive", "get", "field", "handle", "log"}
 # what is paid in the course of business, never a penalty: "struggling to pay their bills", "pay staff"
@@ -787,8 +789,10 @@ def _court_challenge(token: Token) -> bool:
 def _rule_breach(token: Token) -> bool:
     """A breach of rules, not of systems: a law or rule as what was breached ("its conduct breached the Capital
     Markets and Services Act"), or no security word beside it and compliance words in its article."""
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in BROKEN_RULES for c in token.children):
-        return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in BROKEN_RULES for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in BROKEN_TRUSTS for o in c.children)
+            for c in token.children):
+        return True  # (and "charged with breach of trust", "a breach of contract")
     near = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
     if near & SECURITY_WORDS:
         return False

@@ -34,7 +34,7 @@ VENUE_WORDS = {"platform", "exchange", "marketplace", "venue", "app", "listing",
 SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 # what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
 LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
-                 "funnel", "route", "tumble", "use"}
+                 "funnel", "route", "tumble", "use", "move", "push", "transfer", "channel", "pass", "shift"}
 # what a loss is lost to or from when it is a theft
 LOSS_TO_THEFT = {"hackers", "attackers", "thieves", "hack", "exploit", "theft", "heist", "attack", "wallet", "wallets"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
