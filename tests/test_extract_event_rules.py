@@ -1471,3 +1471,14 @@ def test_a_sentence_handed_down_is_one(extractor):
 ])
 def test_laundering_steps_and_breaches_of_trust_are_no_hacks(extractor, text):
     assert of_type(events(extractor, text), "HACK") == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    # collateral liquidated in a market is no bankruptcy
+    ("Celsius sues Tether for $4 billion over liquidated bitcoin collateral.", "BANKRUPTCY"),
+    # bankruptcy proceedings are the bankruptcy, and a complaint filed with police no suit
+    ("Podgorica court opens bankruptcy proceedings against hacked exchange Lovćen Bit.", "LAWSUIT"),
+    ("Ozys said it had filed a complaint with police and was sharing information with investigators.", "LAWSUIT"),
+])
+def test_other_senses_of_liquidation_proceedings_and_complaints(extractor, text, type_):
+    assert of_type(events(extractor, text), type_) == []

@@ -266,6 +266,14 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "Thailand licenses a handful of exchanges", "will require exchanges to obtain a licence"
     if spec.type == "BANKRUPTCY" and _market_liquidation(token):
         return None  # "a wave of liquidations", "margin positions were liquidated": traders' bets, no firm's end
+    if spec.type == "LAWSUIT" and token.lemma_.lower() in ("proceeding", "proceedings", "case") and any(
+            c.lemma_.lower() in ("bankruptcy", "insolvency", "liquidation", "receivership") for c in token.children):
+        return None  # "opens bankruptcy proceedings against X": the bankruptcy, no suit
+    if spec.type == "LAWSUIT" and token.lemma_.lower() == "complaint" and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") and any(o.lemma_.lower() in ("police", "policeman")
+                                                                for o in c.children)
+            for c in [*token.children, *token.head.children]):
+        return None  # "filed a complaint with police": a report of a crime, no suit
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
         return None  # "the regulatory challenges it faces": not one brought in court
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
@@ -906,12 +914,13 @@ def _licensing_in_general(token: Token) -> bool:
 
 def _market_liquidation(token: Token) -> bool:
     """Liquidations in the market sense: the plural ("liquidations of leveraged positions"), one that is
-    forced or of margin, or positions, loans and collateral liquidated."""
+    forced or of margin, or positions, loans and collateral liquidated ("over liquidated bitcoin collateral")."""
     lemma = token.lemma_.lower()
     if lemma == "liquidation":
         return token.tag_ == "NNS" or any(c.lower_ in LIQUIDATED_BETS | {"forced", "margin"} for c in token.children)
-    return lemma == "liquidate" and any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in LIQUIDATED_BETS
-                                        for c in token.children)
+    return lemma == "liquidate" and (any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in LIQUIDATED_BETS
+                                         for c in token.children) or
+                                     token.dep_ == "amod" and token.head.lemma_.lower() in LIQUIDATED_BETS)
 
 
 def _company_of_the_shares(ents: DocEntities, verb: Token) -> list[str]:
