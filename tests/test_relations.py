@@ -683,3 +683,14 @@ def test_where_a_company_is_run_from_places_it(extractor, text, expected):
 ])
 def test_founding_and_running_told_as_a_setting_up_or_a_conviction(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title with its department before the employer, and "another of" a company's founders
+    ("Rift Valley Exchange named Wanjiru Mwangi, previously head of payments at Nairobi lender Kilima Bank, as chief "
+     "executive.", ("Wanjiru Mwangi", "WORKS_FOR", "Kilima Bank")),
+    ("The kidnappers demanded a ransom from Eric Larchevêque, another of Ledger's co-founders, police said.",
+     ("Eric Larchevêque", "WORKS_FOR", "Ledger")),
+])
+def test_a_department_after_a_title_and_another_of_the_founders(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -104,6 +104,8 @@ class RelationFinder:
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
             rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?)\s+)?{roles}\s+"
+            # "previously head of payments at Nairobi lender Kilima Bank": a department after the title
+            rf"(?:of\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*))?\s+(?=at\s|with\s))?"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
             rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "X, previously at Lagos-based payments company Flowpay,": a past employer, no role
@@ -119,7 +121,7 @@ class RelationFinder:
             rf"(?:the\s+|its\s+)?{roles}\s+(?:of|at)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Noor Haddad, previously the exchange's chief operating officer", "X, who serves as Binance's ..."
         self.person_comma = re.compile(
-            r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?(?:one\s+of\s+)?"
+            r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?(?:(?:one|another)\s+of\s+)?"
             r"(?:who\s+(?:(?:\w+\s+){1,2}(?:say|says|said|allege|alleged)\s+)?"
             r"(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
         # "X, a British-Kenyan who serves as Binance's regional manager", "X, a former federal agent who heads
