@@ -694,3 +694,12 @@ def test_founding_and_running_told_as_a_setting_up_or_a_conviction(extractor, te
 ])
 def test_a_department_after_a_title_and_another_of_the_founders(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_a_name_cut_from_a_persons_is_no_company_the_next_title_belongs_to(extractor):
+    # NER may read a surname alone as a company; the title in the next sentence stays the article's company's
+    text = ("BAKU — Absheron Bit, a Baku crypto exchange, said hackers had copied customer records. Absheron Bit "
+            "said its chief security officer had resigned. Leyla Huseynova, head of information security, will take "
+            "over his duties. Chief Executive Elvin Quliyev apologised to customers.")
+    found = relations(extractor, text)
+    assert not any(r[0] == "Elvin Quliyev" and r[2] != "Absheron Bit" for r in found if r[1] == "WORKS_FOR"), found

@@ -471,6 +471,10 @@ class RelationFinder:
                     ents.record(o).type in ("EXCHANGE", "ORGANIZATION") and doc[o.end - 1].dep_ in ("nsubj", "nsubjpass")]
         if len({o.key for o in subjects}) != 1 or doc[subjects[0].end - 1].head.i != before.root.i:
             return None
+        # (one the article names again: a name NER cut from a person's, "Leyla Huseynova, head of security, will
+        # take over", is no company the next sentence goes on about)
+        if sum(o.key == subjects[0].key and not o.generic for o in ents.mentions) < 2:
+            return None
         return subjects[0]
 
     def _main_body(self, ents: DocEntities, before: int, types: tuple[str, ...]) -> Mention | None:
