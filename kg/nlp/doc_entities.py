@@ -94,6 +94,18 @@ class DocEntities:
                 out.append(m)
         return out
 
+    def leading_company(self, mentions) -> str | None:
+        """The key of the exchange or organisation named most among ``mentions`` ("the company" included): the
+        one an article is about where it names no other; none on a tie."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if self.records[m.key].type in ("EXCHANGE", "ORGANIZATION"):
+                counts[m.key] = counts.get(m.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def starting_in(self, start: int, end: int) -> list[Mention]:
         """Mentions that begin inside tokens [start, end): a phrase's names even where the parser cut
         a name short ("SOL token" with "token" misparsed as a verb)."""

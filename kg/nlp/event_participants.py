@@ -39,6 +39,8 @@ COURT_ROLES = {"liquidator", "administrator", "trustee", "receiver", "examiner",
 STORY_NOUNS = {"incident", "hack", "breach", "theft", "attack", "collapse", "loss", "losses", "finances", "app",
                "exchange", "company", "platform", "firm", "matter", "case", "leak", "exploit", "failure", "outage",
                "operations", "dealings", "affairs", "activities"}
+# words that count what a verb's object is: "dozens of coins", "a handful of exchanges"
+COUNT_WORDS = {"dozens", "hundreds", "scores", "handful", "several", "few", "many"}
 # what traders lose when a market liquidates them
 LIQUIDATED_BETS = {"position", "positions", "bet", "bets", "loan", "loans", "collateral", "trader", "traders", "long",
                    "longs", "short", "shorts", "holding", "holdings", "account", "accounts"}
@@ -256,9 +258,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             c.dep_ == "dobj" and any(t.tag_ == "$" or t.lower_ in ("million", "billion") for t in c.subtree)
             for c in token.children):
         return None  # "Tether froze $1.4 million of the stolen coins": funds held back, not customers' withdrawals
-    if spec.type == "LISTING" and token.lemma_.lower() == "list" and token.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "dobj" and any(t.lower_ in ("dozens", "hundreds", "scores") or t.dep_ == "nummod"
-                                     for t in c.subtree) for c in token.children):
+    if spec.type == "LISTING" and token.lemma_.lower() == "list" and _standing_count(token):
         return None  # "lists dozens of smaller coins": what a venue carries, not a listing that happened
     if spec.type == "CRIMINAL_CASE" and _sentence_ahead(token):
         return None  # "faces a maximum sentence of 110 years", "are due to be sentenced": a sentence still to come
@@ -895,13 +895,19 @@ def _sentence_ahead(token: Token) -> bool:
                                         for a in chain[1:])
 
 
+def _standing_count(verb: Token) -> bool:
+    """A present-tense verb whose object is counted: "lists dozens of coins", "licenses a handful of
+    exchanges" tell what is, not what happened."""
+    return verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "dobj" and any(t.lower_ in COUNT_WORDS or t.dep_ == "nummod" for t in c.subtree)
+        for c in verb.children)
+
+
 def _licensing_in_general(token: Token) -> bool:
     """Licensing as a state or a rule, not a licence granted: a present-tense "licenses a handful of exchanges",
     a licence someone is required to obtain ("will require exchanges to obtain a licence"), and rules or powers
     "to license exchanges"."""
-    if token.pos_ == "VERB" and token.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "dobj" and any(t.lower_ in ("handful", "dozens", "hundreds", "several", "few", "many") or
-                                     t.dep_ == "nummod" for t in c.subtree) for c in token.children):
+    if _standing_count(token):
         return True
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
@@ -933,27 +939,20 @@ def _company_of_the_shares(ents: DocEntities, verb: Token) -> list[str]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
-    bare = lambda t: t.lemma_.lower() in ("share", "stock") and t.tag_ in ("NNS", "NN") and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in t.children) and not any(
-        c.dep_ in ("prep", "compound") for c in t.children)
-    if not (bare(subject) or subject.lower_ == "they" and any(bare(t) for t in subject.sent if t.i < subject.i)):
+    if not (_bare_shares(subject) or subject.lower_ == "they" and
+            any(_bare_shares(t) for t in subject.sent if t.i < subject.i)):
         return []
     # (named before the sentence: in it, "when the shares began trading on the Nasdaq" names the market)
-    company = article_company(ents.in_span(0, subject.sent.start) or ents.in_span(subject.sent.start, subject.i),
-                              ents)
+    company = ents.leading_company(ents.in_span(0, subject.sent.start) or
+                                   ents.in_span(subject.sent.start, subject.i))
     return [company] if company else []
 
 
-def article_company(mentions: list[Mention], ents: DocEntities) -> str | None:
-    """The exchange or organisation named most among ``mentions`` ("the company" included); none on a tie."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if ents.record(m).type in ("EXCHANGE", "ORGANIZATION"):
-            counts[m.key] = counts.get(m.key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
+def _bare_shares(token: Token) -> bool:
+    """"the shares", "its stock": shares no name or phrase says whose."""
+    return token.lemma_.lower() in ("share", "stock") and token.tag_ in ("NNS", "NN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in token.children) and not any(
+        c.dep_ in ("prep", "compound") for c in token.children)
 
 
 def _inquiry_into_the_story(ents: DocEntities, token: Token, sent, keys: list[str]) -> str | None:
@@ -972,7 +971,7 @@ def _inquiry_into_the_story(ents: DocEntities, token: Token, sent, keys: list[st
     if not into and not any(m.generic and ents.record(m).type in ("EXCHANGE", "ORGANIZATION")
                             for m in ents.in_span(sent.start, sent.end)):
         return None
-    return article_company(ents.in_span(0, sent.end), ents)
+    return ents.leading_company(ents.in_span(0, sent.end))
 
 
 def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:

@@ -51,7 +51,6 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
-# kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 # the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
 AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate", "Bureau",
                    "Procuratorate", "Gendarmerie"}
@@ -61,6 +60,12 @@ AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", 
                      "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
 ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
                  "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
+# a company's titles as they stand in lower case between its name and a person's ("Thodex founder Faruk Özer")
+COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("co", "-", "founder"), ("founder",),
+                  ("cofounder",), ("chairman",), ("chairwoman",), ("chief", "operating", "officer"),
+                  ("chief", "financial", "officer"), ("chief", "technology", "officer"), ("managing", "director"),
+                  ("general", "counsel"))
+# kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner", "group", "protocol"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
@@ -693,7 +698,6 @@ class NameRules(EntityTyping):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
 
-
     def add_shaped_authorities(self) -> None:
         """'the National Anti-Corruption Police', 'Armenia's Personal Data Protection Agency', 'Slovenia's
         Information Commissioner': capitalised names (joined by "of", "for" or a hyphen) ending in a word only
@@ -776,13 +780,6 @@ def _cofounder(span: Span) -> bool:
 def _same_case(text: str, entry: KBEntry) -> bool:
     """'Trump' is not the TRUMP coin: a name matched through an all-capitals ticker must be in capitals."""
     return text.isupper() or any(norm(n) == norm(text) and not n.isupper() for n in entry.names)
-
-
-# a company's titles as they stand in lower case between its name and a person's ("Thodex founder Faruk Özer")
-COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("co", "-", "founder"), ("founder",),
-                  ("cofounder",), ("chairman",), ("chairwoman",), ("chief", "operating", "officer"),
-                  ("chief", "financial", "officer"), ("chief", "technology", "officer"), ("managing", "director"),
-                  ("general", "counsel"))
 
 
 @functools.lru_cache(maxsize=4)

@@ -100,16 +100,9 @@ class Tickers(EntityBuilder):
         subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lemma_.lower() not in ("share", "stock", "it", "they"):
             return None  # the stock of something the sentence names otherwise: "The VanEck Bitcoin ETF"
-        counts: dict[str, int] = {}
-        for m in self.ents.mentions:
-            record = self.ents.records[m.key]
-            if m.start < sent.start and record.type in ("EXCHANGE", "ORGANIZATION") and \
-                    not STOCK_MARKET.search(record.name):
-                counts[m.key] = counts.get(m.key, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            return None
-        return self.ents.records[ranked[0][0]]
+        key = self.ents.leading_company([m for m in self.ents.mentions if m.start < sent.start and
+                                         not STOCK_MARKET.search(self.ents.records[m.key].name)])
+        return self.ents.records[key] if key else None
 
     def add_named_tokens(self) -> None:
         """'Moonfield's Velora token', 'the naira stablecoin cNGN': a capitalised or mixed-case name that
