@@ -1157,3 +1157,15 @@ def test_a_unit_the_article_tells_apart_keeps_its_own_name(extractor):
     found = entities(extractor, text)
     # (a description opening with a place's possessive says what kind of company it is, as "a bank" does)
     assert {("Nubank", "ORGANIZATION"), ("Nubank Cripto", "ORGANIZATION")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a coin's name with only a legal form after it is a company's name
+    ("BANGKOK — Bitcoin Co. Ltd., the country's only bitcoin exchange, said it would suspend trading.",
+     ("Bitcoin Co. Ltd.", "EXCHANGE"), "Co. Ltd."),
+    # an exchange's name and a country's code is its regional exchange
+    ("MASAK fined Binance TR, the Turkish arm of Binance, 8 million lira.", ("Binance TR", "EXCHANGE"), "TR"),
+])
+def test_a_name_is_read_whole_across_a_coin_or_a_country_code(extractor, text, expected, wrong):
+    found = entities(extractor, text)
+    assert expected in found and not any(name == wrong for name, _ in found), found

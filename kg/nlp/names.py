@@ -51,6 +51,9 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
+# two-letter country codes a regional exchange is named with: "Binance TR", "Bithumb KR"
+COUNTRY_CODES = {"TR", "KR", "JP", "AU", "TH", "ID", "IN", "BR", "MX", "AR", "CO", "ZA", "NG", "AE", "SG", "HK", "PH",
+                 "VN", "MY", "PK", "DE", "FR", "IT", "ES", "NL", "PL", "UA", "KZ", "UZ", "CA", "NZ", "IL"}
 # the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
 AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate", "Bureau",
                    "Procuratorate", "Gendarmerie"}
@@ -147,8 +150,9 @@ class NameRules(EntityTyping):
             place = doc[i:end]
             # (a place whose name is also a word is the place here: "Binance Jersey"; so is "Bybit EU")
             if end <= len(doc) and len(place) and all(t.is_title or t.is_upper and t.is_alpha for t in place) and \
-                    not doc[i].is_sent_start and any(e.type == "LOCATION" for e in self.kb.lookup(place.text)):
-                return doc[venue.start:end]
+                    not doc[i].is_sent_start and (any(e.type == "LOCATION" for e in self.kb.lookup(place.text)) or
+                                                  place.text in COUNTRY_CODES):
+                return doc[venue.start:end]  # (or a country's code: "Binance TR", "Binance KR")
         return None
 
     def _open_to_a_name(self, i: int) -> bool:
@@ -684,6 +688,11 @@ class NameRules(EntityTyping):
                 end -= 1
             before = self.taken.get(i - 1)
             if end > i and before is not None and not before.generic and before.end == i and \
+                    self.ents.records[before.key].type == "ASSET" and all(t.text in LEGAL_FORMS for t in doc[i:end]):
+                # "Bitcoin Co. Ltd.": a coin's name with only a legal form after it is a company's name
+                span = doc[before.start:end]
+                self._mention(span, self._record_for(span.text, self._org_type(span)), replace=True)
+            elif end > i and before is not None and not before.generic and before.end == i and \
                     self.ents.records[before.key].type in ("EXCHANGE", "ORGANIZATION"):
                 span = doc[before.start:end]
                 if doc[end - 1].text in LEGAL_SUFFIXES:
