@@ -703,3 +703,21 @@ def test_a_name_cut_from_a_persons_is_no_company_the_next_title_belongs_to(extra
             "over his duties. Chief Executive Elvin Quliyev apologised to customers.")
     found = relations(extractor, text)
     assert not any(r[0] == "Elvin Quliyev" and r[2] != "Absheron Bit" for r in found if r[1] == "WORKS_FOR"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "whose" titles, a possessive before a kind of firm and its name, and "the company that X heads"
+    ("Bittrex opened trading on Monday, and so did Kraken, whose founder and chief executive, Jesse Powell, said "
+     "users should decide.", ("Jesse Powell", "WORKS_FOR", "Kraken")),
+    ("The regulator moved against the Bahamas-based subsidiary of Sam Bankman-Fried's crypto exchange FTX on Monday.",
+     ("Sam Bankman-Fried", "WORKS_FOR", "FTX")),
+    ("The breach is an early test for Tibanne, the Tokyo web-hosting company that Mark Karpelès heads.",
+     ("Mark Karpelès", "WORKS_FOR", "Tibanne")),
+])
+def test_whose_titles_possessive_firms_and_the_company_a_person_heads(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_the_company_a_person_only_criticised_employs_no_one(extractor):
+    found = relations(extractor, "Kraken sued Bitstamp, the exchange that Jesse Powell criticised.")
+    assert not any(r[1] == "WORKS_FOR" for r in found), found

@@ -96,7 +96,7 @@ class RelationFinder:
             rf"{WORKED}\s+(?:at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
         self.org_then_person = re.compile(
-            rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
+            rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+|whose\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
             rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as|include|included|are|were)\s+)?$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
@@ -140,7 +140,9 @@ class RelationFinder:
             rf"(?-i:[a-z]{{3,}}\s+){{1,2}}(?=(?-i:[a-z]+)\b))?{roles}\b", re.I)  # "a Columbia University computer science professor"
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.role_in = re.compile(rf"\b{roles}\b", re.I)
-        self.his_kind_of_firm = re.compile(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(OWNER_NOUNS)})\s*,\s*$")
+        self.org_that_person = re.compile(r"^\s*,\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:that|which)\s+$", re.I)
+        # "Bankman-Fried's trading firm, Alameda Research", "Bankman-Fried's crypto exchange FTX"
+        self.his_kind_of_firm = re.compile(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(OWNER_NOUNS)})\s*,?\s*$")
         self.his_firm = re.compile(r"^\s*,\s*(?:his|her)\s+(?:[a-z-]+\s+){0,3}(?:firm|fund|company|exchange|"
                                    r"business|startup|venture|lender|platform|project)\b")
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
@@ -304,6 +306,12 @@ class RelationFinder:
                         for p in self._people_list_starting_at(ents, mentions, mentions.index(b)):
                             out.append(_rel(ents.record(p).key, "WORKS_FOR", ra.key, role, a, p))
                         continue
+                # "Tibanne, the Tokyo web-hosting company that Karpelès heads"
+                if ra.type in EMPLOYERS and rb.type == "PERSON" and not a.generic and not b.generic and \
+                        self.org_that_person.match(between) and b.end < len(doc) and \
+                        doc[b.end].lemma_.lower() in LEAD_LEMMAS | FOUND_LEMMAS:
+                    out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
+                    continue
                 # "FTX's Sam Bankman-Fried"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic and between in ("'s ", "’s "):
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
