@@ -1169,3 +1169,13 @@ def test_a_unit_the_article_tells_apart_keeps_its_own_name(extractor):
 def test_a_name_is_read_whole_across_a_coin_or_a_country_code(extractor, text, expected, wrong):
     found = entities(extractor, text)
     assert expected in found and not any(name == wrong for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # the words of a law's title before "Act" are no company, whatever word of companies they end in
+    ("The Enforcement Directorate said it was examining violations of the Foreign Exchange Management Act.",
+     "Foreign Exchange Management"),
+    ("The CFTC said the firm had broken the Commodity Exchange Act.", "Commodity Exchange"),
+])
+def test_a_laws_title_makes_no_company(extractor, text, wrong):
+    assert not any(name == wrong for name, _ in entities(extractor, text))
