@@ -1482,3 +1482,13 @@ def test_laundering_steps_and_breaches_of_trust_are_no_hacks(extractor, text):
 ])
 def test_other_senses_of_liquidation_proceedings_and_complaints(extractor, text, type_):
     assert of_type(events(extractor, text), type_) == []
+
+
+def test_a_coin_landing_on_named_exchanges_is_listed_on_each(extractor):
+    found = of_type(events(extractor, "Ethereum Classic lands on Poloniex and Kraken."), "LISTING")
+    assert {frozenset(p) for p in found} == {frozenset({v, "Ethereum Classic"}) for v in ("Poloniex", "Kraken")}
+
+
+def test_what_is_easier_to_attack_has_not_been_attacked(extractor):
+    text = "Support from miners for the old chain remains thin, which makes it easier to attack, Kraken said."
+    assert of_type(events(extractor, text), "HACK") == []

@@ -197,8 +197,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     o.dep_ == "pobj" and _named_venue(sent.doc, o) for o in c.children)
                 for c in [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else ())]):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD is available from today on Uphold, MoonPay and Bitso"
-        if lemma in ("launch", "debut", "go") and pos == "VERB" and _on_named_venue(sent.doc, tok):
-            found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold, MoonPay and Bitso"
+        if lemma in ("launch", "debut", "go", "land", "arrive") and pos == "VERB" and _on_named_venue(sent.doc, tok):
+            found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold", "Ethereum Classic lands on Kraken"
         if joined_a_round(tok):
             found.setdefault((tok.i, "FUNDING"), tok)  # "Existing investors A and B also took part"
         if lemma == "work" and pos == "VERB" and any(c.lower_ == "together" for c in tok.children) and \
