@@ -1313,7 +1313,8 @@ def test_a_partner_a_company_only_calls_itself_is_no_partnership(extractor):
 
 def test_a_coin_available_on_named_exchanges_is_listed_on_each(extractor):
     found = of_type(events(extractor, "RLUSD is available from today on Uphold, Archax and Bitso."), "LISTING")
-    assert {frozenset(p) for p in found} == {frozenset({venue, "Ripple USD"}) for venue in ("Uphold", "Archax", "Bitso")}
+    assert {frozenset(p) for p in found} == \
+        {frozenset({venue, "Ripple USD"}) for venue in ("Uphold", "Archax", "Bitso")}
 
 
 def test_available_where_no_exchange_is_named_is_no_listing(extractor):

@@ -397,7 +397,8 @@ PLACES_OF_THINGS = {"posted", "posts", "posting", "account", "shared", "link"}
 
 def said_on(doc: Doc, start: int) -> bool:
     """The name at ``start`` is where something was said, not a party to it: "warned on X", "in a post on X"."""
-    return start > 0 and doc[start - 1].lower_ == "on" and doc[start - 1].head.lower_ in POSTING_WORDS - PLACES_OF_THINGS
+    return start > 0 and doc[start - 1].lower_ == "on" and \
+        doc[start - 1].head.lower_ in POSTING_WORDS - PLACES_OF_THINGS
 
 
 def _posted_on(span: Span) -> bool:

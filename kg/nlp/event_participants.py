@@ -882,7 +882,8 @@ def _hired_someone(ents: DocEntities, verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and (
         any(ents.record(m).type == "PERSON" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)) or
         c.lemma_.lower() in PERSON_NOUNS and not any(t.like_num for t in c.children)) for c in verb.children) or \
-        verb.dep_ == "relcl" and verb.head.i in ents.by_token and ents.record(ents.by_token[verb.head.i]).type == "PERSON"
+        verb.dep_ == "relcl" and verb.head.i in ents.by_token and \
+        ents.record(ents.by_token[verb.head.i]).type == "PERSON"
 
 
 def _sentence_ahead(token: Token) -> bool:

@@ -55,12 +55,12 @@ DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
 COUNTRY_CODES = {"TR", "KR", "JP", "AU", "TH", "ID", "IN", "BR", "MX", "AR", "CO", "ZA", "NG", "AE", "SG", "HK", "PH",
                  "VN", "MY", "PK", "DE", "FR", "IT", "ES", "NL", "PL", "UA", "KZ", "UZ", "CA", "NZ", "IL"}
 # the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
-AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate", "Bureau",
-                   "Procuratorate", "Gendarmerie"}
+AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate",
+                   "Bureau", "Procuratorate", "Gendarmerie"}
 # the kinds authorities' names open with in Spanish, Portuguese, French and Italian, and the words that join them
 AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", "Procuraduría", "Ministerio", "Unidad",
-                     "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria", "Autorité",
-                     "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
+                     "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria",
+                     "Autorité", "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
 ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
                  "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
 # a company's titles as they stand in lower case between its name and a person's ("Thodex founder Faruk Özer")

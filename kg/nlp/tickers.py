@@ -18,7 +18,8 @@ SESSION_VERBS = {"close", "open", "end", "finish"}
 YEAR = re.compile(r"(?:19|20)\d\d")
 STOCK_TICKER = re.compile(r"^[A-Z]{2,5}$")
 # what a stock ticker follows: "under the ticker CORZ", "(NASDAQ: COIN)"
-STOCK_TICKER_BEFORE = re.compile(r"(?:\bticker(?:\s+symbol)?|\bsymbol|\b(?:NASDAQ|Nasdaq|NYSE|TSX|ASX|LSE)\s*:)\s*[\"“]?$")
+STOCK_TICKER_BEFORE = re.compile(r"(?:\bticker(?:\s+symbol)?|\bsymbol|\b(?:NASDAQ|Nasdaq|NYSE|TSX|ASX|LSE)\s*:)"
+                                 r"\s*[\"“]?$")
 STOCK_WORDS = {"shares", "share", "stock", "stocks", "etf", "fund", "units", "nasdaq", "nyse", "ipo"}
 SHARES = {"shares", "share", "stock"}
 STOCK_MARKET = re.compile(r"\b(?:Nasdaq|NYSE|Stock Exchange|Stock Market|TSX|ASX|Cboe|Bourse|Börse|Borsa|Bolsa)\b")
