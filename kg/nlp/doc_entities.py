@@ -94,12 +94,12 @@ class DocEntities:
                 out.append(m)
         return out
 
-    def leading_company(self, mentions) -> str | None:
-        """The key of the exchange or organisation named most among ``mentions`` ("the company" included): the
-        one an article is about where it names no other; none on a tie."""
+    def leading_company(self, mentions, types: tuple[str, ...] = ("EXCHANGE", "ORGANIZATION")) -> str | None:
+        """The key of the exchange or organisation (or entity of ``types``) named most among ``mentions`` ("the
+        company" included): the one an article is about where it names no other; none on a tie."""
         counts: dict[str, int] = {}
         for m in mentions:
-            if self.records[m.key].type in ("EXCHANGE", "ORGANIZATION"):
+            if self.records[m.key].type in types:
                 counts[m.key] = counts.get(m.key, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:

@@ -491,17 +491,10 @@ class RelationFinder:
     def _main_body(self, ents: DocEntities, before: int, types: tuple[str, ...]) -> Mention | None:
         """The organisation of ``types`` the article has named most before token ``before`` (generic
         mentions such as "the company" included), when one leads clearly: none on a tie."""
-        counts: dict[str, int] = {}
-        last: dict[str, Mention] = {}
-        for o in ents.in_span(0, before):
-            if ents.record(o).type in types:
-                counts[o.key] = counts.get(o.key, 0) + 1
-                if not o.generic:
-                    last[o.key] = o
-        ranked = sorted((n, k) for k, n in counts.items() if k in last)
-        if not ranked or len(ranked) > 1 and ranked[-1][0] == ranked[-2][0]:
-            return None
-        return last[ranked[-1][1]]
+        mentions = ents.in_span(0, before)
+        last = {o.key: o for o in mentions if not o.generic}  # (one named at least once, by its last naming)
+        key = ents.leading_company([o for o in mentions if o.key in last], types)
+        return last[key] if key else None
 
     def _its_title(self, doc, ents: DocEntities, sent) -> list[FoundRelation]:
         """'Yusuke Otsuka, its chief operating officer': 'its' is the organisation named before."""
