@@ -721,3 +721,30 @@ def test_whose_titles_possessive_firms_and_the_company_a_person_heads(extractor,
 def test_the_company_a_person_only_criticised_employs_no_one(extractor):
     found = relations(extractor, "Kraken sued Bitstamp, the exchange that Jesse Powell criticised.")
     assert not any(r[1] == "WORKS_FOR" for r in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opening on where the company is places the company it goes on to name, not the one before
+    ("Tamarind Exchange has an office in Paris. Founded in 2019 and headquartered in Accra, Kente Pay is a mobile "
+     "wallet for savers.", ("Kente Pay", "BASED_IN", "Accra")),
+    # a title that only a company gives: the name after its "of" is the company, though NER read a place
+    ("\"We want to reach the unbanked,\" said Amara Okafor, co-founder and CEO of Zuvara. Zuvara raised $4 million "
+     "in a round led by Lagos investors.", ("Amara Okafor", "WORKS_FOR", "Zuvara")),
+])
+def test_an_opening_participle_and_a_company_only_title_place_and_employ(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the country's central bank" after an acronym in brackets; the kingdom's, the islands'; a known body
+    # is at home in its own country when the article names it, whatever place the dateline gave
+    ("Siam Coin, Thailand's only exchange, halted trading after the Bank of Thailand (BoT), the country's central "
+     "bank, called it unlawful.",
+     ("Bank of Thailand", "BASED_IN", "Thailand")),
+    ("MANAMA — The Central Bank of Bahrain (CBB), the kingdom's financial regulator, licensed two exchanges for "
+     "customers in Bahrain.", ("Central Bank of Bahrain", "BASED_IN", "Bahrain")),
+    ("NASSAU — The Securities Commission of The Bahamas (SCB), the islands' securities regulator, froze the unit's "
+     "assets in the Bahamas.", ("Securities Commission of The Bahamas", "BASED_IN", "Bahamas")),
+])
+def test_a_regulator_described_as_the_countrys_is_based_there(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -26,6 +26,8 @@ OTHER_MARKETS = {"futures", "stock", "stocks", "share", "shares", "equity", "equ
                  "commodities"}
 CRYPTO_MARKETS = {"crypto", "cryptocurrency", "cryptocurrencies", "bitcoin", "digital", "token", "tokens"}
 PLACE_PREPOSITIONS = {"in", "from", "at", "near", "to", "across", "outside", "of", "around"}
+# titles only a company gives, so that the name after their "of" is no place ("co-founder and CEO of Ejara")
+COMPANY_ONLY_TITLES = {"ceo", "cto", "cfo", "coo", "founder", "cofounder", "executive", "shareholder", "employee"}
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
 PLACE_PARTS_PLURAL = {"districts", "provinces", "regions", "states", "counties", "prefectures", "municipalities"}
 CENTRAL_BANK_NAME = re.compile(r"^(?:National |Central |Reserve )?Bank of (?:the )?([A-Z][\w .'-]+)$")
@@ -58,6 +60,9 @@ class EntityTyping(EntityBuilder):
             return True  # dateline: "CHRISTCHURCH —"
         if self._exchange_context(span) or self._kind_appositive(span):
             return False  # "at Shopify, the e-commerce platform"
+        if prev is not None and prev.lower_ == "of" and span.start > 1 and \
+                doc[span.start - 2].lower_ in COMPANY_ONLY_TITLES:
+            return False
         if prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
             return True
         if prev is not None and prev.lower_ == "the" and span.start > 1 and \

@@ -49,7 +49,9 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 PEOPLE_NOUNS = {"customers", "users", "clients", "investors", "people", "residents", "traders", "employees", "staff",
                 "nationals", "citizens", "individuals", "accounts"}
 MAKER_TAILS = {"Labs", "Foundation", "Protocol", "Network", "Finance"}
-HOME_WORDS = {"country": True, "nation": True, "city": False, "state": False, "city-state": True, "territory": False}
+HOME_WORDS = {"country": True, "nation": True, "kingdom": True, "islands": True, "city": False, "state": False,
+              "city-state": True, "territory": False}
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
                "lender", "platform", "group", "outfit", "project", "operation"}
 
@@ -683,7 +685,8 @@ class RelationFinder:
                 continue
             prefix = text[max(0, doc[m.start].idx - 40):doc[m.start].idx]
             if self.based_in.search(prefix):
-                org = next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
+                org = self._subject_after_opening_participle(doc, ents, mentions, i) or \
+                    next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
                 if org is not None and _said_of_people(doc[m.start - 1] if m.start else doc[m.start]):
                     continue  # "Poloniex allowed customers who appeared to be located in Cuba": the customers are
                 if org is not None:
@@ -748,6 +751,21 @@ class RelationFinder:
                     out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", m, org))
         return out
 
+    @staticmethod
+    def _subject_after_opening_participle(doc, ents: DocEntities, mentions, i: int) -> Mention | None:
+        """"Founded in 2020 and headquartered in Douala, Ejara is ...": a sentence opening on a participle
+        places the company it goes on to name, not the one the sentence before ended on."""
+        sent = doc[mentions[i].start].sent
+        if doc[sent.start].tag_ != "VBN" or any(
+                sent.start <= o.start and ents.record(o).type in PLACED for o in mentions[:i]):
+            return None
+        comma = next((t.i for t in doc[mentions[i].end:sent.end] if t.text == ","), None)
+        if comma is None:
+            return None
+        return next((o for o in mentions[i + 1:] if o.start > comma and o.end <= sent.end and
+                     ents.record(o).type in PLACED and not o.generic and doc[o.end - 1].dep_ in ("nsubj", "nsubjpass")),
+                    None)
+
     def _a_city(self, place) -> bool:
         """A place inside a country (not a region: "Ripple's Asia-Pacific headquarters" is a scope)."""
         entry = self.kb.get(place.kb_id) if place.kb_id else None
@@ -762,7 +780,10 @@ class RelationFinder:
             if rec.type not in PLACED or m.generic:
                 continue
             before = doc[max(0, m.start - 3):m.start]
-            after = doc[m.end:min(len(doc), m.end + 11)]
+            end = m.end
+            if end < len(doc) and doc[end].text == "(":  # "the Bank of Thailand (BoT), the country's central bank"
+                end = next((t.i + 1 for t in doc[end + 1:min(len(doc), end + 5)] if t.text == ")"), end)
+            after = doc[end:min(len(doc), end + 11)]
             kind = None
             if len(before) == 3 and before[0].lower_ == "the" and before[2].text in ("'s", "’s"):
                 kind = before[1].lower_  # "the city's SFC"
@@ -776,13 +797,16 @@ class RelationFinder:
                     k += 1
                 if k + 1 < len(after) and after[k].lower_ == "one" and after[k + 1].lower_ == "of":
                     k += 2
-                if k + 2 < len(after) and after[k].lower_ == "the" and after[k + 2].text in ("'s", "’s"):
+                if k + 2 < len(after) and after[k].lower_ == "the" and after[k + 2].text in POSSESSIVE_MARKS:
                     nouns = [t for t in after[k + 3:] if t.is_lower and t.pos_ in ("NOUN", "ADJ")]
                     if nouns and any(self._kind_word(t) for t in nouns):
                         kind = after[k + 1].lower_
             if kind not in HOME_WORDS:
                 continue
-            place = self._last_place(ents, m.start, HOME_WORDS[kind])
+            # a known body's own country, where the article names it ("the Central Bank of Bahrain (CBB), the
+            # kingdom's financial regulator" after a dateline from Manama); else the last place of the kind
+            place = HOME_WORDS[kind] and self._known_country(ents, rec) or \
+                self._last_place(ents, m.start, HOME_WORDS[kind])
             if place is not None:
                 out.append(_rel(rec.key, "BASED_IN", ents.record(place).key, "", m, place))
         return out
@@ -851,6 +875,13 @@ class RelationFinder:
             if text in self.demonyms:
                 return self.demonyms[text]
         return ""
+
+    def _known_country(self, ents: DocEntities, rec) -> Mention | None:
+        entry = self.kb.get(rec.kb_id) if rec.kb_id else None
+        if entry is None or not entry.country:
+            return None
+        return next((p for p in ents.mentions if not p.generic and ents.record(p).type == "LOCATION" and
+                     norm(ents.record(p).name) == norm(entry.country)), None)
 
     def _last_place(self, ents: DocEntities, before: int, country: bool) -> Mention | None:
         for p in reversed(ents.in_span(0, before)):
