@@ -748,3 +748,29 @@ def test_an_opening_participle_and_a_company_only_title_place_and_employ(extract
 ])
 def test_a_regulator_described_as_the_countrys_is_based_there(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every founder the verb has, "who chairs the ... committee of", a part-owner, and a title of a body
+    # described by its country's possessive and then named
+    ("Filings show that Tolvar executives Mira Castell and Jonas Ekberg set up Veldra Exchange in 2016.",
+     ("Mira Castell", "WORKS_FOR", "Veldra Exchange")),
+    ("Maria Keller, who chairs the fintech committee of the Baku Chamber of Commerce, welcomed the rules.",
+     ("Maria Keller", "WORKS_FOR", "Baku Chamber of Commerce")),
+    ("Dana Holt, a former part-owner of the Auckland Harbour Rowing Club, was charged on Monday.",
+     ("Dana Holt", "WORKS_FOR", "Auckland Harbour Rowing Club")),
+    ("Jonas Ekberg, governor of Sweden's central bank, the Sveriges Riksbank, said stablecoins needed rules.",
+     ("Jonas Ekberg", "WORKS_FOR", "Sveriges Riksbank")),
+])
+def test_founders_listed_before_the_verb_chairs_of_committees_and_governors_of_named_banks(extractor, text,
+                                                                                          expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_team_named_inside_its_noun_phrase_is_no_reference_to_the_articles_company(extractor):
+    # "the X football team": the name inside says whose team; the article's exchange employs no one here
+    text = ("Veldra Exchange lost $30 million to hackers, prosecutors said. Veldra Exchange has blamed a payment "
+            "processor. Dana Holt, a former owner of the Wellington Hurricanes rugby team, was charged on Monday. "
+            "Veldra Exchange said it would repay users.")
+    found = relations(extractor, text)
+    assert ("Dana Holt", "WORKS_FOR", "Veldra Exchange") not in found, found

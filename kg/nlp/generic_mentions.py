@@ -67,8 +67,16 @@ class GenericMentions(EntityBuilder):
             if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN") and nxt.text not in ("'s", "’s")):
                 continue  # "the exchange Kraken", "the company statement": not a bare reference
             types = nouns[noun]
-            record = None
-            if tok.dep_ == "appos" and tok.head.i in self.taken and not self.taken[tok.head.i].generic:
+            # "the Minnesota Vikings football team", "the Mt. Gox exchange": the name inside says who (a place or
+            # a coin does not: "the Malta-based firm", "the largest bitcoin exchange")
+            inside = [self.ents.records[self.taken[i].key] for i in range(tok.left_edge.i, first)
+                      if i in self.taken and not self.taken[i].generic]
+            inside = [r for r in inside if r.type not in ("LOCATION", "ASSET")]
+            if inside and inside[-1].type not in types:
+                continue
+            record = inside[-1] if inside else None
+            if record is None and tok.dep_ == "appos" and tok.head.i in self.taken and \
+                    not self.taken[tok.head.i].generic:
                 record = self.ents.records[self.taken[tok.head.i].key]  # "Alameda, the trading firm ..."
             given = next((self.taken[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.taken and
                           not self.taken[c.i].generic and c.i > tok.i + 1 and doc[tok.i + 1].text == ","), None)

@@ -110,6 +110,12 @@ class RelationFinder:
             rf"(?:of\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*))?\s+(?=at\s|with\s))?"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
             rf"(?:of|at|for|with|to|in|on)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+        # "Roberto Campos Neto, governor of Brazil's central bank, the Banco Central do Brasil": the body
+        # described by its place's possessive, then named
+        self.title_of_described = re.compile(
+            rf"^\s*,\s*(?:the\s+|a\s+)?(?:{PAST}\s+)?{roles}\s+(?:of|at)\s+"
+            r"(?:the\s+(?-i:[a-z]+)(?:'s|’s)\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,2}"
+            r"\s*,\s*(?:the\s+)?$", re.I)
         # "X, previously at Lagos-based payments company Flowpay,": a past employer, no role
         self.previously_at = re.compile(
             rf"^\s*,\s*{PAST}\s+(?:at|with)\s+(?:the\s+)?"
@@ -181,8 +187,9 @@ class RelationFinder:
             r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
             r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
-            # "chairs the ... department at"
-            r"(?:(?:department|unit|team|desk|division|lab)\s+at\s+(?:the\s+)?)?$)", re.I)
+            # "chairs the ... department at", "who chairs the blockchain committee of the Tehran Chamber of Commerce"
+            r"(?:(?:department|unit|team|desk|division|lab|committee|board|council|panel)\s+(?:at|of)\s+"
+            r"(?:the\s+)?)?$)", re.I)
         # "Kelsier Ventures, a firm run by American entrepreneur Hayden Davis", "the New York Attorney General's
         # office, led by Letitia James": the organisation, then who runs it
         self.org_run_by = re.compile(
@@ -330,7 +337,7 @@ class RelationFinder:
                     continue
                 if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic:
                     m = self.person_title_at.match(between) or self.second_role_at.match(between) or \
-                        self.as_title_of.match(between)
+                        self.as_title_of.match(between) or self.title_of_described.match(between)
                     if m:
                         # "Kadri Tamm and Marek Lõhmus, both former engineers at", "A, B and C, partners at
                         # KPMG": every person of the list
@@ -368,8 +375,17 @@ class RelationFinder:
                     if m:
                         verb = (m.group("verb") or m.groupdict().get("crime") or "").lower()
                         role = "co-founder" if "co" in verb and "found" in verb else (
-                            "founder" if "found" in verb or verb == "started" else "")
-                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, role, a, b))
+                            "founder" if "found" in verb or verb == "started" or verb.startswith("set") else "")
+                        people = [a]
+                        if role and not between.lstrip().startswith(","):
+                            # "Phil Potter and Giancarlo Devasini set up Tether": every founder the verb has
+                            people = [p for p in self._people_list_ending_at(ents, mentions, i)
+                                      if p is a or all(t.text in (",", "and", "&")
+                                                       for t in doc[p.end:mentions[mentions.index(p) + 1].start])]
+                            if len(people) > 1 and role == "founder":
+                                role = "co-founder"
+                        for p in people:
+                            out.append(_rel(ents.record(p).key, "WORKS_FOR", rb.key, role, p, b))
                         continue
                     # possessive control: "Bankman-Fried's FTX", "Bankman-Fried's trading firm, Alameda Research"
                     if between in ("'s ", "’s ") or self.his_kind_of_firm.match(between):
