@@ -1179,3 +1179,18 @@ def test_a_name_is_read_whole_across_a_coin_or_a_country_code(extractor, text, e
 ])
 def test_a_laws_title_makes_no_company(extractor, text, wrong):
     assert not any(name == wrong for name, _ in entities(extractor, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # central banks and market regulators of every country, in their English and their own languages' names
+    ("Bank Al-Maghrib, Morocco's central bank, warned savers against crypto.", ("Bank Al-Maghrib", "REGULATOR")),
+    ("Norges Bank said it saw no need for a digital krone yet.", ("Norges Bank", "REGULATOR")),
+    ("The BCEAO told banks in Dakar to refuse transfers to the platform.",
+     ("Central Bank of West African States", "REGULATOR")),
+    # a name several countries' bodies share is the body of the country named nearest to it
+    ("ACCRA — Ghana's exchanges have grown quickly this year. In Lagos, meanwhile, Nigeria's Securities and "
+     "Exchange Commission (SEC) warned investors on Wednesday.", ("Securities and Exchange Commission Nigeria",
+                                                                  "REGULATOR")),
+])
+def test_the_worlds_central_banks_and_a_shared_name_for_the_nearest_country(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -11,6 +11,7 @@ name. Turning the spans into records is the builder's job (``kg.nlp.names``).
 
 from __future__ import annotations
 
+import collections
 import functools
 
 from spacy.language import Language
@@ -127,34 +128,38 @@ class CandidateSpans:
                 confirmed.add(entry.id)
             if not exact and not _lowercase_ok(span):
                 continue
-            # longer first, then shared (country-confirmed) over primary, then exact over lowercase
-            candidates.append(((end - start), shared, exact, span, entry))
+            # longer first, then shared (country-confirmed) over primary, then exact over lowercase, then the
+            # body of the country named nearest ("Nigeria's Securities and Exchange Commission" in an article
+            # that names Ghana too)
+            near = min((abs(start - i) for i in countries[entry.country]), default=0) if shared else 0
+            candidates.append(((end - start), shared, exact, near, span, entry))
         # "the Liquid exchange" early in an article makes "Liquid's co-founder" later on the exchange too
         for span, entry, exact in doubtful:
             if entry.id in confirmed and exact and _named_like_before(span):
-                candidates.append((len(span), False, exact, span, entry))
-        candidates.sort(key=lambda c: (-c[0], not c[1], not c[2], c[3].start))
+                candidates.append((len(span), False, exact, 0, span, entry))
+        candidates.sort(key=lambda c: (-c[0], not c[1], not c[2], c[3], c[4].start))
         taken: set[int] = set()
         chosen = []
-        for _, _, _, span, entry in candidates:
+        for _, _, _, _, span, entry in candidates:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             taken.update(range(span.start, span.end))
             chosen.append((span, entry))
         return _official_names(sorted(chosen, key=lambda c: c[0].start))
 
-    def _countries_mentioned(self, doc, matches) -> set[str]:
-        """The places the article names without doubt, and their countries: a name two places share
-        ("Georgia") names no country of its own ("Armenia and neighbouring Georgia" is no U.S. state)."""
-        out = set()
+    def _countries_mentioned(self, doc, matches) -> dict[str, list[int]]:
+        """The places the article names without doubt, and their countries, each with where it is named: a
+        name two places share ("Georgia") names no country of its own ("Armenia and neighbouring Georgia" is
+        no U.S. state)."""
+        out: dict[str, list[int]] = collections.defaultdict(list)
         for label, start, end, _ in matches:
             entry = self.kb.get(label.removeprefix("shared:"))
             if label.startswith("shared:") or entry is not None and doc[start:end].text in entry.ambiguous:
                 continue
             if entry and entry.type == "LOCATION":
-                out.add(entry.name)
+                out[entry.name].append(start)
                 if entry.country:
-                    out.add(entry.country)
+                    out[entry.country].append(start)
         return out
 
     def _confirmed(self, doc: Doc, span: Span, entry: KBEntry, matches) -> bool:
