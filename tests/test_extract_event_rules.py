@@ -1493,3 +1493,20 @@ def test_a_coin_landing_on_named_exchanges_is_listed_on_each(extractor):
 def test_what_is_easier_to_attack_has_not_been_attacked(extractor):
     text = "Support from miners for the old chain remains thin, which makes it easier to attack, Kraken said."
     assert of_type(events(extractor, text), "HACK") == []
+
+
+def test_a_new_chiefs_past_employer_is_not_where_the_post_changes_hands(extractor):
+    # the bank that describes where the new chief worked before takes no part; the company the article is
+    # about, whose founder hands over, does
+    text = ("Pwani Exchange raised $12 million on Tuesday. At the same time, founder Otieno Barasa is handing the "
+            "chief executive role to Akinyi Mutua, a former head of retail banking at Simba Commercial Bank.")
+    changes = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+    assert changes and all("Simba Commercial Bank" not in parts for parts in changes), changes
+    assert any({"Pwani Exchange", "Otieno Barasa", "Akinyi Mutua"} <= set(parts) for parts in changes), changes
+
+
+def test_a_bare_titled_officer_leaving_leaves_the_company_the_sentence_before_named(extractor):
+    text = ("Karoo Vault said hackers had copied customer records. Chief information officer Pieter Malan "
+            "resigned on Tuesday.")
+    changes = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+    assert any({"Karoo Vault", "Pieter Malan"} <= set(parts) for parts in changes), changes

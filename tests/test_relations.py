@@ -774,3 +774,18 @@ def test_a_team_named_inside_its_noun_phrase_is_no_reference_to_the_articles_com
             "Veldra Exchange said it would repay users.")
     found = relations(extractor, text)
     assert ("Dana Holt", "WORKS_FOR", "Veldra Exchange") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date before the title still opens the sentence: the company the sentence before was about
+    ("Canaan listed its shares on Monday, and Canaan raised $90 million. Bitmain makes more mining machines. "
+     "Bitmain has lately been consumed by a boardroom fight. On Oct. 29, "
+     "co-founder Jihan Wu removed his rival from the board.",
+     ("Jihan Wu", "WORKS_FOR", "Bitmain")),
+    # the new chief works where the founder who hands over the post does
+    ("Pwani Exchange raised $12 million on Tuesday. At the same time, founder Otieno Barasa is handing the "
+     "chief executive role to Akinyi Mutua, a former head of retail banking at Simba Commercial Bank.",
+     ("Akinyi Mutua", "WORKS_FOR", "Pwani Exchange")),
+])
+def test_titles_after_an_opening_date_and_a_post_handed_over(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -135,6 +135,10 @@ class FoundEvent:
     stage: str = ""
 
 
+# words that make a description a person's past ("a former head of ... at X", "previously at X")
+PAST_WORDS = {"former", "formerly", "previously", "ex", "once", "earlier"}
+
+
 def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
     clause = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
     ordered = clause_mentions(triggers, ents, token, clause, spec.type)
@@ -205,6 +209,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         ordered = [m for m in ordered if _launch_party(ents, m, token)]
     if spec.type == "CRIMINAL_CASE":
         ordered = [m for m in ordered if not _bystander(doc, ents, m)]
+    if spec.type == "LEADERSHIP_CHANGE":
+        ordered = [m for m in ordered if not past_employer(doc, ents, m)]
     if spec.type in REGULATOR_LED:
         ordered = [m for m in ordered if not _official_of_regulator(doc, ents, m)]
     if spec.type == "ACQUISITION":
@@ -763,6 +769,26 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
         break
     return node.dep_ == "appos" and node.head.i in ents.by_token and \
         ents.record(ents.by_token[node.head.i]).type == "PERSON"
+
+
+def past_employer(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
+    """'handing the role to Wanjiru Kamau, a former head of digital banking at Tana Commercial Bank': the
+    company that describes where the person worked before is not where the post changes hands (unless it is
+    the company the article is about: "Ben Gagnon, previously Bitfarms' chief mining officer, replaced him")."""
+    if mention.generic or ents.record(mention).type not in ("EXCHANGE", "ORGANIZATION") or \
+            ents.leading_company(ents.mentions) == mention.key:
+        return False
+    node = doc[mention.start:mention.end].root
+    if node.dep_ != "pobj":
+        return False  # (a past title of the company's own: "previously Bitfarms' chief mining officer")
+    for _ in range(8):
+        if node.dep_ == "appos" and node.head.i in ents.by_token and \
+                ents.record(ents.by_token[node.head.i]).type == "PERSON":
+            return any(t.lower_ in PAST_WORDS for t in doc[node.left_edge.i:mention.start])
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _legal_filing(token: Token) -> bool:

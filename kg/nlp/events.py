@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Token
 
 from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
-from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, read_event,
-                                 swallowed_subject)
+from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, past_employer,
+                                 read_event, swallowed_subject)
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, joined_a_round, load_triggers
 from .guard import guarded
 
@@ -150,8 +150,13 @@ def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> li
     at a company leaves out a regulator named beside it."""
     works_for: dict[tuple[int, str], set[str]] = {}
     for r in getattr(doc._, "kg_relations", None) or ():
-        if r.type == "WORKS_FOR":
-            works_for.setdefault((doc[r.start].sent.start, r.head), set()).add(r.tail)
+        # (not a past post elsewhere: "handing the role to Wanjiru Kamau, a former head of digital banking at Tana
+        # Bank")
+        if r.type == "WORKS_FOR" and not any(m.key == r.tail and past_employer(doc, ents, m)
+                                             for m in ents.in_span(r.start, r.end)):
+            # (by the sentence of either end: a title at the company the article is about spans back to its name)
+            for sent_start in {doc[r.start].sent.start, doc[r.end - 1].sent.start}:
+                works_for.setdefault((sent_start, r.head), set()).add(r.tail)
     for event in events:
         if event.type == "LEADERSHIP_CHANGE" and any(ents.records[k].type in ("EXCHANGE", "ORGANIZATION")
                                                      for k in event.participants):

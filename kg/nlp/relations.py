@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, LEGAL_FORMS, ORG_SUFFIXES, ends_start_up
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
+from .event_participants import PAST_WORDS
 from .generic_mentions import REPORTING_VERBS
 from .guard import guarded
 from .kb import load_kb, norm
@@ -156,6 +157,7 @@ class RelationFinder:
                                    r"business|startup|venture|lender|platform|project)\b")
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
+                         r"chief\s+(?:information|information\s+security|security|compliance|risk)\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|chief\s+legal\s+officer)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
@@ -469,8 +471,11 @@ class RelationFinder:
             named_before = any(not o.generic and o.end <= m.start and
                                doc[o.end - 1].idx + len(doc[o.end - 1]) >= doc[m.start].idx - len(before) +
                                match.start("role") - 2 for o in mentions)
+            # (a company named after the person may be a past one: "founder Brian Otieno is handing the role to
+            # Wanjiru Kamau, a former head of digital banking at Tana Commercial Bank")
             lowercase_alone = match.group("role")[:1].islower() and not named_before and not any(
-                ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for o in mentions)
+                ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for o in mentions
+                if o.end <= m.start or not any(t.lower_ in PAST_WORDS for t in doc[m.end:o.start]))
             opens_clause = not before[:match.start("role")].strip(' ,("“') or \
                 _reports(doc[m.end - 1]) and not named_before
             if org is None and (lowercase_alone or opens_clause and
@@ -482,8 +487,11 @@ class RelationFinder:
                 # sentence that names no organisation ("president Koichiro Wada bowed in apology")
                 # (the sentence before says which company, when it is about one: "Revontuli has been through a
                 # shake-up of its own. Co-founder Aino Lehtinen stepped down")
-                org = (self._previous_subject(doc, ents, sent) if not before[:match.start("role")].strip(' ,("“')
-                       else None) or self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
+                # (a date or place phrase before the title still opens the sentence: "On Oct. 29, co-founder X")
+                opening = not before[:match.start("role")].strip(' ,("“') or not any(
+                    t.pos_ in ("VERB", "AUX") or t.i in ents.by_token for t in doc[sent.start:m.start])
+                org = (self._previous_subject(doc, ents, sent) if opening else None) or \
+                    self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
         return out
