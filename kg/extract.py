@@ -94,10 +94,16 @@ class Extractor:
                 yield from self._read(block, batch_size)
 
     def _read(self, articles: Iterable[Article], batch_size: int) -> Iterator[Extraction]:
-        pairs = ((article_text(a), a) for a in articles)
+        pairs = ((self._doc(a), a) for a in articles)
         with one_thread():
             for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
                 yield doc_to_extraction(doc, article)
+
+    def _doc(self, article: Article) -> Doc:
+        """The article's tokens, carrying its publication time for the rules that need its year."""
+        doc = self.nlp.make_doc(article_text(article))
+        doc.user_data[dates.PUBLISHED_KEY] = article.published
+        return doc
 
     def extract_one(self, article: Article) -> Extraction:
         (extraction,) = self.extract([article])

@@ -1510,3 +1510,21 @@ def test_a_bare_titled_officer_leaving_leaves_the_company_the_sentence_before_na
             "resigned on Tuesday.")
     changes = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
     assert any({"Karoo Vault", "Pieter Malan"} <= set(parts) for parts in changes), changes
+
+
+def test_a_past_years_event_told_as_background_is_its_own_event(extractor):
+    # the article's own hack has no year in the text (the article's year, 2024); the one of 2018 is another
+    text = ("Kestrel Exchange said on Saturday that hackers had stolen $19 million from its hot wallet. It is not "
+            "the first time: in June 2018 hackers stole $31 million from Kestrel Exchange.")
+    hacks = of_type(events(extractor, text), "HACK")
+    assert len([parts for parts in hacks if "Kestrel Exchange" in parts]) == 2, hacks
+
+
+@pytest.mark.parametrize("text", [
+    "Customers who had used its lending product since 2019 sued Tamarind Exchange.",
+    "Tamarind Exchange customers sue after the founder admits a 2014 theft.",
+])
+def test_a_periods_bound_or_a_year_of_another_noun_does_not_date_the_event(extractor, text):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    suits = [e for e in x.events if e.type == "LAWSUIT"]
+    assert suits and all(e.date.startswith("2024") for e in suits), suits

@@ -26,6 +26,10 @@ RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]")
 
 
+# where a Doc carries its article's publication time (ISO), for rules that need the article's own year
+PUBLISHED_KEY = "kg_published"
+
+
 def reference_day(published: str, text: str = "") -> date | None:
     """The article's own day: its dateline ("SINGAPORE, Nov. 2 —") if any, else ``published``."""
     pub = parse_iso(published)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
@@ -1028,7 +1028,7 @@ def _date_text(sent, clause: Token) -> str:
     doc = sent.doc
     if doc.user_data.get("kg_dates") is None:
         doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
-    dates = [e for e in doc.user_data["kg_dates"] if sent.start <= e.start < sent.end]
+    dates = [e for e in doc.user_data["kg_dates"] if sent.start <= e.start < sent.end and not _dates_another(e, clause)]
     if not dates:
         return ""
     subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))
@@ -1037,6 +1037,17 @@ def _date_text(sent, clause: Token) -> str:
     return chosen.text
 
 
+def _dates_another(date: Span, clause: Token) -> bool:
+    """'offered the service since 2019', 'from 2015 to 2018', 'admits 2014 theft': a period's bound, or a
+    year that dates another noun, is not when the event happened."""
+    root = date.root
+    if root.dep_ == "pobj" and root.head.lower_ in PERIOD_BOUNDS:
+        return True
+    return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ == "NOUN" and \
+        root.head.i != clause.i and not date.text[:1].isalpha()
+
+
+PERIOD_BOUNDS = {"since", "from", "until", "till", "through", "between", "to"}
 CAUSE_PREPOSITIONS = {"after", "following", "amid", "despite"}
 CLAUSE_PREPOSITIONS = {"after", "before", "until", "since", "as", "when", "while"}  # they can open a clause
 

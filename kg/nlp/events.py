@@ -21,10 +21,12 @@ reports.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import dates
 from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
 from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, past_employer,
@@ -68,6 +70,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents: DocEntities = doc._.kg
         events: list[FoundEvent] = []
+        ref = dates.reference_day(doc.user_data.get(dates.PUBLISHED_KEY, ""), doc.text)
         for sent in doc.sents:
             if not ents.in_span(sent.start, sent.end) and not names_two_companies(sent) and \
                     not any(t.lower_ in ("price", "shares", "stock") for t in sent):
@@ -115,7 +118,7 @@ class EventFinder:
                     for key in event.participants:
                         if key not in courts:
                             _merge_into(events, FoundEvent(type_, [key, *courts], event.trigger, event.start,
-                                                           event.end, event.date_text, event.stage))
+                                                           event.end, event.date_text, event.stage), ref)
                 elif (kind := _one_per(type_, token)) and sum(ents.records[k].type == kind
                                                               for k in event.participants) > 1 and \
                         not (type_ == "LEADERSHIP_CHANGE" and _succession_in_clause(ents, sent, event)):
@@ -128,9 +131,9 @@ class EventFinder:
                     for key in event.participants:
                         if ents.records[key].type == kind and key != actor:
                             _merge_into(events, FoundEvent(type_, [key, *shared], event.trigger, event.start,
-                                                           event.end, event.date_text))
+                                                           event.end, event.date_text), ref)
                 elif _new_party_of_kind(ents, events, event):
-                    _merge_into(events, event)  # "Brooks resigned ... Binance.US named Shroder": two changes
+                    _merge_into(events, event, ref)  # "Brooks resigned ... Binance.US named Shroder": two changes
                 elif _refers_back(token) and any(_same_kind(e, event) for e in events) and \
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
@@ -138,7 +141,7 @@ class EventFinder:
                         not _other_subject(subjects.get(type_), subject) and not _other_grantor(ents, events, event):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
-                    _merge_into(events, event)
+                    _merge_into(events, event, ref)
                 subjects.setdefault(type_, subject)
         doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, events))
         return doc
@@ -324,9 +327,13 @@ def _refers_back(token: Token) -> bool:
                for c in token.children)
 
 
-def _other_years(a: str, b: str) -> bool:
-    """'licensed in 2022' and 'licences revoked in 2020': events told with different years are different."""
+def _other_years(a: str, b: str, ref: date | None = None) -> bool:
+    """'licensed in 2022' and 'licences revoked in 2020': events told with different years are different; so
+    are "on Saturday" in an article of 2019 and "in June 2018" (a year the text leaves out is the article's)."""
     years_a, years_b = set(YEAR.findall(a)), set(YEAR.findall(b))
+    if ref is not None and bool(years_a) != bool(years_b):
+        resolved = dates.resolve(a if not years_a else b, ref)[:4]
+        (years_a if not years_a else years_b).update([resolved] if resolved else [])
     return bool(years_a and years_b and not years_a & years_b)
 
 
@@ -342,10 +349,11 @@ def _add_parties(old: FoundEvent, new: FoundEvent) -> None:
             old.participants.append(k)
 
 
-def _merge_into(events: list[FoundEvent], new: FoundEvent) -> None:
-    """Another report of an event already found (same type, participants one within the other) merges."""
+def _merge_into(events: list[FoundEvent], new: FoundEvent, ref: date | None = None) -> None:
+    """Another report of an event already found (same type, participants one within the other, the same year
+    as far as the text tells) merges."""
     for old in events:
-        if not _same_kind(old, new) or _other_years(old.date_text, new.date_text):
+        if not _same_kind(old, new) or _other_years(old.date_text, new.date_text, ref):
             continue
         a, b = set(old.participants), set(new.participants)
         if a <= b or b <= a:
