@@ -1194,3 +1194,25 @@ def test_a_laws_title_makes_no_company(extractor, text, wrong):
 ])
 def test_the_worlds_central_banks_and_a_shared_name_for_the_nearest_country(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm described by its country's possessive, a French legal form, a Spanish word for a group
+    ("BOGOTÁ — Grupo Bancolombia, Colombia's biggest banking group, said on Monday that customers could now buy "
+     "bitcoin in its app.", ("Grupo Bancolombia", "ORGANIZATION")),
+    ("Coincheck said it would buy Aplo SAS, a Paris-based prime broker.", ("Aplo SAS", "ORGANIZATION")),
+    # the police of Tokyo, not London's, when the article is set in Japan
+    ("Tokyo's Metropolitan Police Department said the suspect had moved the coins.",
+     ("Tokyo Metropolitan Police Department", "REGULATOR")),
+])
+def test_firms_described_by_a_countrys_possessive_or_named_with_foreign_forms(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Police said the 30-year-old Frenchman had moved the coins.", "Frenchman"),
+    ("Su Zhu and Kyle Davies ran the fund. The regulator barred Zhu and Davies from the industry.", "Zhu and Davies"),
+    ("The inquiry covers Itaú Unibanco, Bradesco, Banco do Brasil and Sicredi.", "Banco"),
+])
+def test_nationality_nouns_surname_pairs_and_lone_foreign_kind_words_are_no_names(extractor, text, not_a_name):
+    assert not any(name == not_a_name for name, _ in entities(extractor, text))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -59,7 +60,7 @@ FIRM_TITLES = ORG_KIND_NOUNS | {"partner", "member", "investor", "trader", "shar
 LEGAL_FORMS = {"Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Limited", "Corp.", "Corporation", "GmbH", "AG", "PLC", "plc",
                "Plc", "Pte.", "S.A.", "N.V.", "B.V.", "Co.", "Srl", "SRL", "S.r.l.", "S.R.L.", "SpA", "S.p.A.",
                "d.o.o.", "s.r.o.", "SAOC", "SARL", "S.A.S.", "MChJ", "Ltda", "Ltda.", "ehf.", "hf.", "ApS", "A/S",
-               "K.K.", "S.A.C.", "SAC", "S.L.", "S.A.P.I.", "CJSC", "JSC", "OJSC", "PJSC", "LLP", "a.s."}
+               "K.K.", "S.A.C.", "SAC", "S.L.", "S.A.P.I.", "CJSC", "JSC", "OJSC", "PJSC", "LLP", "a.s.", "SAS"}
 # legal forms written before a company's name: Latvian, Lithuanian, Indonesian, Russian
 LEGAL_PREFIXES = {"SIA", "UAB", "PT", "OOO"}
 
@@ -420,10 +421,16 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
     lending protocol') still counts."""
     doc = span.doc
     after = doc[span.end:min(span.end + 12, len(doc))]
-    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("the", "a", "an"):
+    if len(after) < 4 or after[0].text != ",":
+        return False
+    if after[1].lower_ in ("the", "a", "an"):
+        start = 2
+    elif after[1].is_title and after[2].text in ("'s", "’s"):
+        start = 3  # ', Colombia's largest financial group'
+    else:
         return False
     return any(t.lower_ in kinds and t.dep_ == "appos" and span.start <= t.head.i < span.end
-               for t in after[2:])
+               for t in after[start:])
 
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)
@@ -526,9 +533,20 @@ def _split_pair(span: Span | None, lex: Lexicon) -> list:
     return [span]
 
 
+# "Banco" cut by NER from "Banco do Brasil": a kind of firm in another language is a name only with one
+FOREIGN_KIND_WORDS = {"Banco", "Banque", "Banca", "Grupo", "Groupe", "Gruppo"}
+
+
+def _nationality_noun(text: str, lex: Lexicon) -> bool:
+    """'the 30-year-old Frenchman', 'two Dutchmen', 'an Irishwoman': a person of a nationality, no one's name."""
+    stem = re.sub(r"(?:wo)?m[ae]n$", "", text)
+    return stem != text and stem in lex.demonyms
+
+
 def _plausible_name(span: Span, lex: Lexicon) -> bool:
     text = span.text
-    if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text) or text in lex.demonyms:
+    if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text) or text in lex.demonyms or \
+            _nationality_noun(text, lex) or text in FOREIGN_KIND_WORDS:
         return False
     if not (span[0].is_title or span[0].is_upper or span[0].text[:1].isupper() or span[0].text.startswith("@")):
         return False

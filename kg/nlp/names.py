@@ -533,6 +533,8 @@ class NameRules(EntityTyping):
             return
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
+        if self._surnames_of_people_named(span):
+            return  # "barred Zhu and Davies": two people the article named in full, not a firm
         if span.start >= 2 and self.doc[span.start - 1].lower_ in ("on", "of") and \
                 self.doc[span.start - 2].text in LAW_WORDS or self._inside_a_law_title(span):
             return  # "the Emergency Decree on Digital Asset Businesses": the subject of a law's title
@@ -630,6 +632,13 @@ class NameRules(EntityTyping):
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
             type_ == "ORGANIZATION" and self._known_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
+
+    def _surnames_of_people_named(self, span: Span) -> bool:
+        words = [t for t in span if t.text not in (",", "and", "&")]
+        if len(words) < 2 or len(words) == len(span) or any(not t.is_title for t in words):
+            return False
+        surnames = {r.name.split()[-1] for r in self.ents.records.values() if r.type == "PERSON" and " " in r.name}
+        return all(t.text in surnames for t in words)
 
     def _inside_a_law_title(self, span: Span) -> bool:
         """'the Virtual Asset and Initial Token Offering Services Act': a name that runs on into a law's title."""
