@@ -1216,3 +1216,13 @@ def test_firms_described_by_a_countrys_possessive_or_named_with_foreign_forms(ex
 ])
 def test_nationality_nouns_surname_pairs_and_lone_foreign_kind_words_are_no_names(extractor, text, not_a_name):
     assert not any(name == not_a_name for name, _ in entities(extractor, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name NER missed right after "platform", "venue", "provider", "issuer" or "operator"
+    ("Regulators fined payments platform Payrix two million euros on Monday.", ("Payrix", "ORGANIZATION")),
+    ("The agency fined trading venue Kestrix 2 million euros.", ("Kestrix", "EXCHANGE")),
+    ("Stripe agreed to buy stablecoin issuer Brigo for $1.1 billion.", ("Brigo", "ORGANIZATION")),
+])
+def test_a_name_after_a_platform_or_issuer_kind_names_a_company(extractor, text, expected):
+    assert expected in entities(extractor, text)
