@@ -1528,3 +1528,14 @@ def test_a_periods_bound_or_a_year_of_another_noun_does_not_date_the_event(extra
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     suits = [e for e in x.events if e.type == "LAWSUIT"]
     assert suits and all(e.date.startswith("2024") for e in suits), suits
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OSAKA — Naniwa Coin Exchange began offering the XRP token to its customers on Monday.",
+     {"Naniwa Coin Exchange", "XRP"}),
+    ("Kestrel Exchange stopped offering Monero on Monday, citing rules on privacy coins.",
+     {"Kestrel Exchange", "Monero"}),
+])
+def test_a_venue_starting_or_stopping_to_offer_a_coin_lists_it(extractor, text, expected):
+    listings = of_type(events(extractor, text), "LISTING")
+    assert any(expected <= set(parts) for parts in listings), listings

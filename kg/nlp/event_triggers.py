@@ -30,6 +30,7 @@ APP_WORDS = {"app", "apps", "application", "applications", "store"}
 # with a named asset as the object: a delisting, not a price move ("drop SOL"), or a listing ("Binance added
 # SHIB that month", "Coinbase adds SHIB trading")
 SUPPORT_VERBS = {"drop", "add"}
+OFFER_STARTS = {"begin", "start", "stop", "cease", "resume"}  # a venue starting or stopping to offer a coin lists it
 VENUE_WORDS = {"platform", "exchange", "marketplace", "venue", "app", "listing", "listings"}
 SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 # what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
@@ -160,6 +161,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
             # (not what is added to a balance sheet or a treasury: "began adding bitcoin to its balance sheet")
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
+        if lemma == "offer" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in OFFER_STARTS and \
+                _asset_object(taken, tok):
+            found.setdefault((tok.i, "LISTING"), tok)  # "began offering Circle's USDC stablecoin to customers"
         if lemma == "remove" and pos == "VERB" and _removed_from_venue(taken, sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "would remove Monero and Zcash from its platform"
         if (lemma, lowers[k - 4] if k >= 4 else "") in (("desist", "cease"), ("refrain", "desist")):
