@@ -789,3 +789,26 @@ def test_a_team_named_inside_its_noun_phrase_is_no_reference_to_the_articles_com
 ])
 def test_titles_after_an_opening_date_and_a_post_handed_over(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long kind after a country's possessive, past an acronym in brackets
+    ("The deal needs approval from the Korea Financial Intelligence Unit (KoFIU), South Korea's anti-money-laundering "
+     "regulator.", ("Korea Financial Intelligence Unit", "BASED_IN", "South Korea")),
+    # a parent's unit in a place, the parent named by its possessive
+    ("Veldra SG, Veldra's Singapore arm, won a payment institution licence in June.",
+     ("Veldra SG", "BASED_IN", "Singapore")),
+])
+def test_a_long_kind_after_a_possessive_place_and_a_parents_unit_there(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a company coordinated with a placed one, with a description of its own, is not placed there
+    ("Panama-registered Kestrix and Dubai-based Veldra Exchange both run offices in Singapore.",
+     ("Veldra Exchange", "BASED_IN", "Panama")),
+    ("Nairobi-based Baobab Capital and existing investor Rift Angels also joined, the startup said.",
+     ("Rift Angels", "BASED_IN", "Nairobi")),
+])
+def test_a_coordinated_company_with_its_own_description_is_not_placed_by_the_first(extractor, text, wrong):
+    assert wrong not in relations(extractor, text)

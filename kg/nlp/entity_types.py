@@ -82,8 +82,10 @@ class EntityTyping(EntityBuilder):
         if span.start >= 2 and doc[span.start - 1].lower_ == "in" and \
                 doc[span.start - 2].lower_ in ("based", "headquartered", "located", "registered"):
             return True
+        # (not a place that only says where the next company is: "Kestrix and Dubai-based Veldra")
         if span.start >= 2 and doc[span.start - 1].lower_ in ("and", "or") and self._is_place(span.start - 2) or \
-                span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or") and self._is_place(span.end + 1):
+                span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or") and self._is_place(span.end + 1) \
+                and not (span.end + 2 < len(doc) and doc[span.end + 2].text == "-"):
             return True
         if span.end + 1 < len(doc) and doc[span.end].lower_ in PLACE_PARTS and doc[span.end + 1].lower_ == "of":
             return True

@@ -50,6 +50,7 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 PEOPLE_NOUNS = {"customers", "users", "clients", "investors", "people", "residents", "traders", "employees", "staff",
                 "nationals", "citizens", "individuals", "accounts"}
 MAKER_TAILS = {"Labs", "Foundation", "Protocol", "Network", "Finance"}
+UNIT_WORDS = {"arm", "unit", "subsidiary", "affiliate", "branch", "entity", "division", "business"}
 HOME_WORDS = {"country": True, "nation": True, "kingdom": True, "islands": True, "city": False, "state": False,
               "city-state": True, "territory": False}
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
@@ -702,7 +703,10 @@ class RelationFinder:
                     orgs = [org] + [ents.by_token[c.i] for c in doc[org.end - 1].conjuncts if c.i > org.start and
                                     c.i in ents.by_token and ents.record(ents.by_token[c.i]).type in PLACED and
                                     not ents.by_token[c.i].generic and
-                                    not _placed_by_possessive(ents, doc, ents.by_token[c.i])]
+                                    not _placed_by_possessive(ents, doc, ents.by_token[c.i]) and
+                                    # (not one with a description of its own: "Dubai-based Bybit", "existing
+                                    # backer Kigali Angels")
+                                    doc[ents.by_token[c.i].start - 1].lower_ in (",", "and", "&", "or")]
                     for placed in orgs:
                         for loc in locs:
                             out.append(_rel(ents.record(placed).key, "BASED_IN", ents.record(loc).key, "", placed, loc))
@@ -925,7 +929,7 @@ class RelationFinder:
         'FairX, a U.S. futures exchange'."""
         m = mentions[i]
         sent = doc[m.start].sent
-        after = doc[m.end:min(m.end + 6, sent.end)]
+        after = doc[m.end:min(m.end + 9, sent.end)]  # ("'s anti - money - laundering regulator": nine tokens)
         nouns = []
         k = 0
         if len(after) and after[0].text in POSSESSIVE:  # "Honduras' banking regulator"
@@ -978,6 +982,10 @@ class RelationFinder:
         j = k
         if j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s") and doc[j - 2].is_lower:
             j -= 2
+        elif j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s") and doc[j - 2].i in ents.by_token and \
+                ents.record(ents.by_token[doc[j - 2].i]).type in PLACED and m.end < len(doc) and \
+                doc[m.end].lower_ in UNIT_WORDS:
+            j = ents.by_token[doc[j - 2].i].start  # "OKX SG, OKX's Singapore arm": the parent's unit there
         elif j - 1 >= sent.start and doc[j - 1].lower_ in ("its", "their"):
             j -= 1
         if j - 1 >= sent.start and doc[j - 1].lower_ in ("the", "a", "an"):
