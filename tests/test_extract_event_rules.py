@@ -1539,3 +1539,20 @@ def test_a_periods_bound_or_a_year_of_another_noun_does_not_date_the_event(extra
 def test_a_venue_starting_or_stopping_to_offer_a_coin_lists_it(extractor, text, expected):
     listings = of_type(events(extractor, text), "LISTING")
     assert any(expected <= set(parts) for parts in listings), listings
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company opening a named venue launches it; a venue that begins operating launches
+    ("ST HELIER — Kestrel Exchange has opened Kestrel Guernsey, a fiat exchange for customers in Europe.",
+     {"Kestrel Exchange", "Kestrel Guernsey"}),
+    ("Lion City Digital Exchange began operating on Thursday after the regulator approved it.",
+     {"Lion City Digital Exchange"}),
+])
+def test_opening_a_named_venue_or_a_venue_beginning_to_operate_is_a_launch(extractor, text, expected):
+    launches = of_type(events(extractor, text), "LAUNCH")
+    assert any(expected <= set(parts) for parts in launches), launches
+
+
+def test_opening_an_inquiry_or_trading_launches_nothing(extractor):
+    text = "The regulator opened an inquiry into Kestrel Exchange, which opened trading in two new coins."
+    assert not of_type(events(extractor, text), "LAUNCH")

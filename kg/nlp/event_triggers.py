@@ -164,6 +164,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "offer" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in OFFER_STARTS and \
                 _asset_object(taken, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "began offering Circle's USDC stablecoin to customers"
+        if lemma == "open" and pos == "VERB" and _opens_a_named_venue(taken, tok):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "Binance has opened Binance Jersey, a fiat exchange"
+        if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
+                and not any(c.dep_ == "dobj" for c in tok.children):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "DBS Digital Exchange began operating on Thursday"
         if lemma == "remove" and pos == "VERB" and _removed_from_venue(taken, sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "would remove Monero and Zcash from its platform"
         if (lemma, lowers[k - 4] if k >= 4 else "") in (("desist", "cease"), ("refrain", "desist")):
@@ -392,6 +397,14 @@ def agreed_to(verb: Token) -> Token | None:
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
         return node.head
     return None
+
+
+def _opens_a_named_venue(taken: dict, verb: Token) -> bool:
+    """'opened Binance Jersey', 'opening Bitbox, a Singapore-based exchange': what is opened is a named
+    exchange or company (not trading, an office or an inquiry)."""
+    ents = verb.doc._.kg
+    return any(c.dep_ == "dobj" and c.i in taken and not taken[c.i].generic and
+               ents.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION") for c in verb.children)
 
 
 def _removed_from_venue(taken: dict, doc, verb: Token) -> bool:
