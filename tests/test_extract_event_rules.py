@@ -1556,3 +1556,14 @@ def test_opening_a_named_venue_or_a_venue_beginning_to_operate_is_a_launch(extra
 def test_opening_an_inquiry_or_trading_launches_nothing(extractor):
     text = "The regulator opened an inquiry into Kestrel Exchange, which opened trading in two new coins."
     assert not of_type(events(extractor, text), "LAUNCH")
+
+
+@pytest.mark.parametrize("text", [
+    "Hackers stole $3 million from Kestrel Exchange. The Financial Sector Conduct Authority said it had requested a "
+    "report from Kestrel Exchange.",
+    "Hackers stole $3 million from Kestrel Exchange. The Central Bank of Armenia has asked Kestrel Exchange for a "
+    "full report on the incident within ten days.",
+])
+def test_an_authority_asking_a_company_for_a_report_looks_into_it(extractor, text):
+    inquiries = of_type(events(extractor, text), "INVESTIGATION")
+    assert any("Kestrel Exchange" in parts and len(parts) == 2 for parts in inquiries), inquiries

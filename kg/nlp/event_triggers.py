@@ -24,6 +24,7 @@ ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
 # agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
 LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
+REPORT_ASKING_VERBS = {"ask", "request", "demand", "require", "seek"}
 EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish", "report"}
 REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
 APP_WORDS = {"app", "apps", "application", "applications", "store"}
@@ -157,6 +158,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
         if any(w in EXPLAIN_VERBS for w in ordered):
             found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
+        if lemma in REPORT_ASKING_VERBS and pos == "VERB" and _asks_for_a_report(tok):
+            # "asked Kowhai for a full report on the incident", "requested a report from the exchange"
+            found.setdefault((tok.i, "INVESTIGATION"), tok)
         if lemma in SUPPORT_VERBS and pos == "VERB" and _asset_object(taken, tok) and not (
                 lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
             # (not what is added to a balance sheet or a treasury: "began adding bitcoin to its balance sheet")
@@ -397,6 +401,19 @@ def agreed_to(verb: Token) -> Token | None:
     if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "consent", "undertake", "commit"):
         return node.head
     return None
+
+
+def _asks_for_a_report(verb: Token) -> bool:
+    """'asked Kowhai for a full incident report', 'requested a report from the exchange': an authority that
+    asks a company to account for something looks into it (the verb's object, or what it asks for, is a
+    report)."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() == "report":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() == "report"
+                                                           for o in c.children):
+            return True
+    return False
 
 
 def _opens_a_named_venue(taken: dict, verb: Token) -> bool:
