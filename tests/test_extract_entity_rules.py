@@ -1226,3 +1226,17 @@ def test_nationality_nouns_surname_pairs_and_lone_foreign_kind_words_are_no_name
 ])
 def test_a_name_after_a_platform_or_issuer_kind_names_a_company(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # an ambiguous known name inside a longer capitalised name is that other name's word
+    ("Regulators sued Kiwi Wallet and Block Saver on Monday, saying both sold yield products without licences.",
+     "Block Inc."),
+])
+def test_an_ambiguous_known_name_inside_a_longer_name_is_not_linked(extractor, text, wrong):
+    assert not any(name == wrong for name, _ in entities(extractor, text))
+
+
+def test_a_wallets_name_coordinated_with_a_person_stays_a_company(extractor):
+    text = "Regulators sued Harbour Wallet and Block Earner on Monday, saying both sold yield products."
+    assert ("Harbour Wallet", "ORGANIZATION") in entities(extractor, text)

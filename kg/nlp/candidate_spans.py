@@ -167,6 +167,8 @@ class CandidateSpans:
         """An ambiguous name counts only away from a sentence start and with support."""
         if span.text.isupper() and len(span.text) <= 2:
             return _posted_on(span)  # "wrote on X": the social network
+        if _inside_a_longer_name(span):
+            return False  # "SK Square", "Block Earner": another company's name, not Block's
         for label, start, end, exact in matches:  # named unambiguously elsewhere in the article
             if label == entry.id and doc[start:end].text not in entry.ambiguous:
                 return True
@@ -535,6 +537,15 @@ def _split_pair(span: Span | None, lex: Lexicon) -> list:
 
 # "Banco" cut by NER from "Banco do Brasil": a kind of firm in another language is a name only with one
 FOREIGN_KIND_WORDS = {"Banco", "Banque", "Banca", "Grupo", "Groupe", "Gruppo"}
+
+
+def _inside_a_longer_name(span: Span) -> bool:
+    """A capitalised word of a name right before or after the span: the span is part of that longer name."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    return any(t is not None and t.is_alpha and (t.is_title or t.is_upper) and len(t) > 1 and not t.is_sent_start
+               and t.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT", "") for t in (before, after))
 
 
 def _nationality_noun(text: str, lex: Lexicon) -> bool:

@@ -36,6 +36,8 @@ CENTRAL_BANK_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?,\s*"
                                      r"(?:[A-Z][\w.-]*\s+){0,2}?[A-Z][\w.-]*['’]s\s+)"
                                      r"central\s+bank(?!['’\w])")
 CENTRAL_BANK_BEFORE = re.compile(r"central\s+bank\s*,\s*(?:the\s+)?$")
+# the last word of a network's, protocol's or wallet's name: "Heco Chain", "Atomic Wallet" are no people or places
+NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 # a stock exchange in the languages that name one so ("Bolsa Boliviana de Valores", "Borsa Italiana")
 STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Boerse", "Burza", "Bursa"}
 # "Bank", and the word in the languages central banks are named in ("Latvijas Banka", "Banco de España")
@@ -114,7 +116,7 @@ class EntityTyping(EntityBuilder):
         root = span.root
         if not 1 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span) or \
                 any(t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
-                    for t in span):
+                    or t.text in NETWORK_WORDS for t in span):
             return False
         # NER's label counts only where nothing surer has typed the name ("BNY Mellon and Revolut": NER's
         # PERSON for "BNY Mellon" is the knowledge base's organisation)

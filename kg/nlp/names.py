@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, INSTITUTION_WORDS, LEGAL_FORMS,
                               NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
                               glued_lowercase_half, hired_as_a_title, job_words, regional_company)
-from .entity_types import BANK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
+from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
 
@@ -36,7 +36,6 @@ WEB_NAME = re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:com|io|it|co|net|org|ai|xyz|us|d
 LAW_WORDS = {"Decree", "Act", "Law", "Regulation", "Ordinance", "Directive", "Bill", "Code"}
 # what opens a surname a given name stands before: the particles, and "son of" in Arabic and Hebrew names
 SURNAME_PARTICLES = NAME_PARTICLES | {"ben", "ibn", "abu"}
-NETWORK_WORDS = {"Chain", "Network", "Protocol", "Bridge", "Wallet", "Finance", "Swap", "DAO"}
 PRODUCT_NOUNS = {"program", "programme", "product", "feature", "service", "card", "plan", "offering", "tool",
                  "software", "framework", "toolkit", "upgrade", "update", "mainnet", "testnet", "subscription"}
 # a name followed by one of these is a publication, not a person: "Tuoi Tre newspaper reported"
