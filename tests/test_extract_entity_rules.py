@@ -1240,3 +1240,14 @@ def test_an_ambiguous_known_name_inside_a_longer_name_is_not_linked(extractor, t
 def test_a_wallets_name_coordinated_with_a_person_stays_a_company(extractor):
     text = "Regulators sued Harbour Wallet and Block Earner on Monday, saying both sold yield products."
     assert ("Harbour Wallet", "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # a description only a person takes makes NER's company a person
+    ("The bank sent the money to Thevamanogari Manivel, a Melbourne woman who had tried to buy bitcoin.",
+     "Thevamanogari Manivel"),
+    ("Prosecutors charged Velimir Stankovski, a 52-year-old businessman from Skopje, with fraud.",
+     "Velimir Stankovski"),
+])
+def test_a_name_described_as_a_man_or_woman_is_a_persons(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)

@@ -50,6 +50,13 @@ COMPANY_TITLE_BETWEEN = re.compile(
     r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 
+# ", a Melbourne woman who", ", a 52-year-old businessman": a description only a person takes
+PERSON_DESCRIBED = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(?-i:man|woman|businessman|businesswoman|resident|national|"
+    r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather)\b"
+    r"(?!['’]s)")
+
+
 class EntityTyping(EntityBuilder):
     """The builder's typing rules; the name rules and defined names ask them too, hence a mixin the others extend."""
 
@@ -154,7 +161,7 @@ class EntityTyping(EntityBuilder):
                 for t in span):
             return False
         after = doc_text(self.doc)[span.end_char:span.end_char + 90]
-        return bool(_person_title_after(self.lex.titles).match(after))
+        return bool(_person_title_after(self.lex.titles).match(after) or PERSON_DESCRIBED.match(after))
 
     def _org_type(self, span: Span) -> str:
         while len(span) > 1 and span[-1].text in LEGAL_FORMS:
