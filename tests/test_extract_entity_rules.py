@@ -1251,3 +1251,12 @@ def test_a_wallets_name_coordinated_with_a_person_stays_a_company(extractor):
 ])
 def test_a_name_described_as_a_man_or_woman_is_a_persons(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
+
+
+def test_a_shared_court_name_going_on_with_of_a_place_is_that_places_court(extractor):
+    # the article names India too, but "the Supreme Court of British Columbia" is no Indian court
+    text = ("VANCOUVER — Regulators in India and Canada have acted against the exchange. The British Columbia "
+            "Securities Commission asked the Supreme Court of British Columbia to appoint a receiver.")
+    found = entities(extractor, text)
+    assert ("Supreme Court of British Columbia", "ORGANIZATION") in found, found
+    assert not any(name == "Supreme Court of India" for name, _ in found), found

@@ -120,7 +120,7 @@ class CandidateSpans:
             entry = self.kb.get(label.removeprefix("shared:"))
             span = doc[start:end]
             if shared:
-                if entry.country not in countries or sentence_initial(span):
+                if entry.country not in countries or sentence_initial(span) or _of_a_place_after(span):
                     continue
             elif span.text in entry.ambiguous:
                 if not self._confirmed(doc, span, entry, matches):
@@ -537,6 +537,13 @@ def _split_pair(span: Span | None, lex: Lexicon) -> list:
 
 # "Banco" cut by NER from "Banco do Brasil": a kind of firm in another language is a name only with one
 FOREIGN_KIND_WORDS = {"Banco", "Banque", "Banca", "Grupo", "Groupe", "Gruppo"}
+
+
+def _of_a_place_after(span: Span) -> bool:
+    """'the Supreme Court of British Columbia': a shared name that goes on with "of" and a name is a
+    longer name, whichever country the article also names."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].is_title
 
 
 def _inside_a_longer_name(span: Span) -> bool:
