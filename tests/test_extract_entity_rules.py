@@ -1260,3 +1260,16 @@ def test_a_shared_court_name_going_on_with_of_a_place_is_that_places_court(extra
     found = entities(extractor, text)
     assert ("Supreme Court of British Columbia", "ORGANIZATION") in found, found
     assert not any(name == "Supreme Court of India" for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected, whole", [
+    # two names NER read as one across a comma are two companies; a legal form after a comma is the name's
+    ("The court heard claims by BitPesa against Lipisha, Safaricom and the central bank.",
+     {("Lipisha", "ORGANIZATION"), ("Safaricom", "ORGANIZATION")}, "Lipisha, Safaricom"),
+    ("Iran's Ministry of Industry, Mine and Trade issued the permits.",
+     {("Ministry of Industry, Mine and Trade", "REGULATOR")}, None),
+])
+def test_a_comma_inside_ners_name_splits_two_companies_but_not_a_ministrys_fields(extractor, text, expected, whole):
+    found = entities(extractor, text)
+    assert expected <= found, found
+    assert whole is None or not any(name == whole for name, _ in found), found

@@ -523,9 +523,18 @@ def _ends_sentence(tok) -> bool:
 
 
 def _split_pair(span: Span | None, lex: Lexicon) -> list:
-    """'the New York Stock Exchange and Cboe Global Markets': NER joined two names with 'and'."""
+    """'the New York Stock Exchange and Cboe Global Markets', 'Lipisha, Safaricom': NER joined two names."""
     if span is None:
         return [None]
+    commas = [t.i for t in span if t.text == ","]
+    if len(commas) == 1 and commas[0] > span.start and commas[0] + 1 < span.end:
+        # "Lipisha, Safaricom": two names NER read as one, unless a legal form follows ("Block, Inc.") or the
+        # name lists its fields ("Ministry of Industry, Mine and Trade")
+        left, right = span.doc[span.start:commas[0]], span.doc[commas[0] + 1:span.end]
+        if right[0].text not in LEGAL_FORMS and right.text not in LEGAL_FORMS and \
+                not any(t.lower_ in ("of", "for", "and", "&") for t in span) and \
+                all(t.is_title or t.is_upper for t in (left[0], right[0])):
+            return [left, right]
     for tok in span:
         if tok.lower_ == "and" and tok.i - span.start >= 2 and span.end - tok.i - 1 >= 2:
             left, right = span.doc[span.start:tok.i], span.doc[tok.i + 1:span.end]
