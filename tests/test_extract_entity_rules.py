@@ -1273,3 +1273,13 @@ def test_a_comma_inside_ners_name_splits_two_companies_but_not_a_ministrys_field
     found = entities(extractor, text)
     assert expected <= found, found
     assert whole is None or not any(name == whole for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The flaw was found by Tama Whaanga, an independent security researcher, who alerted the firm.", "Tama Whaanga"),
+    # NER took the surname alone for a company; the title after it says whose name it is
+    ("Absheron Bit said on Monday that Leyla Huseynova, head of information security, would take over.",
+     "Leyla Huseynova"),
+])
+def test_a_researchers_name_and_a_surname_ner_cut_are_people(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)

@@ -50,10 +50,12 @@ COMPANY_TITLE_BETWEEN = re.compile(
     r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 
-# ", a Melbourne woman who", ", a 52-year-old businessman": a description only a person takes
+# ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
+# description only a person takes
 PERSON_DESCRIBED = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(?-i:man|woman|businessman|businesswoman|resident|national|"
-    r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather)\b"
+    r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather|"
+    r"researcher|engineer|journalist|reporter|lawyer|attorney|economist|professor|scientist|hacker)\b"
     r"(?!['’]s)")
 
 

@@ -245,12 +245,21 @@ class NameRules(EntityTyping):
         name NER missed, whose appositive is a title only people hold, is a person's."""
         doc = self.doc
         for i in range(1, len(doc) - 2):
-            if doc[i].text != "," or i - 1 in self.taken:
+            cut = i - 1 in self.taken and self._cut_surname(i - 1)
+            if doc[i].text != "," or i - 1 in self.taken and not cut:
                 continue
-            span = self._name_ending_at(i, 3)
+            span = doc[i - 2:i] if cut else self._name_ending_at(i, 3)
             if 2 <= len(span) <= 3 and (span.start == 0 or not doc[span.start - 1].is_title) and \
                     not self.kb.lookup(span.text) and self._titled_appositive(span):
-                self._mention(span, self._record_for(span.text, "PERSON"))
+                self._mention(span, self._record_for(span.text, "PERSON"), replace=True)
+
+    def _cut_surname(self, i: int) -> bool:
+        """'Leyla Huseynova, head of information security': NER took the surname alone for a company."""
+        m = self.taken[i]
+        given = self.doc[m.start - 1] if m.start > 0 else None
+        return not m.generic and m.end - m.start == 1 and not self.ents.records[m.key].kb_id and \
+            self.ents.records[m.key].type == "ORGANIZATION" and given is not None and given.is_title and \
+            given.is_alpha and (not given.is_sent_start or given.pos_ == "PROPN") and given.i not in self.taken
 
     def _with_particle_surname(self, span: Span) -> Span:
         """'Glaidson Acácio' + 'dos Santos': a surname after a particle NER split off is part of the name."""
