@@ -1283,3 +1283,14 @@ def test_a_comma_inside_ners_name_splits_two_companies_but_not_a_ministrys_field
 ])
 def test_a_researchers_name_and_a_surname_ner_cut_are_people(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the office word NER leaves off an authority's name; a "Coin" whose founder the text names is a company
+    ("The Bavarian Data Protection Commissioner has opened proceedings against the broker.",
+     ("Bavarian Data Protection Commissioner", "REGULATOR")),
+    ("Karoo Coin's founder, Thabo Nkosi, handed the chief executive role to a banker.",
+     ("Karoo Coin", "ORGANIZATION")),
+])
+def test_an_authoritys_office_word_and_a_coin_named_firm_with_a_founder(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -215,6 +215,8 @@ class CandidateSpans:
             trimmed = _trim(ent)
             if type_ in ("PERSON", "ORGANIZATION") and trimmed is not None:
                 trimmed = _before_title(trimmed, type_)
+            if type_ == "ORGANIZATION" and trimmed is not None:
+                trimmed = _with_office_word(trimmed)
             if type_ == "PERSON" and trimmed is not None:
                 trimmed = self._after_leading_title(trimmed)
                 if len(trimmed) > 1 and (trimmed[-1].text in self.lex.org_suffix_words or
@@ -512,6 +514,19 @@ def _before_title(span: Span, type_: str) -> Span:
             if type_ == "PERSON" or tok.i == span.end - 1 and span.end < len(doc) and doc[span.end].is_title and \
                     doc[span.end].pos_ == "PROPN":
                 return doc[span.start:tok.i]
+    return span
+
+
+# the word naming an office whose holder is the authority, which NER leaves off: "the Saxon Data Protection"
+# + "Commissioner", "the Banking" + "Ombudsman"
+OFFICE_WORDS = {"Commissioner", "Ombudsman", "Ombudsperson", "Registrar", "Inspectorate"}
+
+
+def _with_office_word(span: Span) -> Span:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in OFFICE_WORDS and \
+            not (span.end + 1 < len(doc) and doc[span.end + 1].is_title and doc[span.end + 1].pos_ == "PROPN"):
+        return doc[span.start:span.end + 1]  # (not a title before a name: "the SEC Commissioner Hester Peirce")
     return span
 
 

@@ -659,9 +659,11 @@ class NameRules(EntityTyping):
         return False
 
     def _a_company_after_all(self, span: Span) -> bool:
-        """'Dilijan Coin, a smaller Yerevan exchange', 'Vardar Coin founder X', 'Aire Coin Ltd': a name ending in
-        "Coin" that the words after it make a company's."""
+        """'Dilijan Coin, a smaller Yerevan exchange', 'Vardar Coin founder X', "Umgeni Coin's founder", 'Aire Coin
+        Ltd': a name ending in "Coin" that the words after it make a company's."""
         nxt = self.doc[span.end:span.end + 1]
+        if len(nxt) and nxt[0].text in ("'s", "’s"):  # "Umgeni Coin's founder, Sipho Ndlovu"
+            nxt = self.doc[span.end + 1:span.end + 2]
         return self._kind_appositive(span) or self._exchange_context(span) or bool(len(nxt)) and (
             nxt[0].text in LEGAL_FORMS or nxt[0].lower_ in OWNED_ROLES | {"chief", "ceo"})
 
