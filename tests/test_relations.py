@@ -812,3 +812,11 @@ def test_a_long_kind_after_a_possessive_place_and_a_parents_unit_there(extractor
 ])
 def test_a_coordinated_company_with_its_own_description_is_not_placed_by_the_first(extractor, text, wrong):
     assert wrong not in relations(extractor, text)
+
+
+def test_who_launched_an_exchange_founded_it_but_not_a_token_named_like_a_company(extractor):
+    found = relations(extractor, "Veldra Exchange was launched in 2011 by Zhou Tong, a teenage programmer in "
+                                 "Singapore, and let traders short bitcoin.")
+    assert ("Zhou Tong", "WORKS_FOR", "Veldra Exchange") in found, found
+    found = relations(extractor, "KESTREL was launched in January by Dana Holt as a token tied to her video app.")
+    assert not any(r[1] == "WORKS_FOR" for r in found), found

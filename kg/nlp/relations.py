@@ -586,17 +586,19 @@ class RelationFinder:
                 # the parser reads "co-founded" as three words and hangs the object on any of them
                 out.extend(self._cofounders(ents, list(doc[tok.i:tok.i + 3])))
             set_up = lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
-            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or set_up or
+            # "Bitcoinica was launched in 2011 by Zhou Tong": who launched an exchange founded it
+            launched_by = lemma == "launch" and any(c.dep_ == "agent" for c in tok.children)
+            if tok.pos_ == "VERB" and (lemma in FOUND_LEMMAS or leads or set_up or launched_by or
                                        tok.lower_.startswith(("co-founded", "cofounded"))):
-                if not leads:
+                if not leads and not launched_by:
                     out.extend(self._cofounders(ents, [tok]))
                 agent = [c for c in tok.children if c.dep_ == "agent"]
                 pronoun = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
                 if not agent and not (pronoun and tok.dep_ == "relcl"):
                     continue
                 org = self._org_of_verb(doc, ents, tok)
-                if org is None:
-                    continue
+                if org is None or launched_by and ents.record(org).type != "EXCHANGE":
+                    continue  # (what is launched may be a token NER took for a company: only a venue is founded)
                 if agent:
                     people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
                               if ents.record(m).type == "PERSON" and not m.generic]
