@@ -1294,3 +1294,12 @@ def test_a_researchers_name_and_a_surname_ner_cut_are_people(extractor, text, pe
 ])
 def test_an_authoritys_office_word_and_a_coin_named_firm_with_a_founder(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    # the last word or legal form of a name already found, described after a comma, names no company alone
+    ("Harbour (BVI) Limited, a firm registered in the Cayman Islands, minted most of the tokens.", "Limited"),
+    ("The desk will be folded into Coinbase Custody, the unit Coinbase launched in 2018.", "Custody"),
+])
+def test_a_described_names_last_word_alone_is_no_company(extractor, text, not_a_name):
+    assert not any(name == not_a_name for name, _ in entities(extractor, text))

@@ -820,3 +820,25 @@ def test_who_launched_an_exchange_founded_it_but_not_a_token_named_like_a_compan
     assert ("Zhou Tong", "WORKS_FOR", "Veldra Exchange") in found, found
     found = relations(extractor, "KESTREL was launched in January by Dana Holt as a token tied to her video app.")
     assert not any(r[1] == "WORKS_FOR" for r in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The token will be overseen by the Kestrel Council, a non-profit based here in Lausanne.",
+     ("Kestrel Council", "BASED_IN", "Lausanne")),
+    ("Veldra Exchange, which is incorporated in the Cayman Islands and run largely from Singapore, denied wrongdoing.",
+     ("Veldra Exchange", "BASED_IN", "Singapore")),
+    # a name NER missed, "one of" a country's banks
+    ("Kookaburra Bank, one of Australia's four major banks, began blocking some payments to exchanges.",
+     ("Kookaburra Bank", "BASED_IN", "Australia")),
+    # every company of a list after a demonym and a plural kind
+    ("Trading jumped in Kenya after the ruling, and Kenyan exchanges Pwani and Tanabit both reported record volumes.",
+     ("Tanabit", "BASED_IN", "Kenya")),
+])
+def test_based_here_run_largely_from_one_of_a_countrys_banks_and_a_demonym_list(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_singular_kind_places_no_company_coordinated_after_it(extractor):
+    text = ("BANGKOK — Siam Digital, a joint venture between Thai energy conglomerate Gulf Energy Development, and "
+            "Binance, the world's largest exchange, launched in Thailand.")
+    assert ("Binance", "BASED_IN", "Thailand") not in relations(extractor, text)

@@ -389,22 +389,25 @@ class NameRules(EntityTyping):
                                      owner.text in ("'s", "’s"))
 
     def add_described_organisations(self) -> None:
-        """'SCBX, the Bangkok-based parent of Siam Commercial Bank, said': a capitalised name NER missed,
-        whose appositive is a kind of organisation, is that organisation."""
+        """'SCBX, the Bangkok-based parent of Siam Commercial Bank, said', 'Westpac, one of Australia's four major
+        banks': a capitalised name NER missed, whose appositive is a kind of organisation, is that organisation."""
         doc = self.doc
         for tok in doc:
             # (a camel-cased name is one whatever the tagger made of it: "CommEX")
             named = tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or _camel_case(tok)
-            if tok.i in self.taken or not named or \
+            # (not the legal form or last word of a name already taken: "Sevan Exchange" + "CJSC, one of ...")
+            if tok.i in self.taken or not named or tok.i - 1 in self.taken or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
-                        c.dep_ == "appos" and c.lower_ in DESCRIBED_KINDS for c in tok.children):
+                        c.dep_ == "appos" and (c.lower_ in DESCRIBED_KINDS or _one_of_a_kind(c)) for c in tok.children):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
                     doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
                 start -= 1
             span = doc[start:tok.i + 1]
+            if span.text in LEGAL_FORMS:
+                continue  # "Ethena (BVI) Limited, a company registered in ...": a legal form alone names no one
             if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
@@ -776,6 +779,14 @@ class NameRules(EntityTyping):
                     m.start < i or m.end > end for m in (self.taken.get(t) for t in range(i, end)) if m is not None):
                 continue  # (nothing that overlaps a longer name around it)
             self._mention(span, self._record_for(span.text, "REGULATOR"), replace=True)
+
+
+def _one_of_a_kind(appositive) -> bool:
+    """'Westpac, one of Australia's four major banks': "one of" a plural kind of organisation."""
+    return appositive.lower_ == "one" and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ == "NNS" and
+                                                      o.lemma_.lower() in DESCRIBED_KINDS for o in p.children)
+        for p in appositive.children)
 
 
 def _hyphen_in_name(doc, i: int) -> bool:

@@ -231,12 +231,13 @@ class RelationFinder:
             r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
         self.based_in = re.compile(
             r"(?<!not )(?<!never )(?:(?:based|headquartered|registered|incorporated|domiciled|located|licensed|regulated)"
-            r"\s+(?:in|on|out\s+of)|"
+            r"\s+(?:here\s+)?(?:in|on|out\s+of)|"  # ("a non-profit based here in Geneva")
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to)|"
             r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in|"  # "a fund with offices in"
             # "runs most of its operations from China", "the young exchange run out of Delaware"
             r"(?:runs|ran|run|operates|operated)\s+(?:(?:most|much|all|part)\s+of\s+)?(?:its\s+)?"
             r"(?:operations|business)\s+(?:from|in|out\s+of)|"
+            r"(?:and\s+)?run\s+(?:largely|mainly|mostly|chiefly|partly)\s+from|"  # "and run largely from Hong Kong"
             r"(?:exchange|company|firm|platform|business|venue)\s+run\s+out\s+of)"
             r"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:town|city|village|port|capital|region|province|state|island|"
             r"emirate|canton)\s+of\s+)?$",  # "based in the Swiss town of Zug"
@@ -854,17 +855,28 @@ class RelationFinder:
         if not countries:
             return []
         out = []
+        # the last company a plural kind placed ("Nigerian exchanges Quidax and ..."), and where
+        listed: tuple[Mention, Mention] | None = None
         for m in mentions:
             rec = ents.record(m)
             if rec.type not in PLACED or m.generic:
                 continue
             sent = doc[m.start].sent
+            placed = plural = None
             for phrase in (self._kind_phrase_before(doc, m.start, sent.start),
                            self._kind_phrase_after(doc, m.end, sent.end)):
                 country = self._demonym_country(phrase)
                 place = countries.get(norm(country)) if country else None
                 if place is not None:
                     out.append(_rel(rec.key, "BASED_IN", ents.record(place).key, "", m, place))
+                    placed, plural = place, phrase[-1].tag_ == "NNS"
+            if placed is None and listed is not None and \
+                    all(t.text in (",", "and") for t in doc[listed[0].end:m.start]) and m.start > listed[0].end and \
+                    doc[m.end - 1] in doc[listed[0].end - 1].conjuncts:
+                # "Nigerian exchanges Quidax and Busha": every company of the list
+                placed = listed[1]
+                out.append(_rel(rec.key, "BASED_IN", ents.record(placed).key, "", m, placed))
+            listed = (m, placed) if placed is not None and plural is not False else None
         return out
 
     def _kind_word(self, token) -> bool:
@@ -936,7 +948,7 @@ class RelationFinder:
         k = 0
         if len(after) and after[0].text in POSSESSIVE:  # "Honduras' banking regulator"
             k = 1
-        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN") and after[k].is_lower and
+        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN", "NUM") and after[k].is_lower and
                                   after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
                                   after[k].text == "-" and nouns and k + 1 < len(after) or
                                   self._kind_word(after[k]) and nouns):
