@@ -773,8 +773,9 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
 
 def past_employer(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
     """'handing the role to Wanjiru Kamau, a former head of digital banking at Tana Commercial Bank': the
-    company that describes where the person worked before is not where the post changes hands (unless it is
-    the company the article is about: "Ben Gagnon, previously Bitfarms' chief mining officer, replaced him")."""
+    company that describes where the person worked before ("at" it) is not where the post changes hands,
+    unless it is the company the article is about (a past title of a company's own, "Ben Gagnon, previously
+    Bitfarms' chief mining officer, replaced him", names no "at")."""
     if mention.generic or ents.record(mention).type not in ("EXCHANGE", "ORGANIZATION") or \
             ents.leading_company(ents.mentions) == mention.key:
         return False
@@ -1028,7 +1029,8 @@ def _date_text(sent, clause: Token) -> str:
     doc = sent.doc
     if doc.user_data.get("kg_dates") is None:
         doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
-    dates = [e for e in doc.user_data["kg_dates"] if sent.start <= e.start < sent.end and not _dates_another(e, clause)]
+    dates = [e for e in doc.user_data["kg_dates"]
+             if sent.start <= e.start < sent.end and not _dates_another(e, clause)]
     if not dates:
         return ""
     subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))

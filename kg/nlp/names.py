@@ -69,8 +69,8 @@ COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("c
                   ("general", "counsel"))
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
-               "custodian", "processor", "fintech", "bank", "miner", "group", "protocol", "platform", "venue", "provider",
-               "issuer", "operator"}
+               "custodian", "processor", "fintech", "bank", "miner", "group", "protocol", "platform", "venue",
+               "provider", "issuer", "operator"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
 PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")

@@ -53,7 +53,6 @@ MAKER_TAILS = {"Labs", "Foundation", "Protocol", "Network", "Finance"}
 UNIT_WORDS = {"arm", "unit", "subsidiary", "affiliate", "branch", "entity", "division", "business"}
 HOME_WORDS = {"country": True, "nation": True, "kingdom": True, "islands": True, "city": False, "state": False,
               "city-state": True, "territory": False}
-POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 OWNER_NOUNS = {"firm", "company", "exchange", "fund", "hedge", "empire", "business", "venture", "startup",
                "lender", "platform", "group", "outfit", "project", "operation"}
 
@@ -116,8 +115,8 @@ class RelationFinder:
         # described by its place's possessive, then named
         self.title_of_described = re.compile(
             rf"^\s*,\s*(?:the\s+|a\s+)?(?:{PAST}\s+)?{roles}\s+(?:of|at)\s+"
-            r"(?:the\s+(?-i:[a-z]+)(?:'s|’s)\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,2}"
-            r"\s*,\s*(?:the\s+)?$", re.I)
+            r"(?:the\s+(?-i:[a-z]+)(?:'s|’s)\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)"
+            r"(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,2}\s*,\s*(?:the\s+)?$", re.I)
         # "X, previously at Lagos-based payments company Flowpay,": a past employer, no role
         self.previously_at = re.compile(
             rf"^\s*,\s*{PAST}\s+(?:at|with)\s+(?:the\s+)?"
@@ -828,7 +827,7 @@ class RelationFinder:
                     k += 1
                 if k + 1 < len(after) and after[k].lower_ == "one" and after[k + 1].lower_ == "of":
                     k += 2
-                if k + 2 < len(after) and after[k].lower_ == "the" and after[k + 2].text in POSSESSIVE_MARKS:
+                if k + 2 < len(after) and after[k].lower_ == "the" and after[k + 2].text in POSSESSIVE:
                     nouns = [t for t in after[k + 3:] if t.is_lower and t.pos_ in ("NOUN", "ADJ")]
                     if nouns and any(self._kind_word(t) for t in nouns):
                         kind = after[k + 1].lower_
