@@ -1303,3 +1303,17 @@ def test_an_authoritys_office_word_and_a_coin_named_firm_with_a_founder(extracto
 ])
 def test_a_described_names_last_word_alone_is_no_company(extractor, text, not_a_name):
     assert not any(name == not_a_name for name, _ in entities(extractor, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm named in Portuguese or Spanish opens with its kind and joins its words with "do", "de"; a list
+    # after it is other firms
+    ("Regulators wrote on Monday to Nubank, Banco do Brasil, Santander Brasil and two smaller lenders.",
+     ("Banco do Brasil", "ORGANIZATION")),
+    ("Caixa Geral de Depósitos said it would stop card payments to exchanges.",
+     ("Caixa Geral de Depósitos", "ORGANIZATION")),
+])
+def test_a_firm_named_in_a_romance_language_is_read_whole(extractor, text, expected):
+    found = entities(extractor, text)
+    assert expected in found, found
+    assert not any(", " in name for name, _ in found), found

@@ -60,6 +60,7 @@ AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner"
 AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", "Procuraduría", "Ministerio", "Unidad",
                      "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria",
                      "Autorité", "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
+FIRM_OPENERS = {"Banco", "Banca", "Banque", "Caixa", "Caja", "Grupo", "Groupe", "Gruppo", "Compañía", "Companhia"}
 ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
                  "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
 # a company's titles as they stand in lower case between its name and a person's ("Thodex founder Faruk Özer")
@@ -761,7 +762,7 @@ class NameRules(EntityTyping):
         an authority named in Spanish, Portuguese, French or Italian opens with its kind and joins its words
         with "de", "del", "y"; NER cuts such names at the joins (and reads the rest as a person)."""
         doc = self.doc
-        for i in [i for i in range(len(doc) - 2) if doc[i].text in AUTHORITY_OPENERS]:
+        for i in [i for i in range(len(doc) - 2) if doc[i].text in AUTHORITY_OPENERS or doc[i].text in FIRM_OPENERS]:
             if i in self.taken and self.ents.records[self.taken[i].key].kb_id:
                 continue
             end = k = i + 1
@@ -769,7 +770,8 @@ class NameRules(EntityTyping):
                 tok = doc[k]
                 if tok.is_title and tok.is_alpha:
                     end = k = k + 1
-                elif tok.lower_ in ROMANCE_JOINS or tok.text == "," and k + 1 < len(doc) and doc[k + 1].is_title and \
+                elif tok.lower_ in ROMANCE_JOINS or tok.text == "," and doc[i].text in AUTHORITY_OPENERS and \
+                        k + 1 < len(doc) and doc[k + 1].is_title and \
                         not any(e.type == "LOCATION" for e in self.kb.lookup(doc[k + 1].text)):
                     k += 1  # (not "Fiscalía General de la Nación, Colombia": the country after the name)
                 else:
@@ -778,7 +780,9 @@ class NameRules(EntityTyping):
             if end - i < 3 or self.kb.lookup(span.text) or any(
                     m.start < i or m.end > end for m in (self.taken.get(t) for t in range(i, end)) if m is not None):
                 continue  # (nothing that overlaps a longer name around it)
-            self._mention(span, self._record_for(span.text, "REGULATOR"), replace=True)
+            # ("Banco do Brasil", "Caixa Geral de Depósitos": a firm's name opens with its kind the same way)
+            type_ = "REGULATOR" if doc[i].text in AUTHORITY_OPENERS else self._org_type(span)
+            self._mention(span, self._record_for(span.text, type_), replace=True)
 
 
 def _one_of_a_kind(appositive) -> bool:
