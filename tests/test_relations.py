@@ -842,3 +842,16 @@ def test_a_singular_kind_places_no_company_coordinated_after_it(extractor):
     text = ("BANGKOK — Siam Digital, a joint venture between Thai energy conglomerate Gulf Energy Development, and "
             "Binance, the world's largest exchange, launched in Thailand.")
     assert ("Binance", "BASED_IN", "Thailand") not in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title of a collapsed exchange; "that X also founded"; a firm's "founder and sole director", NER's person
+    ("ANKARA — Emre Yalçın, the founder of collapsed Izmir crypto exchange Ege Kripto, was detained on Tuesday.",
+     ("Emre Yalçın", "WORKS_FOR", "Ege Kripto")),
+    ("Lenders said they had no exposure to Kestrel Trading, the market maker that Dana Holt also founded.",
+     ("Dana Holt", "WORKS_FOR", "Kestrel Trading")),
+    ("Prosecutors are also suing Harbour Yield's founder and sole director, Liam Doyle.",
+     ("Liam Doyle", "WORKS_FOR", "Harbour Yield")),
+])
+def test_a_collapsed_exchanges_founder_that_x_also_founded_and_a_firms_sole_director(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -60,6 +60,9 @@ AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner"
 AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", "Procuraduría", "Ministerio", "Unidad",
                      "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria",
                      "Autorité", "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
+# what only a company has, after its possessive: "Yarra Yield's founder", "Kestrel's shareholders"
+POSSESSED_BY_FIRMS = {"founder", "founders", "co", "cofounder", "ceo", "cfo", "cto", "coo", "shareholders",
+                      "customers", "depositors", "headquarters", "subsidiary", "parent"}
 FIRM_OPENERS = {"Banco", "Banca", "Banque", "Caixa", "Caja", "Grupo", "Groupe", "Gruppo", "Compañía", "Companhia"}
 ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
                  "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
@@ -623,6 +626,9 @@ class NameRules(EntityTyping):
             type_ = self._org_type(span)
         elif type_ == "PERSON" and self._owned_by_a_title(span):
             type_ = self._org_type(span)  # "Alan Howard, co-founder of Brevan Howard": what a founder founds
+        elif type_ == "PERSON" and len(span) > 1 and self._possessor_of_company_title(span):
+            # (a lone word is linked later, as a surname or a company's short name: "Atlas's customers")
+            type_ = self._org_type(span)  # "Yarra Yield's founder and sole director": only a firm has one
         elif type_ == "PERSON" and self._kind_appositive(span):
             type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
         elif type_ == "PERSON" and len(span) == 1 and self._given_name_before(span):
@@ -661,6 +667,11 @@ class NameRules(EntityTyping):
                 return True
             i += 1
         return False
+
+    def _possessor_of_company_title(self, span: Span) -> bool:
+        doc = self.doc
+        return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s") and \
+            doc[span.end + 1].lower_ in POSSESSED_BY_FIRMS
 
     def _a_company_after_all(self, span: Span) -> bool:
         """'Dilijan Coin, a smaller Yerevan exchange', 'Vardar Coin founder X', "Umgeni Coin's founder", 'Aire Coin

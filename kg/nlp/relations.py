@@ -33,7 +33,10 @@ EMPLOYERS = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 KIND_WORDS = "firm|company|group|bank|exchange|fund|consultancy|agency|startup|start-up|lender|platform"
 # what may stand between "founder of" and the name: "crypto derivatives liquidity provider",
 # "Hong Kong-registered cryptocurrency exchange"
-DESCRIPTION = r"(?-i:(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})"
+# what may stand between a title's "of" and the employer: "Lagos-based payments company", "collapsed Istanbul crypto
+# exchange"
+DESCRIPTION = (r"(?-i:(?:(?:collapsed|defunct|failed|bankrupt|troubled|now-defunct|embattled)\s+)?"
+               r"(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})")
 PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
 WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months))"
@@ -323,7 +326,9 @@ class RelationFinder:
                 # "Tibanne, the Tokyo web-hosting company that Karpelès heads"
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not a.generic and not b.generic and \
                         self.org_that_person.match(between) and b.end < len(doc) and \
-                        doc[b.end].lemma_.lower() in LEAD_LEMMAS | FOUND_LEMMAS:
+                        (doc[b.end].lemma_.lower() in LEAD_LEMMAS | FOUND_LEMMAS or  # ("that X also founded")
+                         doc[b.end].lower_ in ("also", "later", "once", "then") and b.end + 1 < len(doc) and
+                         doc[b.end + 1].lemma_.lower() in LEAD_LEMMAS | FOUND_LEMMAS):
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
                     continue
                 # "FTX's Sam Bankman-Fried"
