@@ -1567,3 +1567,10 @@ def test_opening_an_inquiry_or_trading_launches_nothing(extractor):
 def test_an_authority_asking_a_company_for_a_report_looks_into_it(extractor, text):
     inquiries = of_type(events(extractor, text), "INVESTIGATION")
     assert any("Kestrel Exchange" in parts and len(parts) == 2 for parts in inquiries), inquiries
+
+
+def test_another_party_on_another_date_in_one_sentence_is_another_event(extractor):
+    text = ("Exchanges have been under heavy attack this month. Bitstamp lost tens of millions of dollars to hackers "
+            "on Sept. 12, and Poloniex had about $41 million drained on Sept. 4.")
+    hacks = of_type(events(extractor, text), "HACK")
+    assert sorted(hacks) == [("Bitstamp",), ("Poloniex",)], hacks

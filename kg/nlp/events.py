@@ -138,7 +138,8 @@ class EventFinder:
                         not _names_new_party(ents, token, events, event):
                     _merge_back(events, event)
                 elif any(_same_kind(e, event) and e.start == event.start for e in events) and \
-                        not _other_subject(subjects.get(type_), subject) and not _other_grantor(ents, events, event):
+                        not _other_subject(subjects.get(type_), subject) and not _other_grantor(ents, events, event) \
+                        and not _other_party_and_date(events, event):
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event, ref)
@@ -237,6 +238,14 @@ def _other_subject(first: str | None, this: str | None) -> bool:
     """'Kraken halted withdrawals on Monday, and Gemini suspended them on Tuesday': each verb with a
     subject of its own is its own event, though one sentence tells both."""
     return first is not None and this is not None and first != this
+
+
+def _other_party_and_date(events: list[FoundEvent], event: FoundEvent) -> bool:
+    """'In October Cream Finance lost $130 million, and in August an attacker took $611 million from Poly
+    Network': another party on another date, though one sentence tells both, is another event."""
+    old = next((e for e in reversed(events) if e.type == event.type), None)
+    return old is not None and bool(event.participants) and not set(old.participants) & set(event.participants) \
+        and bool(old.date_text) and bool(event.date_text) and old.date_text != event.date_text
 
 
 def _other_grantor(ents: DocEntities, events: list[FoundEvent], event: FoundEvent) -> bool:
