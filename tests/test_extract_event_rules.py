@@ -1574,3 +1574,15 @@ def test_another_party_on_another_date_in_one_sentence_is_another_event(extracto
             "on Sept. 12, and Poloniex had about $41 million drained on Sept. 4.")
     hacks = of_type(events(extractor, text), "HACK")
     assert sorted(hacks) == [("Bitstamp",), ("Poloniex",)], hacks
+
+
+@pytest.mark.parametrize("text, robbed", [
+    # what attackers take from an account or wallet nobody else is named for is the speaking company's
+    ("Kestrel Exchange said on Sunday that attackers had taken about $44 million from an internal operational "
+     "account.", True),
+    # a tracker reporting a year's thefts was robbed of nothing
+    ("Chainalysis said hackers stole $3.8 billion in 2022.", False),
+])
+def test_a_company_saying_attackers_took_money_from_an_account_was_hacked(extractor, text, robbed):
+    hacks = of_type(events(extractor, text), "HACK")
+    assert bool(hacks) == robbed, hacks

@@ -150,13 +150,16 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         if main is not None and main.pos_ in ("VERB", "AUX"):
             mover = main
             ordered = ordered or clause_mentions(triggers, ents, main, main, spec.type)
+    if not ordered and spec.type == "HACK":
+        ordered = _robbed_speaker(ents, clause)
     if not ordered and spec.type in NEEDS_CLAUSE:
         return None  # "slides in debut": a launch names its launcher or what it launched
     if not ordered:
         ordered = sorted(ents.in_span(sent.start, sent.end), key=lambda m: abs(m.start - token.i))
     if spec.type == "PARTNERSHIP":
         ordered = ordered + _the_two_companies(ents, sent, ordered)
-    ordered = [m for m in ordered if not _is_source(doc, m) or ents.record(m).type == "REGULATOR"]
+    ordered = [m for m in ordered if not _is_source(doc, m) or ents.record(m).type == "REGULATOR" or
+               spec.type == "HACK" and m.key in {r.key for r in _robbed_speaker(ents, clause)}]
     agree = agreed_to(token) if spec.type == "BAN" and token.lemma_.lower() in LEAVE_VERBS else None
     if agree is not None:
         # a settlement's undertaking to stop: the regulator it settles with bans the parties that agreed
@@ -591,6 +594,20 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
                 if ents.record(m).type == "REGULATOR":
                     return m.key
     return ""
+
+
+def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
+    """'CoinDCX said that attackers had taken $44 million from an internal operational account': what is taken
+    from an account or wallet no one else is named for is the speaking company's."""
+    if not any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ("account", "wallet") for o in c.children)
+            for c in clause.subtree):
+        return []
+    head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
+    if head is None or head.lemma_.lower() not in REPORTING:
+        return []
+    return [m for c in head.children if c.dep_ == "nsubj" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)
+            if ents.record(m).type in ("EXCHANGE", "ORGANIZATION") and not m.generic][:1]
 
 
 def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
