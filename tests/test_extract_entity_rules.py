@@ -1317,3 +1317,14 @@ def test_a_firm_named_in_a_romance_language_is_read_whole(extractor, text, expec
     found = entities(extractor, text)
     assert expected in found, found
     assert not any(", " in name for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a launchpad and a mining pool are kinds of company; an OTC desk is a trading venue
+    ("Investigators questioned the owners of launchpad Hue Star Pad about the token sale.",
+     ("Hue Star Pad", "ORGANIZATION")),
+    ("Miners left mining pool Altai Pool after it stopped paying them.", ("Altai Pool", "ORGANIZATION")),
+    ("Tax officers searched Lahore OTC desk Ravi Crypto on Friday.", ("Ravi Crypto", "EXCHANGE")),
+])
+def test_launchpads_mining_pools_and_otc_desks_by_their_kind(extractor, text, expected):
+    assert expected in entities(extractor, text)

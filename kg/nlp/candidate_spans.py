@@ -38,7 +38,7 @@ ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech
                   "operator", "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet",
                   "publisher", "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture",
                   "custodian", "broker", "brokerage", "miner", "manager", "studio", "project", "foundation",
-                  "organization"}
+                  "organization", "launchpad", "pool"}
 # lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
 NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
                   "al", "el", "la", "le", "ter"}

@@ -74,7 +74,7 @@ COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("c
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner", "group", "protocol", "platform", "venue",
-               "provider", "issuer", "operator"}
+               "provider", "issuer", "operator", "launchpad", "pool"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
 PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")
