@@ -793,8 +793,7 @@ def past_employer(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
     company that describes where the person worked before ("at" it) is not where the post changes hands,
     unless it is the company the article is about (a past title of a company's own, "Ben Gagnon, previously
     Bitfarms' chief mining officer, replaced him", names no "at")."""
-    if mention.generic or ents.record(mention).type not in ("EXCHANGE", "ORGANIZATION") or \
-            ents.leading_company(ents.mentions) == mention.key:
+    if mention.generic or ents.record(mention).type not in ("EXCHANGE", "ORGANIZATION"):
         return False
     node = doc[mention.start:mention.end].root
     if node.dep_ != "pobj":
@@ -802,7 +801,9 @@ def past_employer(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
     for _ in range(8):
         if node.dep_ == "appos" and node.head.i in ents.by_token and \
                 ents.record(ents.by_token[node.head.i]).type == "PERSON":
-            return any(t.lower_ in PAST_WORDS for t in doc[node.left_edge.i:mention.start])
+            # (the article's own company, counted over all its mentions, only once a past description is found)
+            return any(t.lower_ in PAST_WORDS for t in doc[node.left_edge.i:mention.start]) and \
+                ents.leading_company(ents.mentions) != mention.key
         if node.head.i == node.i:
             break
         node = node.head

@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Span
 
-from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOUNDING_LEMMAS, INSTITUTION_WORDS, LEGAL_FORMS,
-                              NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
+from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS, INSTITUTION_WORDS,
+                              LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
                               glued_lowercase_half, hired_as_a_title, job_words, regional_company)
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
@@ -63,7 +63,7 @@ AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", 
 # what only a company has, after its possessive: "Yarra Yield's founder", "Kestrel's shareholders"
 POSSESSED_BY_FIRMS = {"founder", "founders", "co", "cofounder", "ceo", "cfo", "cto", "coo", "shareholders",
                       "customers", "depositors", "headquarters", "subsidiary", "parent"}
-FIRM_OPENERS = {"Banco", "Banca", "Banque", "Caixa", "Caja", "Grupo", "Groupe", "Gruppo", "Compañía", "Companhia"}
+FIRM_OPENERS = FOREIGN_KIND_WORDS | {"Caixa", "Caja", "Compañía", "Companhia"}
 ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
                  "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
 # a company's titles as they stand in lower case between its name and a person's ("Thodex founder Faruk Özer")
