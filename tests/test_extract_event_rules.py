@@ -1586,3 +1586,28 @@ def test_another_party_on_another_date_in_one_sentence_is_another_event(extracto
 def test_a_company_saying_attackers_took_money_from_an_account_was_hacked(extractor, text, robbed):
     hacks = of_type(events(extractor, text), "HACK")
     assert bool(hacks) == robbed, hacks
+
+
+def test_a_joined_clause_with_its_own_subject_and_date_is_another_theft(extractor):
+    # the attacker, named or not, took from the party its own clause names, not from the first clause's subject
+    text = ("In May, lending protocol Harrow Finance lost about $80 million in a flash-loan attack, and in July an "
+            "attacker took $12 million from Quillon Bridge before returning most of it.")
+    hacks = of_type(events(extractor, text), "HACK")
+    assert sorted(hacks) == [("Harrow Finance",), ("Quillon Bridge",)], hacks
+
+
+def test_a_loss_told_beside_a_theft_is_a_theft_too(extractor):
+    text = "Harrow Bridge lost about $30 million in March, and Quillon Finance was drained of $9 million in June."
+    hacks = of_type(events(extractor, text), "HACK")
+    assert sorted(hacks) == [("Harrow Bridge",), ("Quillon Finance",)], hacks
+
+
+@pytest.mark.parametrize("text", [
+    "Attackers drained $50 million from Harrow Finance on Sunday. The theft is the largest from a lending "
+    "protocol this year, after the $80 million exploit of Quillon Exchange in April.",
+    "Attackers drained $50 million from Harrow Finance on Sunday. It was the worst loss of its kind since the theft "
+    "at Quillon Exchange in 2021.",
+])
+def test_an_earlier_theft_a_sentence_dates_itself_by_is_its_own_event(extractor, text):
+    hacks = of_type(events(extractor, text), "HACK")
+    assert sorted(hacks) == [("Harrow Finance",), ("Quillon Exchange",)], hacks

@@ -467,6 +467,12 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                 continue  # "froze withdrawals, and BlockFi took a loan": another clause, with its own subject
             if child.i in seen or child.i in swallowed:
                 continue
+            if child.dep_ == "prep" and child.lower_ in EARLIER_PREPOSITIONS and \
+                    not child.left_edge.i <= token.i <= child.right_edge.i and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in triggers.by_noun for o in child.children):
+                # "the theft is among the largest this year, after the raid on the Ronin network": the
+                # earlier event's parties are its own
+                continue
             span_mentions = ents.starting_in(child.left_edge.i, child.right_edge.i + 1)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # "Genesis, a subsidiary of DCG, filed": DCG describes the subject, it did not file
@@ -517,7 +523,8 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
     swallowed = swallowed_subject(clause) if not first and clause.dep_ == "advcl" else None
     if swallowed is not None:
         first.extend(ents.in_span(swallowed.left_edge.i + 1, swallowed.right_edge.i + 1))
-    if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
+    if not first and clause.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl") and not (
+            rest and _dated_clause_of_its_own(clause)):
         head = clause.head
         if clause.dep_ in ("relcl", "acl") and head.dep_ == "appos" and head.i not in ents.by_token:
             head = head.head  # "Celsius and Voyager, two platforms that sought bankruptcy protection"
@@ -551,6 +558,17 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             have.add(id(m))
             out.append(m)
     return out
+
+
+def _dated_clause_of_its_own(clause: Token) -> bool:
+    """'Cream Finance lost $130 million in October, and in August an attacker took $611 million from Poly
+    Network': a joined clause with a subject (not a pronoun) and a date of its own tells another act, whose
+    party is the one it names, not the first clause's subject."""
+    if clause.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                                        for c in clause.children):
+        return False
+    return any(c.dep_ in ("prep", "npadvmod") and c.lower_ != "for" and any(t.ent_type_ == "DATE" for t in c.subtree)
+               for c in clause.children)
 
 
 PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability", "capabilities", "time", "times",
@@ -1069,6 +1087,7 @@ def _dates_another(date: Span, clause: Token) -> bool:
 
 PERIOD_BOUNDS = {"since", "from", "until", "till", "through", "between", "to"}
 CAUSE_PREPOSITIONS = {"after", "following", "amid", "despite"}
+EARLIER_PREPOSITIONS = {"after", "following", "since"}  # "after the raid on X": an event before the clause's
 CLAUSE_PREPOSITIONS = {"after", "before", "until", "since", "as", "when", "while"}  # they can open a clause
 
 

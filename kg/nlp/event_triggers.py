@@ -147,8 +147,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if hackers and pos == "VERB" and lemma not in LAUNDER_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
-        if lemma == "lose" and pos == "VERB" and _money_lost(tok) and any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree):
-            found.setdefault((tok.i, "HACK"), tok)  # "lost $230 million from a wallet", "lost ... to hackers"
+        if lemma == "lose" and pos == "VERB" and _money_lost(tok) and (
+                any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree) or
+                any(c.pos_ == "VERB" and "HACK" in triggers.by_verb.get(c.lemma_.lower(), ()) for c in tok.conjuncts)):
+            # "lost $230 million from a wallet", "lost ... to hackers"; "the Ronin bridge lost $620 million in
+            # March, and Nomad was drained of $190 million in August": a loss told beside a theft is one too
+            found.setdefault((tok.i, "HACK"), tok)
         # "ordered Coincheck to improve its operations and report back": every verb the order names
         ordered = [v.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

@@ -108,7 +108,7 @@ class EventFinder:
                     # Uniswap": the event told before, and the clause's parties belong to another story
                     own = {m.key for m in ents.in_span(token.head.left_edge.i, token.head.right_edge.i + 1)}
                     event.participants = [k for k in event.participants if k in own]
-                    if type_ not in ONE_PER_PARTY:
+                    if type_ not in ONE_PER_PARTY and not _names_new_party(ents, token, events, event, own_phrase=True):
                         _merge_back(events, event)
                         continue
                     # "after the collapse of TerraUSD": the move of the party it names, told before or not
@@ -287,11 +287,16 @@ def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: lis
     return event
 
 
-def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], event: FoundEvent) -> bool:
-    """'the $620 million theft from the Ronin bridge' names its own victim: another event, not a back-reference."""
+def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], event: FoundEvent,
+                     own_phrase: bool = False) -> bool:
+    """'the $620 million theft from the Ronin bridge' names its own victim: another event, not a back-reference.
+    With ``own_phrase``, only the noun's own modifiers count ("after the raid on the Ronin network", "since the
+    Coincheck theft"), not a name set beside it ("days after the lawsuit, Binance.US, ...")."""
     known = {k for e in events if e.type == event.type for k in e.participants}
     noun = token.head if token.dep_ in ("amod", "acl") else token
-    own = {ents.by_token[t.i].key for t in noun.subtree if t.i in ents.by_token and not ents.by_token[t.i].generic}
+    parts = [c for c in noun.children if c.dep_ in ("prep", "compound", "poss", "nmod")] if own_phrase else [noun]
+    own = {ents.by_token[t.i].key for p in parts for t in p.subtree
+           if t.i in ents.by_token and not ents.by_token[t.i].generic}
     return bool(own - known)
 
 
