@@ -1328,3 +1328,30 @@ def test_a_firm_named_in_a_romance_language_is_read_whole(extractor, text, expec
 ])
 def test_launchpads_mining_pools_and_otc_desks_by_their_kind(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Marlow Research, a Taipei quantitative trading firm, said it had lost $9 million. Marlow said it would cover "
+     "every client.", "Marlow Research", "Marlow"),
+    ("Halwan Remit, a money-transfer company, signed the deal on Monday. Halwan's customers will be able to send "
+     "money abroad.", "Halwan Remit", "Halwan"),
+])
+def test_a_company_named_in_full_then_by_its_first_words_is_one_entity(extractor, text, full, short):
+    # whatever the words it drops, where no other company of the article begins the same way
+    found = [e for e in entity_list(extractor, text) if e[1] in ("ORGANIZATION", "EXCHANGE")]
+    assert [(name, aliases) for name, _, aliases in found] == [(full, (short,))], found
+
+
+def test_a_body_set_up_around_a_project_is_not_the_project(extractor):
+    text = ("The Pellago Foundation said it would fund audits. Pellago, the payments network it oversees, went live "
+            "on Monday, and developers at Pellago said fees would stay low.")
+    names = {name for name, _, _ in entity_list(extractor, text)}
+    assert {"Pellago Foundation", "Pellago"} <= names, names
+
+
+def test_a_company_and_the_surname_of_its_founder_are_two_entities(extractor):
+    text = ("Orkhon Trade, an online crypto trading platform, is run by its founder, Dorj Batbayar. Separately, about "
+            "300 investors filed a lawsuit in Ulaanbaatar against Orkhon Trade and Batbayar, seeking damages.")
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    assert {e.name for e in x.entities} == {"Dorj Batbayar", "Orkhon Trade", "Ulaanbaatar"}, x.entities
+    assert [set(e.participants) for e in x.events if e.type == "LAWSUIT"] == [{"Orkhon Trade", "Dorj Batbayar"}]

@@ -17,6 +17,8 @@ NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 UNIT_WORDS = {"unit", "arm", "subsidiary", "affiliate", "division", "branch", "offshoot", "spin-off", "spinoff"}
+# what a body set up around a project adds to the project's name: "Libra Association" is not "Libra"
+GOVERNING_BODIES = {"Association", "Foundation", "Council", "Alliance", "Institute", "Society", "Union", "Trust"}
 DOMAIN_ENDING = re.compile(r"\.[a-z]{2,8}")  # ".pl", ".com": what a web name adds to a company's name
 
 
@@ -222,20 +224,31 @@ class DefinedNames(EntityTyping):
             # (a known company's too: "Radiant" after "Radiant Capital")
             # (and a web name's: "Bitomat" after "Bitomat.pl")
             longer = [r for r in companies if r is not short and r.mentions > 0 and (
-                r.name.startswith(short.name + " ") and all(w in tails for w in r.name[len(short.name):].split()) or
+                r.name.startswith(short.name + " ") and (all(w in tails for w in r.name[len(short.name):].split()) or
+                                                         self._only_longer_name(short, r, companies)) or
                 DOMAIN_ENDING.fullmatch(r.name[len(short.name):]) and r.name.startswith(short.name))]
             # (not a unit the article tells apart: "Nubank Cripto, the bank's crypto unit")
             longer = [r for r in longer if not self._described_as_unit(r)]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))
-            if not target.kb_id and "Exchange" not in target.name.split() and short.mentions > target.mentions:
+            if not target.kb_id and "Exchange" not in target.name.split() and short.mentions > target.mentions and \
+                    all(w in tails for w in target.name[len(short.name):].split()):
                 target.type = short.type  # the name the article goes on using was typed from more context
             for m in [m for m in self.ents.mentions if m.key == short.key and not m.generic]:
                 self._mention(self.doc[m.start:m.end], target, replace=True)
             for m in self.ents.mentions:
                 if m.key == short.key:
                     m.key = target.key  # "the exchange" that meant the short name
+
+    @staticmethod
+    def _only_longer_name(short: EntityRecord, longer: EntityRecord, companies: list[EntityRecord]) -> bool:
+        """'Kronos' after 'Kronos Research', 'Seef' after 'Seef Card': a name no other company of the article
+        begins with, both unknown to the knowledge base, is the longer one's short name whatever its last
+        words (but for a body set up around a project, or a firm named after its partners: "Chanda & Banda")."""
+        return not longer.kb_id and short.type == "ORGANIZATION" and \
+            not set(longer.name[len(short.name):].split()) & (GOVERNING_BODIES | {"&", "and"}) and \
+            sum(r.name.startswith(short.name + " ") for r in companies) == 1
 
     def _described_as_unit(self, record: EntityRecord) -> bool:
         """'Nubank Cripto, the bank's crypto unit', 'X, a subsidiary of Y': a name the article calls a unit of

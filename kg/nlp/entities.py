@@ -105,6 +105,7 @@ class EntityLinker:
         builder.add_listed_companies()
         builder.add_web_names()
         builder.add_based_places()
+        builder.split_companies_from_surnames()
         builder.apply_definitions()
         builder.add_tickers()
         builder.add_named_tokens()

@@ -442,6 +442,27 @@ class NameRules(EntityTyping):
                 span = self.doc[i:i + 1]
                 self._mention(span, self._record_for(text, self._org_type(span)))
 
+    def split_companies_from_surnames(self) -> None:
+        """'against Tengri Trade and Ganbold': one name NER made of a company the article names elsewhere, "and",
+        and the surname of a person it named in full is the company (the surname is linked later, to the
+        person). (Not "&": "Kielar & Wrona" is a firm named after its partners.)"""
+        records = self.ents.records
+        surnames = {r.name.split()[-1] for r in records.values() if r.type == "PERSON" and " " in r.name}
+        companies = {r.name: r for r in records.values() if r.type in ("EXCHANGE", "ORGANIZATION") and r.mentions}
+        for m in [m for m in self.ents.mentions if not m.generic and " and " in m.text]:
+            words = self.doc[m.start:m.end]
+            joint = next(t.i for t in words if t.text == "and")
+            company = self.doc[m.start:joint]
+            if joint != m.end - 2 or joint == m.start or words[-1].text not in surnames or \
+                    company.text not in companies or companies[company.text].key == m.key:
+                continue
+            self.ents.mentions.remove(m)
+            records[m.key].surface[m.text] -= 1
+            for i in range(m.start, m.end):
+                if self.taken.get(i) is m:
+                    del self.taken[i]
+            self._mention(company, companies[company.text])
+
     def add_listed_companies(self) -> None:
         """'Shares of Remixpoint fell by their daily limit': capitalised words NER missed after "shares of"
         (or "stock in") name a listed company."""
