@@ -1355,3 +1355,14 @@ def test_a_company_and_the_surname_of_its_founder_are_two_entities(extractor):
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     assert {e.name for e in x.entities} == {"Dorj Batbayar", "Orkhon Trade", "Ulaanbaatar"}, x.entities
     assert [set(e.participants) for e in x.events if e.type == "LAWSUIT"] == [{"Orkhon Trade", "Dorj Batbayar"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Estonian Supervision Board (ÉSB) warned buyers on Monday. The ÉSB said tokens are not deposits.",
+     ("Estonian Supervision Board", ("ÉSB",))),
+    ("The Slovak Financial Office (FÚS) froze the accounts. FÚS said the money had been laundered.",
+     ("Slovak Financial Office", ("FÚS",))),
+])
+def test_an_acronym_defined_in_brackets_may_open_with_any_alphabets_capital(extractor, text, expected):
+    found = {(name, aliases) for name, _, aliases in entity_list(extractor, text)}
+    assert expected in found, found

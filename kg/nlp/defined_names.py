@@ -14,7 +14,14 @@ from .names import KIND_TAILS, LEGAL_SUFFIXES, SHORTENED_TAILS
 # the small words inside an institution's name: "Autorité Marocaine du Marché des Capitaux"
 NAME_LINKS = {"of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "di", "del", "della", "y", "für", "der",
               "para", "el", "los", "las", "en", "do", "da", "dos", "das"}
-ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
+ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,9}$")  # a letter first (of any alphabet: "ČNB", "FAÚ"), a capital
+
+
+def is_acronym(text: str) -> bool:
+    """'FCA', 'ČNB', 'FAÚ', 'BaFin': a short word that opens with a capital, as an acronym of a name does."""
+    return text[:1].isupper() and ACRONYM.match(text) is not None
+
+
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 UNIT_WORDS = {"unit", "arm", "subsidiary", "affiliate", "division", "branch", "offshoot", "spin-off", "spinoff"}
 # what a body set up around a project adds to the project's name: "Libra Association" is not "Libra"
@@ -34,7 +41,7 @@ class DefinedNames(EntityTyping):
             if close >= len(doc) or doc[m.end].text != "(" or doc[close].text != ")":
                 continue
             token = doc[m.end + 1]
-            if not ACRONYM.match(token.text):
+            if not is_acronym(token.text):
                 continue
             record = self.ents.records[m.key]
             if record.type in ("PERSON", "LOCATION"):
@@ -80,7 +87,7 @@ class DefinedNames(EntityTyping):
         initials are exactly the acronym in brackets after it, is an organisation's name."""
         doc = self.doc
         for i in range(2, len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not ACRONYM.match(doc[i + 1].text) or \
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text) or \
                     i - 1 in self.taken and self._known_company(i - 1) or len(doc[i + 1].text) < 3:
                 continue
             letters = re.sub(r"[^A-Za-z]", "", doc[i + 1].text).upper()
