@@ -1611,3 +1611,20 @@ def test_a_loss_told_beside_a_theft_is_a_theft_too(extractor):
 def test_an_earlier_theft_a_sentence_dates_itself_by_is_its_own_event(extractor, text):
     hacks = of_type(events(extractor, text), "HACK")
     assert sorted(hacks) == [("Harrow Finance",), ("Quillon Exchange",)], hacks
+
+
+def test_coordinated_event_nouns_with_their_own_victims_are_two_events(extractor):
+    text = ("Lazarus has also been blamed for the theft of $20 million from users of Quillon Exchange in March and for "
+            "the $50 million hack of Harrow Finance's bridge in May last year.")
+    victims = [{p for p in parts if p != "Lazarus Group"} for parts in of_type(events(extractor, text), "HACK")]
+    assert sorted(victims, key=sorted) == [{"Harrow Finance"}, {"Quillon Exchange"}], victims
+
+
+@pytest.mark.parametrize("text", [
+    "In March, Harrow Finance lost about $16 million when an attacker used a stolen key to empty one of its wallets.",
+    "Kestrel Exchange said on Monday that it had been robbed. It was the worst loss since March, when Harrow Finance "
+    "lost about $16 million after a flaw in its signing tool let an attacker empty one of its wallets.",
+])
+def test_a_loss_to_a_lone_attacker_is_a_theft(extractor, text):
+    hacks = of_type(events(extractor, text), "HACK")
+    assert ("Harrow Finance",) in hacks, hacks

@@ -497,8 +497,16 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                       d.pos_ == "VERB" and d.lemma_.lower() in triggers.by_verb and
                       spec_type not in triggers.by_verb[d.lemma_.lower()] and
                       not d.left_edge.i <= token.i <= d.right_edge.i]
+            # "blamed for the theft from Atomic Wallet and for the hack of Harmony's bridge": coordinated phrases
+            # with event nouns of the same kind tell one event each, with its own parties
+            same_kind = [d for d in child.subtree if d.dep_ == "conj" and any(
+                spec_type in triggers.by_noun.get(t.lemma_.lower(), ()) for t in d.subtree if t.pos_ == "NOUN")]
+            nested += [d for d in same_kind if not d.left_edge.i <= token.i <= d.right_edge.i]
+            mine = next((d for d in same_kind if d.left_edge.i <= token.i <= d.right_edge.i), None)
             span_mentions = [m for m in span_mentions
-                             if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested)]
+                             if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested) and
+                             (mine is None or mine.left_edge.i <= m.start <= mine.right_edge.i or
+                              not mine.head.left_edge.i <= m.start <= mine.head.right_edge.i)]
             if child.dep_ == "nsubj" and child.lower_ in ("which", "who") and not span_mentions:
                 span_mentions = _relative_antecedent(ents, child)
             seen.add(child.i)

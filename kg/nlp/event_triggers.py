@@ -38,7 +38,8 @@ SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
                  "funnel", "route", "tumble", "use", "move", "push", "transfer", "channel", "pass", "shift"}
 # what a loss is lost to or from when it is a theft
-LOSS_TO_THEFT = {"hackers", "attackers", "thieves", "hack", "exploit", "theft", "heist", "attack", "wallet", "wallets"}
+LOSS_TO_THEFT = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "hack", "exploit", "theft", "heist",
+                 "attack", "wallet", "wallets"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
 # irregular pasts the small model misreads as adjectives, keeping them as their own lemma: "Thodex froze
 # customer accounts" (froze/ADJ); past forms that are never adjectives or nouns count wherever they stand,
@@ -148,10 +149,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
         if lemma == "lose" and pos == "VERB" and _money_lost(tok) and (
-                any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree) or
+                hackers or any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree) or
                 any(c.pos_ == "VERB" and "HACK" in triggers.by_verb.get(c.lemma_.lower(), ()) for c in tok.conjuncts)):
-            # "lost $230 million from a wallet", "lost ... to hackers"; "the Ronin bridge lost $620 million in
-            # March, and Nomad was drained of $190 million in August": a loss told beside a theft is one too
+            # "lost $230 million from a wallet", "lost ... to hackers", "lost $160 million after a flaw let an
+            # attacker empty its wallet" (however the parser hangs the attacker); "the Ronin bridge lost $620
+            # million in March, and Nomad was drained of $190 million in August": a loss told beside a theft
             found.setdefault((tok.i, "HACK"), tok)
         # "ordered Coincheck to improve its operations and report back": every verb the order names
         ordered = [v.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and

@@ -139,7 +139,10 @@ class EventFinder:
                     _merge_back(events, event)
                 elif any(_same_kind(e, event) and e.start == event.start for e in events) and \
                         not _other_subject(subjects.get(type_), subject) and not _other_grantor(ents, events, event) \
-                        and not _other_party_and_date(events, event):
+                        and not _other_party_and_date(events, event) and not (
+                            token.pos_ == "NOUN" and _names_new_party(ents, token, events, event, own_phrase=True)):
+                    # (but "blamed for the theft from Atomic Wallet and for the hack of Harmony's bridge": an event
+                    # noun that names its own new victim is another event)
                     _merge_back(events, event)  # one sentence, one event of a kind: "resigned ... was replaced by"
                 else:
                     _merge_into(events, event, ref)
