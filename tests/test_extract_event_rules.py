@@ -1628,3 +1628,11 @@ def test_coordinated_event_nouns_with_their_own_victims_are_two_events(extractor
 def test_a_loss_to_a_lone_attacker_is_a_theft(extractor, text):
     hacks = of_type(events(extractor, text), "HACK")
     assert ("Harrow Finance",) in hacks, hacks
+
+
+def test_a_subordinate_clause_with_a_named_subject_of_its_own_is_that_subjects_doing(extractor):
+    text = ("The Bank of Uganda cautioned the public about digital coins in 2017 and has since repeated that they are "
+            "not legal tender, while the Bank of Ghana put out a notice in 2018 reminding lenders that it does not "
+            "license crypto firms.")
+    warnings = of_type(events(extractor, text), "WARNING")
+    assert sorted(warnings) == [("Bank of Ghana",), ("Bank of Uganda",)], warnings

@@ -493,9 +493,14 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                                  if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in aside)]
             # "was arrested in November, when the SEC also sued him": the nested clause's parties belong
             # to its own event
+            # (and "... has repeated that crypto is not legal tender, while the Bank of Tanzania issued a notice":
+            # a subordinate clause with a named subject of its own tells that subject's doings)
             nested = [d for d in child.subtree if d.i != child.i and d.dep_ in ("relcl", "advcl") and
-                      d.pos_ == "VERB" and d.lemma_.lower() in triggers.by_verb and
-                      spec_type not in triggers.by_verb[d.lemma_.lower()] and
+                      d.pos_ == "VERB" and (d.lemma_.lower() in triggers.by_verb and
+                                            spec_type not in triggers.by_verb[d.lemma_.lower()] or
+                                            d.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.i in ents.by_token and
+                                                                      not ents.by_token[c.i].generic
+                                                                      for c in d.children)) and
                       not d.left_edge.i <= token.i <= d.right_edge.i]
             # "blamed for the theft from Atomic Wallet and for the hack of Harmony's bridge": coordinated phrases
             # with event nouns of the same kind tell one event each, with its own parties
