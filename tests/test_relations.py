@@ -855,3 +855,15 @@ def test_a_singular_kind_places_no_company_coordinated_after_it(extractor):
 ])
 def test_a_collapsed_exchanges_founder_that_x_also_founded_and_a_firms_sole_director(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lisbon market maker Tejo Liquidity said it had lost $4 million.", ("Tejo Liquidity", "BASED_IN", "Lisbon")),
+    ("Kestrel Games, a Tallinn game studio that pays players in tokens, raised $3 million on Monday.",
+     ("Kestrel Games", "BASED_IN", "Tallinn")),
+    ("Lipova Retail, a Brno electronics chain with 30 stores, will accept bitcoin at its online checkout.",
+     ("Lipova Retail", "BASED_IN", "Brno")),
+])
+def test_a_place_before_a_market_maker_studio_or_chain_places_it(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected in found, found

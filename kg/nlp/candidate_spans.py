@@ -38,7 +38,7 @@ ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech
                   "operator", "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet",
                   "publisher", "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture",
                   "custodian", "broker", "brokerage", "miner", "manager", "studio", "project", "foundation",
-                  "organization", "launchpad", "pool"}
+                  "organization", "launchpad", "pool", "maker"}
 # lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
 NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
                   "al", "el", "la", "le", "ter"}
@@ -439,7 +439,7 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)
 FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "provider", "issuer", "lender",
-                                    "giant", "unit", "arm", "broker", "publisher"}
+                                    "giant", "unit", "arm", "broker", "publisher"} | {"chain"}  # "a Brno electronics chain"
 
 
 def ends_start_up(doc: Doc, i: int) -> bool:
