@@ -1366,3 +1366,10 @@ def test_a_company_and_the_surname_of_its_founder_are_two_entities(extractor):
 def test_an_acronym_defined_in_brackets_may_open_with_any_alphabets_capital(extractor, text, expected):
     found = {(name, aliases) for name, _, aliases in entity_list(extractor, text)}
     assert expected in found, found
+
+
+def test_a_short_name_opening_a_sentence_before_a_description_is_the_company(extractor):
+    text = ("Investors put $50 million into Korrin Group on Monday. Korrin, now headquartered in Lisbon, makes "
+            "markets on dozens of venues.")
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    assert ("Korrin Group", "BASED_IN", "Lisbon") in {(r.head, r.type, r.tail) for r in x.relations}, x.relations

@@ -24,6 +24,8 @@ def is_acronym(text: str) -> bool:
 
 TICKER = re.compile(r"^[A-Z0-9]{2,6}$")
 UNIT_WORDS = {"unit", "arm", "subsidiary", "affiliate", "division", "branch", "offshoot", "spin-off", "spinoff"}
+# what opens a description set after a name: "Pellucid, which launched last year", "Amber, now headquartered in"
+DESCRIBED_OPENERS = {"which", "who", "whose", "now", "once", "still", "based", "headquartered", "founded", "itself"}
 # what a body set up around a project adds to the project's name: "Libra Association" is not "Libra"
 GOVERNING_BODIES = {"Association", "Foundation", "Council", "Alliance", "Institute", "Society", "Union", "Trust"}
 DOMAIN_ENDING = re.compile(r"\.[a-z]{2,8}")  # ".pl", ".com": what a web name adds to a company's name
@@ -315,8 +317,8 @@ class DefinedNames(EntityTyping):
         doc = self.doc
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.text == "," and span.end + 1 < len(doc) and \
-                doc[span.end + 1].lower_ in ("which", "who", "whose"):
-            return True  # "Pellucid, which launched last year, ..."
+                doc[span.end + 1].lower_ in DESCRIBED_OPENERS:
+            return True  # "Pellucid, which launched last year, ...", "Amber, now headquartered in Singapore,"
         return not sentence_initial(span) or after is not None and (
             after.text in ("'s", "’s") or after.tag_ in ("VBD", "VBZ", "VBP", "MD") or after.lower_ in TITLE_STARTS)
 
