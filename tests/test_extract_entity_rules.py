@@ -1373,3 +1373,11 @@ def test_a_short_name_opening_a_sentence_before_a_description_is_the_company(ext
             "markets on dozens of venues.")
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     assert ("Korrin Group", "BASED_IN", "Lisbon") in {(r.head, r.type, r.tail) for r in x.relations}, x.relations
+
+
+def test_a_coins_ambiguous_name_after_a_firm_named_in_full_is_the_firm(extractor):
+    text = ("Theta Liquidity, a crypto market maker, won a licence in Abu Dhabi on Monday. Theta also named Omar "
+            "Haddad as chief executive.")
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    assert not any(e.type == "ASSET" for e in x.entities), x.entities
+    assert ("Omar Haddad", "WORKS_FOR", "Theta Liquidity") in {(r.head, r.type, r.tail) for r in x.relations}

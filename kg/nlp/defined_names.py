@@ -210,7 +210,10 @@ class DefinedNames(EntityTyping):
             at = len(self.doc) if m.start < title_end or not named_in_full else m.start
             longer = next((r for start, r in first_seen.values() if start < at and
                            any(n.startswith(m.text + " ") for n in (r.name, *r.surface))), None)
-            if longer is not None and longer is not record and longer.type == record.type:
+            # (a coin's ambiguous name too, where the article never names the coin in full: "Mina" after "Mina
+            # Liquidity, a crypto market maker" is the firm, not the Mina Protocol token)
+            if longer is not None and longer is not record and (
+                    longer.type == record.type or record.type == "ASSET" and not named_in_full):
                 self._mention(self.doc[m.start:m.end], longer, replace=True)
 
     def link_company_short_names(self) -> None:
