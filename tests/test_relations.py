@@ -867,3 +867,11 @@ def test_a_collapsed_exchanges_founder_that_x_also_founded_and_a_firms_sole_dire
 def test_a_place_before_a_market_maker_studio_or_chain_places_it(extractor, text, expected):
     found = relations(extractor, text)
     assert expected in found, found
+
+
+def test_the_company_a_pronoun_co_founded_is_the_persons_just_named(extractor):
+    # the parser splits "co-founded" in three and may hang the pronoun on "co" and the rest anywhere
+    text = ("Prosecutors charged Mara Lindqvist on Monday. They also accuse Lindqvist of moving customer funds out of "
+            "Fjordpay, the payments app she co-founded, to cover trading losses.")
+    found = relations(extractor, text)
+    assert ("Mara Lindqvist", "WORKS_FOR", "Fjordpay") in found, found

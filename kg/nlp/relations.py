@@ -600,10 +600,16 @@ class RelationFinder:
                 if not leads and not launched_by:
                     out.extend(self._cofounders(ents, [tok]))
                 agent = [c for c in tok.children if c.dep_ == "agent"]
-                pronoun = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
-                if not agent and not (pronoun and tok.dep_ == "relcl"):
+                # (the parser splits "co-founded" and may hang the pronoun on "co": "Chai, the app he co-founded")
+                split = tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co"
+                verbs = [tok, doc[tok.i - 2]] if split else [tok]
+                pronoun = [c for v in verbs if v.dep_ == "relcl" for c in v.children
+                           if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+                if not agent and not pronoun:
                     continue
                 org = self._org_of_verb(doc, ents, tok)
+                if org is None and split:
+                    org = self._org_of_verb(doc, ents, doc[tok.i - 2])
                 if org is None or launched_by and ents.record(org).type != "EXCHANGE":
                     continue  # (what is launched may be a token NER took for a company: only a venue is founded)
                 if agent:
@@ -680,6 +686,10 @@ class RelationFinder:
         head = verb.head
         if verb.dep_ in ("acl", "relcl") and head.dep_ == "appos" and head.head.i in ents.by_token:
             return ents.by_token[head.head.i]
+        before = head.left_edge.i - 2  # "Chai, the mobile payment app he co-founded", however the parser hung it
+        if verb.dep_ in ("acl", "relcl") and before >= 0 and doc[before + 1].text == "," and before in ents.by_token \
+                and doc[head.left_edge.i].lower_ == "the":
+            return ents.by_token[before]
         if verb.dep_ == "advcl" and verb.i < head.i:
             # "Founded in 2019 by A and B, Hodlnaut offered ...": the main clause's subject
             for child in head.children:
