@@ -1636,3 +1636,14 @@ def test_a_subordinate_clause_with_a_named_subject_of_its_own_is_that_subjects_d
             "license crypto firms.")
     warnings = of_type(events(extractor, text), "WARNING")
     assert sorted(warnings) == [("Bank of Ghana",), ("Bank of Uganda",)], warnings
+
+
+@pytest.mark.parametrize("text, moved", [
+    # the coin's name right before the verb is its subject, however the parser hangs the description before it
+    ("The marketplace's governance token, KRNA, fell 41% in the day after the disclosure.", True),
+    # not a name inside a description of another subject
+    ("Shares of Harrow Holdings, the listed parent of Kestrel Coin, rose 9% on Monday.", False),
+])
+def test_a_coin_named_right_before_its_price_verb_moved(extractor, text, moved):
+    moves = of_type(events(extractor, text), "PRICE_MOVE")
+    assert any(parts in (("KRNA",), ("Kestrel Coin",)) for parts in moves) == moved, moves

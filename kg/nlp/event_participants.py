@@ -186,8 +186,12 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     elif spec.type == "PRICE_MOVE" and token.pos_ in ("VERB", "AUX"):
         # "bitcoin fell": the asset moves itself; "gained access to ... bitcoin" is no price move; "Shares of
         # Genkai, the Tokyo Stock Exchange-listed parent of Hakata Coin, rose": nor do the description's names
+        # (the name right before the verb is its subject however the parser hung it: "The marketplace's
+        # governance token, CNDI, fell 41%")
         ordered = [m for m in ordered if _is_subject_of(ents, m, mover) and
-                   not _in_description(ents, doc[m.start], mover)]
+                   not _in_description(ents, doc[m.start], mover) or
+                   m.end <= token.i and all(t.is_punct for t in doc[m.end:token.i]) and
+                   ents.record(m).type == "ASSET" and not any(a.dep_ == "prep" for a in doc[m.start].ancestors)]
     elif spec.type == "PRICE_MOVE":
         # "bitcoin's slump", "a rally in ether", "Solana hit a record high": the noun's own phrase or
         # the subject of its verb
