@@ -1647,3 +1647,18 @@ def test_a_subordinate_clause_with_a_named_subject_of_its_own_is_that_subjects_d
 def test_a_coin_named_right_before_its_price_verb_moved(extractor, text, moved):
     moves = of_type(events(extractor, text), "PRICE_MOVE")
     assert any(parts in (("KRNA",), ("Kestrel Coin",)) for parts in moves) == moved, moves
+
+
+@pytest.mark.parametrize("text, halted", [
+    ("Its failure follows that of Kestrel Exchange, one of Peru's biggest venues, which stopped trading on Monday.",
+     True),
+    ("Kestrel Exchange, a Lima-based venue, went dark in May, leaving thousands of users unable to reach their "
+     "money.", True),
+    # one token's market stopping is a delisting, not the venue's halt
+    ("Kestrel Exchange stopped trading Quillcoin on Friday.", False),
+    # only a named venue goes dark: not the one whose rivals the main clause names
+    ("As the site went dark, rival exchanges including Kestrel Exchange issued a joint statement.", False),
+])
+def test_a_venue_that_stops_trading_or_goes_dark_halts(extractor, text, halted):
+    halts = of_type(events(extractor, text), "WITHDRAWAL_HALT")
+    assert (("Kestrel Exchange",) in halts) == halted, halts

@@ -350,6 +350,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "BANKRUPTCY" and token.head.lower_ == "from" and \
             token.head.head.lemma_.lower() in ("emerge", "exit", "leave"):
         return None  # "emerged from Chapter 11": the case's end, not a filing
+    if spec.type == "WITHDRAWAL_HALT" and token.lemma_.lower() == "go" and any(
+            c.lower_ == "dark" for c in token.children) and not any(
+            c.dep_ == "nsubj" and (c.i in ents.by_token or c.pos_ == "PRON") for c in token.children):
+        return None  # "as the site went dark, rival exchanges issued a statement": only a named venue goes dark
     if spec.type == "WITHDRAWAL_HALT" and _one_tokens_trading(ents, token):
         return None  # "suspended SRDB trading", "suspended deposits of HNZD": one token's market, not the venue's
     if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and _dismissed_a_thing(ents, token):
@@ -729,6 +733,11 @@ def _dismissed_a_thing(ents: DocEntities, verb: Token) -> bool:
 def _one_tokens_trading(ents: DocEntities, token: Token) -> bool:
     """What is halted is trading in, or deposits of, a named token (no withdrawals): 'suspended SRDB trading',
     'suspended trading in XRP', 'halted deposits of HNZD'."""
+    if token.lemma_.lower() == "stop" and any(
+            c.lemma_.lower() in ("trade", "trading") and any(g.dep_ in ("dobj", "npadvmod") or g.dep_ == "prep" and
+                                                             g.lower_ in ("in", "of") for g in c.children)
+            for c in token.children if c.dep_ in ("dobj", "xcomp")):
+        return True  # "stopped trading Paycoin": whatever the token, its market stopped, not the venue
     halted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if not halted or not all(c.lemma_.lower() in ("trading", "deposit", "trade") for c in halted):
         return False
