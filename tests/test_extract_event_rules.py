@@ -1662,3 +1662,15 @@ def test_a_coin_named_right_before_its_price_verb_moved(extractor, text, moved):
 def test_a_venue_that_stops_trading_or_goes_dark_halts(extractor, text, halted):
     halts = of_type(events(extractor, text), "WITHDRAWAL_HALT")
     assert (("Kestrel Exchange",) in halts) == halted, halts
+
+
+@pytest.mark.parametrize("text, launched", [
+    ("Harrow Bank, the country's third-largest lender, began offering crypto custody to retail clients in 2023.", True),
+    ("Regulators praised Harrow Bank, the country's oldest lender, which on Monday began letting customers buy and "
+     "sell bitcoin in its app.", True),
+    # a coin a venue begins to offer is a listing, not a launch
+    ("Harrow Bank began offering trading in dogecoin and XRP on Monday.", False),
+])
+def test_a_company_beginning_a_service_launches_it(extractor, text, launched):
+    launches = of_type(events(extractor, text), "LAUNCH")
+    assert any("Harrow Bank" in parts for parts in launches) == launched, launches

@@ -563,7 +563,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             for step in range(3):
                 for child in head.children:
                     if child.dep_ in ("nsubj", "nsubjpass"):
-                        first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1))
+                        first.extend(ents.in_span(child.left_edge.i, child.right_edge.i + 1) or (
+                            # "Banco Galicia, which began letting customers buy bitcoin": the name "which" stands for
+                            _relative_antecedent(ents, child) if child.lower_ in ("which", "who") else []))
                     elif step == 0 and clause.dep_ == "advcl" and spec_type in REGULATOR_LED and \
                             child.dep_ == "prep" and child.lower_ == "to":
                         # "paid $5 million to the SEC to settle charges"
@@ -751,8 +753,11 @@ def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
     is what the pronoun stands for, even where the parser hung the clause elsewhere."""
     doc = pronoun.doc
     i = pronoun.i - 2
-    if i < pronoun.sent.start or doc[pronoun.i - 1].text != "," or i not in ents.by_token or \
-            ents.by_token[i].generic:
+    if i < pronoun.sent.start or doc[pronoun.i - 1].text != ",":
+        return []
+    if doc[i].dep_ == "appos" and doc[i].head.i in ents.by_token and doc[i].head.i < i:
+        i = doc[i].head.i  # "Banco Galicia, the country's largest private bank, which ...": the name described
+    if i not in ents.by_token or ents.by_token[i].generic:
         return []
     return [ents.by_token[i]]
 

@@ -31,6 +31,7 @@ APP_WORDS = {"app", "apps", "application", "applications", "store"}
 # with a named asset as the object: a delisting, not a price move ("drop SOL"), or a listing ("Binance added
 # SHIB that month", "Coinbase adds SHIB trading")
 SUPPORT_VERBS = {"drop", "add"}
+CUSTOMER_ACTS = {"buy", "sell", "trade", "hold", "send", "pay", "spend", "stake", "swap", "convert"}
 OFFER_STARTS = {"begin", "start", "stop", "cease", "resume"}  # a venue starting or stopping to offer a coin lists it
 VENUE_WORDS = {"platform", "exchange", "marketplace", "venue", "app", "listing", "listings"}
 SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
@@ -174,6 +175,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "offer" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in OFFER_STARTS and \
                 _asset_object(taken, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "began offering Circle's USDC stablecoin to customers"
+        elif _began_a_service(taken, tok, lemma):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "began offering crypto trading to retail customers"
         if lemma == "open" and pos == "VERB" and _opens_a_named_venue(taken, tok):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "Binance has opened Binance Jersey, a fiat exchange"
         if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
@@ -388,6 +391,19 @@ def _raised_money_from_a_company(verb: Token) -> bool:
             if m is not None and not m.generic and ents.record(m).type in ("ORGANIZATION", "EXCHANGE"):
                 return True
     return False
+
+
+def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
+    """'Bank Leumi began offering crypto trading', 'Fidelity began offering custody', 'began letting customers
+    buy and trade': a company beginning a service launches it (not one in named coins, which it lists)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_ not in ("begin", "start"):
+        return False
+    ents = verb.doc._.kg
+    if lemma == "offer":
+        # (not "began offering trading in Solana and Polkadot": coins listed)
+        return any(c.dep_ == "dobj" for c in verb.children) and not any(
+            t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in verb.subtree)
+    return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
 
 
 def _asset_object(taken: dict, verb: Token) -> bool:
