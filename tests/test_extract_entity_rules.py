@@ -1381,3 +1381,15 @@ def test_a_coins_ambiguous_name_after_a_firm_named_in_full_is_the_firm(extractor
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     assert not any(e.type == "ASSET" for e in x.entities), x.entities
     assert ("Omar Haddad", "WORKS_FOR", "Theta Liquidity") in {(r.head, r.type, r.tail) for r in x.relations}
+
+
+def test_a_name_described_as_a_companys_arm_is_a_company(extractor):
+    # though NER reads the name as a person's, headline and all
+    x = extractor.extract_one(Article(
+        id="t", title="Rosa Pago bets on digital dollars with new stablecoin for Brazilian users",
+        published="2024-08-20T10:00:00Z",
+        text="SÃO PAULO — Rosa Pago, the payments arm of Brazilian e-commerce giant Loja Sul, has launched a "
+             "dollar-pegged stablecoin for its customers in Brazil. Paulo Reis, president of Rosa Pago, said "
+             "customers wanted it."))
+    assert ("Rosa Pago", "ORGANIZATION") in {(e.name, e.type) for e in x.entities}, x.entities
+    assert ("Paulo Reis", "WORKS_FOR", "Rosa Pago") in {(r.head, r.type, r.tail) for r in x.relations}

@@ -439,7 +439,7 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)
 FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "provider", "issuer", "lender",
-                                    "giant", "unit", "arm", "broker", "publisher"} | {"chain"}  # "a Brno electronics chain"
+                                    "giant", "broker", "publisher"} | {"chain"}  # "a Brno electronics chain"
 
 
 def ends_start_up(doc: Doc, i: int) -> bool:
