@@ -875,3 +875,11 @@ def test_the_company_a_pronoun_co_founded_is_the_persons_just_named(extractor):
             "Fjordpay, the payments app she co-founded, to cover trading losses.")
     found = relations(extractor, text)
     assert ("Mara Lindqvist", "WORKS_FOR", "Fjordpay") in found, found
+
+
+def test_an_owner_works_for_a_company_not_for_the_authority_in_the_sentence(extractor):
+    text = ("Enforcement Directorate officers on Thursday searched the office of Rupeeswap, a site that matched "
+            "buyers and sellers of bitcoin for rupees, and the home of its owner, Ravi Menon.")
+    found = relations(extractor, text)
+    assert ("Ravi Menon", "WORKS_FOR", "Rupeeswap") in found, found
+    assert ("Ravi Menon", "WORKS_FOR", "Enforcement Directorate") not in found, found
