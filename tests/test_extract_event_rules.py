@@ -1674,3 +1674,11 @@ def test_a_venue_that_stops_trading_or_goes_dark_halts(extractor, text, halted):
 def test_a_company_beginning_a_service_launches_it(extractor, text, launched):
     launches = of_type(events(extractor, text), "LAUNCH")
     assert any("Harrow Bank" in parts for parts in launches) == launched, launches
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Manitoba declared Kestrel Exchange bankrupt in April.",
+    "The judge found Kestrel Exchange insolvent on Monday.",
+])
+def test_a_court_declaring_a_company_bankrupt_is_its_bankruptcy(extractor, text):
+    assert ("Kestrel Exchange",) in of_type(events(extractor, text), "BANKRUPTCY")

@@ -31,6 +31,7 @@ APP_WORDS = {"app", "apps", "application", "applications", "store"}
 # with a named asset as the object: a delisting, not a price move ("drop SOL"), or a listing ("Binance added
 # SHIB that month", "Coinbase adds SHIB trading")
 SUPPORT_VERBS = {"drop", "add"}
+DECLARING_VERBS = {"declare", "rule", "adjudge", "adjudicate", "pronounce", "find"}
 CUSTOMER_ACTS = {"buy", "sell", "trade", "hold", "send", "pay", "spend", "stake", "swap", "convert"}
 OFFER_STARTS = {"begin", "start", "stop", "cease", "resume"}  # a venue starting or stopping to offer a coin lists it
 VENUE_WORDS = {"platform", "exchange", "marketplace", "venue", "app", "listing", "listings"}
@@ -172,6 +173,13 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
             # (not what is added to a balance sheet or a treasury: "began adding bitcoin to its balance sheet")
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
+        declared = next((c for c in tok.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and
+                         c.lower_ in ("bankrupt", "insolvent")), None) if lemma in DECLARING_VERBS else None
+        if declared is not None and pos == "VERB":
+            # "a court declared Quadriga bankrupt in April" (where the parser makes the company the subject of
+            # "bankrupt", that word is the trigger, whose clause names it)
+            trigger = declared if declared.dep_ == "ccomp" else tok
+            found.setdefault((trigger.i, "BANKRUPTCY"), trigger)
         if lemma == "offer" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in OFFER_STARTS and \
                 _asset_object(taken, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "began offering Circle's USDC stablecoin to customers"
