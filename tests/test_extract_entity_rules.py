@@ -1393,3 +1393,19 @@ def test_a_name_described_as_a_companys_arm_is_a_company(extractor):
              "customers wanted it."))
     assert ("Rosa Pago", "ORGANIZATION") in {(e.name, e.type) for e in x.entities}, x.entities
     assert ("Paulo Reis", "WORKS_FOR", "Rosa Pago") in {(r.head, r.type, r.tail) for r in x.relations}
+
+
+@pytest.mark.parametrize("text, person", [
+    # only people are a "who"; a founder's title before a name is a person's, whatever NER read
+    ("Kamal Perera took over as governor last week, replacing Ajith Nivard Cabraal, who resigned on April 4 amid "
+     "street protests.", "Ajith Nivard Cabraal"),
+    ('"We are paying back every user who lost an asset," co-founder Dimitar Georgiev said.', "Dimitar Georgiev"),
+])
+def test_a_name_ner_read_as_a_firm_is_a_person_before_who_or_after_founder(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)
+
+
+def test_the_who_after_a_firm_named_after_its_kind_is_not_the_firms(extractor):
+    found = entities(extractor, "She testified against Mark Scott, a former partner at law firm Locke Lord, who was "
+                                "convicted later that year.")
+    assert ("Locke Lord", "PERSON") not in found, found

@@ -52,6 +52,8 @@ COMPANY_TITLE_BETWEEN = re.compile(
 
 # ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
 # description only a person takes
+PERSON_RELATIVE = re.compile(r"\s*,\s*who\b")
+FOUNDER_TITLES = {"founder", "co-founder", "cofounder", "co-founders", "founders"}
 PERSON_DESCRIBED = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(?-i:man|woman|businessman|businesswoman|resident|national|"
     r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather|"
@@ -163,7 +165,13 @@ class EntityTyping(EntityBuilder):
                 for t in span):
             return False
         after = doc_text(self.doc)[span.end_char:span.end_char + 90]
-        return bool(_person_title_after(self.lex.titles).match(after) or PERSON_DESCRIBED.match(after))
+        # (and "replacing Ajith Nivard Cabraal, who resigned", "co-founder Dimitar Georgiev said": only people
+        # are a "who", and a founder's title before the name is a person's)
+        # (not "a partner at law firm Locke Lord, who was convicted": the "who" is the partner's)
+        before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return bool(_person_title_after(self.lex.titles).match(after) or PERSON_DESCRIBED.match(after) or
+                    PERSON_RELATIVE.match(after) and before not in ORG_KIND_NOUNS or
+                    before in FOUNDER_TITLES and len(span) <= 3)
 
     def _org_type(self, span: Span) -> str:
         while len(span) > 1 and span[-1].text in LEGAL_FORMS:
