@@ -1682,3 +1682,11 @@ def test_a_company_beginning_a_service_launches_it(extractor, text, launched):
 ])
 def test_a_court_declaring_a_company_bankrupt_is_its_bankruptcy(extractor, text):
     assert ("Kestrel Exchange",) in of_type(events(extractor, text), "BANKRUPTCY")
+
+
+def test_attacks_on_victims_the_parser_hangs_on_the_preposition_are_their_own_event(extractor):
+    text = ("Lazarus has also been blamed for the theft of about $60 million from users of Quillon Exchange in June "
+            "and for attacks on payment processors Harrow Pay and Kestrel Finance in July.")
+    hacks = [set(parts) for parts in of_type(events(extractor, text), "HACK")]
+    assert any("Quillon Exchange" in parts and "Harrow Pay" not in parts for parts in hacks), hacks
+    assert any("Harrow Pay" in parts and "Quillon Exchange" not in parts for parts in hacks), hacks

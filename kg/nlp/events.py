@@ -298,6 +298,9 @@ def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], 
     known = {k for e in events if e.type == event.type for k in e.participants}
     noun = token.head if token.dep_ in ("amod", "acl") else token
     parts = [c for c in noun.children if c.dep_ in ("prep", "compound", "poss", "nmod")] if own_phrase else [noun]
+    if own_phrase and noun.dep_ == "pobj":
+        # "for attacks on payment processors Alphapo and CoinsPaid": the parser may hang the names on the preposition
+        parts += [c for c in noun.head.children if c.dep_ == "pobj" and c.i > noun.i]
     own = {ents.by_token[t.i].key for p in parts for t in p.subtree
            if t.i in ents.by_token and not ents.by_token[t.i].generic}
     return bool(own - known)
