@@ -1690,3 +1690,9 @@ def test_attacks_on_victims_the_parser_hangs_on_the_preposition_are_their_own_ev
     hacks = [set(parts) for parts in of_type(events(extractor, text), "HACK")]
     assert any("Quillon Exchange" in parts and "Harrow Pay" not in parts for parts in hacks), hacks
     assert any("Harrow Pay" in parts and "Quillon Exchange" not in parts for parts in hacks), hacks
+
+
+def test_a_further_sum_raised_on_another_date_is_another_round(extractor):
+    text = "Kestrel Exchange raised $90 million at a $1 billion valuation in March and a further $40 million in June."
+    rounds = of_type(events(extractor, text), "FUNDING")
+    assert rounds == [("Kestrel Exchange",), ("Kestrel Exchange",)], rounds

@@ -103,6 +103,11 @@ class EventFinder:
                     continue
                 event = _retyped(event, ents, sent, token, events)
                 type_ = event.type
+                if type_ == "FUNDING" and (further := _a_further_round(token)) is not None:
+                    # "raised $900 million in July and a further $420 million in October": two rounds
+                    amount, when = further
+                    _merge_into(events, FoundEvent(type_, list(event.participants[:1]), event.trigger, event.start,
+                                                   event.end, when, amount), ref)
                 if _only_recalled(token) and any(_same_kind(e, event) for e in events):
                     # "days after the hack, FTX lent Liquid $120 million", "swapped the stolen tokens on
                     # Uniswap": the event told before, and the clause's parties belong to another story
@@ -224,6 +229,22 @@ def _one_per(type_: str, token: Token) -> str | None:
     if type_ == "LICENSE" and token.tag_ == "NNS":
         return "REGULATOR"
     return ONE_PER_KIND.get(type_)
+
+
+def _a_further_round(verb: Token) -> tuple[str, str] | None:
+    """'raised $900 million in July and a further $420.69 million in October': the further sum and the date
+    told with it, where the clause tells one (the round after the first)."""
+    for t in verb.subtree:
+        if t.lower_ not in ("further", "another") or t.head.ent_type_ != "MONEY":
+            continue
+        money = t.head
+        when = next((o for c in money.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                     for o in c.children if o.ent_type_ == "DATE"), None)
+        if when is not None:
+            amount = "".join(w.text for w in money.subtree if w.ent_type_ == "MONEY").lower()
+            date = next((e.text for e in verb.doc.ents if e.start <= when.i < e.end), when.text)
+            return amount, date
+    return None
 
 
 def _subject_key(ents: DocEntities, token: Token) -> str | None:
