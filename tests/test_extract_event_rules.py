@@ -1696,3 +1696,18 @@ def test_a_further_sum_raised_on_another_date_is_another_round(extractor):
     text = "Kestrel Exchange raised $90 million at a $1 billion valuation in March and a further $40 million in June."
     rounds = of_type(events(extractor, text), "FUNDING")
     assert rounds == [("Kestrel Exchange",), ("Kestrel Exchange",)], rounds
+
+
+def test_a_list_of_pairs_after_a_colon_is_one_partnership_per_pair(extractor):
+    text = ("Only three venues had struck bank partnerships in time: Harrow Exchange with Kestrel Bank, Quillon "
+            "Exchange and Tamsin Exchange with Ordway Bank, and Pellow Exchange with Brisk Bank.")
+    deals = sorted(of_type(events(extractor, text), "PARTNERSHIP"))
+    assert deals == [("Harrow Exchange", "Kestrel Bank"), ("Pellow Exchange", "Brisk Bank"),
+                     ("Quillon Exchange", "Ordway Bank"), ("Tamsin Exchange", "Ordway Bank")], deals
+
+
+def test_a_list_after_a_colon_with_a_clause_is_no_list_of_pairs(extractor):
+    text = ("The funds come from three issuers: Harrow Asset Management, Quillon Investments and Ordway Capital, "
+            "which teamed up with Kestrel Partners for its products.")
+    deals = of_type(events(extractor, text), "PARTNERSHIP")
+    assert not any("Harrow Asset Management" in parts for parts in deals), deals

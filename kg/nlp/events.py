@@ -103,6 +103,13 @@ class EventFinder:
                     continue
                 event = _retyped(event, ents, sent, token, events)
                 type_ = event.type
+                if type_ == "PARTNERSHIP" and len(pairs := _pairs_listed(ents, sent)) > 1:
+                    # "had secured bank partnerships: Upbit with K Bank, Bithumb and Coinone with NH Nonghyup
+                    # Bank, and Korbit with Shinhan Bank": one partnership per pair the list gives
+                    for keys in pairs:
+                        _merge_into(events, FoundEvent(type_, keys, event.trigger, event.start, event.end,
+                                                       event.date_text), ref)
+                    continue
                 if type_ == "FUNDING" and (further := _a_further_round(token)) is not None:
                     # "raised $900 million in July and a further $420 million in October": two rounds
                     amount, when = further
@@ -229,6 +236,35 @@ def _one_per(type_: str, token: Token) -> str | None:
     if type_ == "LICENSE" and token.tag_ == "NNS":
         return "REGULATOR"
     return ONE_PER_KIND.get(type_)
+
+
+def _pairs_listed(ents: DocEntities, sent) -> list[list[str]]:
+    """'...: Upbit with K Bank, Bithumb and Coinone with NH Nonghyup Bank, and Korbit with Shinhan Bank': after a
+    colon, each stretch up to a comma of names, "with" and names gives one deal per name before "with" (read
+    from the words, which the parser seldom hangs right)."""
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None:
+        return []
+    pairs, left, right, seen_with, stretches = [], [], [], False, 0
+    for t in sent.doc[colon + 1:sent.end]:
+        if t.pos_ in ("VERB", "AUX") and t.i not in ents.by_token:
+            return []  # "three issuers: A, B and C, which teamed up with D": a clause, not a list of pairs
+        if t.lower_ == "with":
+            if seen_with:
+                return []  # a second "with" before a comma: not a list of pairs
+            seen_with = True
+        elif t.text in (",", ";", ".") and seen_with:
+            pairs.extend([key, *right] for key in left if right)  # ("Bithumb and Coinone with X": two deals)
+            stretches += 1
+            left, right, seen_with = [], [], False
+        elif t.text in (",", ";"):
+            left = []
+        elif t.i in ents.by_token and not ents.by_token[t.i].generic:
+            key = ents.record(ents.by_token[t.i]).key
+            side = right if seen_with else left
+            if key not in side:
+                side.append(key)
+    return pairs if stretches > 1 else []
 
 
 def _a_further_round(verb: Token) -> tuple[str, str] | None:
