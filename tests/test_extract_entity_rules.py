@@ -1409,3 +1409,19 @@ def test_the_who_after_a_firm_named_after_its_kind_is_not_the_firms(extractor):
     found = entities(extractor, "She testified against Mark Scott, a former partner at law firm Locke Lord, who was "
                                 "convicted later that year.")
     assert ("Locke Lord", "PERSON") not in found, found
+
+
+@pytest.mark.parametrize("text, place", [
+    # names NER reads as people's or misses: the knowledge base knows the cities
+    ("Hoang Minh, 31, of Da Nang, was arrested on Monday.", "Da Nang"),
+    ("The exchange moved its servers from Giza to Alexandria.", "Giza"),
+    ("The miner moved its machines to Pavlodar last year.", "Pavlodar"),
+])
+def test_cities_the_knowledge_base_knows_are_places(extractor, text, place):
+    assert (place, "LOCATION") in entities(extractor, text)
+
+
+def test_a_company_named_after_a_city_is_a_company(extractor):
+    text = "Samarkand Digital, a Tashkent-based exchange, agreed to buy control of the venue."
+    found = entities(extractor, text)
+    assert ("Samarkand Digital", "EXCHANGE") in found and ("Samarkand", "LOCATION") not in found, found

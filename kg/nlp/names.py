@@ -545,6 +545,14 @@ class NameRules(EntityTyping):
             m.start == span.start and m.end < span.end - 1 and not m.generic for m in inside) and \
             not all(self.doc[i].text in KIND_TAILS or self.doc[i].is_punct for i in range(inside[0].end, span.end))
 
+    def _named_after_a_place(self, span: Span, inside: list) -> bool:
+        """'Samarkand Digital', 'Da Nang Pay': a known place and then only words that say what kind of company it
+        is name a company (not the place)."""
+        return len(inside) == 1 and inside[0].start == span.start and inside[0].end < span.end and \
+            self.ents.records[inside[0].key].type == "LOCATION" and \
+            all(self.doc[i].text in SHORTENED_TAILS or self.doc[i].text in self.lex.org_suffix_words
+                for i in range(inside[0].end, span.end))
+
     def _regional_company(self, span: Span, inside: list) -> bool:
         """'Payward Europe Solutions' over the known company and the place its mentions took."""
         if len(inside) != 2:
@@ -555,6 +563,11 @@ class NameRules(EntityTyping):
                                 self.lex.org_suffix_words)
 
     def add_named(self, span: Span, type_: str) -> None:
+        place = self.taken.get(span.start - 1) if span.start > 0 else None
+        if place is not None and not place.generic and self.ents.records[place.key].type == "LOCATION" and \
+                type_ == "ORGANIZATION" and all(t.text in SHORTENED_TAILS or t.text in self.lex.org_suffix_words
+                                                for t in span):
+            span = self.doc[place.start:span.end]  # "Samarkand" + "Digital": NER's company left out the place
         longer = self._with_district(span)
         if longer is not span:
             for i in range(span.end, longer.end):
@@ -670,6 +683,7 @@ class NameRules(EntityTyping):
             span.start <= m.start and m.end <= span.end and self.ents.records[m.key].type == "ASSET" for m in inside) \
             and all(t.is_title and t.is_alpha and t.text not in LEGAL_SUFFIXES for t in span if t.i not in self.taken) \
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
+            type_ in ("ORGANIZATION", "EXCHANGE") and self._named_after_a_place(span, inside) or \
             type_ == "ORGANIZATION" and self._known_names_inside(span, inside)
         self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
 
