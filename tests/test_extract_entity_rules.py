@@ -440,7 +440,7 @@ def test_the_words_around_a_name_that_belong_to_it_and_those_that_do_not(extract
     # an exchange NER missed, named right after "exchange"; a place NER missed, before "-based"
     ("The court jailed the founder of the defunct cryptocurrency exchange VoltaX for six years.",
      ("VoltaX", "EXCHANGE")),
-    ("It granted its first licence to Zlin-based exchange Vltava Coin.", ("Zlin", "LOCATION")),
+    ("It granted its first licence to Kromeriz-based exchange Vltava Coin.", ("Kromeriz", "LOCATION")),
 ])
 def test_names_ner_missed_or_misread_are_found_from_what_surrounds_them(extractor, text, expected):
     assert expected in entities(extractor, text)
@@ -464,7 +464,7 @@ def test_a_company_is_not_a_person_because_someone_named_it_as_a_partner(extract
     # wording only places take
     ("Many of them live in the Galle and Matara districts, police said.", ("Matara", "LOCATION")),
     ("The deal values Cluj-Napoca-based Zeltrix at about 23 million euros.", ("Cluj-Napoca", "LOCATION")),
-    ("The company received money from Brasov venture firm Olt Capital last year.", ("Brasov", "LOCATION")),
+    ("The company received money from Sacele venture firm Olt Capital last year.", ("Sacele", "LOCATION")),
 ])
 def test_names_read_whole_and_typed_from_their_wording(extractor, text, expected):
     assert expected in entities(extractor, text)
@@ -1425,3 +1425,10 @@ def test_a_company_named_after_a_city_is_a_company(extractor):
     text = "Samarkand Digital, a Tashkent-based exchange, agreed to buy control of the venue."
     found = entities(extractor, text)
     assert ("Samarkand Digital", "EXCHANGE") in found and ("Samarkand", "LOCATION") not in found, found
+
+
+def test_a_surname_that_is_also_a_city_is_the_person_where_no_place_stands(extractor):
+    text = "Lucy Houston runs the exchange. Houston said fees would fall. The firm is based in Austin."
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    assert ("Houston", "LOCATION") not in {(e.name, e.type) for e in x.entities}, x.entities
+    assert "Houston" in next(e.aliases for e in x.entities if e.name == "Lucy Houston")

@@ -179,6 +179,22 @@ class DefinedNames(EntityTyping):
                     break
             i += 1
 
+    def relink_surnames_taken_for_places(self) -> None:
+        """'Lucy Houston runs the exchange. Houston said ...': a known place's name that is the surname of one
+        person the article names in full, written where no place stands, is that person."""
+        records = self.ents.records
+        surnames: dict[str, list[EntityRecord]] = {}
+        for r in records.values():
+            if r.type == "PERSON" and " " in r.name and r.mentions > 0:
+                surnames.setdefault(r.name.split()[-1], []).append(r)
+        if not surnames:
+            return
+        for m in [m for m in self.ents.mentions if not m.generic and m.end - m.start == 1 and
+                  records[m.key].type == "LOCATION" and len(surnames.get(m.text, ())) == 1]:
+            span = self.doc[m.start:m.end]
+            if not self._place_context(span):
+                self._mention(span, surnames[m.text][0], replace=True)
+
     def relink_short_names(self) -> None:
         """'Genesis' after 'Genesis Global Holdco': a short name the knowledge base finds ambiguous is the
         first entity of the article whose name it begins, not the one the knowledge base would pick."""

@@ -111,6 +111,7 @@ class EntityLinker:
         builder.add_named_tokens()
         builder.read_networks_as_coins()
         builder.add_short_forms()
+        builder.relink_surnames_taken_for_places()
         builder.relink_short_names()
         builder.link_company_short_names()
         builder.link_repeated_names()
