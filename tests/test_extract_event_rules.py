@@ -1711,3 +1711,15 @@ def test_a_list_after_a_colon_with_a_clause_is_no_list_of_pairs(extractor):
             "which teamed up with Kestrel Partners for its products.")
     deals = of_type(events(extractor, text), "PARTNERSHIP")
     assert not any("Harrow Asset Management" in parts for parts in deals), deals
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("German police shut crypto swap service Quillon Swap and seized 34 million euros.", True),
+    ("Police took down Quillon Swap on Monday, the prosecutors said.", True),
+    # not what others take down or are told to shut, nor a failed bank regulators close
+    ("Quillon Swap published a handful of posts before they were taken down.", False),
+    ("New York regulators shut crypto-friendly Quillon Bank on Sunday.", False),
+])
+def test_an_authority_shutting_or_taking_down_a_service_bans_it(extractor, text, banned):
+    bans = of_type(events(extractor, text), "BAN")
+    assert any(p in ("Quillon Swap", "Quillon Bank") for parts in bans for p in parts) == banned, bans

@@ -350,6 +350,12 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "BANKRUPTCY" and token.head.lower_ == "from" and \
             token.head.head.lemma_.lower() in ("emerge", "exit", "leave"):
         return None  # "emerged from Chapter 11": the case's end, not a filing
+    if spec.type == "BAN" and token.lemma_.lower() in ("shut", "take") and not _authority_acts(ents, token) and \
+            not (token.lower_.startswith("shut") and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "down"):
+        # "police took down the site", "German authorities shut eXch": an authority closing a service bans it;
+        # not "the posts were taken down", "told him to shut them down", nor regulators closing a failed bank
+        # ("agreed to shut down its staking service" to settle charges is read as before)
+        return None
     if spec.type == "WITHDRAWAL_HALT" and token.lemma_.lower() == "go" and any(
             c.lower_ == "dark" for c in token.children) and not any(
             c.dep_ == "nsubj" and (c.i in ents.by_token or c.pos_ == "PRON") for c in token.children):
@@ -581,6 +587,17 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             have.add(id(m))
             out.append(m)
     return out
+
+
+def _authority_acts(ents: DocEntities, verb: Token) -> bool:
+    """The verb's subject (or passive agent) is an authority, named or not, and what it closes is no bank."""
+    actors = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not any(a.lemma_.lower() in AUTHORITY_NOUNS or any(
+            t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "REGULATOR" for t in a.subtree)
+               for a in actors):
+        return False
+    return not any(c.dep_ == "dobj" and "bank" in " ".join(t.lower_ for t in c.subtree) for c in verb.children)
 
 
 def _dated_clause_of_its_own(clause: Token) -> bool:
