@@ -1723,3 +1723,17 @@ def test_a_list_after_a_colon_with_a_clause_is_no_list_of_pairs(extractor):
 def test_an_authority_shutting_or_taking_down_a_service_bans_it(extractor, text, banned):
     bans = of_type(events(extractor, text), "BAN")
     assert any(p in ("Quillon Swap", "Quillon Bank") for parts in bans for p in parts) == banned, bans
+
+
+@pytest.mark.parametrize("text, funded", [
+    ("The Zug-based Pellago Foundation raised $232 million in July.", True),
+    ("Kestrel Exchange raised its withdrawal fee by $1 on Monday.", False),
+])
+def test_a_company_raising_a_sum_is_funded_without_the_word_round(extractor, text, funded):
+    rounds = of_type(events(extractor, text), "FUNDING")
+    assert bool(rounds) == funded, rounds
+
+
+def test_the_partner_of_a_headlines_next_act_is_no_investor(extractor):
+    found = events(extractor, "Harrow Digital raises $30 million, teams up with Kestrel Bank on dinar payments")
+    assert of_type(found, "FUNDING") == [("Harrow Digital",)], found

@@ -479,6 +479,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # "froze withdrawals, and BlockFi took a loan": another clause, with its own subject
+            if child.dep_ in ("conj", "dep") and child.pos_ in ("VERB", "NOUN") and spec_type == "FUNDING" and \
+                    root.i == clause.i and child.i > token.i and not child.left_edge.i <= token.i <= child.right_edge.i:
+                continue  # "raises $30 million, teams up with Bank ABC": the partner of the next act is no investor
             if child.i in seen or child.i in swallowed:
                 continue
             if child.dep_ == "prep" and child.lower_ in EARLIER_PREPOSITIONS and \

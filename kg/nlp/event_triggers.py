@@ -346,7 +346,8 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
     if spec.type == "LICENSE" and token.lemma_.lower() in APPROVAL_VERBS and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in APPROVED_PRODUCTS for c in token.children):
         return True  # "the SFC approved the funds": a regulator's approval of a fund is its licence
-    if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and _raised_money_from_a_company(token):
+    if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and (
+            _raised_money_from_a_company(token) or _company_raised_a_sum(token)):
         return True
     if spec.type == "LICENSE" and not _licence_sense(token, spec):
         return False
@@ -384,6 +385,20 @@ def _licence_sense(token: Token, spec: TriggerSpec) -> bool:
                 obj.pos_ in ("NOUN",) and obj.lemma_.lower() not in LICENSED_THINGS:
             return False  # "withdraw their funds", "cancelling token approvals": the object is no licence
     return True
+
+
+def _company_raised_a_sum(verb: Token) -> bool:
+    """'The Zug-based Tezos Foundation raised $232 million in July': a company (named, as the subject) raising a
+    sum of money is funding, whatever the sentence calls it (not "raised its fees by $1", where the sum is no
+    object, nor "raised the price to $5")."""
+    ents = getattr(verb.doc._, "kg", None)
+    if ents is None or not any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children) or \
+            any(c.dep_ == "prep" and c.lower_ in ("to", "by") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and any(
+        t.i in ents.by_token and not ents.by_token[t.i].generic and
+        ents.record(ents.by_token[t.i]).type in ("ORGANIZATION", "EXCHANGE") for t in c.subtree)
+        for c in verb.children)
 
 
 def _raised_money_from_a_company(verb: Token) -> bool:
