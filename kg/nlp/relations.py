@@ -161,7 +161,8 @@ class RelationFinder:
         company_roles = (r"(?:former\s+|then-|co-)?(?:chief\s+executive(?:\s+officer)?|CEO|co-?founder|founder|"
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"chief\s+(?:information|information\s+security|security|compliance|risk)\s+officer|"
-                         r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|chief\s+legal\s+officer|owner)")
+                         r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|"
+                         r"chief\s+legal\s+officer|owner)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
         self.official_title_opening = re.compile(
