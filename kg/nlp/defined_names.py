@@ -183,10 +183,7 @@ class DefinedNames(EntityTyping):
         """'Lucy Houston runs the exchange. Houston said ...': a known place's name that is the surname of one
         person the article names in full, written where no place stands, is that person."""
         records = self.ents.records
-        surnames: dict[str, list[EntityRecord]] = {}
-        for r in records.values():
-            if r.type == "PERSON" and " " in r.name and r.mentions > 0:
-                surnames.setdefault(r.name.split()[-1], []).append(r)
+        surnames = {name: [r for r in people if r.mentions > 0] for name, people in self._people_by_surname().items()}
         if not surnames:
             return
         for m in [m for m in self.ents.mentions if not m.generic and m.end - m.start == 1 and

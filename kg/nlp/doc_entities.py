@@ -155,6 +155,14 @@ class EntityBuilder:
                 record.defined.append(legal)
         return True
 
+    def _people_by_surname(self) -> dict[str, list[EntityRecord]]:
+        """The people the article names in full, by surname ("Dorj Batbayar" under "Batbayar")."""
+        out: dict[str, list[EntityRecord]] = {}
+        for r in self.ents.records.values():
+            if r.type == "PERSON" and " " in r.name:
+                out.setdefault(r.name.split()[-1], []).append(r)
+        return out
+
     def _legal_name(self, span: Span) -> str:
         """'Binance Markets Ltd' where the name is 'Binance Markets': the full legal name the text
         wrote, kept as an alias (the suffix is left off the name so that 'Binance Markets' and

@@ -447,7 +447,7 @@ class NameRules(EntityTyping):
         and the surname of a person it named in full is the company (the surname is linked later, to the
         person). (Not "&": "Kielar & Wrona" is a firm named after its partners.)"""
         records = self.ents.records
-        surnames = {r.name.split()[-1] for r in records.values() if r.type == "PERSON" and " " in r.name}
+        surnames = self._people_by_surname()
         companies = {r.name: r for r in records.values() if r.type in ("EXCHANGE", "ORGANIZATION") and r.mentions}
         for m in [m for m in self.ents.mentions if not m.generic and " and " in m.text]:
             words = self.doc[m.start:m.end]
@@ -550,8 +550,11 @@ class NameRules(EntityTyping):
         is name a company (not the place)."""
         return len(inside) == 1 and inside[0].start == span.start and inside[0].end < span.end and \
             self.ents.records[inside[0].key].type == "LOCATION" and \
-            all(self.doc[i].text in SHORTENED_TAILS or self.doc[i].text in self.lex.org_suffix_words
-                for i in range(inside[0].end, span.end))
+            self._company_words(self.doc[inside[0].end:span.end])
+
+    def _company_words(self, words) -> bool:
+        """'Digital', 'Pay', 'Capital Ltd': only words that say what kind of company a name is."""
+        return all(t.text in SHORTENED_TAILS or t.text in self.lex.org_suffix_words for t in words)
 
     def _regional_company(self, span: Span, inside: list) -> bool:
         """'Payward Europe Solutions' over the known company and the place its mentions took."""
@@ -565,8 +568,7 @@ class NameRules(EntityTyping):
     def add_named(self, span: Span, type_: str) -> None:
         place = self.taken.get(span.start - 1) if span.start > 0 else None
         if place is not None and not place.generic and self.ents.records[place.key].type == "LOCATION" and \
-                type_ == "ORGANIZATION" and all(t.text in SHORTENED_TAILS or t.text in self.lex.org_suffix_words
-                                                for t in span):
+                type_ == "ORGANIZATION" and self._company_words(span):
             span = self.doc[place.start:span.end]  # "Samarkand" + "Digital": NER's company left out the place
         longer = self._with_district(span)
         if longer is not span:
@@ -691,7 +693,7 @@ class NameRules(EntityTyping):
         words = [t for t in span if t.text not in (",", "and", "&")]
         if len(words) < 2 or len(words) == len(span) or any(not t.is_title for t in words):
             return False
-        surnames = {r.name.split()[-1] for r in self.ents.records.values() if r.type == "PERSON" and " " in r.name}
+        surnames = self._people_by_surname()
         return all(t.text in surnames for t in words)
 
     def _inside_a_law_title(self, span: Span) -> bool:
