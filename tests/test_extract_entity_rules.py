@@ -1432,3 +1432,40 @@ def test_a_surname_that_is_also_a_city_is_the_person_where_no_place_stands(extra
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     assert ("Houston", "LOCATION") not in {(e.name, e.type) for e in x.entities}, x.entities
     assert "Houston" in next(e.aliases for e in x.entities if e.name == "Lucy Houston")
+
+
+def test_only_a_names_first_appositive_can_make_it_an_authority(extractor):
+    # the second appositive describes the agency the first one names, not the person
+    text = "Mette Lindqvist, head of Eurojust, the judicial agency in The Hague, said the servers were seized."
+    found = entities(extractor, text)
+    assert ("Mette Lindqvist", "PERSON") in found and ("Mette Lindqvist", "REGULATOR") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tokenizer splits "start-up" in three; it names a company's kind as "startup" does
+    ("Kestrel Terminals, a Bergen-based start-up, installed two machines in the station.",
+     ("Kestrel Terminals", "ORGANIZATION")),
+    ("Bishkek start-up Ala-Too Coin won a licence on Monday.", ("Ala-Too Coin", "ORGANIZATION")),
+    ("Ala-Too Coin, a Bishkek start-up, won a licence on Monday.", ("Ala-Too Coin", "ORGANIZATION")),
+])
+def test_a_start_up_is_a_company_whatever_its_name_looks_like(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_an_institutions_acronym_in_another_language_is_no_ticker(extractor):
+    text = "Belgian Federal Railways (SNCB) will sell bitcoin at its ticket machines, said Petra Gruber, a spokeswoman."
+    assert ("Belgian Federal Railways", "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, company", [
+    # one word NER read as a person's, where only a company stands
+    ("The kiosk was made by Austin-based Robokash at a plant.", "Robokash"),
+    ('"We expect more rules," said Amelia Roark, Kashbot\'s founder and chief executive.', "Kashbot"),
+])
+def test_a_lone_word_only_a_company_stands_for_is_a_company(extractor, text, company):
+    assert company in {name for name, type_ in entities(extractor, text) if type_ != "PERSON"}
+
+
+def test_a_lone_surname_of_someone_named_in_full_stays_the_persons(extractor):
+    text = "Amelia Roark founded the exchange in 2019. Roark's customers were told to withdraw their coins."
+    assert ("Roark", "ORGANIZATION") not in entities(extractor, text)

@@ -67,9 +67,10 @@ class DefinedNames(EntityTyping):
             if not record.kb_id and TICKER.match(token.text) and longer is None and \
                     not _initials_match(named.text, token.text) and self._org_type(named) != "REGULATOR" and \
                     doc[m.end - 1].text not in self.lex.org_suffix_words and \
-                    doc[m.end - 1].text not in LEGAL_FORMS and " of " not in named.text and " for " not in named.text:
-                # "Anti-Corruption Office (OA)", "Security Service of Ukraine (SBU)": an acronym in another
-                # language, not a ticker
+                    doc[m.end - 1].text not in LEGAL_FORMS and " of " not in named.text and " for " not in named.text \
+                    and not any(t.text in self.lex.org_head_words for t in named):
+                # "Anti-Corruption Office (OA)", "Security Service of Ukraine (SBU)", "Swiss Federal Railways
+                # (SBB)": an acronym in another language, not a ticker
                 record.type = "ASSET"
             record.defined.append(token.text)
             self.name_keys[norm(token.text)] = record.key

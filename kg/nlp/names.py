@@ -300,11 +300,17 @@ class NameRules(EntityTyping):
         after = doc[span.end:min(span.end + 8, len(doc))]
         if len(after) < 3 or after[0].text != ",":
             return False
-        # (a lowercase kind: "Iceland's Data Protection Authority" is a name of its own, not a description)
+        # (a lowercase kind: "Iceland's Data Protection Authority" is a name of its own, not a description; only
+        # the first appositive: in "Rob Wainwright, director of Europol, the police agency" the second is Europol's)
+        first = after[1:]
+        for t in first:
+            if t.text == ",":
+                first = after[1:t.i - after.start]
+                break
         return any(t.is_lower and t.text in REGULATOR_KINDS and t.dep_ == "appos" and
                    span.start <= t.head.i < span.end and
                    not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
-                   for t in after[1:])
+                   for t in first)
 
     def _described_as_a_token(self, span: Span) -> bool:
         """A kind of token right before the name ("stablecoin Harbour Dollar", "a new coin, Harbour Dollar") or in
@@ -403,7 +409,8 @@ class NameRules(EntityTyping):
             if tok.i in self.taken or not named or tok.i - 1 in self.taken or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
-                        c.dep_ == "appos" and (c.lower_ in DESCRIBED_KINDS or _one_of_a_kind(c)) for c in tok.children):
+                        c.dep_ == "appos" and (c.lower_ in DESCRIBED_KINDS or ends_start_up(doc, c.i) or
+                                               _one_of_a_kind(c)) for c in tok.children):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
@@ -419,7 +426,8 @@ class NameRules(EntityTyping):
         """'the defunct cryptocurrency exchange KarlinX', 'advisory firm Interpath': capitalised or mixed-case
         words NER missed, right after a kind of company, name a company of that kind."""
         doc = self.doc
-        for i in [i for i, lower in enumerate(self._lowers[:-1]) if lower in NAMED_KINDS]:
+        # ("start-up" is three tokens, the last its "up")
+        for i in [i for i, lower in enumerate(self._lowers[:-1]) if lower in NAMED_KINDS or ends_start_up(doc, i)]:
             tok = doc[i]
             if not tok.is_lower or tok.pos_ != "NOUN":
                 continue
@@ -672,7 +680,7 @@ class NameRules(EntityTyping):
             if self._kind_before(span):
                 type_ = self._org_type(span)  # "gaming platform Amber" + "Forge": a company, not a given name
         elif type_ == "PERSON" and len(span) == 1:
-            type_ = self._org_type(span) if self._exchange_context(span) else ""
+            type_ = self._org_type(span) if self._exchange_context(span) or self._lone_company_word(span) else ""
             if not type_:
                 return  # a lone word tagged PERSON is a surname (linked later) or a misread name
         longer = self._with_given_name(self._with_particle_surname(span)) if type_ == "PERSON" else span
@@ -705,6 +713,16 @@ class NameRules(EntityTyping):
             i += 1
         return False
 
+    def _lone_company_word(self, span: Span) -> bool:
+        """'a machine made by Las Vegas-based Robocoin', "Robocoin's founder and chief executive": one word NER
+        took for a person's that only a company stands in, and no person the article names in full goes by."""
+        doc = self.doc
+        based = span.start >= 2 and doc[span.start - 1].lower_ in ("based", "headquartered") and \
+            doc[span.start - 2].text == "-"
+        if not (based or self._possessor_of_company_title(span)):
+            return False
+        return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc.ents)
+
     def _possessor_of_company_title(self, span: Span) -> bool:
         doc = self.doc
         return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s") and \
@@ -716,7 +734,8 @@ class NameRules(EntityTyping):
         nxt = self.doc[span.end:span.end + 1]
         if len(nxt) and nxt[0].text in ("'s", "’s"):  # "Umgeni Coin's founder, Sipho Ndlovu"
             nxt = self.doc[span.end + 1:span.end + 2]
-        return self._kind_appositive(span) or self._exchange_context(span) or bool(len(nxt)) and (
+        return self._kind_appositive(span) or described_as_organisation(span, FIRM_ONLY_KINDS) or \
+            self._exchange_context(span) or bool(len(nxt)) and (
             nxt[0].text in LEGAL_FORMS or nxt[0].lower_ in OWNED_ROLES | {"chief", "ceo"})
 
     def _owned_by_a_title(self, span: Span) -> bool:
@@ -728,8 +747,9 @@ class NameRules(EntityTyping):
 
     def _kind_before(self, span: Span) -> bool:
         """'auditing firm Castellan Audits', 'gaming platform Amber Forge': a kind of company right before."""
-        return span.start > 0 and self.doc[span.start - 1].is_lower and \
-            self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"}
+        return span.start > 0 and self.doc[span.start - 1].is_lower and (
+            self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"} or
+            ends_start_up(self.doc, span.start - 1))  # "Tashkent start-up Chorsu Coin"
 
     def _known_names_inside(self, span: Span, inside: list) -> bool:
         """'Union Square Ventures', 'Mosaic Ledger Technologies': the known names after the first word of a
