@@ -883,3 +883,33 @@ def test_an_owner_works_for_a_company_not_for_the_authority_in_the_sentence(extr
     found = relations(extractor, text)
     assert ("Ravi Menon", "WORKS_FOR", "Rupeeswap") in found, found
     assert ("Ravi Menon", "WORKS_FOR", "Enforcement Directorate") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a job named between the verb and the employer, and a department of it
+    ("Until May, Rahim Chowdhury worked as a database engineer at Padma Systems, a Khulna software house.",
+     ("Rahim Chowdhury", "WORKS_FOR", "Padma Systems")),
+    ("Ngo Thi Lan, who spent six years as a designer at VNG, left to start her own studio.",
+     ("Ngo Thi Lan", "WORKS_FOR", "VNG")),
+    ("Ingrid Solberg, 44, previously spent a decade in the payments department of the Bank of Norway.",
+     ("Ingrid Solberg", "WORKS_FOR", "Bank of Norway")),
+])
+def test_a_past_job_worked_as_or_in_a_department_of_an_employer(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_board_joined_past_another_firms_title(extractor):
+    text = "Priya Nair, Kraken's head of strategy, has joined Zerohash's board as an independent director."
+    assert ("Priya Nair", "WORKS_FOR", "Zerohash") in relations(extractor, text)
+
+
+def test_a_role_to_come_is_not_yet_held(extractor):
+    text = "Its founder, Oskar Lind, will join Neris Exchange as chief product officer once the sale closes."
+    assert ("Oskar Lind", "WORKS_FOR", "Neris Exchange") not in relations(extractor, text)
+
+
+def test_every_described_person_after_a_firms_plural_title_works_there(extractor):
+    text = ("Two Bybit executives, Aigerim Sadykova, its head of compliance, and Marat Iskakov, a regional director, "
+            "were questioned in Almaty.")
+    found = relations(extractor, text)
+    assert {("Aigerim Sadykova", "WORKS_FOR", "Bybit"), ("Marat Iskakov", "WORKS_FOR", "Bybit")} <= found, found

@@ -39,7 +39,10 @@ DESCRIPTION = (r"(?-i:(?:(?:collapsed|defunct|failed|bankrupt|troubled|now-defun
                r"(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})")
 PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
-WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months))"
+WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months|decades?))"
+# the job worked as ("worked as a backend developer at"), and a part of the employer ("in the treasury department of")
+WORKED_AS = r"(?:\s+as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
+IN_DEPARTMENT = r"\s+in\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:department|division|unit|team)\s+of"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
 # roles "its" gives that are no job at the company: officers a court appoints, and the creator (of a product)
 NOT_ITS_STAFF = {"administrator", "administrators", "liquidator", "liquidators", "receiver", "receivers", "trustee",
@@ -95,11 +98,11 @@ class RelationFinder:
         # "who previously worked at the Singapore Exchange"
         self.worked_at = re.compile(
             r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
-            rf"{WORKED}\s+(?:at|for|with)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+            rf"{WORKED}(?:{WORKED_AS}\s+(?:at|for|with)|{IN_DEPARTMENT})\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
         self.subject_worked_at = re.compile(
-            r"^\s*,?\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
-            rf"{WORKED}\s+(?:at|for)\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+            r"^\s*(?:,\s*\d{2}\s*,|,)?\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
+            rf"{WORKED}(?:{WORKED_AS}\s+(?:at|for)|{IN_DEPARTMENT})\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
         self.org_then_person = re.compile(
             rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+|whose\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
@@ -214,8 +217,11 @@ class RelationFinder:
             r"(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         # a role taken up or left: "Karpeles had resigned from the board of the Bitcoin Foundation"
         # (or sits on its board: "Sun, who also sits on the global advisory board of crypto exchange Huobi")
+        # (past a title of another firm: "Gracy Chen, Bitget's managing director, has joined"; not a role to come,
+        # "will join", which the gold sets mostly leave out)
         self.person_joined_left = re.compile(
-            r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|recently\s+)?"
+            r"^\s*(?:,\s*[^,;()]{1,60}?,)?\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?"
+            r"(?:also\s+|later\s+|previously\s+|recently\s+)?"
             r"(?:(?:joined|left|quit|resigned\s+from|stepped\s+down\s+from)\s+(?:the\s+board\s+of\s+)?|"
             r"(?:sits|sat|serves|served)\s+on\s+(?:the|its)\s+(?:[a-z-]+\s+){0,2}board\s+of\s+)"
             rf"(?:the\s+)?(?:(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS})\s+)?$",  # "joined sister exchange Bitfinex"
@@ -306,7 +312,7 @@ class RelationFinder:
                         if role.lower().endswith("s") and role[:-1].lower() in self.titles:
                             # "former Coinbase executives Zach Abrams and Sean Yu": every one of them
                             role = role[:-1]
-                            people = self._people_list_starting_at(ents, mentions, mentions.index(b))
+                            people = self._people_list_starting_at(ents, mentions, mentions.index(b), doc)
                         for p in people:
                             out.append(_rel(ents.record(p).key, "WORKS_FOR", ra.key, role, a, p))
                 # "New York Attorney General Letitia James": the office's name ends with the title
@@ -379,7 +385,8 @@ class RelationFinder:
                             out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
                             continue
                     if self.person_joined_left.match(between) and not (
-                            b.end < len(doc) and doc[b.end].text in ("'s", "’s")):  # not "left Binance's party"
+                            b.end < len(doc) and doc[b.end].text in ("'s", "’s") and
+                            doc[b.end + 1:b.end + 2].text != "board"):  # not "left Binance's party"; "joined its board"
                         out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
                         continue
                     m = self.person_verb_org.match(between) or self.person_and_verb_org.match(between)
@@ -431,11 +438,13 @@ class RelationFinder:
                             hired, hirer))
         return out
 
-    def _people_list_starting_at(self, ents, mentions, i) -> list[Mention]:
-        """The people in 'A, B and C' starting with mentions[i]."""
+    def _people_list_starting_at(self, ents, mentions, i, doc=None) -> list[Mention]:
+        """The people in 'A, B and C' starting with mentions[i]; given the doc, also past each one's appositive
+        ('A, its head of compliance, and B, a regional manager')."""
         people = [mentions[i]]
         for m in mentions[i + 1:]:
-            if ents.record(m).type != "PERSON" or m.generic or m.start - people[-1].end > 2:
+            if ents.record(m).type != "PERSON" or m.generic or \
+                    m.start - people[-1].end > 2 and not (doc is not None and _past_an_appositive(doc, people[-1], m)):
                 break
             people.append(m)
         return people
@@ -1085,6 +1094,15 @@ def implied_by_events(ents: DocEntities, relations: list[FoundRelation], events)
                 have.add((person, employers[0]))
                 out.append(FoundRelation(person, "WORKS_FOR", employers[0], "", event.start, event.end))
     return out
+
+
+def _past_an_appositive(doc, person: Mention, after: Mention) -> bool:
+    """"A, its head of compliance, and B": what stands between the two names is the first one's description,
+    set off by commas, then "and" (no more than a dozen words, and no verb: not "A, who sued them, and B")."""
+    between = doc[person.end:after.start]
+    if not 4 <= len(between) <= 14 or between[0].text != "," or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    return between[-1].text == "," or between[-1].lower_ == "and" and between[-2].text == ","
 
 
 def _said_of_people(preposition) -> bool:
