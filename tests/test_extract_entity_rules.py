@@ -1469,3 +1469,21 @@ def test_a_lone_word_only_a_company_stands_for_is_a_company(extractor, text, com
 def test_a_lone_surname_of_someone_named_in_full_stays_the_persons(extractor):
     text = "Amelia Roark founded the exchange in 2019. Roark's customers were told to withdraw their coins."
     assert ("Roark", "ORGANIZATION") not in entities(extractor, text)
+
+
+def test_what_investors_hold_a_stake_in_is_a_company_not_a_place(extractor):
+    text = "MUNICH — For two days, investors in Zinsbot feared their savings were lost."
+    assert ("Zinsbot", "LOCATION") not in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # government agencies named in English and in the languages of Spain, Portugal and Brazil
+    ("The Federal Aviation Administration said it had no view on the drones.",
+     ("Federal Aviation Administration", "REGULATOR")),
+    ("Spain's consumer agency, the Agencia Catalana del Consum, opened a file on the app.",
+     ("Agencia Catalana del Consum", "REGULATOR")),
+    ("Officers from Europol's Joint Cybercrime Action Taskforce took part.",
+     ("Joint Cybercrime Action Taskforce", "REGULATOR")),
+])
+def test_an_administration_an_agencia_and_a_cybercrime_unit_are_authorities(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -1737,3 +1737,10 @@ def test_a_company_raising_a_sum_is_funded_without_the_word_round(extractor, tex
 def test_the_partner_of_a_headlines_next_act_is_no_investor(extractor):
     found = events(extractor, "Harrow Digital raises $30 million, teams up with Kestrel Bank on dinar payments")
     assert of_type(found, "FUNDING") == [("Harrow Digital",)], found
+
+
+def test_it_goes_on_from_the_authority_a_subjects_appositive_names(extractor):
+    text = ("Britain's tax authority, HM Revenue and Customs, is watching too. It has sent thousands of letters "
+            "to crypto traders this year reminding them to declare their gains.")
+    found = [type_ for type_, parties in events(extractor, text) if parties]
+    assert "WARNING" in found, found

@@ -50,6 +50,11 @@ COMPANY_TITLE_BETWEEN = re.compile(
     r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 
+# what one holds "in" a company: "investors in Savedroid", "a stake in Tranglo"
+STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested", "investing", "investment",
+               "investments", "shareholders", "shareholder"}
+
+
 # ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
 # description only a person takes
 PERSON_RELATIVE = re.compile(r"\s*,\s*who\b")
@@ -76,6 +81,8 @@ class EntityTyping(EntityBuilder):
         if prev is not None and prev.lower_ == "of" and span.start > 1 and \
                 doc[span.start - 2].lower_ in COMPANY_ONLY_TITLES:
             return False
+        if prev is not None and prev.lower_ == "in" and span.start > 1 and doc[span.start - 2].lower_ in STAKE_WORDS:
+            return False  # "investors in Savedroid", "a stake in Tranglo": what one invests in is a company
         if prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
             return True
         if prev is not None and prev.lower_ == "the" and span.start > 1 and \

@@ -116,6 +116,9 @@ class GenericMentions(EntityBuilder):
             return None
         before = doc[pronoun.sent.start - 1].sent.root
         subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i not in self.taken:
+            # "Spain's tax agency, the Agencia Tributaria, is ...": the subject named in its appositive
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.i in self.taken), subject)
         mention = self.taken.get(subject.i) if subject is not None else None
         record = self.ents.records[mention.key] if mention is not None else None
         return record if record is not None and record.type == "REGULATOR" else None

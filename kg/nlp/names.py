@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS, INSTITUTION_WORDS,
                               LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
                               glued_lowercase_half, hired_as_a_title, job_words, regional_company)
+from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
 from .tickers import NAME_WORD
@@ -63,6 +64,7 @@ AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", 
 # what only a company has, after its possessive: "Yarra Yield's founder", "Kestrel's shareholders"
 POSSESSED_BY_FIRMS = {"founder", "founders", "co", "cofounder", "ceo", "cfo", "cto", "coo", "shareholders",
                       "customers", "depositors", "headquarters", "subsidiary", "parent"}
+FOUNDER_AND_CHIEF = re.compile(r"^(?:'s|’s)\s+co-?founder\s+and\s+(?:chief|CEO|president|chair)", re.I)
 FIRM_OPENERS = FOREIGN_KIND_WORDS | {"Caixa", "Caja", "Compañía", "Companhia"}
 ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "da", "do", "dos", "das", "et", "di",
                  "della", "delle", "dei", "per", "para", "pour", "contra", "en"}
@@ -719,7 +721,10 @@ class NameRules(EntityTyping):
         doc = self.doc
         based = span.start >= 2 and doc[span.start - 1].lower_ in ("based", "headquartered") and \
             doc[span.start - 2].text == "-"
-        if not (based or self._possessor_of_company_title(span)):
+        # (not "Hayes's co-founders", a person's fellow founders; but "Zubarah's co-founder and chief executive")
+        if not (based or self._possessor_of_company_title(span) and (
+                doc[span.end + 1].lower_ not in ("co", "cofounder") or
+                FOUNDER_AND_CHIEF.match(doc_text(doc)[span.end_char:span.end_char + 60]))):
             return False
         return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span.text for e in doc.ents)
 
