@@ -913,3 +913,31 @@ def test_every_described_person_after_a_firms_plural_title_works_there(extractor
             "were questioned in Almaty.")
     found = relations(extractor, text)
     assert {("Aigerim Sadykova", "WORKS_FOR", "Bybit"), ("Marat Iskakov", "WORKS_FOR", "Bybit")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title held, told with "serves as", "is" or "whose ... is"
+    ("Dana Holt serves as Bitstamp's chief compliance officer.", ("Dana Holt", "WORKS_FOR", "Bitstamp")),
+    ("Zerohash, whose chief executive is Edward Woodford, raised $104 million.",
+     ("Edward Woodford", "WORKS_FOR", "Zerohash")),
+    # a past employer after "a former"
+    ("Maya Chen, a former Morgan Stanley trader, runs the desk.", ("Maya Chen", "WORKS_FOR", "Morgan Stanley")),
+])
+def test_a_title_held_or_once_held_at_a_named_firm(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, employers", [
+    # two employers joined by "and": the person works for both
+    ("Maya Chen, a former Morgan Stanley and Barclays trader, runs the desk.", {"Morgan Stanley", "Barclays"}),
+    ("Alexis Grant is chief executive of both Kraken and Bitstamp, the company said.", {"Kraken", "Bitstamp"}),
+])
+def test_a_title_at_two_firms_joined_by_and_is_held_at_both(extractor, text, employers):
+    person = text.split(",")[0].split(" is ")[0]
+    found = relations(extractor, text)
+    assert {(person, "WORKS_FOR", e) for e in employers} <= found, found
+
+
+def test_a_firm_joined_after_a_described_person(extractor):
+    text = "Maya Chen, a bond trader who joined Barclays in 2019, will run the new desk."
+    assert ("Maya Chen", "WORKS_FOR", "Barclays") in relations(extractor, text)

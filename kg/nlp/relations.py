@@ -103,10 +103,11 @@ class RelationFinder:
         self.subject_worked_at = re.compile(
             r"^\s*(?:,\s*\d{2}\s*,|,)?\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
             rf"{WORKED}(?:{WORKED_AS}\s+(?:at|for)|{IN_DEPARTMENT})\s+(?:the\s+)?{DESCRIPTION}$", re.I)
-        # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B"
+        # "BitMEX's three founders — A, B and C", "former Binance executives, including A and B", "Paxos, whose
+        # chief executive is Charles Cascarilla"
         self.org_then_person = re.compile(
             rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+|whose\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
-            rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as|include|included|are|were)\s+)?$", re.I)
+            rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as|include|included|are|were|is|was)\s+)?$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
             rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
@@ -139,16 +140,19 @@ class RelationFinder:
             r"^\s*(?:,|\(|—|–|-)\s*(?:(?:previously|formerly|now|currently|then|also|once)\s+)?"
             r"(?:(?:one|another)\s+of\s+)?"
             r"(?:who\s+(?:(?:\w+\s+){1,2}(?:say|says|said|allege|alleged)\s+)?"
-            r"(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+            r"(?:is|was|serves\s+as|served\s+as|works\s+as|worked\s+as)\s+)?(?:the\s+|a\s+|an\s+)?(?:former\s+)?$",
+            re.I)  # "X, a former Goldman Sachs executive"
         # "X, a British-Kenyan who serves as Binance's regional manager", "X, a former federal agent who heads
         # Binance's financial crime compliance team": a description, then the role
         self.described_who = re.compile(
             r"^\s*,\s*(?:an?|the)\s+[^,;()]{0,60}?\bwho\s+(?:(?P<serves>serves\s+as|served\s+as|works\s+as|is|was)|"
             r"(?P<heads>heads|headed|leads|led|runs|ran|oversees|oversaw|manages|managed))\s+(?:the\s+)?$", re.I)
         # "Diop was named Tijara's head of expansion": then the title after the organisation's name
+        # (or holds it: "Phil Potter serves as Bitfinex's chief strategy officer", "X is Kraken's chief executive")
         self.named_to = re.compile(
-            r"^\s*,?\s*(?:who\s+)?(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|will\s+be\s+)"
-            r"(?:named|appointed|promoted\s+to|made|elected)\s+(?:as\s+)?$", re.I)
+            r"^\s*,?\s*(?:who\s+)?(?:(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|will\s+be\s+)"
+            r"(?:named|appointed|promoted\s+to|made|elected)|serves|served|is|was|remains|remained|became|"
+            r"has\s+been|had\s+been)\s+(?:as\s+)?$", re.I)
         # "Binance's regional manager", "the Justice Department's second-ranking official"
         self.after_org_title = re.compile(
             rf"^(?:'s|’s|'|’)?\s+(?:top\s+|[a-z]+-[a-z]+\s+|(?-i:(?:primary|principal|chief|lead|senior|technical|"
@@ -217,10 +221,11 @@ class RelationFinder:
             r"(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$", re.I)
         # a role taken up or left: "Karpeles had resigned from the board of the Bitcoin Foundation"
         # (or sits on its board: "Sun, who also sits on the global advisory board of crypto exchange Huobi")
-        # (past a title of another firm: "Gracy Chen, Bitget's managing director, has joined"; not a role to come,
-        # "will join", which the gold sets mostly leave out)
+        # (past a title of another firm: "Gracy Chen, Bitget's managing director, has joined", "X, a former Goldman
+        # Sachs banker who joined Fidelity"; not a role to come, "will join", which the gold sets mostly leave out)
         self.person_joined_left = re.compile(
-            r"^\s*(?:,\s*[^,;()]{1,60}?,)?\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?"
+            r"^\s*(?:,\s*[^,;()]{1,60}?,|,\s*(?:a|an)\s+[^,;()]{1,80}?\s+(?=who\s))?"
+            r"\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?"
             r"(?:also\s+|later\s+|previously\s+|recently\s+)?"
             r"(?:(?:joined|left|quit|resigned\s+from|stepped\s+down\s+from)\s+(?:the\s+board\s+of\s+)?|"
             r"(?:sits|sat|serves|served)\s+on\s+(?:the|its)\s+(?:[a-z-]+\s+){0,2}board\s+of\s+)"
@@ -271,8 +276,9 @@ class RelationFinder:
             mentions = ents.in_span(sent.start, sent.end)
             if len(mentions) < 1:
                 continue
-            for rel in self._works_for(doc, ents, mentions) + self._founders(doc, ents, sent) + \
-                    self._its_title(doc, ents, sent) + self._hired_as(ents, sent):
+            for rel in self._and_employers(doc, ents, mentions, self._works_for(doc, ents, mentions) +
+                                           self._founders(doc, ents, sent) + self._its_title(doc, ents, sent) +
+                                           self._hired_as(ents, sent)):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
             employed = {h for h, t, _ in found if t == "WORKS_FOR"}
             for rel in self._titled_in_sentence(doc, ents, sent, employed):
@@ -384,6 +390,16 @@ class RelationFinder:
                         if m:
                             out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
                             continue
+                        # "a former Goldman Sachs and Credit Suisse banker": the title after the second name
+                        # (that one is added as the first's "and" employer)
+                        other = next((m for m in mentions if m.start == b.end + 1 and not m.generic), None)
+                        if other is not None and doc[b.end].lower_ == "and" and \
+                                ents.record(other).type in EMPLOYERS and not b.generic:
+                            end = doc[other.end - 1]
+                            m = self.after_org_title.match(text[end.idx + len(end):end.idx + len(end) + 80])
+                            if m:
+                                out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
+                                continue
                     if self.person_joined_left.match(between) and not (
                             b.end < len(doc) and doc[b.end].text in ("'s", "’s") and
                             doc[b.end + 1:b.end + 2].text != "board"):  # not "left Binance's party"; "joined its board"
@@ -414,6 +430,22 @@ class RelationFinder:
                     if len(tail) >= 2 and tail[0].text in ("'s", "’s") and any(
                             t.lower_ in OWNER_NOUNS for t in tail[1:]):
                         out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
+        return out
+
+    @staticmethod
+    def _and_employers(doc, ents: DocEntities, mentions, found: list[FoundRelation]) -> list[FoundRelation]:
+        """'chief executive of both Bitfinex and Tether', 'a former Goldman Sachs and Credit Suisse banker': the
+        employer named after the person is one of two ("X and Y"), and the person works for both."""
+        out = list(found)
+        for rel in found:
+            employer = next((m for m in mentions if m.end == rel.end and ents.record(m).key == rel.tail and
+                             not m.generic), None)
+            if employer is None or rel.type != "WORKS_FOR" or rel.end + 1 >= len(doc) or doc[rel.end].lower_ != "and":
+                continue
+            other = next((m for m in mentions if m.start == rel.end + 1 and not m.generic), None)
+            if other is not None and ents.record(other).type in EMPLOYERS and \
+                    doc[other.end:other.end + 1].text not in ("'s", "’s"):  # not "of Bitfinex and Tether's auditor"
+                out.append(FoundRelation(rel.head, "WORKS_FOR", ents.record(other).key, rel.role, rel.start, other.end))
         return out
 
     def _hired_as(self, ents: DocEntities, sent) -> list[FoundRelation]:
