@@ -1487,3 +1487,12 @@ def test_what_investors_hold_a_stake_in_is_a_company_not_a_place(extractor):
 ])
 def test_an_administration_an_agencia_and_a_cybercrime_unit_are_authorities(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town's or a state's council governs; an industry's council does not
+    ("The Lakeview Town Council voted against the plan.", ("Lakeview Town Council", "REGULATOR")),
+    ("The Texas Blockchain Council welcomed the plan.", ("Texas Blockchain Council", "ORGANIZATION")),
+])
+def test_a_governments_council_is_an_authority(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -1744,3 +1744,15 @@ def test_it_goes_on_from_the_authority_a_subjects_appositive_names(extractor):
             "to crypto traders this year reminding them to declare their gains.")
     found = [type_ for type_, parties in events(extractor, text) if parties]
     assert "WARNING" in found, found
+
+
+def test_a_councils_moratorium_on_mining_bans_it(extractor):
+    found = events(extractor, "The Lakeview Town Council voted on Monday to impose a one-year moratorium on new crypto "
+                              "mining operations.")
+    assert ("BAN", ("Lakeview Town Council",)) in found, found
+
+
+def test_a_moratorium_a_court_grants_a_debtor_bans_nothing(extractor):
+    found = events(extractor, "Hodlnaut applied to a Singapore court for a moratorium that would shield it from "
+                              "creditors while it restructures.")
+    assert "BAN" not in {type_ for type_, _ in found}, found

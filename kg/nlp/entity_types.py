@@ -44,6 +44,8 @@ STOCK_EXCHANGE_WORDS = {"Bolsa", "Borsa", "Bourse", "Börse", "Boerse", "Burza",
 BANK_WORDS = {"bank", "banka", "banco", "banque", "bankas", "banca", "banken"}
 # a securities regulator's name, though "Capital" otherwise marks a fund: "Hellenic Capital Market Commission"
 MARKET_REGULATOR = re.compile(r"\bCapital\s+Markets?\s+(?:Authority|Commission|Board|Agency|Council)\b")
+# a government's council, though "Council" otherwise names an industry body ("Texas Blockchain Council")
+GOVERNING_COUNCIL = re.compile(r"\b(?:City|Town|Common|County|State|Municipal|Village|Parish)\s+Council\b")
 # "Block Earner co-founder and chief executive Charles Storry": a company's title between two names
 COMPANY_TITLE_BETWEEN = re.compile(
     r"^\s+(?:(?:co-?founder|founder|chief\s+executive(?:\s+officer)?|CEO|COO|CFO|CTO|chairman|chairwoman)"
@@ -185,7 +187,7 @@ class EntityTyping(EntityBuilder):
             span = span[:-1]  # "Registon Exchange MChJ" is typed as "Registon Exchange"
         text = span.text
         if self.lex.regulator_words.search(text) and (not self.lex.not_regulator_words.search(text) or
-                                                      MARKET_REGULATOR.search(text)):
+                                                      MARKET_REGULATOR.search(text)) or GOVERNING_COUNCIL.search(text):
             return "REGULATOR"
         if self._central_bank(span):
             return "REGULATOR"

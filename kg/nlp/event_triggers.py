@@ -190,6 +190,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "DBS Digital Exchange began operating on Thursday"
+        if lemma == "moratorium" and pos == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "on"
+                for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
+            # "imposed an 18-month moratorium on new crypto mining operations" (however the parser hangs the "on";
+            # not the one a court grants a debtor "to shield it from creditors")
+            found.setdefault((tok.i, "BAN"), tok)
         if lemma == "remove" and pos == "VERB" and _removed_from_venue(taken, sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "would remove Monero and Zcash from its platform"
         if (lemma, lowers[k - 4] if k >= 4 else "") in (("desist", "cease"), ("refrain", "desist")):
