@@ -1496,3 +1496,15 @@ def test_an_administration_an_agencia_and_a_cybercrime_unit_are_authorities(extr
 ])
 def test_a_governments_council_is_an_authority(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an exchange-traded fund is a fund, whatever its description's first word; a stock exchange is no crypto venue
+    ("The SEC rejected the Harbor Bitcoin Trust, an exchange-traded fund, in March.",
+     ("Harbor Bitcoin Trust", "ORGANIZATION")),
+    ("It had asked to list the fund on Bats BZX Exchange.", ("Bats Global Markets", "ORGANIZATION")),
+    # a name that glues "Exchange" onto a word is an exchange's
+    ("The CFTC settled charges with SwapExchange in 2015.", ("SwapExchange", "EXCHANGE")),
+])
+def test_funds_stock_exchanges_and_glued_exchange_names(extractor, text, expected):
+    assert expected in entities(extractor, text)

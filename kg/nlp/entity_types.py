@@ -195,8 +195,9 @@ class EntityTyping(EntityBuilder):
                 text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
                 self.kb.lookup(span[0].text)[0].type == "LOCATION":
             return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
-        if span[-1].lower_ == "exchange" or self._exchange_context(span):
-            return "EXCHANGE"
+        if span[-1].lower_ == "exchange" or self._exchange_context(span) or \
+                len(span[-1].text) > 8 and span[-1].text.endswith("Exchange") and span[-1].text[-9].islower():
+            return "EXCHANGE"  # (and a name that glues the word on: "TeraExchange")
         if any(t.text == "Exchange" for t in span[:-1]) and span[-1].text not in self.lex.org_head_words and \
                 span[-1].text not in self.lex.org_suffix_words and span[-1].text not in ("Association", "Board"):
             return "EXCHANGE"  # "Sakura Exchange BitCoin"; not "... Exchange Association"
@@ -255,7 +256,9 @@ class EntityTyping(EntityBuilder):
     def _exchange_noun_to(self, last: int, floor: int) -> bool:
         """Whether a noun of exchanges ends at token ``last``, its words from ``floor`` on: "exchange", and
         the phrases of several words ("trading platform", "bitcoin broker") that make a name a venue where
-        their head word alone would not ("platform", "broker")."""
+        their head word alone would not ("platform", "broker"); not "exchange-traded" (a fund's kind)."""
+        if self.doc[last + 1:last + 3].text.lower().replace(" ", "") == "-traded":
+            return False
         return any(self.doc[first:last + 1].text.lower() in self.lex.exchange_nouns and self._crypto_market(first)
                    for first in range(max(floor, last - EXCHANGE_NOUN_WORDS + 1), last + 1))
 
