@@ -1756,3 +1756,10 @@ def test_a_moratorium_a_court_grants_a_debtor_bans_nothing(extractor):
     found = events(extractor, "Hodlnaut applied to a Singapore court for a moratorium that would shield it from "
                               "creditors while it restructures.")
     assert "BAN" not in {type_ for type_, _ in found}, found
+
+
+def test_a_date_describing_a_party_gives_way_to_the_clauses_own(extractor):
+    text = "Bitvara, founded in Tallinn in 2016, listed the XRP token in January."
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    listings = [e for e in x.events if e.type == "LISTING"]
+    assert listings and all(e.date == "2024-01" for e in listings), listings

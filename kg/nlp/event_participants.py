@@ -1122,8 +1122,21 @@ def _date_text(sent, clause: Token) -> str:
         return ""
     subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))
     inside = [e for e in dates if e.start in subtree]
-    chosen = min(inside or dates, key=lambda e: abs(e.start - clause.i))
+    # "Bitstamp, founded in Slovenia in 2011, added XRP in January": a date describing one of the clause's
+    # nouns is that noun's, where the clause has a date of its own
+    own = [e for e in inside if not _describes_a_noun(e.root, clause)]
+    chosen = min(own or inside or dates, key=lambda e: abs(e.start - clause.i))
     return chosen.text
+
+
+def _describes_a_noun(token: Token, clause: Token) -> bool:
+    """The token sits in a clause or appositive that describes a noun, below the event's clause."""
+    node, steps = token, 0
+    while node.i != clause.i and node.head.i != node.i and steps < 10:
+        if node.dep_ in ("acl", "relcl", "appos"):
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _dates_another(date: Span, clause: Token) -> bool:
