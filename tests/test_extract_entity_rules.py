@@ -1508,3 +1508,14 @@ def test_a_governments_council_is_an_authority(extractor, text, expected):
 ])
 def test_funds_stock_exchanges_and_glued_exchange_names(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_a_title_case_headline_names_nothing_the_body_does_not(extractor):
+    # every word capitalised: a name of several words is one only where the body names it too
+    x = extractor.extract_one(Article(id="t", title="Kuda Pay Secures $12 Million to Build Crypto Savings Accounts "
+                                                     "for Kenyan Farmers", text=(
+        "Kuda Pay, a Nairobi-based payments start-up, has raised $12 million in a round led by Savannah Capital. "
+        "The company said it would hire engineers.")))
+    names = {e.name for e in x.entities}
+    assert "Kuda Pay" in names and not any("Secures" in n or "Savings" in n for n in names), names
+

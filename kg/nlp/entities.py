@@ -117,6 +117,7 @@ class EntityLinker:
         builder.link_repeated_names()
         builder.link_other_names()
         builder.add_handles()
+        builder.drop_title_case_headline_names()
         if builder.retype_from_context():
             builder.link_company_short_names()  # again, by the new types ("Hokkai Coin" + "Co.")
         builder.link_stock_tickers()

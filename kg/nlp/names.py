@@ -452,6 +452,37 @@ class NameRules(EntityTyping):
                 span = self.doc[i:i + 1]
                 self._mention(span, self._record_for(text, self._org_type(span)))
 
+    def drop_title_case_headline_names(self) -> None:
+        """'Ejara Raises $8 Million Series A to Expand Crypto Savings': a headline that capitalises every word
+        tells nothing of which words make names; a name of several words found only there, that neither the body
+        nor the knowledge base knows, is no name ("Expand Crypto Savings", "New York Trust Charter"), or is the
+        body's name it begins with ("Kuda Pay Secures")."""
+        doc = self.doc
+        end = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+        words = [t for t in doc[:end] if t.is_alpha and len(t) > 3] if end else []
+        if not words or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            return
+        body = doc_text(doc)[doc[end].idx:]
+        named_after = {m.text: m.key for m in self.ents.mentions if m.start > end and not m.generic}
+        for m in [m for m in self.ents.mentions if m.end <= end and not m.generic and m.end - m.start > 1]:
+            record = self.ents.records[m.key]
+            if record.kb_id or m.text in body:
+                continue
+            # "Kuda Pay Secures $12 Million": the body's name the headline's begins with, and a verb after it
+            shorter = next((doc[m.start:k] for k in range(m.end - 1, m.start, -1)
+                            if doc[m.start:k].text in named_after), None)
+            if shorter is None and m.key in named_after.values():
+                continue
+            self.ents.mentions.remove(m)
+            record.surface[m.text] -= 1
+            for i in range(m.start, m.end):
+                if self.taken.get(i) is m:
+                    del self.taken[i]
+            if shorter is not None:
+                if record.name == m.text:
+                    record.name = shorter.text
+                self._mention(shorter, self.ents.records[named_after[shorter.text]])
+
     def split_companies_from_surnames(self) -> None:
         """'against Tengri Trade and Ganbold': one name NER made of a company the article names elsewhere, "and",
         and the surname of a person it named in full is the company (the surname is linked later, to the
