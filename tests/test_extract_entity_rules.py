@@ -1519,3 +1519,20 @@ def test_a_title_case_headline_names_nothing_the_body_does_not(extractor):
     names = {e.name for e in x.entities}
     assert "Kuda Pay" in names and not any("Secures" in n or "Savings" in n for n in names), names
 
+
+@pytest.mark.parametrize("text, word", [
+    # the words of payments and networking NER reads as organisations' names
+    ("The ATM operator said its machines in Leeds had been switched off.", "ATM"),
+    ("The attacker's IP address pointed to a server in Riga.", "IP"),
+    ("Hackers abused the SMS recovery flow to take over accounts.", "SMS"),
+])
+def test_a_technology_acronym_names_no_organisation(extractor, text, word):
+    assert word not in {name for name, _ in entities(extractor, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kura OTC, a Tbilisi broker, arranges large trades.", ("Kura OTC", "EXCHANGE")),
+    ("The Central Crime Branch of the Pune police arrested two men.", ("Central Crime Branch", "REGULATOR")),
+])
+def test_an_otc_desk_is_an_exchange_and_a_crime_branch_an_authority(extractor, text, expected):
+    assert expected in entities(extractor, text)

@@ -195,7 +195,7 @@ class EntityTyping(EntityBuilder):
                 text.endswith("Exchange") and self.kb.lookup(span[0].text) and \
                 self.kb.lookup(span[0].text)[0].type == "LOCATION":
             return "ORGANIZATION"  # stock exchanges ("Singapore Exchange") are not crypto venues
-        if span[-1].lower_ == "exchange" or self._exchange_context(span) or \
+        if span[-1].lower_ == "exchange" or span[-1].text == "OTC" or self._exchange_context(span) or \
                 len(span[-1].text) > 8 and span[-1].text.endswith("Exchange") and span[-1].text[-9].islower():
             return "EXCHANGE"  # (and a name that glues the word on: "TeraExchange")
         if any(t.text == "Exchange" for t in span[:-1]) and span[-1].text not in self.lex.org_head_words and \
