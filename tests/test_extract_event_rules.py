@@ -1763,3 +1763,21 @@ def test_a_date_describing_a_party_gives_way_to_the_clauses_own(extractor):
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     listings = [e for e in x.events if e.type == "LISTING"]
     assert listings and all(e.date == "2024-01" for e in listings), listings
+
+
+@pytest.mark.parametrize("text", [
+    # a token made at a time the text gives, or as a new one
+    "Kvarner Kripto issued a new token, Kvarner Credit (KVC), in late June to cover the shortfall.",
+    "KVC, which Kvarner Kripto issued in 2022 to cut its users' trading fees, fell 40% on Monday.",
+])
+def test_a_token_issued_then_is_launched(extractor, text):
+    assert "LAUNCH" in {type_ for type_, parties in events(extractor, text) if parties}
+
+
+@pytest.mark.parametrize("text", [
+    # who issues a token, or did until a date, launches nothing; nor does an attacker minting one
+    "The BUSD stablecoin, issued by Paxos until February, lost its listing.",
+    "An attacker exploited the bridge and created 2 million new BNB tokens on Thursday.",
+])
+def test_an_issuer_described_or_an_attackers_minting_launches_nothing(extractor, text):
+    assert "LAUNCH" not in {type_ for type_, _ in events(extractor, text)}

@@ -126,6 +126,11 @@ SELF_STYLING_VERBS = {"promote", "present", "describe", "bill", "market", "adver
 CLOSING_VERBS = {"be", "trade", "close", "end", "finish", "open", "settle"}
 
 
+# verbs that make a token: "issued a stablecoin", "created Dogecoin", "minted a new coin"
+MAKING_VERBS = {"issue", "create", "mint"}
+TOKEN_NOUNS = {"token", "stablecoin", "coin", "memecoin", "cryptocurrency", "altcoin"}
+
+
 def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
     found: dict[tuple[int, str], Token] = {}
     tokens = list(sent)  # each attribute read once per token: every read is a lookup in spaCy's strings
@@ -190,6 +195,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "DBS Digital Exchange began operating on Thursday"
+        if lemma in MAKING_VERBS and pos == "VERB" and not hackers and _a_token_made(taken, tok):
+            # "CoinFLEX issued a new token", "JDR, which Jadran Kripto issued in 2022" (not an attacker's minting)
+            found.setdefault((tok.i, "LAUNCH"), tok)
         if lemma == "moratorium" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "on"
                 for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
@@ -433,6 +441,29 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" for c in verb.children) and not any(
             t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in verb.subtree)
     return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
+
+
+def _a_token_made(taken: dict, verb: Token) -> bool:
+    """'issued a new token, Recovery Value USD', 'Dogecoin was created in 2013 by ...', 'JDR, which Jadran Kripto
+    issued in 2022', 'the token Binance issued in 2017': what the verb makes is a token or a named coin (not
+    "issued a warning", "created a task force")."""
+    ents = verb.doc._.kg
+    # (once, at a time the text gives or as a new token: "the USDC stablecoin issued by Circle" tells who issues
+    # it, and no launch)
+    # (a date of its own: not a period's bound, "issued by Paxos until February", nor one of a clause below)
+    dated = any(t.ent_type_ == "DATE" and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > verb.i)
+                for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") and
+                c.lower_ not in ("until", "till", "since", "from", "through")
+                for t in c.subtree)
+    if verb.tag_ not in ("VBD", "VBN") or not dated and not any(
+            a.lower_ == "new" for c in verb.children if c.dep_ == "dobj" for a in c.children):
+        return False
+    made = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl") and not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("which", "that")
+                                                 for c in verb.children):
+        made.append(verb.head)  # the noun the clause describes
+    return any(t.lemma_.lower() in TOKEN_NOUNS or t.i in taken and ents.record(taken[t.i]).type == "ASSET" and
+               not taken[t.i].generic for t in made)
 
 
 def _asset_object(taken: dict, verb: Token) -> bool:
