@@ -1781,3 +1781,13 @@ def test_a_token_issued_then_is_launched(extractor, text):
 ])
 def test_an_issuer_described_or_an_attackers_minting_launches_nothing(extractor, text):
     assert "LAUNCH" not in {type_ for type_, _ in events(extractor, text)}
+
+
+def test_an_authority_launches_what_it_makes_and_only_that(extractor):
+    found = events(extractor, "The Central Bank of Nigeria launched its central bank digital currency, the eNaira, in "
+                              "October.")
+    assert any(type_ == "LAUNCH" and "Central Bank of Nigeria" in parties for type_, parties in found), found
+    found = events(extractor, "Kestrel Pay launched a mobile wallet on Monday under a sandbox run by the Central Bank "
+                              "of Nigeria.")
+    launches = [parties for type_, parties in found if type_ == "LAUNCH"]
+    assert launches and all("Central Bank of Nigeria" not in parties for parties in launches), found

@@ -177,9 +177,11 @@ def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> li
             for sent_start in {doc[r.start].sent.start, doc[r.end - 1].sent.start}:
                 works_for.setdefault((sent_start, r.head), set()).add(r.tail)
     for event in events:
-        if event.type == "LEADERSHIP_CHANGE" and any(ents.records[k].type in ("EXCHANGE", "ORGANIZATION")
-                                                     for k in event.participants):
-            # "names Layla Haddad CEO after VARA upgrade": a company's change; the regulator is named beside it
+        if event.type in ("LEADERSHIP_CHANGE", "LAUNCH") and any(
+                ents.records[k].type in ("EXCHANGE", "ORGANIZATION") for k in event.participants):
+            # "names Layla Haddad CEO after VARA upgrade", "launched the app under the central bank's sandbox": a
+            # company's change or launch; the regulator is named beside it (one launches only what it makes itself:
+            # "the Bank of Jamaica launched its digital currency")
             event.participants = [k for k in event.participants if ents.records[k].type != "REGULATOR"]
         if event.type != "LEADERSHIP_CHANGE" or any(ents.records[k].type in PLACED_TYPES for k in event.participants):
             continue
