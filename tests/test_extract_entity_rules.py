@@ -1536,3 +1536,7 @@ def test_a_technology_acronym_names_no_organisation(extractor, text, word):
 ])
 def test_an_otc_desk_is_an_exchange_and_a_crime_branch_an_authority(extractor, text, expected):
     assert expected in entities(extractor, text)
+
+
+def test_a_name_ending_in_pay_is_a_company_where_ner_misses_it(extractor):
+    assert ("Tamarind Pay", "ORGANIZATION") in entities(extractor, "Tamarind Pay launched its wallet app on Monday.")
