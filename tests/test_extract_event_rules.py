@@ -1791,3 +1791,12 @@ def test_an_authority_launches_what_it_makes_and_only_that(extractor):
                               "of Nigeria.")
     launches = [parties for type_, parties in found if type_ == "LAUNCH"]
     assert launches and all("Central Bank of Nigeria" not in parties for parties in launches), found
+
+
+@pytest.mark.parametrize("text", [
+    # a company that blames attackers for what it lost was hacked
+    "Kestrel Exchange blamed hackers, who it said had found a flaw in its withdrawal system.",
+    "Kestrel Exchange blamed the loss on attackers.",
+])
+def test_a_company_blaming_hackers_was_hacked(extractor, text):
+    assert ("HACK", ("Kestrel Exchange",)) in events(extractor, text)

@@ -195,6 +195,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "DBS Digital Exchange began operating on Thursday"
+        if lemma == "blame" and pos == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in HACKER_NOUNS or
+                c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ in HACKER_NOUNS for o in c.children)
+                for c in (*tok.children, *(t for d in tok.children if d.dep_ == "dobj" for t in d.children))):
+            found.setdefault((tok.i, "HACK"), tok)  # "Mt. Gox blamed hackers", "blamed the loss on attackers"
         if lemma in MAKING_VERBS and pos == "VERB" and not hackers and _a_token_made(taken, tok):
             # "CoinFLEX issued a new token", "JDR, which Jadran Kripto issued in 2022" (not an attacker's minting)
             found.setdefault((tok.i, "LAUNCH"), tok)
