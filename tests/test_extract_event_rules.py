@@ -1800,3 +1800,18 @@ def test_an_authority_launches_what_it_makes_and_only_that(extractor):
 ])
 def test_a_company_blaming_hackers_was_hacked(extractor, text):
     assert ("HACK", ("Kestrel Exchange",)) in events(extractor, text)
+
+
+@pytest.mark.parametrize("text, hacked", [
+    # money or coins taken from a wallet or a company, told in the passive: a theft
+    ("Kestrel Exchange said $12 million worth of USDC had been taken from its treasury wallet on Sunday.",
+     "Kestrel Exchange"),
+    ("$40 million in ether taken from Kestrel Bridge; the team pauses deposits.", "Kestrel Bridge"),
+])
+def test_funds_taken_from_a_wallet_or_company_were_stolen(extractor, text, hacked):
+    assert any(type_ == "HACK" and hacked in parties for type_, parties in events(extractor, text))
+
+
+def test_fees_taken_from_accounts_are_no_theft(extractor):
+    found = events(extractor, "Kestrel Exchange said fees were taken from customer accounts each month.")
+    assert "HACK" not in {type_ for type_, _ in found}, found

@@ -126,6 +126,9 @@ SELF_STYLING_VERBS = {"promote", "present", "describe", "bill", "market", "adver
 CLOSING_VERBS = {"be", "trade", "close", "end", "finish", "open", "settle"}
 
 
+# what a theft takes, and where it takes it from
+LOOT_NOUNS = {"coin", "token", "bitcoin", "ether", "fund", "asset", "crypto", "cryptocurrency", "stablecoin"}
+LOOTED_PLACES = {"wallet", "treasury", "account", "exchange", "bridge", "platform", "protocol", "pool", "vault"}
 # verbs that make a token: "issued a stablecoin", "created Dogecoin", "minted a new coin"
 MAKING_VERBS = {"issue", "create", "mint"}
 TOKEN_NOUNS = {"token", "stablecoin", "coin", "memecoin", "cryptocurrency", "altcoin"}
@@ -195,6 +198,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "DBS Digital Exchange began operating on Thursday"
+        if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
+            found.setdefault((tok.i, "HACK"), tok)  # "$31 million of USDT had been taken from its treasury wallet"
         if lemma == "blame" and pos == "VERB" and any(
                 c.dep_ == "dobj" and c.lower_ in HACKER_NOUNS or
                 c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ in HACKER_NOUNS for o in c.children)
@@ -446,6 +451,21 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" for c in verb.children) and not any(
             t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in verb.subtree)
     return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
+
+
+def _funds_taken_from(taken: dict, verb: Token) -> bool:
+    """'$31 million worth of USDT had been taken from its treasury wallet', 'the $610 million taken from Poly
+    Network': money or coins taken (told in the passive: no one paying) from a wallet or a named company."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    what = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+    if not any(t.ent_type_ == "MONEY" or t.lemma_.lower() in LOOT_NOUNS for w in what for t in w.subtree):
+        return False
+    ents = verb.doc._.kg
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        o.lemma_.lower() in LOOTED_PLACES or
+        o.i in taken and ents.record(taken[o.i]).type in ("EXCHANGE", "ORGANIZATION")
+        for o in c.children if o.dep_ == "pobj") for c in verb.children)
 
 
 def _a_token_made(taken: dict, verb: Token) -> bool:
