@@ -1815,3 +1815,18 @@ def test_funds_taken_from_a_wallet_or_company_were_stolen(extractor, text, hacke
 def test_fees_taken_from_accounts_are_no_theft(extractor):
     found = events(extractor, "Kestrel Exchange said fees were taken from customer accounts each month.")
     assert "HACK" not in {type_ for type_, _ in found}, found
+
+
+@pytest.mark.parametrize("text", [
+    # a venue that stays offline, stops paying out, or leaves its users unable to get their money back halts
+    "Kestrel Exchange remained offline on Friday, two days after the attack.",
+    "Kestrel Exchange stopped making payments to customers in August.",
+    "Kestrel Exchange, an unlicensed trading platform, has left thousands of users unable to retrieve their money.",
+])
+def test_a_venue_offline_not_paying_or_keeping_money_halts(extractor, text):
+    assert ("WITHDRAWAL_HALT", ("Kestrel Exchange",)) in events(extractor, text)
+
+
+def test_a_merchant_no_longer_taking_bitcoin_halts_nothing(extractor):
+    found = events(extractor, "Kestrel Pay stopped accepting bitcoin payments in 2018.")
+    assert "WITHDRAWAL_HALT" not in {type_ for type_, _ in found}, found

@@ -260,7 +260,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Circle and Bitmain have agreed to work together"
         if lemma in ("stop", "cease") and pos == "VERB" and _stops_withdrawals(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
-        if lemma == "withdraw" and pos == "VERB" and unable_to_withdraw(tok):
+        if lemma in ("withdraw", "retrieve") and pos == "VERB" and unable_to_withdraw(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
         if lemma in ("tell", "advise") and pos == "VERB" and any(
                 c.dep_ in ("dobj", "dative") and c.lemma_.lower() in PUBLIC_NOUNS for c in tok.children) and any(
@@ -649,14 +649,19 @@ def _sold_to_company(doc, verb: Token) -> bool:
 
 
 def _stops_withdrawals(verb: Token) -> bool:
-    """'stopped customer withdrawals', 'stopped processing customer withdrawals': what is stopped (or
-    what the stopped processing handles) is withdrawals or deposits, with any words between."""
+    """'stopped customer withdrawals', 'stopped processing customer withdrawals', 'stopped making payments': what
+    is stopped (or what the stopped processing handles) is withdrawals, deposits or payouts, with any words
+    between."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") for d in c.children if d.dep_ == "dobj"]
     # "stopped letting customers withdraw bitcoin", "stopped allowing users to withdraw"
     allowed = [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() in ("let", "allow")
                for d in c.subtree if d.pos_ == "VERB" and d.i != c.i]
-    return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") for o in objects) or \
+    # (payments made to customers: not "stopped accepting bitcoin payments", a merchant's choice)
+    return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") or
+               o.lemma_.lower() in ("payment", "payout") and o.head.lemma_.lower() in ("stop", "cease", "make",
+                                                                                       "process", "send")
+               for o in objects) or \
         any(v.lemma_.lower() == "withdraw" for v in allowed)
 
 
