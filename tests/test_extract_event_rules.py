@@ -1830,3 +1830,19 @@ def test_a_venue_offline_not_paying_or_keeping_money_halts(extractor, text):
 def test_a_merchant_no_longer_taking_bitcoin_halts_nothing(extractor):
     found = events(extractor, "Kestrel Pay stopped accepting bitcoin payments in 2018.")
     assert "WITHDRAWAL_HALT" not in {type_ for type_, _ in found}, found
+
+
+@pytest.mark.parametrize("text", [
+    # an authority asking a company to account for something looks into it
+    "The Financial Services Agency said it had asked Kestrel Exchange for a full explanation of what happened.",
+    "The Financial Services Agency has asked Kestrel Exchange to submit a report on the incident.",
+])
+def test_an_authority_asking_for_an_account_investigates(extractor, text):
+    assert any(type_ == "INVESTIGATION" and "Financial Services Agency" in parties
+               for type_, parties in events(extractor, text))
+
+
+def test_an_authority_attributing_a_theft_investigates_the_culprit_not_the_victim(extractor):
+    found = events(extractor, "The FBI attributed the Kestrel Exchange theft to the Lazarus Group last week.")
+    probes = [parties for type_, parties in found if type_ == "INVESTIGATION"]
+    assert probes and all("Kestrel Exchange" not in parties for parties in probes), found

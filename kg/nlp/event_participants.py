@@ -415,6 +415,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "to pay for real estate", "pay out funds in USDC", "settlement in USDC"
     if spec.type == "ACQUISITION" and token.lemma_.lower() not in DEAL_NOUNS and len(keys) < 2:
         return None  # "customers can no longer buy them": a purchase needs a buyer and a bought party
+    if spec.type == "INVESTIGATION" and token.lemma_.lower() in ("attribute", "link", "tie"):
+        # "attributed the Stake.com theft to Lazarus": the authority and the culprit; the victim is the theft's
+        victim = {ents.record(m).key for c in token.children if c.dep_ == "dobj"
+                  for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)}
+        keys = [k for k in keys if k not in victim]
     keys = keys[:MAX_PARTICIPANTS]
     stage = _cue(token, CRIMINAL_STAGES) if spec.type == "CRIMINAL_CASE" else \
         _cue(token, PRICE_DIRECTIONS) if spec.type == "PRICE_MOVE" else \

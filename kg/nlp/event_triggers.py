@@ -26,6 +26,7 @@ LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
 REPORT_ASKING_VERBS = {"ask", "request", "demand", "require", "seek"}
 EXPLAIN_VERBS = {"explain", "submit", "justify", "provide", "disclose", "answer", "respond", "furnish", "report"}
+ACCOUNTS = {"report", "explanation", "account", "clarification"}  # what a company asked to account for gives
 REMOVE_VERBS = {"remove", "pull", "delist", "drop", "take"}
 APP_WORDS = {"app", "apps", "application", "applications", "store"}
 # with a named asset as the object: a delisting, not a price move ("drop SOL"), or a listing ("Binance added
@@ -126,6 +127,7 @@ SELF_STYLING_VERBS = {"promote", "present", "describe", "bill", "market", "adver
 CLOSING_VERBS = {"be", "trade", "close", "end", "finish", "open", "settle"}
 
 
+THEFT_NOUNS = {"attack", "hack", "theft", "heist", "breach", "exploit", "intrusion", "cyberattack"}
 # what a theft takes, and where it takes it from
 LOOT_NOUNS = {"coin", "token", "bitcoin", "ether", "fund", "asset", "crypto", "cryptocurrency", "stablecoin"}
 LOOTED_PLACES = {"wallet", "treasury", "account", "exchange", "bridge", "platform", "protocol", "pool", "vault"}
@@ -198,6 +200,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "operate" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("begin", "start") \
                 and not any(c.dep_ == "dobj" for c in tok.children):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "DBS Digital Exchange began operating on Thursday"
+        if lemma in ("attribute", "link", "tie") and pos == "VERB" and _authority_attributes_a_theft(taken, tok):
+            # "The FBI attributed the attack to North Korea's Lazarus Group": who did it, found by looking into it
+            found.setdefault((tok.i, "INVESTIGATION"), tok)
         if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
             found.setdefault((tok.i, "HACK"), tok)  # "$31 million of USDT had been taken from its treasury wallet"
         if lemma == "blame" and pos == "VERB" and any(
@@ -453,6 +458,16 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
     return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
 
 
+def _authority_attributes_a_theft(taken: dict, verb: Token) -> bool:
+    """An authority naming who is behind an attack: its subject a regulator, its object a theft or a hack, and
+    a "to" naming the culprit."""
+    ents = verb.doc._.kg
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.i in taken and ents.record(taken[subject.i]).type == "REGULATOR" and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in THEFT_NOUNS for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
 def _funds_taken_from(taken: dict, verb: Token) -> bool:
     """'$31 million worth of USDT had been taken from its treasury wallet', 'the $610 million taken from Poly
     Network': money or coins taken (told in the passive: no one paying) from a wallet or a named company."""
@@ -511,15 +526,17 @@ def agreed_to(verb: Token) -> Token | None:
 
 
 def _asks_for_a_report(verb: Token) -> bool:
-    """'asked Kowhai for a full incident report', 'requested a report from the exchange': an authority that
-    asks a company to account for something looks into it (the verb's object, or what it asks for, is a
-    report)."""
+    """'asked Kowhai for a full incident report', 'requested a report from the exchange', 'asked Indodax for a
+    full explanation of what happened': an authority that asks a company to account for something looks into
+    it (the verb's object, or what it asks for, is a report or an explanation)."""
     for c in verb.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() == "report":
+        if c.dep_ == "dobj" and c.lemma_.lower() in ACCOUNTS:
             return True
-        if c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() == "report"
+        if c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lemma_.lower() in ACCOUNTS
                                                            for o in c.children):
             return True
+        if c.dep_ == "xcomp" and c.lemma_.lower() in EXPLAIN_VERBS and any(a.lower_ == "to" for a in c.children):
+            return True  # "asked the exchange to submit a report on the incident", "to explain why"
     return False
 
 
