@@ -1846,3 +1846,14 @@ def test_an_authority_attributing_a_theft_investigates_the_culprit_not_the_victi
     found = events(extractor, "The FBI attributed the Kestrel Exchange theft to the Lazarus Group last week.")
     probes = [parties for type_, parties in found if type_ == "INVESTIGATION"]
     assert probes and all("Kestrel Exchange" not in parties for parties in probes), found
+
+
+@pytest.mark.parametrize("text, authority", [
+    # a judge barring a company, an authority declaring trading illegal or cutting a trade off from the banks
+    ("District Judge Maria Olsen also barred Kestrel Labs from selling its token to retail buyers.", "Maria Olsen"),
+    ("The firm closed its doors after the People's Bank of China declared all crypto trading illegal in 2021.",
+     "People's Bank of China"),
+    ("In 2018 the Reserve Bank of India cut crypto exchanges off from the banking system.", "Reserve Bank of India"),
+])
+def test_a_judge_or_an_authority_banning(extractor, text, authority):
+    assert any(type_ == "BAN" and authority in parties for type_, parties in events(extractor, text))

@@ -257,8 +257,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children) \
             and not (token.lemma_.lower() in REMOVE_VERBS and about_apps(token)) and \
-            not any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITY_NOUNS for c in clause.children):
-        return None  # "now blocks U.S. users": a company's own policy; bans come from authorities
+            not any(c.dep_ == "nsubj" and (c.lemma_.lower() in AUTHORITY_NOUNS or any(
+                t.dep_ == "compound" and t.lower_ == "judge" for t in c.children)) for c in clause.children):
+        # "now blocks U.S. users": a company's own policy; bans come from authorities ("District Judge Analisa
+        # Torres also barred Ripple from ...": a judge is one)
+        return None
     if spec.type == "LAUNCH" and any(c.dep_ == "dobj" and (c.lemma_.lower() in LAUNCHED_CASES or (
             c.lemma_.lower() in triggers.by_noun and
             {"INVESTIGATION", "LAWSUIT", "HACK"} & set(triggers.by_noun[c.lemma_.lower()]))) for c in token.children):

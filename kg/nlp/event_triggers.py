@@ -203,6 +203,14 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in ("attribute", "link", "tie") and pos == "VERB" and _authority_attributes_a_theft(taken, tok):
             # "The FBI attributed the attack to North Korea's Lazarus Group": who did it, found by looking into it
             found.setdefault((tok.i, "INVESTIGATION"), tok)
+        if lemma in DECLARING_VERBS and pos == "VERB" and any(
+                c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in ("illegal", "unlawful")
+                for c in tok.children):
+            found.setdefault((tok.i, "BAN"), tok)  # "the People's Bank of China declared all crypto trading illegal"
+        if lemma == "cut" and pos == "VERB" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "from" and any(t.lower_ in ("banking", "bank", "banks")
+                                                                    for t in c.subtree) for c in tok.children):
+            found.setdefault((tok.i, "BAN"), tok)  # "a directive that cut crypto exchanges off from the banking system"
         if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
             found.setdefault((tok.i, "HACK"), tok)  # "$31 million of USDT had been taken from its treasury wallet"
         if lemma == "blame" and pos == "VERB" and any(
