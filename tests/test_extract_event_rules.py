@@ -1857,3 +1857,12 @@ def test_an_authority_attributing_a_theft_investigates_the_culprit_not_the_victi
 ])
 def test_a_judge_or_an_authority_banning(extractor, text, authority):
     assert any(type_ == "BAN" and authority in parties for type_, parties in events(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs "added" on "trading" as if it described it; the two are the trigger phrase all the same
+    "Bitvara added trading in XRP in January.",
+    "Bitvara, founded in Tallinn in 2016, added trading in XRP in January.",
+])
+def test_added_trading_lists_however_the_parser_reads_added(extractor, text):
+    assert any(type_ == "LISTING" and "XRP" in parties for type_, parties in events(extractor, text))

@@ -87,7 +87,7 @@ class EventFinder:
                 if spec.context and not has_context(token, spec):
                     continue
                 if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \
-                        token.head.pos_ in ("NOUN", "PROPN"):
+                        token.head.pos_ in ("NOUN", "PROPN") and not _verb_read_as_modifier(token, spec):
                     continue  # "investment warnings", "license plate": the trigger only describes another noun
                 if not happened(self.t, token) and not (type_ == "LISTING" and announced_as_decided(token)) and \
                         not (type_ == "BANKRUPTCY" and sought_protection(self.t, token)):
@@ -319,6 +319,13 @@ def _other_grantor(ents: DocEntities, events: list[FoundEvent], event: FoundEven
     mine = {k for k in event.participants if ents.records[k].type == "REGULATOR"}
     theirs = {k for k in old.participants if ents.records[k].type == "REGULATOR"} if old else set()
     return bool(mine and theirs and not mine & theirs)
+
+
+def _verb_read_as_modifier(token: Token, spec: TriggerSpec) -> bool:
+    """'Bitstamp added trading in XRP': a past tense the parser hung on the noun after it, where the two make one
+    of the type's trigger phrases ("add trading")."""
+    return token.tag_ in ("VBD", "VBN") and token.head.i == token.i + 1 and \
+        (token.lemma_.lower(), token.head.lemma_.lower()) in spec.phrases
 
 
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: list[FoundEvent]) -> FoundEvent:
