@@ -1866,3 +1866,8 @@ def test_a_judge_or_an_authority_banning(extractor, text, authority):
 ])
 def test_added_trading_lists_however_the_parser_reads_added(extractor, text):
     assert any(type_ == "LISTING" and "XRP" in parties for type_, parties in events(extractor, text))
+
+
+def test_trading_in_a_token_restored_relists_it(extractor):
+    found = events(extractor, "Bitvara restored XRP trading within hours of the ruling.")
+    assert any(type_ == "LISTING" and "XRP" in parties for type_, parties in found), found

@@ -211,6 +211,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 any(c.dep_ == "prep" and c.lower_ == "from" and any(t.lower_ in ("banking", "bank", "banks")
                                                                     for t in c.subtree) for c in tok.children):
             found.setdefault((tok.i, "BAN"), tok)  # "a directive that cut crypto exchanges off from the banking system"
+        if lemma in ("restore", "reinstate", "resume", "reopen") and pos == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "trading" and any(
+                    t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "ASSET" for t in c.subtree)
+                for c in tok.children):
+            found.setdefault((tok.i, "LISTING"), tok)  # "Coinbase restored XRP trading within hours"
         if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
             found.setdefault((tok.i, "HACK"), tok)  # "$31 million of USDT had been taken from its treasury wallet"
         if lemma == "blame" and pos == "VERB" and any(
