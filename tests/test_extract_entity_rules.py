@@ -1540,3 +1540,15 @@ def test_an_otc_desk_is_an_exchange_and_a_crime_branch_an_authority(extractor, t
 
 def test_a_name_ending_in_pay_is_a_company_where_ner_misses_it(extractor):
     assert ("Tamarind Pay", "ORGANIZATION") in entities(extractor, "Tamarind Pay launched its wallet app on Monday.")
+
+
+@pytest.mark.parametrize("text, person", [
+    # "the company said" after a name reports; it describes no one
+    ("He has been replaced by chief operating officer Ratana Boonmee, the company said in a filing.", "Ratana Boonmee"),
+    # a lowercase title, or a kind only people are, right before a name NER took for a firm's
+    ('"We regret this," chief executive Murat Demirtaş said in a statement.', "Murat Demirtaş"),
+    ("The warning came after billionaire Ricardo Salinas Pliego said his bank would accept bitcoin.",
+     "Ricardo Salinas Pliego"),
+])
+def test_a_person_reported_or_titled_before_the_name_stays_a_person(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)

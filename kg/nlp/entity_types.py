@@ -52,6 +52,8 @@ COMPANY_TITLE_BETWEEN = re.compile(
     r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 
+# what follows the subject of a reporting clause: "..., the company said"
+SAYING_WORDS = {"said", "says", "added", "adds", "told", "wrote", "writes", "noted", "announced", "stated", "confirmed"}
 # what one holds "in" a company: "investors in Savedroid", "a stake in Tranglo"
 STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested", "investing", "investment",
                "investments", "shareholders", "shareholder"}
@@ -61,6 +63,7 @@ STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested",
 # description only a person takes
 PERSON_RELATIVE = re.compile(r"\s*,\s*who\b")
 FOUNDER_TITLES = {"founder", "co-founder", "cofounder", "co-founders", "founders"}
+PEOPLE_BEFORE = {"billionaire", "tycoon", "businessman", "businesswoman", "entrepreneur"}  # "billionaire X said"
 PERSON_DESCRIBED = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(?-i:man|woman|businessman|businesswoman|resident|national|"
     r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather|"
@@ -154,8 +157,10 @@ class EntityTyping(EntityBuilder):
         if _person_title_after(self.lex.titles).match(doc_text(doc)[span.end_char:span.end_char + 90]):
             return False  # "a Kraken product manager": a person's job, whatever kind word it ends in
         for tok in after[2:]:
-            # "the company's president" is a person's appositive, and so is "a software developer who ..."
+            # "the company's president" is a person's appositive, and so is "a software developer who ..."; "X, the
+            # company said" is no appositive at all
             if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who") and \
+                    doc[tok.i + 1:tok.i + 2].text.lower() not in SAYING_WORDS and \
                     not (tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ == "NOUN" and
                          tok.head.lower_ not in ORG_KIND_NOUNS):
                 return True  # (not "a fintech analyst": the kind only says what the person analyses)
@@ -178,9 +183,12 @@ class EntityTyping(EntityBuilder):
         # are a "who", and a founder's title before the name is a person's)
         # (not "a partner at law firm Locke Lord, who was convicted": the "who" is the partner's)
         before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        # (a lowercase title right before: '"We regret this," chief executive Elif Demirtaş said')
+        titled = bool(_person_title_before(self.lex.titles).search(doc_text(self.doc)[max(0, span.start_char - 40):
+                                                                                        span.start_char]))
         return bool(_person_title_after(self.lex.titles).match(after) or PERSON_DESCRIBED.match(after) or
                     PERSON_RELATIVE.match(after) and before not in ORG_KIND_NOUNS or
-                    before in FOUNDER_TITLES and len(span) <= 3)
+                    (before in FOUNDER_TITLES | PEOPLE_BEFORE or titled) and len(span) <= 3)
 
     def _org_type(self, span: Span) -> str:
         while len(span) > 1 and span[-1].text in LEGAL_FORMS:
@@ -364,6 +372,14 @@ class EntityTyping(EntityBuilder):
         doc = self.doc
         return bool(COMPANY_TITLE_BETWEEN.match(doc_text(doc)[doc[m.end - 1].idx + len(doc[m.end - 1]):
                                                               doc[after.start].idx]))
+
+
+@functools.lru_cache(maxsize=4)
+def _person_title_before(titles: tuple[str, ...]) -> re.Pattern:
+    """'chief executive ', 'chief operating officer ': a lowercase title only people hold, right before a name."""
+    people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles
+                      if t.lower() not in FIRM_TITLES and t == t.lower() and " " in t)
+    return re.compile(rf"(?-i:\b(?:{people}))\s+$")
 
 
 @functools.lru_cache(maxsize=4)
