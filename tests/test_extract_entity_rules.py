@@ -1552,3 +1552,8 @@ def test_a_name_ending_in_pay_is_a_company_where_ner_misses_it(extractor):
 ])
 def test_a_person_reported_or_titled_before_the_name_stays_a_person(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
+
+
+def test_a_capital_opening_a_quoted_sentence_names_nothing(extractor):
+    text = '"Digital currencies are becoming part of everyday payments," Lena Park said.'
+    assert "Digital" not in {name for name, _ in entities(extractor, text)}

@@ -595,9 +595,10 @@ def _plausible_name(span: Span, lex: Lexicon) -> bool:
         return False
     if "\n" in text or len(span) > 12:
         return False
-    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ not in ("NNP", "NNPS", "") and \
+    if len(span) == 1 and sentence_initial(span) and span[0].tag_ not in ("NNP", "NNPS", "") and \
             not span[0].is_upper:
-        return False  # "Cardholders can ...", "Digital assets ...": a capital that only starts a sentence
+        # "Cardholders can ...", '"Digital assets ...': a capital that only starts a sentence (or a quote opening it)
+        return False
     words = [t.text for t in span if t.is_alpha]
     if words and words[-1] in lex.law_words and len(words) > 1:
         return False  # "Prevention of Money Laundering Act": a law, not a body
