@@ -1557,3 +1557,18 @@ def test_a_person_reported_or_titled_before_the_name_stays_a_person(extractor, t
 def test_a_capital_opening_a_quoted_sentence_names_nothing(extractor):
     text = '"Digital currencies are becoming part of everyday payments," Lena Park said.'
     assert "Digital" not in {name for name, _ in entities(extractor, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner's name with "of" before a title: the name is a person's
+    ("Amir Levy, the Bank of Israel's governor, told lawmakers the market was small.", ("Amir Levy", "PERSON")),
+    # "Advisory" ends a firm's name
+    ("The court appointed Gulfstone Advisory as liquidators on Tuesday.", ("Gulfstone Advisory", "ORGANIZATION")),
+])
+def test_a_governor_of_a_bank_of_a_country_and_an_advisory_firm(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_the_words_of_a_laws_title_name_no_firm(extractor):
+    text = "Crypto assets fall under the Financial Advisory and Intermediary Services Act since October."
+    assert "Financial Advisory" not in {name for name, _ in entities(extractor, text)}

@@ -434,8 +434,9 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
     else:
         return False
     # (the tokenizer splits "start-up" in three, the parse making its "up" the head)
-    return any((t.lower_ in kinds or "startup" in kinds and ends_start_up(doc, t.i)) and t.dep_ == "appos" and
-               span.start <= t.head.i < span.end for t in after[start:])
+    # (a kind in lower case: "the Bank of Israel's governor" opens with a name, not a kind)
+    return any((t.is_lower and t.lower_ in kinds or "startup" in kinds and ends_start_up(doc, t.i)) and
+               t.dep_ == "appos" and span.start <= t.head.i < span.end for t in after[start:])
 
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)

@@ -386,8 +386,8 @@ def _person_title_before(titles: tuple[str, ...]) -> re.Pattern:
 def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     """', Visa's head of crypto', ', the founder of ...': an appositive opening with a title only people hold."""
     people = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles if t.lower() not in FIRM_TITLES)
-    # "Visa's", "Bank of America's", "the FCA's", "the exchange's"
-    owner = r"(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|(?:the|its|their)\s+[a-z]+)['’]s"
+    # "Visa's", "Bank of America's", "the Bank of Israel's", "the FCA's", "the exchange's"
+    owner = r"(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:of\s+)?){0,3}[A-Z][\w.&-]*|(?:the|its|their)\s+[a-z]+)['’]s"
     employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
     return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?"
                       rf"(?:(?:former|then|longtime|interim|acting|deputy|joint|senior|global|new|other|fellow|current|"

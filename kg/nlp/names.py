@@ -830,7 +830,8 @@ class NameRules(EntityTyping):
                     # "Coinbase Ventures", "Binance Labs": a unit of its own
                     self._mention(span, self._record_for(span.text, "ORGANIZATION"), replace=True)
             elif end - i >= 2 and doc[i].lower_ not in ("the", "a", "an") and \
-                    doc[end:end + 1].text not in self.lex.law_words:  # (not "Foreign Exchange Management Act")
+                    doc[end:end + 1].text not in self.lex.law_words and not self._inside_a_law_title(doc[i:end]):
+                # (not "Foreign Exchange Management Act", "Financial Advisory and Intermediary Services Act")
                 span = doc[i:end]
                 if not any(t.pos_ == "VERB" for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
