@@ -155,6 +155,14 @@ class EntityBuilder:
                 record.defined.append(legal)
         return True
 
+    def _forget(self, mention: Mention) -> None:
+        """Take back a mention a rule has found to be no name (or another's): its tokens are free again."""
+        self.ents.mentions.remove(mention)
+        self.ents.records[mention.key].surface[mention.text] -= 1
+        for i in range(mention.start, mention.end):
+            if self.taken.get(i) is mention:
+                del self.taken[i]
+
     def _people_by_surname(self) -> dict[str, list[EntityRecord]]:
         """The people the article names in full, by surname ("Dorj Batbayar" under "Batbayar")."""
         out: dict[str, list[EntityRecord]] = {}

@@ -127,6 +127,7 @@ SELF_STYLING_VERBS = {"promote", "present", "describe", "bill", "market", "adver
 CLOSING_VERBS = {"be", "trade", "close", "end", "finish", "open", "settle"}
 
 
+# what an authority attributes to a culprit: "attributed the attack to Lazarus"
 THEFT_NOUNS = {"attack", "hack", "theft", "heist", "breach", "exploit", "intrusion", "cyberattack"}
 # what a theft takes, and where it takes it from
 LOOT_NOUNS = {"coin", "token", "bitcoin", "ether", "fund", "asset", "crypto", "cryptocurrency", "stablecoin"}
@@ -501,9 +502,8 @@ def _a_token_made(taken: dict, verb: Token) -> bool:
     issued in 2022', 'the token Binance issued in 2017': what the verb makes is a token or a named coin (not
     "issued a warning", "created a task force")."""
     ents = verb.doc._.kg
-    # (once, at a time the text gives or as a new token: "the USDC stablecoin issued by Circle" tells who issues
-    # it, and no launch)
-    # (a date of its own: not a period's bound, "issued by Paxos until February", nor one of a clause below)
+    # once, at a date of its own or as a new token: "the USDC stablecoin issued by Circle" tells who issues it,
+    # and no launch; nor does a period's bound ("issued by Paxos until February") or a clause below date it
     dated = any(t.ent_type_ == "DATE" and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i > verb.i)
                 for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") and
                 c.lower_ not in ("until", "till", "since", "from", "through")

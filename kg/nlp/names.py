@@ -473,11 +473,7 @@ class NameRules(EntityTyping):
                             if doc[m.start:k].text in named_after), None)
             if shorter is None and m.key in named_after.values():
                 continue
-            self.ents.mentions.remove(m)
-            record.surface[m.text] -= 1
-            for i in range(m.start, m.end):
-                if self.taken.get(i) is m:
-                    del self.taken[i]
+            self._forget(m)
             if shorter is not None:
                 if record.name == m.text:
                     record.name = shorter.text
@@ -497,11 +493,7 @@ class NameRules(EntityTyping):
             if joint != m.end - 2 or joint == m.start or words[-1].text not in surnames or \
                     company.text not in companies or companies[company.text].key == m.key:
                 continue
-            self.ents.mentions.remove(m)
-            records[m.key].surface[m.text] -= 1
-            for i in range(m.start, m.end):
-                if self.taken.get(i) is m:
-                    del self.taken[i]
+            self._forget(m)
             self._mention(company, companies[company.text])
 
     def add_listed_companies(self) -> None:
