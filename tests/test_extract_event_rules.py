@@ -1871,3 +1871,17 @@ def test_added_trading_lists_however_the_parser_reads_added(extractor, text):
 def test_trading_in_a_token_restored_relists_it(extractor):
     found = events(extractor, "Bitvara restored XRP trading within hours of the ruling.")
     assert any(type_ == "LISTING" and "XRP" in parties for type_, parties in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a partner told as one already: a product offered in partnership, a company named as a partner
+    "Kestrel Pay offered a savings account in partnership with Tamarind Bank.",
+    "Kestrel Pay has named Tamarind Bank as its custody partner.",
+])
+def test_a_partner_told_as_one_is_a_partnership(extractor, text):
+    assert any(type_ == "PARTNERSHIP" and "Tamarind Bank" in parties for type_, parties in events(extractor, text))
+
+
+def test_a_partnership_only_offered_under_a_modal_is_none(extractor):
+    found = events(extractor, "Kestrel Pay would offer a savings account in partnership with Tamarind Bank.")
+    assert "PARTNERSHIP" not in {type_ for type_, _ in found}, found

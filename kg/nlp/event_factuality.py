@@ -114,6 +114,10 @@ def _told_as_done(noun: Token) -> bool:
     clause on the subject after the noun, "the two companies", and calls it a participle.)"""
     if noun.pos_ != "NOUN":
         return False
+    if noun.lemma_.lower() == "partnership" and noun.head.lower_ == "in" and \
+            any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children) and \
+            not any(c.dep_ in ("neg", "aux") for c in noun.head.head.children):
+        return True  # "a yield product Nuri offered in partnership with Celsius": the partner told as one already
     doc = noun.doc
     for verb in doc[noun.i + 1:min(noun.i + 6, noun.sent.end)]:
         if verb.is_punct:

@@ -217,6 +217,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "ASSET" for t in c.subtree)
                 for c in tok.children):
             found.setdefault((tok.i, "LISTING"), tok)  # "Coinbase restored XRP trading within hours"
+        if pos == "VERB" and _chosen_as_partner(taken, tok):
+            # "Ipê has named Banco Cerrado as its custody partner", "relies on Genesis as the lending partner"
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)
         if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
             found.setdefault((tok.i, "HACK"), tok)  # "$31 million of USDT had been taken from its treasury wallet"
         if lemma == "blame" and pos == "VERB" and any(
@@ -470,6 +473,18 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" for c in verb.children) and not any(
             t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in verb.subtree)
     return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
+
+
+def _chosen_as_partner(taken: dict, verb: Token) -> bool:
+    """A named company the verb takes (or relies "on") "as" a partner."""
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() == "partner"
+                                                            for o in c.children) for c in verb.children):
+        return False
+    ents = verb.doc._.kg
+    named = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+    return any(t.i in taken and not taken[t.i].generic and
+               ents.record(taken[t.i]).type in ("EXCHANGE", "ORGANIZATION") for t in named)
 
 
 def _authority_attributes_a_theft(taken: dict, verb: Token) -> bool:
