@@ -434,9 +434,9 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
     else:
         return False
     # (the tokenizer splits "start-up" in three, the parse making its "up" the head)
-    # (a kind in lower case: "the Bank of Israel's governor" opens with a name, not a kind)
-    return any((t.is_lower and t.lower_ in kinds or "startup" in kinds and ends_start_up(doc, t.i)) and
-               t.dep_ == "appos" and span.start <= t.head.i < span.end for t in after[start:])
+    # (a kind in lower case, "start-up" too: "the Bank of Israel's governor" opens with a name, not a kind)
+    return any(t.is_lower and kind_word(doc, t.i) in kinds and t.dep_ == "appos" and span.start <= t.head.i < span.end
+               for t in after[start:])
 
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)
@@ -447,6 +447,11 @@ FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner",
 def ends_start_up(doc: Doc, i: int) -> bool:
     """Token ``i`` is the "up" of "start-up", which the tokenizer splits in three ("start", "-", "up")."""
     return i >= 2 and doc[i].lower_ == "up" and doc[i - 1].text == "-" and doc[i - 2].lower_ == "start"
+
+
+def kind_word(doc: Doc, i: int) -> str:
+    """Token ``i`` in lower case as a kind of company may be: "startup" for the "up" of a split "start-up"."""
+    return "startup" if ends_start_up(doc, i) else doc[i].lower_
 
 
 def sentence_initial(span: Span) -> bool:

@@ -15,6 +15,7 @@ import re
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, ORG_SUFFIXES,
                               described_as_organisation)
 from .doc_entities import EntityBuilder, doc_text
+from .generic_mentions import REPORTING_VERBS
 
 
 # what a crypto venue is said to trade, between its name and "exchange"
@@ -52,8 +53,6 @@ COMPANY_TITLE_BETWEEN = re.compile(
     r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 
-# what follows the subject of a reporting clause: "..., the company said"
-SAYING_WORDS = {"said", "says", "added", "adds", "told", "wrote", "writes", "noted", "announced", "stated", "confirmed"}
 # what one holds "in" a company: "investors in Savedroid", "a stake in Tranglo"
 STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested", "investing", "investment",
                "investments", "shareholders", "shareholder"}
@@ -160,7 +159,8 @@ class EntityTyping(EntityBuilder):
             # "the company's president" is a person's appositive, and so is "a software developer who ..."; "X, the
             # company said" is no appositive at all
             if tok.lower_ in ORG_KIND_NOUNS and doc[tok.i + 1:tok.i + 2].text not in ("'s", "’s", "who") and \
-                    doc[tok.i + 1:tok.i + 2].text.lower() not in SAYING_WORDS and \
+                    not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "VERB" and
+                         doc[tok.i + 1].lemma_.lower() in REPORTING_VERBS) and \
                     not (tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ == "NOUN" and
                          tok.head.lower_ not in ORG_KIND_NOUNS):
                 return True  # (not "a fintech analyst": the kind only says what the person analyses)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .candidate_spans import ends_start_up, said_on
+from .candidate_spans import ends_start_up, kind_word, said_on
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
 
@@ -54,7 +54,7 @@ class GenericMentions(EntityBuilder):
                 if record is not None:
                     self._mention(doc[tok.i:tok.i + 1], record, generic=True)
                 continue
-            noun = "startup" if tok.lower_ == "up" and ends_start_up(doc, tok.i) else tok.lower_
+            noun = kind_word(doc, tok.i)
             first = tok.i - 2 if noun == "startup" and tok.lower_ == "up" else tok.i  # "start" "-" "up": one noun
             if noun not in nouns or tok.i in self.taken or first == 0:
                 continue

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS, INSTITUTION_WORDS,
                               LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
-                              glued_lowercase_half, hired_as_a_title, job_words, regional_company)
+                              glued_lowercase_half, hired_as_a_title, job_words, kind_word, regional_company)
 from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
@@ -304,11 +304,8 @@ class NameRules(EntityTyping):
             return False
         # (a lowercase kind: "Iceland's Data Protection Authority" is a name of its own, not a description; only
         # the first appositive: in "Rob Wainwright, director of Europol, the police agency" the second is Europol's)
-        first = after[1:]
-        for t in first:
-            if t.text == ",":
-                first = after[1:t.i - after.start]
-                break
+        stop = next((t.i for t in after[1:] if t.text == ","), after.end)
+        first = self.doc[after.start + 1:stop]
         return any(t.is_lower and t.text in REGULATOR_KINDS and t.dep_ == "appos" and
                    span.start <= t.head.i < span.end and
                    not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
@@ -411,8 +408,8 @@ class NameRules(EntityTyping):
             if tok.i in self.taken or not named or tok.i - 1 in self.taken or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
-                        c.dep_ == "appos" and (c.lower_ in DESCRIBED_KINDS or ends_start_up(doc, c.i) or
-                                               _one_of_a_kind(c)) for c in tok.children):
+                        c.dep_ == "appos" and (kind_word(doc, c.i) in DESCRIBED_KINDS or _one_of_a_kind(c))
+                        for c in tok.children):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
@@ -429,7 +426,8 @@ class NameRules(EntityTyping):
         words NER missed, right after a kind of company, name a company of that kind."""
         doc = self.doc
         # ("start-up" is three tokens, the last its "up")
-        for i in [i for i, lower in enumerate(self._lowers[:-1]) if lower in NAMED_KINDS or ends_start_up(doc, i)]:
+        for i in [i for i, lower in enumerate(self._lowers[:-1])
+                  if lower in NAMED_KINDS or lower == "up" and ends_start_up(doc, i)]:
             tok = doc[i]
             if not tok.is_lower or tok.pos_ != "NOUN":
                 continue
@@ -775,9 +773,9 @@ class NameRules(EntityTyping):
 
     def _kind_before(self, span: Span) -> bool:
         """'auditing firm Castellan Audits', 'gaming platform Amber Forge': a kind of company right before."""
-        return span.start > 0 and self.doc[span.start - 1].is_lower and (
-            self.doc[span.start - 1].lower_ in ORG_KIND_NOUNS - {"unit", "arm", "project"} or
-            ends_start_up(self.doc, span.start - 1))  # "Tashkent start-up Chorsu Coin"
+        # ("Tashkent start-up Chorsu Coin" too)
+        return span.start > 0 and self.doc[span.start - 1].is_lower and \
+            kind_word(self.doc, span.start - 1) in ORG_KIND_NOUNS - {"unit", "arm", "project"}
 
     def _known_names_inside(self, span: Span, inside: list) -> bool:
         """'Union Square Ventures', 'Mosaic Ledger Technologies': the known names after the first word of a
