@@ -32,6 +32,18 @@ def test_knowledge_base_names_are_found_and_typed(extractor, text, expected):
     assert expected <= entities(run(extractor, text))
 
 
+@pytest.mark.parametrize("text", [
+    "The platform's governance token, KRILL, fell 41% in the hours after the hack.",
+    "Regulators warned that the fund's yield token, YLDX, was an unregistered security.",
+    "Investors in the game's reward token, PIXL, sued the studio on Monday.",
+])
+def test_token_is_parsed_as_a_noun_and_the_sentence_around_it(extractor, text):
+    doc = extractor.nlp(text)
+    token = next(t for t in doc if t.lower_ == "token")
+    assert token.pos_ in ("NOUN", "PROPN") and token.text == "token" and token.lemma_ == "token"
+    assert next(t for t in doc if t.is_upper and len(t) > 3).dep_ == "appos"
+
+
 def test_an_acronym_defined_in_the_text_becomes_an_alias(extractor):
     x = run(extractor, "The Zorvian Markets Authority (ZMA) fined the broker. The ZMA said more cases would follow.")
     (reg,) = [e for e in x.entities if e.type == "REGULATOR"]

@@ -46,6 +46,7 @@ def test_tether_the_company_is_an_organization_and_usdt_its_asset(extractor):
     ("ZNTH fell 60% on Sunday as large holders moved coins to exchanges.", "ZNTH"),
     ("Its governance token, VRTL, roughly halved in value.", "VRTL"),
     ("KLOPX, a meme token launched last week, drew millions of dollars.", "KLOPX"),
+    ("ZEPHX, Zephyr's governance token, lost about a third of its value on Friday.", "ZEPHX"),
     ("A wallet deposited 43.6 million GLMX to exchanges before the crash.", "GLMX"),
 ])
 def test_an_unknown_ticker_the_text_treats_as_a_token_is_an_asset(extractor, text, ticker):

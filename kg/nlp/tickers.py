@@ -22,6 +22,7 @@ STOCK_TICKER_BEFORE = re.compile(r"(?:\bticker(?:\s+symbol)?|\bsymbol|\b(?:NASDA
                                  r"\s*[\"“]?$")
 STOCK_WORDS = {"shares", "share", "stock", "stocks", "etf", "fund", "units", "nasdaq", "nyse", "ipo"}
 SHARES = {"shares", "share", "stock"}
+OWNER_WORDS = {"'s", "’s", "its", "their"}  # "Moonfield's Velora token": the name is not the owner's
 STOCK_MARKET = re.compile(r"\b(?:Nasdaq|NYSE|Stock Exchange|Stock Market|TSX|ASX|Cboe|Bourse|Börse|Borsa|Bolsa)\b")
 
 
@@ -121,10 +122,13 @@ class Tickers(EntityBuilder):
                     text.casefold() in self.lex.not_entities or any(doc[i].ent_type_ == "NORP" for i in positions):
                 continue  # (not "a Jordanian token": what a people calls its own)
             olds = [self.taken[i] for i in positions if i in self.taken]
-            if any(m.end - m.start > 1 or self.ents.records[m.key].kb_id or
+            owned = any(self._named_token_at(i) and i > 0 and doc[i - 1].lower_ in OWNER_WORDS for i in positions)
+            if any(m.end - m.start > 1 or self.ents.records[m.key].kb_id or not owned and
                    self.ents.records[m.key].type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for m in olds):
-                continue  # part of a longer name, one the knowledge base knows, or a company's
+                continue  # part of a longer name, one the knowledge base knows, or a company's (unless the
+                # token has another owner: "Moonfield's Velora token", "its Velora token")
             record = self._record_for(text, "ASSET")
+            record.type = "ASSET"  # (an owned token's name NER read as a company's)
             for i in positions:
                 self._mention(doc[i:i + 1], record, replace=True)
 
@@ -167,6 +171,19 @@ class Tickers(EntityBuilder):
         return any(m.start <= k < m.end and self.ents.records[m.key].type == "ASSET"
                    for m in self.ents.mentions for k in others)
 
+    def _appositive_opener(self, i: int, end: int) -> int | None:
+        """Where an appositive starting at token i begins its description: after an article or an owner
+        ("its", "the protocol's", "Zephyr's"), else None."""
+        doc = self.doc
+        if i < end and doc[i].lower_ in ("a", "an", "the", "its", "their"):
+            return i + 1
+        for k in range(i, min(i + 3, end - 1)):  # an owner's name of up to three words, then "'s"
+            if not doc[k].is_title and not doc[k].is_upper:
+                return None
+            if doc[k + 1].text in ("'s", "’s"):
+                return k + 2
+        return None
+
     def _named_token_at(self, i: int) -> bool:
         doc = self.doc
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -186,8 +203,9 @@ class Tickers(EntityBuilder):
             return True  # "MNGO tokens", "the ticker SFM", "token EUL"
         if prev is not None and prev.text == "," and i - 2 >= sent.start and doc[i - 2].lower_ in nouns:
             return True  # "its governance token, EUL"
-        if nxt is not None and nxt.text == "," and i + 2 < sent.end and doc[i + 2].lower_ in ("a", "an", "the"):
-            for t in doc[i + 3:min(i + 8, sent.end)]:  # "BALD, a meme token", "OM, the token of ..."
+        opener = self._appositive_opener(i + 2, sent.end) if nxt is not None and nxt.text == "," else None
+        if opener is not None:  # "BALD, a meme token", "OM, the token of ...", "ZEPH, Zephyr's governance token"
+            for t in doc[opener:min(opener + 5, sent.end)]:
                 if t.lower_ in nouns:
                     return True
                 if t.is_punct and t.text != "-" or t.pos_ == "VERB":
