@@ -97,16 +97,17 @@ def keep_dotted_names(nlp: Language) -> None:
 
 
 def read_token_as_a_noun(nlp: Language) -> None:
-    """'The platform's governance token, KRILL, fell 41%': the small English models tag about one "token"
-    in eight of crypto news a verb and build the parse around it (the verb "fell" a conjunct
-    of "token", the ticker an adverb). The models read a word through its norm, so "token" is given
-    the norm of "coin", a word they only know as a noun; the text and the lemma stay as written."""
+    """'The platform's governance token, KRILL, fell 41%': the small English models read "token" as a noun
+    in only a quarter of the gold articles' uses (an adjective in half, a verb in a quarter) and build the
+    parse around it ("token" the root, "fell" its conjunct, the ticker an adverb); "blockchain" is a verb in
+    one use in five. The models read a word through its norm, so these words get the norm of a word they
+    read as a noun ("asset": 9 in 10 uses are then nouns); the text and the lemma stay as written."""
     for word, norm in NOUN_NORMS.items():
         for form in (word, word.capitalize()):
             nlp.vocab[form].norm_ = norm
 
 
-NOUN_NORMS = {"token": "coin", "tokens": "coins"}
+NOUN_NORMS = {"token": "asset", "tokens": "assets", "blockchain": "network"}
 
 
 DOTTED_LEGAL_FORMS = ("d.o.o.", "S.p.A.", "S.r.l.", "s.r.o.", "S.A.S.", "ehf.", "hf.", "Pte.", "Ltda.", "a.s.")
