@@ -1573,3 +1573,12 @@ def test_a_governor_of_a_bank_of_a_country_and_an_advisory_firm(extractor, text,
 def test_the_words_of_a_laws_title_name_no_firm(extractor):
     text = "Crypto assets fall under the Financial Advisory and Intermediary Services Act since October."
     assert "Financial Advisory" not in {name for name, _ in entities(extractor, text)}
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Savers who put money into ETH Capital say they have not been paid since June.", "ETH Capital"),
+    ("BTC Global told its members that it earned 14% a week from trading.", "BTC Global"),
+])
+def test_a_ticker_before_a_company_word_is_part_of_the_companys_name(extractor, text, company):
+    found = entities(extractor, text)
+    assert (company, "ORGANIZATION") in found, found

@@ -1885,3 +1885,43 @@ def test_a_partner_told_as_one_is_a_partnership(extractor, text):
 def test_a_partnership_only_offered_under_a_modal_is_none(extractor):
     found = events(extractor, "Kestrel Pay would offer a savings account in partnership with Tamarind Bank.")
     assert "PARTNERSHIP" not in {type_ for type_, _ in found}, found
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Visa signed an agreement with the Bank of Ghana on Tuesday to test card payments in the new currency.",
+     {"Visa", "Bank of Ghana"}),
+    ("The Reserve Bank of Malawi chose Quillon Systems as its technology partner for the pilot.",
+     {"Reserve Bank of Malawi", "Quillon Systems"}),
+])
+def test_a_central_bank_takes_part_in_a_partnership(extractor, text, partners):
+    assert any(partners <= set(parts) for parts in of_type(events(extractor, text), "PARTNERSHIP"))
+
+
+def test_a_securities_regulator_working_with_a_company_is_no_partnership(extractor):
+    found = events(extractor, "Pennant Exchange signed an agreement with the Securities and Exchange Commission.")
+    assert not of_type(found, "PARTNERSHIP"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Central Bank of Nigeria launched the eNaira on Monday.", {"Central Bank of Nigeria", "eNaira"}),
+    ("The National Bank of Kazakhstan put the digital tenge into circulation on Wednesday.",
+     {"National Bank of Kazakhstan", "digital tenge"}),
+    ("The Eastern Caribbean Central Bank introduced DCash into circulation in four member states.",
+     {"Eastern Caribbean Central Bank", "DCash"}),
+])
+def test_a_central_bank_issuing_its_digital_currency_launches_it(extractor, text, expected):
+    assert any(expected <= set(parts) for parts in of_type(events(extractor, text), "LAUNCH")), events(extractor, text)
+
+
+@pytest.mark.parametrize("text, scheme", [
+    ("Lumo Capital, which promised savers 3% a week, stopped paying out in March after its founder vanished.",
+     "Lumo Capital"),
+    ("Members said Harbor Yield had stopped paying its depositors last year.", "Harbor Yield"),
+])
+def test_a_scheme_that_stops_paying_its_investors_halts_withdrawals(extractor, text, scheme):
+    assert (scheme,) in of_type(events(extractor, text), "WITHDRAWAL_HALT")
+
+
+def test_a_company_that_stops_paying_its_bills_halts_nothing(extractor):
+    found = events(extractor, "Harbor Yield stopped paying rent on its Lagos office in May.")
+    assert not of_type(found, "WITHDRAWAL_HALT"), found

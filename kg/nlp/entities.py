@@ -52,7 +52,10 @@ __all__ = [
 ]
 
 
-TOKEN_ORG_TAILS = {"Foundation", "Labs"}
+# words that end a company's name: after a token's name or ticker, inside a name NER found, they make it the
+# company's ("The Maker Foundation", "BTC Global", "Ether Capital")
+TOKEN_ORG_TAILS = {"Foundation", "Labs", "Global", "Capital", "Group", "Holdings", "Ventures", "Investments",
+                   "Technologies", "Trading", "Mining", "Partners", "Club"}
 
 
 @Language.factory("kg_entities", default_config={"kb_dir": None},
@@ -81,7 +84,7 @@ class EntityLinker:
                     or len(around[span.start]) <= len(span)
                     or around[span.start].start == span.start
                     and (builder._institution_name(span) or span).end >= around[span.start].end]
-        # "The Maker Foundation", "the Algorand Foundation": a token's name before an organisation's tail word,
+        # "The Maker Foundation", "BTC Global": a token's name or ticker before an organisation's tail word,
         # inside the organisation NER found, names the organisation
         kb_spans = [(span, entry) for span, entry in kb_spans if not (
             entry.type == "ASSET" and span.end < len(doc) and doc[span.end].text in TOKEN_ORG_TAILS and

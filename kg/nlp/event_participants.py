@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
-from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, Triggers, TriggerSpec, about_apps, agreed_to
+from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, Triggers, TriggerSpec, about_apps, agreed_to, \
+    central_bank
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
@@ -225,7 +226,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     keys: list[str] = []
     for m in ordered:
         record = ents.record(m)
-        if record.type not in spec.participants or record.key in keys:
+        if record.type not in spec.participants and not (spec.type == "PARTNERSHIP" and central_bank(record)) or \
+                record.key in keys:
             continue
         if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m):
             continue
@@ -697,6 +699,9 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
     if kind == "PERSON":
         return _is_subject_of(ents, mention, token) and not token.tag_ == "VBN"
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if kind == "REGULATOR" and _is_subject_of(ents, mention, token) and any(
+            ents.record(m).type == "ASSET" for c in objects for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)):
+        return True  # "the Central Bank of Nigeria launched the eNaira": an authority issuing a currency
     if token.dep_ in ("acl", "relcl") and token.head.i in ents.by_token and ents.by_token[token.head.i] is mention:
         return True  # "USDC, launched in 2018 by Circle"
     return any(c.left_edge.i <= mention.start <= c.right_edge.i for c in objects)

@@ -56,6 +56,8 @@ NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchas
                          "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
                          "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
                          "pay", "sell", "merge", "lend"}
+PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender", "participant"}
+CIRCULATING_VERBS = {"put", "bring", "release", "introduce"}  # what is put into circulation is launched
 # whom a product is opened to when opening it is its launch: "opened Base to the public"
 AUDIENCES = {"public", "everyone", "users", "customers", "developers", "traders", "investors", "retail", "all"}
 
@@ -307,6 +309,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
         if lemma == "sell" and pos == "VERB" and _sold_to_company(sent.doc, tok):
             found.setdefault((tok.i, "ACQUISITION"), tok)  # "sold its Texas mining site to Galaxy Digital"
+        if lemma in CIRCULATING_VERBS and pos == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "circulation" for o in c.children)
+                for c in tok.children):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "put its digital tenge into circulation"
         if lemma == "open" and pos == "VERB" and opened_to_audience(tok):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "Coinbase opened Base, its blockchain, to the public"
         if lemma in REMOVE_VERBS and about_apps(tok):
@@ -678,7 +684,8 @@ def _with_company(doc, tok: Token) -> bool:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             named = [ents.by_token[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
-            if named and not named[0].generic and ents.record(named[0]).type in ("EXCHANGE", "ORGANIZATION"):
+            if named and not named[0].generic and (ents.record(named[0]).type in ("EXCHANGE", "ORGANIZATION") or
+                                                   central_bank(ents.record(named[0]))):
                 return True
     return False
 
@@ -703,6 +710,11 @@ def _stops_withdrawals(verb: Token) -> bool:
     allowed = [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() in ("let", "allow")
                for d in c.subtree if d.pos_ == "VERB" and d.i != c.i]
     # (payments made to customers: not "stopped accepting bitcoin payments", a merchant's choice)
+    # "stopped paying out", "stopped paying its 40,000 members" (not "stopped paying rent")
+    paid = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() == "pay"]
+    if any(d.dep_ == "prt" and d.lower_ == "out" or d.dep_ in ("dobj", "dative") and d.lemma_.lower() in PAID_PEOPLE
+           for c in paid for d in c.children):
+        return True
     return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") or
                o.lemma_.lower() in ("payment", "payout") and o.head.lemma_.lower() in ("stop", "cease", "make",
                                                                                        "process", "send")
@@ -747,6 +759,16 @@ def _person_takes_over(taken, doc, verb: Token) -> bool:
         subject = verb.head
     mention = taken.get(subject.i) if subject is not None else None
     return mention is not None and doc._.kg.record(mention).type == "PERSON"
+
+
+def central_bank(record) -> bool:
+    """A central bank or monetary authority: an authority that also does business, issuing currency with
+    technology firms and payment networks as partners ('Visa signed an agreement with the National Bank of
+    Kazakhstan')."""
+    return record.type == "REGULATOR" and bool(CENTRAL_BANK_WORDS.search(record.name))
+
+
+CENTRAL_BANK_WORDS = re.compile(r"\bbank\b|\bmonetary authority\b", re.I)
 
 
 def opened_to_audience(verb: Token) -> bool:
