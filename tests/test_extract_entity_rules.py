@@ -1582,3 +1582,28 @@ def test_the_words_of_a_laws_title_name_no_firm(extractor):
 def test_a_ticker_before_a_company_word_is_part_of_the_companys_name(extractor, text, company):
     found = entities(extractor, text)
     assert (company, "ORGANIZATION") in found, found
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("The South African Reserve Bank said on Monday it had finished a trial. The Reserve Bank warned in 2016 "
+     "that virtual currencies carried risks.", "South African Reserve Bank"),
+    ("The Reserve Bank of Malawi said it would study a digital kwacha. The Reserve Bank gave no timetable.",
+     "Reserve Bank of Malawi"),
+])
+def test_the_start_or_end_of_an_authoritys_full_name_is_its_short_name(extractor, text, authority):
+    assert [n for n, t in entities(extractor, text) if t == "REGULATOR"] == [authority]
+
+
+def test_a_name_described_as_a_consultant_is_a_persons(extractor):
+    found = entities(extractor, '"It will not last," said Tunde Bakare, a Lagos-based fintech consultant.')
+    assert ("Tunde Bakare", "PERSON") in found, found
+
+
+def test_a_capitalised_token_inside_a_rules_name_makes_no_asset(extractor):
+    found = entities(extractor, "The central bank issued its Payment Token Services Regulation in June.")
+    assert not any(type_ == "ASSET" for _, type_ in found), found
+
+
+def test_two_companies_joined_by_and_after_a_place_stay_two(extractor):
+    found = entities(extractor, "Tether will issue the token with Sharjah's Phoenix Group and Red Dune Investments.")
+    assert {("Phoenix Group", "ORGANIZATION"), ("Red Dune Investments", "ORGANIZATION")} <= found, found

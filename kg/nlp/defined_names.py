@@ -267,6 +267,31 @@ class DefinedNames(EntityTyping):
                 if m.key == short.key:
                     m.key = target.key  # "the exchange" that meant the short name
 
+    def link_authority_short_names(self) -> None:
+        """'the Reserve Bank' after 'the South African Reserve Bank' or 'the Reserve Bank of Australia', 'the
+        Monetary Authority' after 'the Cayman Islands Monetary Authority': an authority's name of two words or
+        more that begins or ends the name of the one authority the article named in full before it is that
+        authority's short name."""
+        authorities = [r for r in self.ents.records.values() if r.type == "REGULATOR" and r.mentions > 0]
+        if len(authorities) < 2:
+            return
+        first: dict[str, int] = {}
+        for m in sorted(self.ents.mentions, key=lambda m: m.start):
+            if not m.generic:
+                first.setdefault(m.key, m.start)
+        for short in [r for r in authorities if not r.kb_id and len(r.name.split()) >= 2]:
+            words = short.name.split()
+            longer = [r for r in authorities if r is not short and first.get(r.key, -1) < first.get(short.key, -1)
+                      and len(r.name.split()) > len(words) and
+                      (r.name.split()[:len(words)] == words or r.name.split()[-len(words):] == words)]
+            if len(longer) != 1:
+                continue
+            for m in [m for m in self.ents.mentions if m.key == short.key]:
+                if m.generic:
+                    m.key = longer[0].key
+                else:
+                    self._mention(self.doc[m.start:m.end], longer[0], replace=True)
+
     @staticmethod
     def _only_longer_name(short: EntityRecord, longer: EntityRecord, companies: list[EntityRecord]) -> bool:
         """'Kronos' after 'Kronos Research', 'Seef' after 'Seef Card': a name no other company of the article

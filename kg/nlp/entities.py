@@ -117,6 +117,7 @@ class EntityLinker:
         builder.relink_surnames_taken_for_places()
         builder.relink_short_names()
         builder.link_company_short_names()
+        builder.link_authority_short_names()
         builder.link_repeated_names()
         builder.link_other_names()
         builder.add_handles()

@@ -66,7 +66,8 @@ PEOPLE_BEFORE = {"billionaire", "tycoon", "businessman", "businesswoman", "entre
 PERSON_DESCRIBED = re.compile(
     r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,3}?(?-i:man|woman|businessman|businesswoman|resident|national|"
     r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather|"
-    r"researcher|engineer|journalist|reporter|lawyer|attorney|economist|professor|scientist|hacker)\b"
+    r"researcher|engineer|journalist|reporter|lawyer|attorney|economist|professor|scientist|hacker|consultant|"
+    r"analyst|strategist|banker|lecturer|accountant|activist|influencer|blogger|farmer|teacher|doctor|pastor)\b"
     r"(?!['’]s)")
 
 

@@ -138,8 +138,9 @@ class NameRules(EntityTyping):
                 end = j
             elif tok.lower_ in ("of", "for", "the", "and", "&") and j + 1 < len(doc) and (
                     doc[j + 1].is_title or doc[j + 1].lower_ == "the") and \
-                    not (tok.lower_ in ("and", "&") and doc[j + 1].lower_ == "the"):
-                j += 1  # (not "the China Banking Regulatory Commission and the China Securities ...": two)
+                    not (tok.lower_ in ("and", "&") and (doc[j + 1].lower_ == "the" or doc[j + 1].ent_iob_ == "B")):
+                j += 1  # (not "the China Banking Regulatory Commission and the China Securities ...", nor "Phoenix
+                # Group and Green Acorn Investments" NER read as two: two)
             elif tok.text in ("'s", "’s") and doc[j - 1].text in ("Prosecutor", "Attorney") and j + 1 < len(doc) and \
                     doc[j + 1].text == "Office":
                 j += 1  # "Prosecutor's Office", "Attorney's Office"

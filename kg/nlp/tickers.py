@@ -186,8 +186,9 @@ class Tickers(EntityBuilder):
 
     def _named_token_at(self, i: int) -> bool:
         doc = self.doc
-        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-        prev = doc[i - 1].lower_ if i > 0 else ""
+        # (lowercase: "Payment Token Services Regulation" names a rule)
+        nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+        prev = doc[i - 1].text if i > 0 else ""
         return nxt in ("token", "coin", "stablecoin", "memecoin") or prev in ("stablecoin", "token", "memecoin")
 
     def _token_context(self, i: int) -> bool:
