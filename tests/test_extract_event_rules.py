@@ -1925,3 +1925,13 @@ def test_a_scheme_that_stops_paying_its_investors_halts_withdrawals(extractor, t
 def test_a_company_that_stops_paying_its_bills_halts_nothing(extractor):
     found = events(extractor, "Harbor Yield stopped paying rent on its Lagos office in May.")
     assert not of_type(found, "WITHDRAWAL_HALT"), found
+
+
+@pytest.mark.parametrize("text", [
+    "The authority said that neither Pennant Exchange nor its parent was registered to operate in the islands.",
+    "The commission warned about twelve trading apps, saying none of them was licensed.",
+    "No exchange was licensed by the Financial Services Commission last year.",
+])
+def test_a_subject_that_is_no_one_denies_the_event(extractor, text):
+    found = events(extractor, text)
+    assert not of_type(found, "LICENSE"), found

@@ -29,6 +29,7 @@ GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "m
                   "countless", "repeated", "frequent"}
 PRESUPPOSING = {"after", "since", "because", "once", "as"}  # clauses that tell what already happened
 FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
+NO_ONE = {"none", "nobody", "neither", "nothing"}  # subjects that deny what their verb says happened
 REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "speculation"}
 DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
 EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trace", "reason"}
@@ -69,6 +70,9 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return False
             if child.dep_ == "advmod" and child.lower_ in FALSE_REPORTS:
                 return False  # "a post falsely announced that the funds had been approved"
+            if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NO_ONE or any(
+                    d.dep_ in ("det", "preconj") and d.lower_ in ("no", "neither") for d in child.children)):
+                return False  # "neither Binance nor its holding company was registered", "none of them was licensed"
         # by lemma, or by the word itself ("talks" on a loan are negotiations, "talked about" is not); tokens
         # compare by index, as spaCy makes a new Token object on every access
         if node.i != token.i and (node.lemma_.lower() in triggers.governors or node.lower_ in triggers.governors) \
