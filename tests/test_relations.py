@@ -941,3 +941,19 @@ def test_a_title_at_two_firms_joined_by_and_is_held_at_both(extractor, text, emp
 def test_a_firm_joined_after_a_described_person(extractor):
     text = "Maya Chen, a bond trader who joined Barclays in 2019, will run the new desk."
     assert ("Maya Chen", "WORKS_FOR", "Barclays") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Bank of Uganda said the pilot went well, and Governor Michael Atingi-Ego called it a first step.",
+     ("Michael Atingi-Ego", "WORKS_FOR", "Bank of Uganda")),
+    ("The Reserve Bank of Malawi tested a digital kwacha. Deputy Governor Mary Phiri said the trial would go on.",
+     ("Mary Phiri", "WORKS_FOR", "Reserve Bank of Malawi")),
+])
+def test_a_governor_works_for_the_central_bank_of_the_sentence_or_article(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_states_governor_works_for_no_authority_of_the_article(extractor):
+    found = relations(extractor, "The Texas State Securities Board fined the miner. Governor Greg Abbott "
+                                 "signed the bill a week later.")
+    assert not any(head == "Greg Abbott" for head, _, _ in found), found

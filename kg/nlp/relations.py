@@ -23,6 +23,7 @@ from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, LEGAL_FORMS, ORG_SUFF
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
 from .event_participants import PAST_WORDS
+from .event_triggers import central_bank
 from .generic_mentions import REPORTING_VERBS
 from .guard import guarded
 from .kb import load_kb, norm
@@ -172,6 +173,7 @@ class RelationFinder:
                          r"chief\s+legal\s+officer|owner)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
+        self.governor_before = re.compile(r"(?:^|[\s,(])(?P<role>(?:(?-i:[Dd]eputy)\s+)?(?-i:[Gg]overnor))\s*$")
         self.official_title_opening = re.compile(
             r"^[\s\"“(]*(?P<role>(?:acting\s+|deputy\s+|former\s+)*(?:commissioner|superintendent|chairman|"
             r"chairwoman|chair|attorney\s+general))\s*$", re.I)
@@ -503,6 +505,13 @@ class RelationFinder:
                 continue
             before = doc_text(doc)[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
             match = self.company_title_before.search(before)
+            governor = self.governor_before.search(before)
+            if governor:
+                bank = self._central_bank_for(ents, mentions, m, sent)
+                if bank is not None:
+                    out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(bank).key, governor.group("role"),
+                                    bank, m))
+                continue
             if not match:
                 official = self.official_title_opening.match(doc_text(doc)[doc[sent.start].idx:doc[m.start].idx])
                 if official and not any(ents.record(o).type == "REGULATOR" for o in mentions if o.end <= m.start):
@@ -545,6 +554,14 @@ class RelationFinder:
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
         return out
+
+    def _central_bank_for(self, ents: DocEntities, mentions, person: Mention, sent) -> Mention | None:
+        """'..., where Governor Timur Suleimenov paid': the central bank named last before a governor in the
+        sentence, else the one the article is about (a state's governor has none: "Governor Gavin Newsom")."""
+        bank = next((o for o in reversed(mentions) if o.end <= person.start and central_bank(ents.record(o))), None)
+        if bank is None:
+            bank = self._main_body(ents, sent.start, ("REGULATOR",))
+        return bank if bank is not None and central_bank(ents.record(bank)) else None
 
     @staticmethod
     def _previous_subject(doc, ents: DocEntities, sent) -> Mention | None:
