@@ -1935,3 +1935,25 @@ def test_a_company_that_stops_paying_its_bills_halts_nothing(extractor):
 def test_a_subject_that_is_no_one_denies_the_event(extractor, text):
     found = events(extractor, text)
     assert not of_type(found, "LICENSE"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Lumo Pay said its bank had frozen its settlement accounts on Thursday.",
+    "Kestrel Exchange moved to a faster settlement system in May.",
+])
+def test_settlement_as_a_kind_of_account_or_system_is_no_fine(extractor, text):
+    found = events(extractor, text)
+    assert not of_type(found, "FINE") and not of_type(found, "LAWSUIT"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Exchange users have been unable to make payments since Monday.",
+    "Customers said they could not retrieve their money from Harbor Exchange after the outage.",
+])
+def test_customers_unable_to_pay_or_retrieve_money_is_a_halt(extractor, text):
+    assert ("Harbor Exchange",) in of_type(events(extractor, text), "WITHDRAWAL_HALT")
+
+
+def test_a_deal_not_made_is_still_denied(extractor):
+    found = events(extractor, "Harbor Exchange did not make an acquisition last year.")
+    assert not of_type(found, "ACQUISITION"), found

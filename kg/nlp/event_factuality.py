@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_triggers import Triggers, unable_to_withdraw
+from .event_triggers import Triggers, cannot_move_money
 from .generic_mentions import REPORTING_VERBS
 
 
@@ -41,7 +41,7 @@ def happened(triggers: Triggers, token: Token) -> bool:
     """False under a negation, a modal, a denial, a plan or a conditional, for a plan as the trigger's
     object, and for a plural noun of a kind of events ("past attacks")."""
     # "users could not withdraw funds": the negation and the modal are the event itself, not its denial
-    unable = token.lemma_.lower() == "withdraw" and unable_to_withdraw(token)
+    unable = cannot_move_money(token)
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
     if _told_as_done(token):

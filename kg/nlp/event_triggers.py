@@ -284,8 +284,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Circle and Bitmain have agreed to work together"
         if lemma in ("stop", "cease") and pos == "VERB" and _stops_withdrawals(tok):
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "stopped processing customer withdrawals"
-        if lemma in ("withdraw", "retrieve") and pos == "VERB" and unable_to_withdraw(tok):
-            found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)  # "customers could no longer withdraw bitcoins"
+        if pos == "VERB" and cannot_move_money(tok):
+            # "customers could no longer withdraw bitcoins", "users have been unable to make payments"
+            found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)
         if lemma in ("tell", "advise") and pos == "VERB" and any(
                 c.dep_ in ("dobj", "dative") and c.lemma_.lower() in PUBLIC_NOUNS for c in tok.children) and any(
                 c.dep_ == "nsubj" and c.i in taken and sent.doc._.kg.record(taken[c.i]).type == "REGULATOR"
@@ -321,7 +322,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
             for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
                 found.setdefault((tok.i, type_), tok)
-        if pos in ("NOUN", "PROPN"):
+        if pos in ("NOUN", "PROPN") and not (lemma == "settlement" and tok.dep_ == "compound"):
+            # (not "settlement accounts", "a settlement system": payments settled, no case settled)
             for type_ in triggers.by_noun.get(lemma, ()) + triggers.by_noun.get(lowers[k], ()):
                 found.setdefault((tok.i, type_), tok)
         for seq in (lemmas, lowers):
@@ -720,6 +722,14 @@ def _stops_withdrawals(verb: Token) -> bool:
                                                                                        "process", "send")
                for o in objects) or \
         any(v.lemma_.lower() == "withdraw" for v in allowed)
+
+
+def cannot_move_money(verb: Token) -> bool:
+    """'could not withdraw', 'were unable to retrieve their savings', 'have been unable to make payments'."""
+    lemma = verb.lemma_.lower()
+    return (lemma in ("withdraw", "retrieve") or lemma == "make" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("payment", "transfer", "withdrawal") for c in verb.children)) and \
+        unable_to_withdraw(verb)
 
 
 def unable_to_withdraw(verb: Token) -> bool:
