@@ -957,3 +957,13 @@ def test_a_states_governor_works_for_no_authority_of_the_article(extractor):
     found = relations(extractor, "The Texas State Securities Board fined the miner. Governor Greg Abbott "
                                  "signed the bill a week later.")
     assert not any(head == "Greg Abbott" for head, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jua Pay, Kenya's largest crypto app, named former Binance finance chief Amani Otieno as its chief "
+     "executive this year.", ("Amani Otieno", "WORKS_FOR", "Jua Pay")),
+    ('"We paused the pools," Lena Ortiz, Harbor Finance\'s project lead, wrote on X.',
+     ("Lena Ortiz", "WORKS_FOR", "Harbor Finance")),
+])
+def test_a_hired_person_as_its_title_and_a_projects_lead(extractor, text, expected):
+    assert expected in relations(extractor, text)

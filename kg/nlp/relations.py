@@ -181,7 +181,9 @@ class RelationFinder:
         self.its_title = re.compile(
             rf"^\s*,\s*(?:(?:one|two|three|four|both|all)\s+of\s+)?(?:its|their)\s+{roles}(?:s\b|\b)", re.I)
         # "names Balaji Srinivasan its first technology chief": after a hiring verb, no comma
-        self.its_title_hired = re.compile(rf"^\s+(?:its|their)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{roles}\b", re.I)
+        # (or "named former Binance finance chief Wei Zhou as its chief executive")
+        self.its_title_hired = re.compile(rf"^\s+(?:as\s+)?(?:its|their)\s+(?:(?-i:[a-z]+)\s+){{0,2}}{roles}\b",
+                                          re.I)
         # "Oscar Darmawan, the chief executive, said": a company title standing alone, the same as "its"
         # (not "the president", who is as often a head of state)
         self.the_title_alone = re.compile(  # ("Zuzana Kolárová, chief compliance officer, added": no "the")
@@ -564,6 +566,27 @@ class RelationFinder:
         return bank if bank is not None and central_bank(ents.record(bank)) else None
 
     @staticmethod
+    def _hired(doc, person: Mention) -> bool:
+        """'names Balaji Srinivasan', 'named former Binance finance chief Wei Zhou': the person is the object of a
+        hiring verb."""
+        head = doc[person.end - 1]
+        return person.start > 0 and doc[person.start - 1].lemma_.lower() in HIRE_LEMMAS or \
+            head.dep_ in ("dobj", "oprd") and head.head.lemma_.lower() in HIRE_LEMMAS
+
+    @staticmethod
+    def _hirer(doc, ents: DocEntities, person: Mention) -> Mention | None:
+        """Who hired the person: the hiring verb's subject, or the company a participle hiring them describes
+        ('Coins.ph, the Philippines' best-known wallet, named ... Wei Zhou as its chief executive')."""
+        verb = doc[person.end - 1].head
+        if verb.lemma_.lower() not in HIRE_LEMMAS:
+            return None
+        node = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if node is None and verb.dep_ in ("acl", "relcl"):
+            node = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        found = ents.by_token.get(node.i) if node is not None else None
+        return found if found is not None and ents.record(found).type in ("EXCHANGE", "ORGANIZATION") else None
+
+    @staticmethod
     def _previous_subject(doc, ents: DocEntities, sent) -> Mention | None:
         """The company named as the subject of the main verb of the sentence before ``sent``, when no other
         company is a subject there ("Bitstamp denied it, and Kraken appealed" is about two)."""
@@ -600,7 +623,7 @@ class RelationFinder:
             before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
             match = self.its_title.match(after) or self.its_title_before.search(before) or \
                 self.the_title_alone.match(after) or (
-                    m.start > 0 and doc[m.start - 1].lemma_.lower() in HIRE_LEMMAS and self.its_title_hired.match(after))
+                    self._hired(doc, m) and self.its_title_hired.match(after))
             if not match or match.group("role").lower().split()[-1] in NOT_ITS_STAFF:
                 continue  # "its insolvency administrator", "the token's ... its creator": no one it employs
             # "its": the organisation it is coordinated with ("ordered Bybit and its chief executive, X"),
@@ -622,7 +645,8 @@ class RelationFinder:
                 # (a company for a company's title: "The CFTC sued it, and prosecutors charged its co-founders")
                 kinds = ("EXCHANGE", "ORGANIZATION") if self.company_role.match(match.group("role")) else EMPLOYERS
                 subjects = [o for o in subjects if ents.record(o).type in kinds]
-                org = (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
+                hirer = self._hirer(doc, ents, m) if match.re is self.its_title_hired else None
+                org = hirer or (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
                     (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
                     (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in kinds and
                      not o.generic), None)
