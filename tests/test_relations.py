@@ -967,3 +967,13 @@ def test_a_states_governor_works_for_no_authority_of_the_article(extractor):
 ])
 def test_a_hired_person_as_its_title_and_a_projects_lead(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Coinvault, an online wallet service run from New Zealand, said attackers had emptied it.",
+     ("Coinvault", "BASED_IN", "New Zealand")),
+    ("Kestrel Exchange, registered in Seychelles and operated from Singapore, halted withdrawals.",
+     ("Kestrel Exchange", "BASED_IN", "Singapore")),
+])
+def test_a_company_run_or_operated_from_a_place_is_based_there(extractor, text, expected):
+    assert expected in relations(extractor, text)
