@@ -1607,3 +1607,18 @@ def test_a_capitalised_token_inside_a_rules_name_makes_no_asset(extractor):
 def test_two_companies_joined_by_and_after_a_place_stay_two(extractor):
     found = entities(extractor, "Tether will issue the token with Sharjah's Phoenix Group and Red Dune Investments.")
     assert {("Phoenix Group", "ORGANIZATION"), ("Red Dune Investments", "ORGANIZATION")} <= found, found
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("Chile's Personal Data Protection Authority, the APDP, said on Monday it had opened an inquiry.",
+     "Personal Data Protection Authority"),
+    ("The Directorate of Digital Identity, known as Didenti, said people should not sell photos of their cards.",
+     "Directorate of Digital Identity"),
+])
+def test_an_acronym_or_a_name_known_as_in_an_appositive_is_the_same_authority(extractor, text, authority):
+    assert [n for n, t in entities(extractor, text) if t != "LOCATION"] == [authority]
+
+
+def test_an_authority_in_a_list_is_no_appositive(extractor):
+    found = entities(extractor, "Binance met the Personal Data Council, the CFTC, and Kraken.")
+    assert ("Commodity Futures Trading Commission", "REGULATOR") in found, found

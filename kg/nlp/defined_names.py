@@ -366,14 +366,18 @@ class DefinedNames(EntityTyping):
 
     def link_other_names(self) -> None:
         """'Bank ABC, the Manama-headquartered lender formally known as Arab Banking Corporation', 'X, formerly
-        known as Y', 'Ripio, founded in 2013 under the name BitPagos,': the name given after "known as" (or
-        "under the name") is another name of the company the appositive is about."""
+        known as Y', 'Ripio, founded in 2013 under the name BitPagos,', 'the Directorate General of Population
+        and Civil Registration, known as Dukcapil,': the name given after "known as" (or "under the name") is
+        another name of the company the appositive is about; so is an acronym standing alone as the appositive
+        ("Brazil's National Data Protection Authority, the ANPD, said")."""
         doc = self.doc
         lowers = self._lowers
-        for tok in [doc[i] for i, lower in enumerate(lowers) if lower in ("known", "name") and 1 < i < len(doc) - 2]:
+        for tok in [doc[i] for i, lower in enumerate(lowers) if lower in ("known", "name", "the") and
+                    1 < i < len(doc) - 2]:
             if tok.lower_ == "known" and (lowers[tok.i + 1] != "as" or lowers[tok.i - 1] not in (
-                    "formally", "formerly", "officially", "also", "previously")) or \
-                    tok.lower_ == "name" and (lowers[tok.i - 1] != "the" or lowers[tok.i - 2] != "under"):
+                    "formally", "formerly", "officially", "also", "previously", ",")) or \
+                    tok.lower_ == "name" and (lowers[tok.i - 1] != "the" or lowers[tok.i - 2] != "under") or \
+                    tok.lower_ == "the" and not self._acronym_appositive(tok):
                 continue
             other = self.taken.get(tok.i + 2 if tok.lower_ == "known" else tok.i + 1)
             if other is None or other.generic:
@@ -393,6 +397,14 @@ class DefinedNames(EntityTyping):
             for m in self.ents.mentions:
                 if m.key == alias.key:
                     m.key = record.key  # "the lender" that meant the other name
+
+    def _acronym_appositive(self, the) -> bool:
+        """', the ANPD,': "the" after a comma, then one capitalised acronym the knowledge base does not know, then
+        the appositive's end."""
+        doc = self.doc
+        acronym = doc[the.i + 1]
+        return doc[the.i - 1].text == "," and acronym.is_upper and acronym.is_alpha and len(acronym) >= 3 and \
+            doc[the.i + 2].text in (",", ".", ";") and not self.kb.lookup(acronym.text)
 
     def add_handles(self) -> None:
         """'@BitMEXdotcom' belongs to BitMEX: a handle that starts with an entity's name."""
