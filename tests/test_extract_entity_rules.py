@@ -1622,3 +1622,12 @@ def test_an_acronym_or_a_name_known_as_in_an_appositive_is_the_same_authority(ex
 def test_an_authority_in_a_list_is_no_appositive(extractor):
     found = entities(extractor, "Binance met the Personal Data Council, the CFTC, and Kraken.")
     assert ("Commodity Futures Trading Commission", "REGULATOR") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled that bitcoin trades are exempt from VAT, the sales tax.",
+    "The fund's NAV fell and its APY was cut as AUM shrank after the IEO.",
+])
+def test_tax_and_finance_acronyms_name_nothing(extractor, text):
+    found = entities(extractor, text)
+    assert not any(name in ("VAT", "NAV", "APY", "AUM", "IEO") for name, _ in found), found
