@@ -1957,3 +1957,9 @@ def test_customers_unable_to_pay_or_retrieve_money_is_a_halt(extractor, text):
 def test_a_deal_not_made_is_still_denied(extractor):
     found = events(extractor, "Harbor Exchange did not make an acquisition last year.")
     assert not of_type(found, "ACQUISITION"), found
+
+
+def test_an_investigation_is_of_bodies_and_people_not_of_a_coin(extractor):
+    found = of_type(events(extractor, "Police are investigating bitcoin traders who used Harbor Exchange."),
+                    "INVESTIGATION")
+    assert found and not any("Bitcoin" in parts for parts in found), found
