@@ -1963,3 +1963,9 @@ def test_an_investigation_is_of_bodies_and_people_not_of_a_coin(extractor):
     found = of_type(events(extractor, "Police are investigating bitcoin traders who used Harbor Exchange."),
                     "INVESTIGATION")
     assert found and not any("Bitcoin" in parts for parts in found), found
+
+
+def test_the_court_that_hears_a_suit_is_not_a_party_to_it(extractor):
+    suits = of_type(events(extractor, "Investors sued Harbor Exchange in the U.S. District Court for the Southern "
+                                      "District of New York on Monday."), "LAWSUIT")
+    assert suits and all("Harbor Exchange" in parts and not any("Court" in p for p in parts) for parts in suits), suits

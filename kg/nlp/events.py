@@ -50,6 +50,7 @@ PERSONNEL_VERBS = {"appoint", "name", "oust", "fire", "hire", "promote", "elect"
 EXAMINING_VERBS = {"examine", "investigate", "determine", "assess", "check", "verify", "establish", "review"}
 # regulators whose charges are civil: securities, commodities and markets commissions and authorities
 CIVIL_ENFORCER = re.compile(r"Securities|Commodit|Exchange Commission|Financial Conduct|Market|Consumer", re.I)
+COURT_NAME = re.compile(r"\b(?:Court|Tribunal)\b")  # "U.S. District Court for ...", "Capital Markets Tribunal"
 CRIMINAL_WORDS = {"criminal", "criminally", "conspiracy", "laundering", "indictment", "indicted", "prosecutors",
                   "arrested", "arrest", "prison", "jail", "extradition", "extradited", "guilty"}
 
@@ -159,8 +160,18 @@ class EventFinder:
                 else:
                     _merge_into(events, event, ref)
                 subjects.setdefault(type_, subject)
-        doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, events))
+        doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, _without_courts(ents, events)))
         return doc
+
+
+def _without_courts(ents: DocEntities, events: list[FoundEvent]) -> list[FoundEvent]:
+    """'sued Binance in the U.S. District Court for the Eastern District of Texas': a suit is between the
+    parties; the court that hears it is where, not who (a court deciding a bankruptcy takes part in it)."""
+    for event in events:
+        if event.type == "LAWSUIT":
+            parties = [k for k in event.participants if not COURT_NAME.search(ents.records[k].name)]
+            event.participants = parties or event.participants
+    return events
 
 
 def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
