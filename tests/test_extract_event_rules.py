@@ -1969,3 +1969,16 @@ def test_the_court_that_hears_a_suit_is_not_a_party_to_it(extractor):
     suits = of_type(events(extractor, "Investors sued Harbor Exchange in the U.S. District Court for the Southern "
                                       "District of New York on Monday."), "LAWSUIT")
     assert suits and all("Harbor Exchange" in parts and not any("Court" in p for p in parts) for parts in suits), suits
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Lena Ortiz, the founder of Harbor Exchange, agreed to pay a $4 million penalty to the CFTC.", "Lena Ortiz"),
+    ("The Securities and Exchange Commission fined Lena Ortiz $200,000 on Tuesday.", "Lena Ortiz"),
+])
+def test_a_person_who_pays_or_is_fined_takes_part_in_the_fine(extractor, text, person):
+    assert any(person in parts for parts in of_type(events(extractor, text), "FINE"))
+
+
+def test_a_judge_approving_a_fine_is_not_fined(extractor):
+    fines = of_type(events(extractor, "Judge Jed Parsons approved a $4.5 billion penalty against Harbor Labs."), "FINE")
+    assert fines and not any("Jed Parsons" in parts for parts in fines), fines

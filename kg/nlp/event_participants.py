@@ -121,6 +121,7 @@ PERSON_NOUNS = {"chief", "executive", "ceo", "founder", "head", "director", "off
 # what names people without giving them a job: "the complaint names X and Y"
 NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "petition", "report", "list", "motion",
                     "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
+PAYING_VERBS = {"pay", "face", "incur", "owe", "receive", "accept"}  # who does these to a fine bears it
 
 
 @dataclass
@@ -223,6 +224,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         ordered = [m for m in ordered if not _official_of_regulator(doc, ents, m)]
     if spec.type == "ACQUISITION":
         ordered = _asset_purchase(ents, token, ordered)
+    if spec.type == "FINE":
+        ordered = [m for m in ordered if ents.record(m).type != "PERSON" or _fined_person(doc, m, token)]
     keys: list[str] = []
     for m in ordered:
         record = ents.record(m)
@@ -679,6 +682,19 @@ def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
         return []
     return [m for c in head.children if c.dep_ == "nsubj" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)
             if ents.record(m).type in ("EXCHANGE", "ORGANIZATION") and not m.generic][:1]
+
+
+def _fined_person(doc: Doc, mention: Mention, token: Token) -> bool:
+    """'Zhao agreed to pay $50 million', 'the SEC fined Ripley', 'a $4 million penalty on Kwon': a person is
+    party to a fine as the one who pays it or is fined, not as a bystander named in the sentence (the
+    judge, an executive quoted)."""
+    head = doc[mention.end - 1]
+    # (a penalty's verb only where it is paid: not "Judge Parsons approved a $4.5 billion penalty")
+    verbs = {token.i, token.head.i} if token.pos_ == "NOUN" and token.head.lemma_.lower() in PAYING_VERBS \
+        else {token.i}
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and head.head.i in verbs:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("on", "against") and head.head.head.i == token.i
 
 
 def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
