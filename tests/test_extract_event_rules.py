@@ -1982,3 +1982,20 @@ def test_a_person_who_pays_or_is_fined_takes_part_in_the_fine(extractor, text, p
 def test_a_judge_approving_a_fine_is_not_fined(extractor):
     fines = of_type(events(extractor, "Judge Jed Parsons approved a $4.5 billion penalty against Harbor Labs."), "FINE")
     assert fines and not any("Jed Parsons" in parts for parts in fines), fines
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Harbor Exchange said it was building the platform with Microsoft and Starbucks.",
+     {"Harbor Exchange", "Microsoft", "Starbucks"}),
+    ("In 2019 Nomura set up Kestrel Custody together with wallet maker Ledger.", {"Nomura", "Ledger"}),
+    ("The Bank of Malawi has chosen Quillon Systems to build a pilot of a digital kwacha.",
+     {"Bank of Malawi", "Quillon Systems"}),
+])
+def test_building_with_a_company_or_choosing_one_to_build_is_a_partnership(extractor, text, partners):
+    assert any(partners <= set(parts) for parts in of_type(events(extractor, text), "PARTNERSHIP")), events(
+        extractor, text)
+
+
+def test_building_with_money_is_no_partnership(extractor):
+    found = events(extractor, "Harbor Exchange built its new data centre with $40 million of its own cash.")
+    assert not of_type(found, "PARTNERSHIP"), found

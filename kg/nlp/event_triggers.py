@@ -56,6 +56,8 @@ NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchas
                          "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
                          "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
                          "pay", "sell", "merge", "lend"}
+BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
+CHOOSING_VERBS = {"choose", "select", "pick", "hire", "appoint", "tap", "commission"}
 PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender", "participant"}
 CIRCULATING_VERBS = {"put", "bring", "release", "introduce"}  # what is put into circulation is launched
 # whom a product is opened to when opening it is its launch: "opened Base to the public"
@@ -219,6 +221,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "ASSET" for t in c.subtree)
                 for c in tok.children):
             found.setdefault((tok.i, "LISTING"), tok)  # "Coinbase restored XRP trading within hours"
+        if pos == "VERB" and (lemma in BUILDING_VERBS and _built_with_company(taken, tok) or
+                              lemma in CHOOSING_VERBS and _chosen_to_build(taken, tok)):
+            # "a platform it is building with Microsoft and Starbucks", "set up Komainu together with Ledger",
+            # "the Bank of Ghana has chosen Giesecke+Devrient to build a pilot"
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)
         if pos == "VERB" and _chosen_as_partner(taken, tok):
             # "Ipê has named Banco Cerrado as its custody partner", "relies on Genesis as the lending partner"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
@@ -481,6 +488,27 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" for c in verb.children) and not any(
             t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in verb.subtree)
     return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
+
+
+def _named_partner(taken: dict, tok: Token) -> bool:
+    ents = tok.doc._.kg
+    return tok.i in taken and not taken[tok.i].generic and (
+        ents.record(taken[tok.i]).type in ("EXCHANGE", "ORGANIZATION") or central_bank(ents.record(taken[tok.i])))
+
+
+def _built_with_company(taken: dict, verb: Token) -> bool:
+    """Something built, developed or set up "with" (or "together with") a named company."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    preps += [d for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
+              for d in c.children if d.dep_ == "prep" and d.lower_ == "with"]
+    return any(_named_partner(taken, t) for p in preps for o in p.children if o.dep_ == "pobj"
+               for t in (o, *o.conjuncts))
+
+
+def _chosen_to_build(taken: dict, verb: Token) -> bool:
+    """'has chosen Giesecke+Devrient to build a pilot': a named company chosen to build or run something."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in BUILDING_VERBS | {"run", "operate", "provide", "supply"}
+               for c in verb.children) and any(c.dep_ == "dobj" and _named_partner(taken, c) for c in verb.children)
 
 
 def _chosen_as_partner(taken: dict, verb: Token) -> bool:
