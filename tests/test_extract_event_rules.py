@@ -1999,3 +1999,14 @@ def test_building_with_a_company_or_choosing_one_to_build_is_a_partnership(extra
 def test_building_with_money_is_no_partnership(extractor):
     found = events(extractor, "Harbor Exchange built its new data centre with $40 million of its own cash.")
     assert not of_type(found, "PARTNERSHIP"), found
+
+
+def test_a_token_that_begins_trading_on_a_venue_is_listed_there(extractor):
+    found = of_type(events(extractor, "The game's token, KOVA, began trading on Mekong Exchange on Wednesday."),
+                    "LISTING")
+    assert any({"KOVA", "Mekong Exchange"} <= set(parts) for parts in found), found
+
+
+def test_a_fund_that_begins_trading_on_a_stock_exchange_is_no_token_listing(extractor):
+    found = events(extractor, "VanEck's bitcoin fund began trading on the Australian Securities Exchange on Thursday.")
+    assert not of_type(found, "LISTING"), found

@@ -56,6 +56,7 @@ NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchas
                          "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
                          "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
                          "pay", "sell", "merge", "lend"}
+LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}
 BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
 CHOOSING_VERBS = {"choose", "select", "pick", "hire", "appoint", "tap", "commission"}
 PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender", "participant"}
@@ -282,6 +283,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     o.dep_ == "pobj" and _named_venue(sent.doc, o) for o in c.children)
                 for c in [*tok.children, *(tok.head.children if tok.dep_ == "acomp" else ())]):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD is available from today on Uphold, MoonPay and Bitso"
+        if lemma == "trade" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OFFER_STARTS \
+                and _on_named_venue(sent.doc, tok) and not any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in LISTED_SECURITIES for c in tok.head.children):
+            # "DRG began trading on Mekong Exchange on Wednesday" (not "the exchange-traded fund began trading on
+            # the Australian Securities Exchange": a stock market listing)
+            found.setdefault((tok.i, "LISTING"), tok)
         if lemma in ("launch", "debut", "go", "land", "arrive") and pos == "VERB" and _on_named_venue(sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold", "Ethereum Classic lands on Kraken"
         if joined_a_round(tok):
