@@ -2010,3 +2010,9 @@ def test_a_token_that_begins_trading_on_a_venue_is_listed_there(extractor):
 def test_a_fund_that_begins_trading_on_a_stock_exchange_is_no_token_listing(extractor):
     found = events(extractor, "VanEck's bitcoin fund began trading on the Australian Securities Exchange on Thursday.")
     assert not of_type(found, "LISTING"), found
+
+
+def test_a_bank_barring_its_customers_from_crypto_bans(extractor):
+    found = events(extractor, "Harbour Banking Group barred its customers from buying bitcoin with credit cards "
+                              "last month.")
+    assert any("Harbour Banking Group" in parts for parts in of_type(found, "BAN")), found

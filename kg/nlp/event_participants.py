@@ -4,6 +4,7 @@ report left out, each event type's own checks on who may take part; the result i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -121,6 +122,8 @@ PERSON_NOUNS = {"chief", "executive", "ceo", "founder", "head", "director", "off
 # what names people without giving them a job: "the complaint names X and Y"
 NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "petition", "report", "list", "motion",
                     "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
+BANK_NAME = re.compile(r"\bBank(?:ing)?\b")
+BANK_CUSTOMERS = {"customer", "client", "user", "account", "payment", "transfer", "transaction", "cardholder"}
 PAYING_VERBS = {"pay", "face", "incur", "owe", "receive", "accept"}  # who does these to a fine bears it
 
 
@@ -262,6 +265,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children) \
             and not (token.lemma_.lower() in REMOVE_VERBS and about_apps(token)) and \
+            not _bank_barring_customers(ents, clause) and \
             not any(c.dep_ == "nsubj" and (c.lemma_.lower() in AUTHORITY_NOUNS or any(
                 t.dep_ == "compound" and t.lower_ == "judge" for t in c.children)) for c in clause.children):
         # "now blocks U.S. users": a company's own policy; bans come from authorities ("District Judge Analisa
@@ -682,6 +686,16 @@ def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
         return []
     return [m for c in head.children if c.dep_ == "nsubj" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)
             if ents.record(m).type in ("EXCHANGE", "ORGANIZATION") and not m.generic][:1]
+
+
+def _bank_barring_customers(ents: DocEntities, clause: Token) -> bool:
+    """'Lloyds Banking Group barred its customers from buying cryptocurrencies with its credit cards': a bank
+    shutting its customers or its payments out of crypto bans, as an authority does."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    mention = ents.by_token.get(subject.i) if subject is not None else None
+    return mention is not None and not mention.generic and ents.record(mention).type == "ORGANIZATION" and \
+        BANK_NAME.search(ents.record(mention).name) is not None and any(
+            c.dep_ in ("dobj", "dative") and c.lemma_.lower() in BANK_CUSTOMERS for c in clause.children)
 
 
 def _fined_person(doc: Doc, mention: Mention, token: Token) -> bool:
