@@ -1631,3 +1631,17 @@ def test_an_authority_in_a_list_is_no_appositive(extractor):
 def test_tax_and_finance_acronyms_name_nothing(extractor, text):
     found = entities(extractor, text)
     assert not any(name in ("VAT", "NAV", "APY", "AUM", "IEO") for name, _ in found), found
+
+
+def test_a_name_spelled_out_by_its_ticker_and_called_a_token_is_an_asset(extractor):
+    found = entities(extractor, "Golden Lotus Points (GLP), the reward token of Lotus Legends, has lost more than "
+                                "80% of its value since May.")
+    assert ("Golden Lotus Points", "ASSET") in found, found
+
+
+@pytest.mark.parametrize("text, company", [
+    ("The ministry ordered Wouri Cash, a peer-to-peer cryptocurrency trading app, to stop operating.", "Wouri Cash"),
+    ("Quang Minh Pad, a token launchpad in Hanoi, collected deposits from investors.", "Quang Minh Pad"),
+])
+def test_a_company_described_by_what_it_does_with_tokens_stays_a_company(extractor, text, company):
+    assert not any(n == company and t == "ASSET" for n, t in entities(extractor, text)), entities(extractor, text)

@@ -109,7 +109,9 @@ class DefinedNames(EntityTyping):
                 if s in self.taken and self.taken[s].start < s:
                     continue  # not a name cut out of one found already ("Ministry of Digital Economy and Society")
                 # (a bank word counts in any case: "Národná banka Slovenska (NBS)")
-                if span[0].is_title and not span[0].is_sent_start and \
+                # (a sentence may open with it, the bracket being the acronym's own: "Smooth Love Potion (SLP), the
+                # reward token of Axie Infinity, has lost")
+                if span[0].is_title and (not span[0].is_sent_start or len(span) >= 2) and \
                         "".join(t.text[0] for t in span if t.is_title or t.lower_ in BANK_WORDS).upper() == letters:
                     record = self._record_for(span.text, self._org_type(span))
                     self._mention(span, record, replace=True)

@@ -60,6 +60,11 @@ STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested",
 
 # ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
 # description only a person takes
+# ", the reward token of", " (SLP), a dollar stablecoin": an appositive that says the name is a coin's
+# (the coin word heads it: not "a peer-to-peer cryptocurrency trading app", "a token launchpad")
+TOKEN_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z0-9$]{2,8}\)\s*)?,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:token|coin|stablecoin|memecoin|cryptocurrency)\s*(?:[,.;)]|(?:of|that|which|issued|"
+                              r"backed|pegged|launched|used|created)\b)")
 PERSON_RELATIVE = re.compile(r"\s*,\s*who\b")
 FOUNDER_TITLES = {"founder", "co-founder", "cofounder", "co-founders", "founders"}
 PEOPLE_BEFORE = {"billionaire", "tycoon", "businessman", "businesswoman", "entrepreneur"}  # "billionaire X said"
@@ -361,6 +366,10 @@ class EntityTyping(EntityBuilder):
         span = self.doc[m.start:m.end]
         if self._exchange_context(span):
             return "EXCHANGE"
+        # (the name itself, not a company's short name: "JPYC, a yen token" issued by JPYC Inc.)
+        if m.text == self.ents.records[m.key].name and span[-1].text not in LEGAL_FORMS and \
+                TOKEN_APPOSITIVE.match(doc_text(self.doc)[span.end_char:span.end_char + 60]):
+            return "ASSET"  # "Smooth Love Potion (SLP), the reward token of Axie Infinity"
         return "REGULATOR" if self._central_bank(span) else ""
 
     def _titles_a_person_after(self, m) -> bool:
