@@ -1627,10 +1627,11 @@ def test_an_authority_in_a_list_is_no_appositive(extractor):
 @pytest.mark.parametrize("text", [
     "The court ruled that bitcoin trades are exempt from VAT, the sales tax.",
     "The fund's NAV fell and its APY was cut as AUM shrank after the IEO.",
+    "Attackers drained the Harbor Finance bridge over the Easter weekend.",
 ])
-def test_tax_and_finance_acronyms_name_nothing(extractor, text):
+def test_tax_and_finance_acronyms_and_holidays_name_nothing(extractor, text):
     found = entities(extractor, text)
-    assert not any(name in ("VAT", "NAV", "APY", "AUM", "IEO") for name, _ in found), found
+    assert not any(name in ("VAT", "NAV", "APY", "AUM", "IEO", "Easter") for name, _ in found), found
 
 
 def test_a_name_spelled_out_by_its_ticker_and_called_a_token_is_an_asset(extractor):
