@@ -58,13 +58,13 @@ STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested",
                "investments", "shareholders", "shareholder"}
 
 
-# ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
-# description only a person takes
 # ", the reward token of", " (SLP), a dollar stablecoin": an appositive that says the name is a coin's
 # (the coin word heads it: not "a peer-to-peer cryptocurrency trading app", "a token launchpad")
 TOKEN_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z0-9$]{2,8}\)\s*)?,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:token|coin|stablecoin|memecoin|cryptocurrency)\s*(?:[,.;)]|(?:of|that|which|issued|"
                               r"backed|pegged|launched|used|created)\b)")
+# ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
+# description only a person takes
 PERSON_RELATIVE = re.compile(r"\s*,\s*who\b")
 FOUNDER_TITLES = {"founder", "co-founder", "cofounder", "co-founders", "founders"}
 PEOPLE_BEFORE = {"billionaire", "tycoon", "businessman", "businesswoman", "entrepreneur"}  # "billionaire X said"

@@ -56,10 +56,13 @@ NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchas
                          "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
                          "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
                          "pay", "sell", "merge", "lend"}
-LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}
+LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}  # what stock markets list
+# what is built with a partner ("set" only as "set up"), and how one is chosen to build it
 BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
 CHOOSING_VERBS = {"choose", "select", "pick", "hire", "appoint", "tap", "commission"}
-PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender", "participant"}
+# whom a scheme stops paying when it halts: "stopped paying its 40,000 members"
+PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender",
+               "participant"}
 CIRCULATING_VERBS = {"put", "bring", "release", "introduce"}  # what is put into circulation is launched
 # whom a product is opened to when opening it is its launch: "opened Base to the public"
 AUDIENCES = {"public", "everyone", "users", "customers", "developers", "traders", "investors", "retail", "all"}
@@ -498,6 +501,7 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
 
 
 def _named_partner(taken: dict, tok: Token) -> bool:
+    """A company named (not "the company") or a central bank: who can be a partner."""
     ents = tok.doc._.kg
     return tok.i in taken and not taken[tok.i].generic and (
         ents.record(taken[tok.i]).type in ("EXCHANGE", "ORGANIZATION") or central_bank(ents.record(taken[tok.i])))
@@ -505,6 +509,8 @@ def _named_partner(taken: dict, tok: Token) -> bool:
 
 def _built_with_company(taken: dict, verb: Token) -> bool:
     """Something built, developed or set up "with" (or "together with") a named company."""
+    if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return False  # ("set a deadline with the exchange": nothing built)
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     preps += [d for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
               for d in c.children if d.dep_ == "prep" and d.lower_ == "with"]
@@ -746,12 +752,12 @@ def _stops_withdrawals(verb: Token) -> bool:
     # "stopped letting customers withdraw bitcoin", "stopped allowing users to withdraw"
     allowed = [d for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() in ("let", "allow")
                for d in c.subtree if d.pos_ == "VERB" and d.i != c.i]
-    # (payments made to customers: not "stopped accepting bitcoin payments", a merchant's choice)
     # "stopped paying out", "stopped paying its 40,000 members" (not "stopped paying rent")
     paid = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.lemma_.lower() == "pay"]
     if any(d.dep_ == "prt" and d.lower_ == "out" or d.dep_ in ("dobj", "dative") and d.lemma_.lower() in PAID_PEOPLE
            for c in paid for d in c.children):
         return True
+    # (payments made to customers: not "stopped accepting bitcoin payments", a merchant's choice)
     return any(o.lemma_.lower() in ("withdrawal", "deposit", "redemption") or
                o.lemma_.lower() in ("payment", "payout") and o.head.lemma_.lower() in ("stop", "cease", "make",
                                                                                        "process", "send")
