@@ -1646,3 +1646,12 @@ def test_a_name_spelled_out_by_its_ticker_and_called_a_token_is_an_asset(extract
 ])
 def test_a_company_described_by_what_it_does_with_tokens_stays_a_company(extractor, text, company):
     assert not any(n == company and t == "ASSET" for n, t in entities(extractor, text)), entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("Banks must report such transfers to the Financial Monitoring Unit, the circular said.",
+     "Financial Monitoring Unit"),
+    ("Officials at the Ministerio de Economía said the rules would change.", "Ministerio de Economía"),
+])
+def test_authority_words_of_other_languages_make_an_authority(extractor, text, authority):
+    assert (authority, "REGULATOR") in entities(extractor, text), entities(extractor, text)
