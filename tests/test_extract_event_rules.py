@@ -2016,3 +2016,19 @@ def test_a_bank_barring_its_customers_from_crypto_bans(extractor):
     found = events(extractor, "Harbour Banking Group barred its customers from buying bitcoin with credit cards "
                               "last month.")
     assert any("Harbour Banking Group" in parts for parts in of_type(found, "BAN")), found
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator alleged that Harbor Exchange breached the undertaking it gave in 2023.",
+    "Harbor Pay was fined for repeatedly breaching a restriction on high-risk clients.",
+    "Its former finance chief was charged with breach of trust and money laundering.",
+    "The legal fight has drained the company's resources, Harbor Labs said.",
+])
+def test_a_duty_breached_or_means_drained_is_no_hack(extractor, text):
+    found = events(extractor, text)
+    assert not of_type(found, "HACK"), found
+
+
+def test_servers_breached_and_a_wallet_drained_are_a_hack(extractor):
+    found = events(extractor, "Hackers breached Kestrel Exchange's servers and drained its hot wallet.")
+    assert ("Kestrel Exchange",) in of_type(found, "HACK"), found

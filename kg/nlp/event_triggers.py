@@ -56,6 +56,13 @@ NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchas
                          "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
                          "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
                          "pay", "sell", "merge", "lend"}
+# what one breaches that is no system ("breached the undertaking", "breach of trust"), and what a drain that
+# is no theft uses up ("drained its resources")
+BROKEN_DUTIES = {"undertaking", "rule", "requirement", "obligation", "agreement", "law", "term", "contract", "duty",
+                 "order", "licence", "license", "regulation", "code", "covenant", "trust", "condition", "sanction",
+                 "commitment", "promise", "standard", "principle", "guideline", "act", "statute", "injunction",
+                 "restriction", "limit"}
+SPENT_MEANS = {"resource", "energy", "patience", "morale", "finance", "budget", "attention", "enthusiasm"}
 LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}  # what stock markets list
 # what is built with a partner ("set" only as "set up"), and how one is chosen to build it
 BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
@@ -338,11 +345,13 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         headline_verb = sent.start == 0 and tag == "NNS" and lowers[k].endswith("s")  # "Hyperliquid delists X"
         if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
             for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
-                found.setdefault((tok.i, type_), tok)
+                if not (type_ == "HACK" and _no_attack(tok, lemma)):
+                    found.setdefault((tok.i, type_), tok)
         if pos in ("NOUN", "PROPN") and not (lemma == "settlement" and tok.dep_ == "compound"):
             # (not "settlement accounts", "a settlement system": payments settled, no case settled)
             for type_ in triggers.by_noun.get(lemma, ()) + triggers.by_noun.get(lowers[k], ()):
-                found.setdefault((tok.i, type_), tok)
+                if not (type_ == "HACK" and _no_attack(tok, lemma)):
+                    found.setdefault((tok.i, type_), tok)
         for seq in (lemmas, lowers):
             for words, type_ in triggers.phrases.get(seq[k], ()):
                 if tuple(seq[k:k + len(words)]) == words:
@@ -498,6 +507,16 @@ def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
         return any(c.dep_ == "dobj" for c in verb.children) and not any(
             t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in verb.subtree)
     return lemma in ("let", "allow") and any(t.lemma_.lower() in CUSTOMER_ACTS for t in verb.subtree if t.i != verb.i)
+
+
+def _no_attack(tok: Token, lemma: str) -> bool:
+    """'breached the undertaking it gave regulators', 'breach of trust', 'the fight has drained its resources':
+    a duty broken or means used up, not a system attacked."""
+    if lemma == "breach":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in BROKEN_DUTIES for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in BROKEN_DUTIES for o in c.subtree)
+            for c in tok.children)
+    return lemma == "drain" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPENT_MEANS for c in tok.children)
 
 
 def _named_partner(taken: dict, tok: Token) -> bool:
