@@ -67,6 +67,7 @@ LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust"
 # what is built with a partner ("set" only as "set up"), and how one is chosen to build it
 BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
 CHOOSING_VERBS = {"choose", "select", "pick", "hire", "appoint", "tap", "commission"}
+CHOSEN_TO_DO = BUILDING_VERBS | {"run", "operate", "provide", "supply"}
 # whom a scheme stops paying when it halts: "stopped paying its 40,000 members"
 PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender",
                "participant"}
@@ -232,8 +233,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "ASSET" for t in c.subtree)
                 for c in tok.children):
             found.setdefault((tok.i, "LISTING"), tok)  # "Coinbase restored XRP trading within hours"
-        if pos == "VERB" and (lemma in BUILDING_VERBS and _built_with_company(taken, tok) or
-                              lemma in CHOOSING_VERBS and _chosen_to_build(taken, tok)):
+        if pos == "VERB" and (lemma in BUILDING_VERBS and _built_with_company(tok) or
+                              lemma in CHOOSING_VERBS and _chosen_to_build(tok)):
             # "a platform it is building with Microsoft and Starbucks", "set up Komainu together with Ledger",
             # "the Bank of Ghana has chosen Giesecke+Devrient to build a pilot"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
@@ -519,28 +520,28 @@ def _no_attack(tok: Token, lemma: str) -> bool:
     return lemma == "drain" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPENT_MEANS for c in tok.children)
 
 
-def _named_partner(taken: dict, tok: Token) -> bool:
+def _named_partner(tok: Token) -> bool:
     """A company named (not "the company") or a central bank: who can be a partner."""
-    ents = tok.doc._.kg
-    return tok.i in taken and not taken[tok.i].generic and (
-        ents.record(taken[tok.i]).type in ("EXCHANGE", "ORGANIZATION") or central_bank(ents.record(taken[tok.i])))
+    mention = tok.doc._.kg.by_token.get(tok.i)
+    return _named_company(tok.doc, tok) or mention is not None and not mention.generic and \
+        central_bank(tok.doc._.kg.record(mention))
 
 
-def _built_with_company(taken: dict, verb: Token) -> bool:
+def _built_with_company(verb: Token) -> bool:
     """Something built, developed or set up "with" (or "together with") a named company."""
     if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return False  # ("set a deadline with the exchange": nothing built)
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     preps += [d for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
               for d in c.children if d.dep_ == "prep" and d.lower_ == "with"]
-    return any(_named_partner(taken, t) for p in preps for o in p.children if o.dep_ == "pobj"
+    return any(_named_partner(t) for p in preps for o in p.children if o.dep_ == "pobj"
                for t in (o, *o.conjuncts))
 
 
-def _chosen_to_build(taken: dict, verb: Token) -> bool:
+def _chosen_to_build(verb: Token) -> bool:
     """'has chosen Giesecke+Devrient to build a pilot': a named company chosen to build or run something."""
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in BUILDING_VERBS | {"run", "operate", "provide", "supply"}
-               for c in verb.children) and any(c.dep_ == "dobj" and _named_partner(taken, c) for c in verb.children)
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in CHOSEN_TO_DO for c in verb.children) and \
+        any(c.dep_ == "dobj" and _named_partner(c) for c in verb.children)
 
 
 def _chosen_as_partner(taken: dict, verb: Token) -> bool:
@@ -745,9 +746,8 @@ def _with_company(doc, tok: Token) -> bool:
         return False  # a standing relationship ("has worked with PayPal since 2020"), not "is working with X on a fix"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
-            named = [ents.by_token[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
-            if named and not named[0].generic and (ents.record(named[0]).type in ("EXCHANGE", "ORGANIZATION") or
-                                                   central_bank(ents.record(named[0]))):
+            named = [o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
+            if named and _named_partner(named[0]):
                 return True
     return False
 
