@@ -1655,3 +1655,25 @@ def test_a_company_described_by_what_it_does_with_tokens_stays_a_company(extract
 ])
 def test_authority_words_of_other_languages_make_an_authority(extractor, text, authority):
     assert (authority, "REGULATOR") in entities(extractor, text), entities(extractor, text)
+
+
+def test_two_capital_initials_after_a_title_open_a_persons_name(extractor):
+    found = entities(extractor, '"Kiosks are a tool for scammers," DFPI Commissioner KC Mohseni said.')
+    assert ("KC Mohseni", "PERSON") in found
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Tasman Hydro, the Hobart-based state utility, estimates that miners stole power.", "Tasman Hydro"),
+    ("Borneo Energy, the Kuching-based state utility, estimates that the miners siphoned off power.", "Borneo Energy"),
+    ("Harbor Bitcoin, the Denver-based company that runs 900 kiosks, was fined.", "Harbor Bitcoin"),
+])
+def test_a_name_ner_missed_with_an_appositive_kind_is_a_company(extractor, text, company):
+    assert (company, "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, token", [
+    ("The ZORB governance token slid about 9% after the exploit.", "ZORB"),
+    ("Pell Dollar, the project's dollar-pegged stablecoin, briefly traded at 98 cents.", "Pell Dollar"),
+])
+def test_a_ticker_before_token_or_a_name_called_a_stablecoin_is_an_asset(extractor, text, token):
+    assert (token, "ASSET") in entities(extractor, text)

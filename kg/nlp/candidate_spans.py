@@ -440,8 +440,11 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
 
 
 # kinds of organisation no person is called ("a software developer", "a fund manager" are people)
+# other kinds of organisation an appositive may call a name: "Sarawak Energy, the Kuching-based state utility"
+BODY_KINDS = {"utility", "insurer", "guild", "association", "cooperative", "consortium", "incubator", "accelerator",
+              "charity", "nonprofit"}
 FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "provider", "issuer", "lender",
-                                    "giant", "broker", "publisher"} | {"chain"}  # "a Brno electronics chain"
+                                    "giant", "broker", "publisher"} | {"chain"} | BODY_KINDS  # "a Brno electronics chain"
 
 
 def ends_start_up(doc: Doc, i: int) -> bool:

@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Span
 
-from .candidate_spans import (FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS, INSTITUTION_WORDS,
-                              LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
+from .candidate_spans import (BODY_KINDS, FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS,
+                              INSTITUTION_WORDS, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
                               glued_lowercase_half, hired_as_a_title, job_words, kind_word, regional_company)
 from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
@@ -50,7 +50,7 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 # institutions whose name ends with the place they serve: "Central Bank of Trinidad and Tobago"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
-DESCRIBED_KINDS = ORG_KIND_NOUNS | {"parent"}
+DESCRIBED_KINDS = ORG_KIND_NOUNS | BODY_KINDS | {"parent"}
 # two-letter country codes a regional exchange is named with: "Binance TR", "Bithumb KR"
 COUNTRY_CODES = {"TR", "KR", "JP", "AU", "TH", "ID", "IN", "BR", "MX", "AR", "CO", "ZA", "NG", "AE", "SG", "HK", "PH",
                  "VN", "MY", "PK", "DE", "FR", "IT", "ES", "NL", "PL", "UA", "KZ", "UZ", "CA", "NZ", "IL"}
@@ -188,7 +188,7 @@ class NameRules(EntityTyping):
                 start = end = i + n
                 while end < len(doc) and end - start - doc[start:end].text.count("-") < 4 and \
                         self._open_to_a_name(end) and (
-                        doc[end].is_title and doc[end].pos_ == "PROPN" or
+                        doc[end].is_title and doc[end].pos_ == "PROPN" or _initials_before_a_name(doc, end, start) or
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
                                          or doc[end].text in ("III", "II", "IV", "Jr.")) or
                         _hyphen_in_name(doc, end) and end > start):
@@ -322,14 +322,21 @@ class NameRules(EntityTyping):
         if span.start > 1 and doc[span.start - 1].text == "," and doc[span.start - 2].is_lower and \
                 doc[span.start - 2].lower_ in TOKEN_KINDS and span.root.dep_ == "appos":
             return True  # "a little-known coin, Lucky7Coin, was used": the name the kind is given
-        after = doc[span.end:min(span.end + 6, len(doc))]
-        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+        if span.text.isupper() and span.text.isalpha() and len(span.text) <= 6:
+            kind = span.root  # "the TRIBE governance token slid": a ticker that names the kind of token it is
+            while kind.dep_ in ("compound", "nmod") and span.start <= kind.i < kind.head.i <= span.end + 2:
+                kind = kind.head
+            if kind.i >= span.end and kind.lower_ in TOKEN_KINDS:
+                return True
+        after = doc[span.end:min(span.end + 9, len(doc))]
+        if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the", "its", "their"):
             return False
         for tok in after[2:]:
             if tok.lower_ in TOKEN_KINDS:
                 # the kind is the description's head ("a stablecoin meant to"), not a modifier ("a token issuer")
                 return tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")
-            if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN", "PROPN")) and tok.text != "-":
+            # ("Fei USD, the project's dollar-pegged stablecoin")
+            if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")) and tok.text not in ("-", "'s", "’s"):
                 return False
         return False
 
@@ -406,7 +413,8 @@ class NameRules(EntityTyping):
             # (a camel-cased name is one whatever the tagger made of it: "CommEX")
             named = tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or _camel_case(tok)
             # (not the legal form or last word of a name already taken: "Sevan Exchange" + "CJSC, one of ...")
-            if tok.i in self.taken or not named or tok.i - 1 in self.taken or \
+            coin = self._coin_ending_a_name(tok)
+            if tok.i in self.taken and not coin or not named or tok.i - 1 in self.taken or \
                     tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
                         c.dep_ == "appos" and (kind_word(doc, c.i) in DESCRIBED_KINDS or _one_of_a_kind(c))
@@ -416,11 +424,23 @@ class NameRules(EntityTyping):
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
                     doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken:
                 start -= 1
+            if start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
+                    doc[start - 1].is_title:
+                continue  # (the name runs on into words another rule took: not a part of it alone)
             span = doc[start:tok.i + 1]
             if span.text in LEGAL_FORMS:
                 continue  # "Ethena (BVI) Limited, a company registered in ...": a legal form alone names no one
-            if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities:
-                self._mention(span, self._record_for(span.text, self._org_type(span)))
+            if len(span) <= 4 and not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities \
+                    and (len(span) > 1 or not coin):
+                self._mention(span, self._record_for(span.text, self._org_type(span)), replace=coin)
+
+    def _coin_ending_a_name(self, tok) -> bool:
+        """'Athena Bitcoin, the Chicago-based company': a known coin's name, taken alone, that ends a company's
+        name a capitalised word opens."""
+        m = self.taken.get(tok.i)
+        return m is not None and m.start == m.end - 1 and self.ents.records[m.key].type == "ASSET" and \
+            tok.i > 0 and tok.i - 1 not in self.taken and _capitalised_proper_noun(self.doc[tok.i - 1]) and \
+            self.doc[tok.i - 1].head.i == tok.i
 
     def add_companies_after_their_kind(self) -> None:
         """'the defunct cryptocurrency exchange KarlinX', 'advisory firm Interpath': capitalised or mixed-case
@@ -632,7 +652,7 @@ class NameRules(EntityTyping):
                 not self._listed_after_exchanges(span) and not self._a_company_after_all(span):
             # "Kelvora Token", "Pi Coin": whatever NER made of the words before (not "exchange Morava Coin")
             type_ = "ASSET"
-        elif type_ != "PERSON" and self._described_as_a_token(span):
+        elif self._described_as_a_token(span) and (type_ != "PERSON" or self.doc[span.end:span.end + 1].text == ","):
             type_ = "ASSET"  # "NZ stablecoin Harbour Dollar", "Harbour Dollar, a stablecoin meant to ..."
         elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
@@ -893,6 +913,18 @@ def _hyphen_in_name(doc, i: int) -> bool:
     """'Faustin-Archange Touadéra': a hyphen written without spaces between two capitalised halves of a name."""
     return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and i + 1 < len(doc) and \
         doc[i + 1].is_title and doc[i - 1].is_title
+
+
+def _capitalised_proper_noun(tok) -> bool:
+    """A capitalised proper noun."""
+    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
+
+
+def _initials_before_a_name(doc, i: int, start: int) -> bool:
+    """'Commissioner KC Mohseni', 'Chair JB Pritzker': a given name written as two capital initials opens a
+    titled name when a capitalised surname follows."""
+    return i == start and len(doc[i].text) == 2 and doc[i].text.isalpha() and doc[i].text.isupper() and \
+        i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"
 
 
 def _with_hyphenated_given_name(doc, end: int) -> int:
