@@ -2032,3 +2032,19 @@ def test_a_duty_breached_or_means_drained_is_no_hack(extractor, text):
 def test_servers_breached_and_a_wallet_drained_are_a_hack(extractor):
     found = events(extractor, "Hackers breached Kestrel Exchange's servers and drained its hot wallet.")
     assert ("Kestrel Exchange",) in of_type(found, "HACK"), found
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Tidewater Partners and Ostrava Angels also took part, Lumeria said on Monday.",
+    "Tidewater Partners and Ostrava Angels joined as new investors.",
+])
+def test_investors_joining_need_no_funding_word_once_a_round_is_told(extractor, follow_up):
+    text = f"Lumeria raised $12 million in a Series A round led by Northlight Capital. {follow_up}"
+    assert of_type(events(extractor, text), "FUNDING") == \
+        [("Lumeria", "Northlight Capital", "Tidewater Partners", "Ostrava Angels")]
+
+
+def test_names_listed_with_a_known_investor_are_investors(extractor):
+    text = ("Trellis Pay raised $30 million in a round led by Jump Capital, with participation from Pantera Capital "
+            "and Vardo.")
+    assert of_type(events(extractor, text), "FUNDING") == [("Trellis Pay", "Jump Capital", "Pantera Capital", "Vardo")]

@@ -106,6 +106,7 @@ class EntityLinker:
         builder.add_described_organisations()
         builder.add_companies_after_their_kind()
         builder.add_listed_companies()
+        builder.add_listed_investors()
         builder.add_web_names()
         builder.add_based_places()
         builder.split_companies_from_surnames()

@@ -682,9 +682,17 @@ def _company_title(noun: Token, top: bool = False) -> bool:
 
 
 def joined_a_round(verb: Token) -> bool:
-    """'Existing investors A and B also took part', 'C also participated in the round': investors joining a
-    funding round told before (the events step adds them to it, and drops the trigger where none was)."""
-    if verb.pos_ != "VERB" or not (verb.lemma_.lower() == "take" and any(
+    """'Existing investors A and B also took part', 'C also participated in the round', 'D joined as a new
+    investor': investors joining a funding round told before (the events step adds them to it, and drops the
+    trigger where none was)."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() == "join":
+        return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ("investor", "backer", "shareholder") for o in c.children)
+            or c.dep_ == "dobj" and c.lower_ in ("round", "raise") and any(  # "joined the round" (not "joining
+                d.lower_ == "the" for d in c.children) for c in verb.children)  # funding rounds for OpenAI": others)
+    if not (verb.lemma_.lower() == "take" and any(
             c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children) or verb.lemma_.lower() == "participate"):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -85,8 +85,9 @@ class EventFinder:
                         cancelled = called_off(self.t, sent)
                     if cancelled:
                         continue
-                if spec.context and not has_context(token, spec):
-                    continue
+                if spec.context and not has_context(token, spec) and not (
+                        type_ == "FUNDING" and joined_a_round(token) and any(e.type == "FUNDING" for e in events)):
+                    continue  # (a round told before is context enough for "A and B also took part")
                 if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \
                         token.head.pos_ in ("NOUN", "PROPN") and not _verb_read_as_modifier(token, spec):
                     continue  # "investment warnings", "license plate": the trigger only describes another noun

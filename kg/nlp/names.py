@@ -81,6 +81,8 @@ NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "
 PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")
 REGULATOR_KINDS = {"agency", "regulator", "watchdog", "authority", "supervisor", "ombudsman", "prosecutor"}
+# what a round's investors are listed after: "participation from", "investors including", "backed by"
+INVESTOR_WORDS = {"participation", "investor", "backer", "investment", "money", "funding", "round"}
 TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
 INSTRUMENT_NOUNS = {"bill", "bills", "bond", "bonds", "yield", "yields", "note", "notes", "number", "numbers"}
@@ -529,6 +531,31 @@ class NameRules(EntityTyping):
             if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
                     span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def add_listed_investors(self) -> None:
+        """'with participation from Pantera Capital and Wamda', 'investors including M12 and Bezos Expeditions':
+        capitalised names NER missed, listed with a company among a round's investors, are investors too."""
+        doc = self.doc
+        for m in [m for m in self.ents.mentions if not m.generic and
+                  self.ents.records[m.key].type in ("ORGANIZATION", "EXCHANGE")]:
+            head = doc[m.end - 1]
+            first = head
+            while first.dep_ == "conj":
+                first = first.head
+            if first.dep_ != "pobj" or first.head.lower_ not in ("from", "including") or \
+                    first.head.head.lemma_.lower() not in INVESTOR_WORDS:
+                continue
+            for conj in head.conjuncts:
+                if conj.i in self.taken or not _capitalised_proper_noun(conj):
+                    continue
+                start = conj.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == conj.i and \
+                        _capitalised_proper_noun(doc[start - 1]) and start - 1 not in self.taken:
+                    start -= 1
+                span = doc[start:conj.i + 1]
+                if len(span) <= 3 and not self.kb.lookup(span.text) and \
+                        span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+                    self._mention(span, self._record_for(span.text, "ORGANIZATION"))
 
     def add_based_places(self) -> None:
         """'Brno-based exchange Morava Coin': capitalised words NER missed before "-based" name a place."""
