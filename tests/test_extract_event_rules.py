@@ -2048,3 +2048,23 @@ def test_names_listed_with_a_known_investor_are_investors(extractor):
     text = ("Trellis Pay raised $30 million in a round led by Jump Capital, with participation from Pantera Capital "
             "and Vardo.")
     assert of_type(events(extractor, text), "FUNDING") == [("Trellis Pay", "Jump Capital", "Pantera Capital", "Vardo")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The FBI and Dutch police seized the servers of Vortexa Market on Tuesday.",
+     ("Federal Bureau of Investigation", "Vortexa Market")),
+    ("OFAC designated Pollux Hosting and its owner, Ivo Marek, on Friday.",
+     ("Office of Foreign Assets Control", "Ivo Marek")),
+    ("Vortexa Mixer was added to the U.S. sanctions list in August.", ("Vortexa Mixer",)),
+])
+def test_seizing_a_sites_servers_blacklisting_and_an_authoritys_designation_are_bans(extractor, text, expected):
+    assert set(expected) <= set(sum(of_type(events(extractor, text), "BAN"), ()))
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized 40 bitcoin and two cars from the suspect.",
+    "Then authorities seized its web domains.",
+    "The exchange designated VELO an investment caution asset.",
+])
+def test_seizing_coins_or_unnamed_seizers_and_a_caution_label_are_no_bans(extractor, text):
+    assert of_type(events(extractor, text), "BAN") == []

@@ -257,6 +257,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "imposed an 18-month moratorium on new crypto mining operations" (however the parser hangs the "on";
             # not the one a court grants a debtor "to shield it from creditors")
             found.setdefault((tok.i, "BAN"), tok)
+        if lemma == "seize" and pos == "VERB" and _seizes_a_site(tok) or \
+                lemma == "add" and pos == "VERB" and _added_to_a_blacklist(tok) or \
+                lemma in ("designate", "re-designate", "redesignate") and pos == "VERB" and _designated_by_authority(
+                    sent.doc, tok):
+            # "seized Garantex's web domains", "added BitRiver to its sanctions list", "OFAC designated Suex"
+            found.setdefault((tok.i, "BAN"), tok)
         if lemma == "remove" and pos == "VERB" and _removed_from_venue(taken, sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "would remove Monero and Zcash from its platform"
         if (lemma, lowers[k - 4] if k >= 4 else "") in (("desist", "cease"), ("refrain", "desist")):
@@ -679,6 +685,47 @@ def _company_title(noun: Token, top: bool = False) -> bool:
             not words & {"technology", "financial", "operating", "compliance", "marketing", "legal", "risk", "product"}
     return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president", "representative", "director") or \
         noun.lower_ in ("executive", "officer") and "chief" in words
+
+
+# what seizing takes a service down with: "seized the exchange's servers", "seized the domains of Cryptex"
+SITE_NOUNS = {"server", "domain", "website", "site", "infrastructure"}
+
+
+def _seizes_a_site(verb: Token) -> bool:
+    """'the FBI seized its servers', 'police seized the domains and servers of Cryptex': taking a service's
+    machines or addresses shuts it down (not seizing coins, cash or cars), when the text names who seized or
+    whose they were."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.conjuncts]
+    if not any(o.lemma_.lower() in SITE_NOUNS for o in objects):
+        return False
+    ents = verb.doc._.kg
+    parts = [c for c in verb.children if c.dep_ in ("nsubj", "agent")] + [  # whose: "its", "of Cryptex"
+        c for o in objects if o.lemma_.lower() in SITE_NOUNS for c in o.children
+        if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"]
+    # (or "they", the sayer's: "the BKA said they had seized the platforms' servers")
+    return any(c.dep_ == "nsubj" and c.lower_ in ("they", "it", "we") for c in parts) or any(
+        not m.generic and ents.record(m).type != "LOCATION"  # (not "U.S. authorities seized")
+        for c in parts for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1))
+
+
+def _added_to_a_blacklist(verb: Token) -> bool:
+    """'OFAC added BitRiver to its sanctions list', 'was added to the Entity List'."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() == "list" and any(
+            m.lower_ in ("sanctions", "sanction", "entity", "sdn") or m.lower_.startswith("blacklist")
+            for m in o.children if m.dep_ in ("compound", "amod", "nmod"))
+        for o in c.children) for c in verb.children)
+
+
+def _designated_by_authority(doc, verb: Token) -> bool:
+    """'OFAC designated Cryptex and its operator': an authority designating a party sanctions it (not one
+    designating someone to run an office, nor an exchange designating a token a "caution" asset)."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("as", "to") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    mention = doc._.kg.by_token.get(subject.i) if subject is not None else None
+    return mention is not None and doc._.kg.record(mention).type == "REGULATOR"
 
 
 def joined_a_round(verb: Token) -> bool:
