@@ -977,3 +977,19 @@ def test_a_hired_person_as_its_title_and_a_projects_lead(extractor, text, expect
 ])
 def test_a_company_run_or_operated_from_a_place_is_based_there(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OFAC designated Garantex and its alleged operator, Sergei Petrov, on Thursday.",
+     ("Sergei Petrov", "WORKS_FOR", "Garantex")),
+    ("Police later unmasked Vortexa Market's alleged leader, Dmitry Volkov.",
+     ("Dmitry Volkov", "WORKS_FOR", "Vortexa Market")),
+])
+def test_an_alleged_operator_or_leader_works_for_what_he_runs(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_its_alleged_operators_are_no_staff_of_the_authority_that_charged_them(extractor):
+    text = ("Garantex went offline in March. The Justice Department unsealed charges against two of its alleged "
+            "operators, Sergei Petrov and Dmitry Volkov.")
+    assert not any(tail == "U.S. Department of Justice" for _, _, tail in relations(extractor, text))

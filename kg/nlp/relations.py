@@ -50,6 +50,8 @@ NOT_ITS_STAFF = {"administrator", "administrators", "liquidator", "liquidators",
                  "trustees", "creator", "creators"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
+# who runs a venture, not an authority's staff: "two of its alleged operators" are a platform's
+RUNNERS = {"operator", "leader", "ringleader"}
 LEAD_LEMMAS = {"lead", "head", "run", "control", "own", "chair", "manage"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 # who else a "located in" or "based in" may be said of: the noun the clause hangs from ("customers who appeared
@@ -644,13 +646,17 @@ class RelationFinder:
                     ents, m.start, ("EXCHANGE", "ORGANIZATION"))
             else:
                 # (a company for a company's title: "The CFTC sued it, and prosecutors charged its co-founders")
-                kinds = ("EXCHANGE", "ORGANIZATION") if self.company_role.match(match.group("role")) else EMPLOYERS
+                # (and who runs a venture, its "alleged operators", only of the one coordinated or the subject)
+                runner = match.group("role").lower().split()[-1].removesuffix("s") in RUNNERS
+                kinds = ("EXCHANGE", "ORGANIZATION") if self.company_role.match(match.group("role")) or runner \
+                    else EMPLOYERS
                 subjects = [o for o in subjects if ents.record(o).type in kinds]
                 hirer = self._hirer(doc, ents, m) if match.re is self.its_title_hired else None
+                last_named = None if runner else next(
+                    (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in kinds and not o.generic),
+                    None)
                 org = hirer or (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
-                    (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or next(
-                    (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in kinds and
-                     not o.generic), None)
+                    (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or last_named
             if org is None:
                 continue
             people = [m]
