@@ -2068,3 +2068,35 @@ def test_seizing_a_sites_servers_blacklisting_and_an_authoritys_designation_are_
 ])
 def test_seizing_coins_or_unnamed_seizers_and_a_caution_label_are_no_bans(extractor, text):
     assert of_type(events(extractor, text), "BAN") == []
+
+
+def test_a_criminal_case_is_against_the_people_not_the_venture_they_ran(extractor):
+    text = "Prosecutors in Manhattan charged Marek Novak with running Vortexa Market, a darknet bazaar."
+    parties = sum(of_type(events(extractor, text), "CRIMINAL_CASE"), ())
+    assert "Marek Novak" in parties and "Vortexa Market" not in parties
+
+
+def test_the_court_trying_a_person_stays_in_the_criminal_case(extractor):
+    text = "The Brno Municipal Court on Monday convicted Pavel Dvorak of fraud over the collapse of Morava Coin."
+    assert "Brno Municipal Court" in sum(of_type(events(extractor, text), "CRIMINAL_CASE"), ())
+
+
+@pytest.mark.parametrize("text, case", [
+    ("The Justice Department charged Marek Dvorak with wire fraud on Tuesday.",
+     ("U.S. Department of Justice", "Marek Dvorak")),
+    ("Marek Dvorak was charged with wire fraud by the Justice Department.",
+     ("U.S. Department of Justice", "Marek Dvorak")),
+])
+def test_charging_someone_with_a_crime_is_a_criminal_case(extractor, text, case):
+    assert of_type(events(extractor, text), "CRIMINAL_CASE") == [case]
+
+
+def test_a_markets_regulator_charging_a_company_is_a_lawsuit(extractor):
+    found = events(extractor, "The SEC charged Kraken with offering unregistered securities.")
+    assert of_type(found, "LAWSUIT") == [("Securities and Exchange Commission", "Kraken")]
+    assert of_type(found, "CRIMINAL_CASE") == []
+
+
+def test_charging_unnamed_people_adds_no_case_of_their_employer(extractor):
+    text = "Police charged a former employee of Mtkvari OTC with stealing client funds."
+    assert of_type(events(extractor, text), "CRIMINAL_CASE") == []

@@ -302,7 +302,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
         return None  # "the regulatory challenges it faces": not one brought in court
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
-                                                           "charge", "charges") and not _legal_filing(token):
+                                                           "charge", "charges") and token.pos_ != "VERB" and \
+            not _legal_filing(token):
         # "received complaints from customers", "a wave of complaints", "appeared in a dark suit": a
         # grievance or clothing; a suit is filed, brought against someone, or alleges something
         return None

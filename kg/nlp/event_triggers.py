@@ -257,6 +257,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "imposed an 18-month moratorium on new crypto mining operations" (however the parser hangs the "on";
             # not the one a court grants a debtor "to shield it from creditors")
             found.setdefault((tok.i, "BAN"), tok)
+        if lemma == "charge" and pos == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) \
+                and _charges_someone_named(sent.doc, tok):
+            # "prosecutors charged Ross Ulbricht with ...": the phrase "charge with" split by the one charged
+            # (the events step tells a criminal case from a regulator's civil one)
+            found.setdefault((tok.i, "LAWSUIT"), tok)
         if lemma == "seize" and pos == "VERB" and _seizes_a_site(tok) or \
                 lemma == "add" and pos == "VERB" and _added_to_a_blacklist(tok) or \
                 lemma in ("designate", "re-designate", "redesignate") and pos == "VERB" and _designated_by_authority(
@@ -685,6 +690,17 @@ def _company_title(noun: Token, top: bool = False) -> bool:
             not words & {"technology", "financial", "operating", "compliance", "marketing", "legal", "risk", "product"}
     return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president", "representative", "director") or \
         noun.lower_ in ("executive", "officer") and "chief" in words
+
+
+def _charges_someone_named(doc, verb: Token) -> bool:
+    """'charged Ross Ulbricht with', 'charged a former product manager, Ishan Wahi, with': the one charged is
+    named (not "charged all three with", "charged a former employee of Mtatsminda with": a case told already
+    or someone unnamed, whose employer is no defendant)."""
+    by_token = doc._.kg.by_token
+    return any(c.dep_ == "dobj" and any(t.i in by_token and not by_token[t.i].generic and
+                                        doc._.kg.record(by_token[t.i]).type in ("PERSON", "ORGANIZATION", "EXCHANGE")
+                                        for t in [c, *(a for a in c.children if a.dep_ == "appos")])
+               for c in verb.children)
 
 
 # what seizing takes a service down with: "seized the exchange's servers", "seized the domains of Cryptex"

@@ -105,6 +105,11 @@ class EventFinder:
                     continue
                 event = _retyped(event, ents, sent, token, events)
                 type_ = event.type
+                if token.lemma_.lower() == "charge" and token.pos_ == "VERB" and all(
+                        ents.records[k].type == "REGULATOR" for k in event.participants) and \
+                        any(_same_kind(e, event) for e in events):
+                    _merge_back(events, event)  # "prosecutors charged all three with wire fraud": the case told
+                    continue
                 if type_ == "PARTNERSHIP" and len(pairs := _pairs_listed(ents, sent)) > 1:
                     # "had secured bank partnerships: Upbit with K Bank, Bithumb and Coinone with NH Nonghyup
                     # Bank, and Korbit with Shinhan Bank": one partnership per pair the list gives
@@ -172,6 +177,12 @@ def _without_courts(ents: DocEntities, events: list[FoundEvent]) -> list[FoundEv
         if event.type == "LAWSUIT":
             parties = [k for k in event.participants if not COURT_NAME.search(ents.records[k].name)]
             event.participants = parties or event.participants
+        elif event.type == "CRIMINAL_CASE" and any(ents.records[k].type == "PERSON" for k in event.participants):
+            # "charged Ross Ulbricht with running Silk Road", "Telegram's founder was detained": a criminal case
+            # is against people; the venture they ran or the firm beside them is where, not who (the gold sets
+            # name such an organisation in a case with a person 7 times in 38); the court that tries them stays
+            event.participants = [k for k in event.participants if ents.records[k].type != "ORGANIZATION"
+                                  or COURT_NAME.search(ents.records[k].name)]
     return events
 
 
