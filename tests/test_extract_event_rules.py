@@ -2100,3 +2100,13 @@ def test_a_markets_regulator_charging_a_company_is_a_lawsuit(extractor):
 def test_charging_unnamed_people_adds_no_case_of_their_employer(extractor):
     text = "Police charged a former employee of Mtkvari OTC with stealing client funds."
     assert of_type(events(extractor, text), "CRIMINAL_CASE") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Treasury sanctioned an Iranian man accused of running Vortexa Market.",
+    "German police took down Kestrel Swap, a service they accused of laundering ransom payments.",
+    "Treasury imposed sanctions on Suex OTC, an exchange it accused of helping ransomware gangs.",
+])
+def test_accused_of_describing_someone_is_no_case(extractor, text):
+    found = events(extractor, text)
+    assert of_type(found, "LAWSUIT") == of_type(found, "CRIMINAL_CASE") == []
