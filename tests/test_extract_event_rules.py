@@ -2110,3 +2110,12 @@ def test_charging_unnamed_people_adds_no_case_of_their_employer(extractor):
 def test_accused_of_describing_someone_is_no_case(extractor, text):
     found = events(extractor, text)
     assert of_type(found, "LAWSUIT") == of_type(found, "CRIMINAL_CASE") == []
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Hackers drained $12 million from Curve Finance pools on Ethereum and Solana on Sunday.", "Curve Finance"),
+    ("An attacker stole $12 million from Kestrel Swap, a decentralized exchange on Ethereum, on Sunday.",
+     "Kestrel Swap"),
+])
+def test_the_chain_a_theft_happened_on_is_no_party_of_the_hack(extractor, text, victim):
+    assert of_type(events(extractor, text), "HACK") == [(victim,)]

@@ -33,6 +33,7 @@ from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, na
                                  read_event, swallowed_subject)
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, joined_a_round, load_triggers
 from .guard import guarded
+from .lexicon import load_lexicon
 
 __all__ = ["EventFinder", "FoundEvent", "TriggerSpec", "Triggers", "load_triggers", "make_event_finder"]
 
@@ -166,17 +167,24 @@ class EventFinder:
                 else:
                     _merge_into(events, event, ref)
                 subjects.setdefault(type_, subject)
-        doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, _without_courts(ents, events)))
+        events = _without_bystanders(ents, events)
+        doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, events))
         return doc
 
 
-def _without_courts(ents: DocEntities, events: list[FoundEvent]) -> list[FoundEvent]:
-    """'sued Binance in the U.S. District Court for the Eastern District of Texas': a suit is between the
-    parties; the court that hears it is where, not who (a court deciding a bankruptcy takes part in it)."""
+def _without_bystanders(ents: DocEntities, events: list[FoundEvent]) -> list[FoundEvent]:
+    """Names beside an event that are where it happened, not who took part: 'sued Binance in the U.S. District
+    Court for the Eastern District of Texas' (a suit is between the parties; a court deciding a bankruptcy takes
+    part in it), a theft 'on Ethereum', a firm beside the people a criminal case is against."""
     for event in events:
         if event.type == "LAWSUIT":
             parties = [k for k in event.participants if not COURT_NAME.search(ents.records[k].name)]
             event.participants = parties or event.participants
+        elif event.type == "HACK" and len(event.participants) > 1:
+            # "drained $80 million from bridges on Ethereum and BNB Chain": the chain is where, not who
+            chains = load_lexicon().base_chains
+            event.participants = [k for k in event.participants if ents.records[k].kb_id not in chains] or \
+                event.participants
         elif event.type == "CRIMINAL_CASE" and any(ents.records[k].type == "PERSON" for k in event.participants):
             # "charged Ross Ulbricht with running Silk Road", "Telegram's founder was detained": a criminal case
             # is against people; the venture they ran or the firm beside them is where, not who (the gold sets

@@ -30,6 +30,7 @@ class Lexicon:
     price_verbs: frozenset[str]
     law_words: frozenset[str]
     demonyms: frozenset[str]  # "Ugandan", "Emirati": adjectives of nationality, never entities (SCHEMA.md)
+    base_chains: frozenset[str]  # knowledge-base ids of the blockchains projects run on
 
 
 def _words_regex(words) -> re.Pattern:
@@ -59,4 +60,5 @@ def load_lexicon() -> Lexicon:
         price_verbs=frozenset(w.casefold() for w in data["price_verbs"]),
         law_words=frozenset(data["law_words"]),
         demonyms=frozenset(yaml.safe_load((DATA_DIR / "demonyms.yaml").read_text(encoding="utf-8"))),
+        base_chains=frozenset(data["base_chains"]),
     )
