@@ -2119,3 +2119,14 @@ def test_accused_of_describing_someone_is_no_case(extractor, text):
 ])
 def test_the_chain_a_theft_happened_on_is_no_party_of_the_hack(extractor, text, victim):
     assert of_type(events(extractor, text), "HACK") == [(victim,)]
+
+
+@pytest.mark.parametrize("text, expected_type, party", [
+    ("Kestrel Kantonalbank, a cantonal bank, began offering bitcoin and ether trading to its clients in May.",
+     "LAUNCH", "Kestrel Kantonalbank"),
+    ("The country's largest bank began offering bitcoin trading to its clients in May.", "LAUNCH", "Bitcoin"),
+    ("SBI VC Trade began offering Circle's USDC stablecoin to customers on Wednesday.", "LISTING", "SBI VC Trade"),
+])
+def test_a_bank_offering_coins_launches_a_service_where_a_venue_lists_them(extractor, text, expected_type, party):
+    found = events(extractor, text)
+    assert [t for t, _ in found] == [expected_type] and party in found[0][1]

@@ -209,7 +209,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((trigger.i, "BANKRUPTCY"), trigger)
         if lemma == "offer" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in OFFER_STARTS and \
                 _asset_object(taken, tok):
-            found.setdefault((tok.i, "LISTING"), tok)  # "began offering Circle's USDC stablecoin to customers"
+            # "SBI VC Trade began offering Circle's USDC stablecoin to customers": a venue lists the coin; a bank
+            # beginning to offer coins to its clients launches a service ("Itaú began offering bitcoin and ether")
+            found.setdefault((tok.i, "LAUNCH" if _offered_by_a_non_venue(taken, tok) else "LISTING"), tok)
         elif _began_a_service(taken, tok, lemma):
             found.setdefault((tok.i, "LAUNCH"), tok)  # "began offering crypto trading to retail customers"
         if lemma == "open" and pos == "VERB" and _opens_a_named_venue(taken, tok):
@@ -506,6 +508,22 @@ def _raised_money_from_a_company(verb: Token) -> bool:
             if m is not None and not m.generic and ents.record(m).type in ("ORGANIZATION", "EXCHANGE"):
                 return True
     return False
+
+
+# who, beginning to offer coins, launches a service rather than lists them
+SERVICE_STARTERS = {"bank", "lender", "insurer", "app"}
+
+
+def _offered_by_a_non_venue(taken: dict, verb: Token) -> bool:
+    """'Zürcher Kantonalbank began offering bitcoin and ether trading', 'Santander's Swiss private bank began
+    offering ...': the one beginning to offer is a named company that is no exchange, or a bank."""
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    mention = taken.get(subject.i)
+    if mention is not None and not mention.generic:
+        return verb.doc._.kg.record(mention).type == "ORGANIZATION"
+    return any(t.lemma_.lower() in SERVICE_STARTERS for t in subject.subtree)  # (or "Bank Leumi", NER missed)
 
 
 def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
