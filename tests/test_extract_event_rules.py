@@ -2130,3 +2130,9 @@ def test_the_chain_a_theft_happened_on_is_no_party_of_the_hack(extractor, text, 
 def test_a_bank_offering_coins_launches_a_service_where_a_venue_lists_them(extractor, text, expected_type, party):
     found = events(extractor, text)
     assert [t for t, _ in found] == [expected_type] and party in found[0][1]
+
+
+def test_a_partnership_a_service_began_through_happened(extractor):
+    text = ("Vaduz-based LGT, the country's largest private bank, only began offering bitcoin and ether to wealthy "
+            "clients in 2021, through a partnership with SEBA.")
+    assert of_type(events(extractor, text), "PARTNERSHIP") == [("LGT", "SEBA")]

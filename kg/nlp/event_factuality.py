@@ -140,9 +140,11 @@ def _denied_by(noun: Token) -> bool:
 
 
 def _for_sale(node: Token) -> bool:
-    """'passwords had been offered for sale': stolen data on sale is out already (not an offer to buy)."""
-    return node.lemma_.lower() == "offer" and any(
+    """'passwords had been offered for sale': stolen data on sale is out already (not an offer to buy); nor is
+    'began offering bitcoin ... through a partnership with SEBA' an offer, but a service begun."""
+    return node.lemma_.lower() == "offer" and (any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "sale" for g in c.children) for c in node.children)
+        or node.dep_ == "xcomp" and node.head.lemma_.lower() in ("begin", "start"))
 
 
 def announced_as_decided(token: Token) -> bool:
