@@ -1677,3 +1677,17 @@ def test_a_name_ner_missed_with_an_appositive_kind_is_a_company(extractor, text,
 ])
 def test_a_ticker_before_token_or_a_name_called_a_stablecoin_is_an_asset(extractor, text, token):
     assert (token, "ASSET") in entities(extractor, text)
+
+
+def test_a_name_ner_missed_after_x_based_is_a_company_based_there(extractor):
+    found = entities(extractor, "Deutsche Bank agreed in June to use technology from Geneva-based Taurus.")
+    assert ("Taurus", "ORGANIZATION") in found and ("Geneva", "LOCATION") in found
+
+
+@pytest.mark.parametrize("text, company, coin", [
+    ("Chiliz's CHZ token, which powers Socios.com, rose about 6% on Tuesday.", "Chiliz", "CHZ"),
+    ("Gala Games co-founder Eric Schiermeyer told users to stop trading the GALA token.", "Gala Games", None),
+])
+def test_a_coins_company_is_an_organisation_and_its_coin_an_asset(extractor, text, company, coin):
+    found = entities(extractor, text)
+    assert (company, "ORGANIZATION") in found and (coin is None or (coin, "ASSET") in found)

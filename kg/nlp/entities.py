@@ -107,6 +107,7 @@ class EntityLinker:
         builder.add_companies_after_their_kind()
         builder.add_listed_companies()
         builder.add_listed_investors()
+        builder.add_based_companies()
         builder.add_web_names()
         builder.add_based_places()
         builder.split_companies_from_surnames()

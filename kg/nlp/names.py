@@ -557,6 +557,21 @@ class NameRules(EntityTyping):
                         span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
                     self._mention(span, self._record_for(span.text, "ORGANIZATION"))
 
+    def add_based_companies(self) -> None:
+        """'use technology from Geneva-based Taurus': capitalised words NER missed right after "X-based" name
+        the company based there."""
+        doc = self.doc
+        lowers = self._lowers
+        for i in [i for i in range(2, len(doc) - 1) if lowers[i] in ("based", "headquartered") and
+                  lowers[i - 1] == "-"]:
+            end = i + 1
+            while end < len(doc) and end - i <= 3 and end not in self.taken and _capitalised_proper_noun(doc[end]):
+                end += 1
+            span = doc[i + 1:end]
+            if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
+                    span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+                self._mention(span, self._record_for(span.text, self._org_type(span)))
+
     def add_based_places(self) -> None:
         """'Brno-based exchange Morava Coin': capitalised words NER missed before "-based" name a place."""
         doc = self.doc
