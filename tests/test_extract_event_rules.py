@@ -2125,6 +2125,8 @@ def test_the_chain_a_theft_happened_on_is_no_party_of_the_hack(extractor, text, 
     ("Kestrel Kantonalbank, a cantonal bank, began offering bitcoin and ether trading to its clients in May.",
      "LAUNCH", "Kestrel Kantonalbank"),
     ("The country's largest bank began offering bitcoin trading to its clients in May.", "LAUNCH", "Bitcoin"),
+    ("MADRID, July 10 — Kestrel Kantonalbank has begun offering bitcoin and ether trading to retail customers.",
+     "LAUNCH", "Kestrel Kantonalbank"),
     ("SBI VC Trade began offering Circle's USDC stablecoin to customers on Wednesday.", "LISTING", "SBI VC Trade"),
 ])
 def test_a_bank_offering_coins_launches_a_service_where_a_venue_lists_them(extractor, text, expected_type, party):

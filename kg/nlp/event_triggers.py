@@ -517,13 +517,15 @@ SERVICE_STARTERS = {"bank", "lender", "insurer", "app"}
 def _offered_by_a_non_venue(taken: dict, verb: Token) -> bool:
     """'Zürcher Kantonalbank began offering bitcoin and ether trading', 'Santander's Swiss private bank began
     offering ...': the one beginning to offer is a named company that is no exchange, or a bank."""
-    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    mention = taken.get(subject.i)
-    if mention is not None and not mention.generic:
-        return verb.doc._.kg.record(mention).type == "ORGANIZATION"
-    return any(t.lemma_.lower() in SERVICE_STARTERS for t in subject.subtree)  # (or "Bank Leumi", NER missed)
+    for subject in (c for c in verb.head.children if c.dep_ == "nsubj"):  # (a dateline may be read as one too)
+        mention = taken.get(subject.i)
+        if mention is not None and not mention.generic:
+            type_ = verb.doc._.kg.record(mention).type
+            if type_ != "LOCATION":
+                return type_ == "ORGANIZATION"
+        elif any(t.lemma_.lower() in SERVICE_STARTERS for t in subject.subtree):  # (or "Bank Leumi", NER missed)
+            return True
+    return False
 
 
 def _began_a_service(taken: dict, verb: Token, lemma: str) -> bool:
