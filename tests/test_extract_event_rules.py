@@ -2138,3 +2138,10 @@ def test_a_partnership_a_service_began_through_happened(extractor):
     text = ("Vaduz-based LGT, the country's largest private bank, only began offering bitcoin and ether to wealthy "
             "clients in 2021, through a partnership with SEBA.")
     assert of_type(events(extractor, text), "PARTNERSHIP") == [("LGT", "SEBA")]
+
+
+def test_an_appointment_succeeding_someone_is_one_change(extractor):
+    text = ("Tether Holdings said on Thursday it had appointed its chief technology officer, Paolo Ardoino, as chief "
+            "executive, succeeding Jean-Louis van der Velde.")
+    assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == \
+        [("Tether", "Paolo Ardoino", "Jean-Louis van der Velde")]

@@ -236,7 +236,7 @@ def _join_successions(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> 
         earlier = next((old for old in reversed(out) if old.type == event.type == "LEADERSHIP_CHANGE"), None)
         if earlier is not None and len(people(earlier)) == 1 and len(people(event)) == 1 and \
                 people(earlier) != people(event) and not _other_years(earlier.date_text, event.date_text) and \
-                _leaving(earlier.trigger) != _leaving(event.trigger) and \
+                (_leaving(earlier.trigger) != _leaving(event.trigger) or _succeeding(event.trigger)) and \
                 0 <= sentence_of[event.start] - sentence_of[earlier.start] <= 1 and (
                     bodies(earlier) & bodies(event) or not (bodies(earlier) and bodies(event))):
             _add_parties(earlier, event)
@@ -256,6 +256,12 @@ def _succession_in_clause(ents: DocEntities, sent, event: FoundEvent) -> bool:
     doc = sent.doc
     a, b = {m.key: doc[m.start:m.end].root for m in people}.values()
     return b.i not in {t.i for t in a.conjuncts} and b.head.i != a.i and a.head.i != b.i
+
+
+def _succeeding(trigger: str) -> bool:
+    """'named Ardoino chief executive, succeeding van der Velde', 'She replaces co-founder Emre Yıldırım': the
+    trigger names the one who leaves as its object, the other half of a change told beside it."""
+    return trigger.lower().startswith(("succeed", "replac"))
 
 
 def _leaving(trigger: str) -> bool:
