@@ -2145,3 +2145,14 @@ def test_an_appointment_succeeding_someone_is_one_change(extractor):
             "executive, succeeding Jean-Louis van der Velde.")
     assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == \
         [("Tether", "Paolo Ardoino", "Jean-Louis van der Velde")]
+
+
+def test_a_coin_the_parser_left_without_its_verb_still_moves(extractor):
+    text = "Tether's USDT token briefly slipped to about 98 cents after the filing."
+    assert of_type(events(extractor, text), "PRICE_MOVE") == [("USDT",)]
+
+
+def test_a_coin_traded_in_a_clause_before_losing_ground_does_not_move(extractor):
+    text = ("Bitcurex was for years the largest venue for trading bitcoin against the zloty before losing ground to "
+            "Krakow-based BitBay.")
+    assert of_type(events(extractor, text), "PRICE_MOVE") == []

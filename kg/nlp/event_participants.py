@@ -248,7 +248,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             keys.insert(0, reporter)
         keys.sort(key=lambda k: ents.records[k].type != "REGULATOR")
     if not keys and spec.type == "PRICE_MOVE" and token.pos_ == "VERB":
-        keys = _asset_of_the_price(ents, mover)
+        keys = _asset_of_the_price(ents, mover) or _coin_before_a_subjectless_verb(ents, token)
     if not keys and spec.type == "PRICE_MOVE" and clause is not None:
         keys = _company_of_the_shares(ents, mover if mover.pos_ == "VERB" else clause)
     if not keys:
@@ -1035,6 +1035,19 @@ def _asset_of_the_price(ents: DocEntities, verb: Token) -> list[str]:
         return []
     last = next((m for m in reversed(ents.in_span(0, subject.i)) if ents.record(m).type == "ASSET"), None)
     return [ents.record(last).key] if last is not None else []
+
+
+def _coin_before_a_subjectless_verb(ents: DocEntities, verb: Token) -> list[str]:
+    """'Tether's USDT token briefly slipped to 98 cents', where the parser hung the subject on the adverb: with no
+    subject of its own, the verb moves the coin named right before it in its clause."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    doc = verb.doc
+    start = verb.i  # (only nouns and adverbs between: "USDT token briefly")
+    while start > verb.sent.start and verb.i - start < 4 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADV"):
+        start -= 1
+    coins = [m for m in ents.in_span(start, verb.i) if ents.record(m).type == "ASSET" and not m.generic]
+    return [ents.record(coins[-1]).key] if coins else []
 
 
 def _hired_someone(ents: DocEntities, verb: Token) -> bool:
