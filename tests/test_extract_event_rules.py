@@ -2070,10 +2070,13 @@ def test_seizing_coins_or_unnamed_seizers_and_a_caution_label_are_no_bans(extrac
     assert of_type(events(extractor, text), "BAN") == []
 
 
-def test_a_criminal_case_is_against_the_people_not_the_venture_they_ran(extractor):
-    text = "Prosecutors in Manhattan charged Marek Novak with running Vortexa Market, a darknet bazaar."
+@pytest.mark.parametrize("text", [
+    "The FBI arrested Marek Novak, who ran the darknet market Hydra Market, on Tuesday.",
+    "Prosecutors in Manhattan charged Marek Novak with running Hydra Market, a darknet bazaar.",
+])
+def test_a_criminal_case_is_against_the_people_not_the_venture_they_ran(extractor, text):
     parties = sum(of_type(events(extractor, text), "CRIMINAL_CASE"), ())
-    assert "Marek Novak" in parties and "Vortexa Market" not in parties
+    assert "Marek Novak" in parties and "Hydra Market" not in parties
 
 
 def test_the_court_trying_a_person_stays_in_the_criminal_case(extractor):

@@ -443,8 +443,9 @@ def described_as_organisation(span: Span, kinds: frozenset[str] | set[str] = ORG
 # other kinds of organisation an appositive may call a name: "Sarawak Energy, the Kuching-based state utility"
 BODY_KINDS = {"utility", "insurer", "guild", "association", "cooperative", "consortium", "incubator", "accelerator",
               "charity", "nonprofit"}
+# kinds only a firm is ("a Brno electronics chain"), not a person too ("developer", "broker")
 FIRM_ONLY_KINDS = ORG_KIND_NOUNS - {"developer", "operator", "manager", "miner", "provider", "issuer", "lender",
-                                    "giant", "broker", "publisher"} | {"chain"} | BODY_KINDS  # "a Brno electronics chain"
+                                    "giant", "broker", "publisher"} | {"chain"} | BODY_KINDS
 
 
 def ends_start_up(doc: Doc, i: int) -> bool:

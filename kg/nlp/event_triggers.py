@@ -757,7 +757,8 @@ def _added_to_a_blacklist(verb: Token) -> bool:
 def _designated_by_authority(doc, verb: Token) -> bool:
     """'OFAC designated Cryptex and its operator': an authority designating a party sanctions it (not one
     designating someone to run an office, nor an exchange designating a token a "caution" asset)."""
-    if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("as", "to") for c in verb.children):
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("as", "to")
+           for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     mention = doc._.kg.by_token.get(subject.i) if subject is not None else None

@@ -14,8 +14,9 @@ import re
 from spacy.tokens import Span
 
 from .candidate_spans import (BODY_KINDS, FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS,
-                              INSTITUTION_WORDS, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation, ends_start_up,
-                              glued_lowercase_half, hired_as_a_title, job_words, kind_word, regional_company)
+                              INSTITUTION_WORDS, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation,
+                              ends_start_up, glued_lowercase_half, hired_as_a_title, job_words, kind_word,
+                              regional_company)
 from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
@@ -81,7 +82,7 @@ NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "
 PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")
 REGULATOR_KINDS = {"agency", "regulator", "watchdog", "authority", "supervisor", "ombudsman", "prosecutor"}
-# what a round's investors are listed after: "participation from", "investors including", "backed by"
+# what a round's investors are listed after: "participation from", "investors including", "money from"
 INVESTOR_WORDS = {"participation", "investor", "backer", "investment", "money", "funding", "round"}
 TOKEN_KINDS = {"stablecoin", "token", "memecoin", "coin", "cryptocurrency", "altcoin"}
 # what a government's or an institution's name makes into a thing: "Treasury bills", "Social Security numbers"
@@ -338,7 +339,8 @@ class NameRules(EntityTyping):
                 # the kind is the description's head ("a stablecoin meant to"), not a modifier ("a token issuer")
                 return tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")
             # ("Fei USD, the project's dollar-pegged stablecoin")
-            if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")) and tok.text not in ("-", "'s", "’s"):
+            if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")) and \
+                    tok.text not in ("-", "'s", "’s"):
                 return False
         return False
 
@@ -533,8 +535,9 @@ class NameRules(EntityTyping):
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
     def add_listed_investors(self) -> None:
-        """'with participation from Pantera Capital and Wamda', 'investors including M12 and Bezos Expeditions':
-        capitalised names NER missed, listed with a company among a round's investors, are investors too."""
+        """'with participation from Pantera Capital and Wamda', 'investors including Ribbit Capital and Bezos
+        Expeditions': capitalised names NER missed, listed with a company among a round's investors, are
+        investors too."""
         doc = self.doc
         for m in [m for m in self.ents.mentions if not m.generic and
                   self.ents.records[m.key].type in ("ORGANIZATION", "EXCHANGE")]:
@@ -958,7 +961,7 @@ def _hyphen_in_name(doc, i: int) -> bool:
 
 
 def _capitalised_proper_noun(tok) -> bool:
-    """A capitalised proper noun."""
+    """'Taurus', 'Wamda': a proper noun of letters with a capital first (not "M12", not "the")."""
     return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
 
 
