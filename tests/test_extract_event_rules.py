@@ -2159,3 +2159,20 @@ def test_a_coin_traded_in_a_clause_before_losing_ground_does_not_move(extractor)
     text = ("Bitcurex was for years the largest venue for trading bitcoin against the zloty before losing ground to "
             "Krakow-based BitBay.")
     assert of_type(events(extractor, text), "PRICE_MOVE") == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Earlier this year, Crypto.com became the official crypto sponsor of Formula One in a deal signed in June.",
+     ("Crypto.com", "Formula One")),
+    ("Deutsche Bank agreed in June to use technology from Geneva-based Taurus for its own custody service.",
+     ("Deutsche Bank", "Taurus")),
+    ("Kestrel Bank has started offering bitcoin to its retail customers, using technology supplied by Bitpanda, "
+     "the Vienna-based broker.", ("Kestrel Bank", "Bitpanda")),
+    ("Berlin-based N26 launched crypto trading built on Bitpanda's infrastructure in 2022.", ("N26", "Bitpanda")),
+])
+def test_a_sponsorship_and_a_technology_supplier_are_partnerships(extractor, text, pair):
+    assert pair in of_type(events(extractor, text), "PARTNERSHIP")
+
+
+def test_a_company_using_its_own_technology_has_no_partner(extractor):
+    assert of_type(events(extractor, "The exchange said Kraken uses its own technology."), "PARTNERSHIP") == []

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
-from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, Triggers, TriggerSpec, about_apps, agreed_to, \
-    central_bank
+from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, TECHNOLOGY_NOUNS, Triggers, TriggerSpec, \
+    about_apps, agreed_to, central_bank
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
@@ -251,6 +251,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         keys = _asset_of_the_price(ents, mover) or _coin_before_a_subjectless_verb(ents, token)
     if not keys and spec.type == "PRICE_MOVE" and clause is not None:
         keys = _company_of_the_shares(ents, mover if mover.pos_ == "VERB" else clause)
+    if spec.type == "PARTNERSHIP" and len(keys) == 1 and token.lemma_.lower() in TECHNOLOGY_NOUNS:
+        keys = _user_of_the_technology(ents, token) + keys
     if not keys:
         return None
     types = {ents.records[k].type for k in keys}
@@ -1035,6 +1037,17 @@ def _asset_of_the_price(ents: DocEntities, verb: Token) -> list[str]:
         return []
     last = next((m for m in reversed(ents.in_span(0, subject.i)) if ents.record(m).type == "ASSET"), None)
     return [ents.record(last).key] if last is not None else []
+
+
+def _user_of_the_technology(ents: DocEntities, noun: Token) -> list[str]:
+    """'Kestrel Bank has started offering bitcoin ..., using technology supplied by Bitpanda': the supplier's
+    partner is the subject of the nearest clause above the technology that names one."""
+    for verb in noun.ancestors:
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.i in ents.by_token and not ents.by_token[c.i].generic and \
+                    ents.record(ents.by_token[c.i]).type in ("EXCHANGE", "ORGANIZATION"):
+                return [ents.record(ents.by_token[c.i]).key]
+    return []
 
 
 def _coin_before_a_subjectless_verb(ents: DocEntities, verb: Token) -> list[str]:

@@ -295,6 +295,13 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if (lemma in DEAL_NOUNS and pos == "NOUN" or lemma == "work" and pos == "VERB") and \
                 _with_company(sent.doc, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a tokenization deal with DAMAC", "worked with PayPal"
+        if lemma in TECHNOLOGY_NOUNS and pos == "NOUN" and _anothers_technology_used(sent.doc, tok):
+            # "started offering bitcoin using technology supplied by Bitpanda", "built on Bitpanda's infrastructure"
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lemma == "sponsor" and pos == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _named_company(sent.doc, o)
+                                                              for o in c.children) for c in tok.children):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "became the official crypto sponsor of Formula One"
         if lemma == "partner" and pos == "NOUN" and not _styled_as(tok) and any(
                 (c.dep_ == "poss" and c.i in taken or c.dep_ == "prep" and c.lower_ in ("of", "to") and any(
                     o.dep_ == "pobj" and o.i in taken for o in c.children)) and
@@ -710,6 +717,25 @@ def _company_title(noun: Token, top: bool = False) -> bool:
             not words & {"technology", "financial", "operating", "compliance", "marketing", "legal", "risk", "product"}
     return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president", "representative", "director") or \
         noun.lower_ in ("executive", "officer") and "chief" in words
+
+
+# what one company's service is built on when another supplies it
+TECHNOLOGY_NOUNS = {"technology", "infrastructure", "software"}
+
+
+def _anothers_technology_used(doc, noun: Token) -> bool:
+    """'using technology supplied by Bitpanda', 'agreed to use technology from Taurus', 'crypto trading built on
+    Bitpanda's infrastructure': a named company's technology that a service uses or is built on."""
+    used = noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("use", "license", "adopt") or \
+        noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in ("build", "run", "base")
+    if not used:
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"] + \
+        [o for c in [*noun.children, *noun.head.children] if c.dep_ == "prep" and c.lower_ == "from"
+         for o in c.children if o.dep_ == "pobj"] + \
+        [o for a in noun.children if a.dep_ == "acl" and a.lemma_.lower() in ("supply", "provide", "develop")
+         for g in a.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"]
+    return any(_named_company(doc, o) for o in owners)
 
 
 def _charges_someone_named(doc, verb: Token) -> bool:
