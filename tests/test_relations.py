@@ -993,3 +993,8 @@ def test_its_alleged_operators_are_no_staff_of_the_authority_that_charged_them(e
     text = ("Garantex went offline in March. The Justice Department unsealed charges against two of its alleged "
             "operators, Sergei Petrov and Dmitry Volkov.")
     assert not any(tail == "U.S. Department of Justice" for _, _, tail in relations(extractor, text))
+
+
+def test_a_club_or_a_utility_named_with_its_city_is_based_there(extractor):
+    found = relations(extractor, "Juventus, the Turin club, was among the first to sell a fan token.")
+    assert ("Juventus", "BASED_IN", "Turin") in found

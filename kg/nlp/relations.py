@@ -247,7 +247,9 @@ class RelationFinder:
                            "unit", "arm", "subsidiary", "affiliate", "branch", "planner", "supervisor", "overseer",
                            "ministry", "manager", "insurer", "processor", "provider", "fintech",
                            # "Taipei market maker X", "a Prague game studio", "a Bucharest electronics chain"
-                           "maker", "studio", "chain", "retailer", "marketplace", "desk", "pool"}
+                           "maker", "studio", "chain", "retailer", "marketplace", "desk", "pool",
+                           # "the Kuching-based state utility", "Juventus, the Turin club"
+                           "utility", "club"}
         self.seat_of_kind = re.compile(
             r"^\s*(?:,\s*which|,\s*that)?\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:based|headquartered|registered|"
             r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
