@@ -998,3 +998,15 @@ def test_its_alleged_operators_are_no_staff_of_the_authority_that_charged_them(e
 def test_a_club_or_a_utility_named_with_its_city_is_based_there(extractor):
     found = relations(extractor, "Juventus, the Turin club, was among the first to sell a fan token.")
     assert ("Juventus", "BASED_IN", "Turin") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Fees matter," said Dana Whitcomb, an ETF strategist at Ridgeway Research.',
+     ("Dana Whitcomb", "WORKS_FOR", "Ridgeway Research")),
+    ('"The rules are clear," said Ruth Adeyemi, a financial regulation lawyer at Pemberton Hale.',
+     ("Ruth Adeyemi", "WORKS_FOR", "Pemberton Hale")),
+    ('"Premiums shrink," said Leon Marsh, a portfolio manager at Harrowgate Capital.',
+     ("Leon Marsh", "WORKS_FOR", "Harrowgate Capital")),
+])
+def test_two_words_or_an_acronym_before_a_title_keep_it_a_title(extractor, text, expected):
+    assert expected in relations(extractor, text)

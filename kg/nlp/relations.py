@@ -116,7 +116,8 @@ class RelationFinder:
             rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
-            rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?)\s+)?{roles}\s+"
+            # (up to two words before the title: "a financial regulation lawyer at", "an ETF strategist at")
+            rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?|[A-Z]{{2,5}})\s+){{0,2}}{roles}\s+"
             # "previously head of payments at Nairobi lender Kilima Bank": a department after the title
             rf"(?:of\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*))?\s+(?=at\s|with\s))?"
             rf"(?:who\s+(?:works|worked|has\s+worked)\s+)?"
