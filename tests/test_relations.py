@@ -1010,3 +1010,13 @@ def test_a_club_or_a_utility_named_with_its_city_is_based_there(extractor):
 ])
 def test_two_words_or_an_acronym_before_a_title_keep_it_a_title(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The round was led by Consensys, the Ethereum software company founded by Joseph Lubin.",
+     ("Joseph Lubin", "WORKS_FOR", "Consensys")),
+    ("Investors in Strategy, the software maker turned bitcoin holder led by Michael Saylor, cheered.",
+     ("Michael Saylor", "WORKS_FOR", "MicroStrategy")),
+])
+def test_a_longer_description_before_founded_or_led_by_still_names_the_company(extractor, text, expected):
+    assert expected in relations(extractor, text)

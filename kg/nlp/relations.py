@@ -214,7 +214,8 @@ class RelationFinder:
         # office, led by Letitia James": the organisation, then who runs it
         self.org_run_by = re.compile(
             r"^(?:(?:'s|’s)\s+office)?\s*,\s*"
-            r"(?:(?:a|an|the)\s+(?:(?:[a-z-]+|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+){0,3})?"
+            # ("the Ethereum software company founded by", "the software maker turned bitcoin holder led by")
+            r"(?:(?:a|an|the)\s+(?:(?:[a-z-]+|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based|[A-Z][\w.]*)\s+){0,5})?"
             r"(?:which\s+is\s+)?"  # "Gemini, the New York-based exchange founded and run by"
             r"(?:(?:founded|co-founded|created|started|built)\s+and\s+)?"
             r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+"
