@@ -461,8 +461,7 @@ class NameRules(EntityTyping):
                     NAME_WORD.match(doc[end].text) and not doc[end].is_stop and doc[end].ent_type_ != "DATE":
                 end += 1
             span = doc[tok.i + 1:end]
-            if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
-                    span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+            if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span):
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
     def add_web_names(self) -> None:
@@ -530,8 +529,7 @@ class NameRules(EntityTyping):
                     doc[end].ent_type_ not in ("DATE", "GPE"):
                 end += 1
             span = doc[i + 2:end]
-            if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
-                    span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+            if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span):
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
     def add_listed_investors(self) -> None:
@@ -556,8 +554,7 @@ class NameRules(EntityTyping):
                         _capitalised_proper_noun(doc[start - 1]) and start - 1 not in self.taken:
                     start -= 1
                 span = doc[start:conj.i + 1]
-                if len(span) <= 3 and not self.kb.lookup(span.text) and \
-                        span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+                if len(span) <= 3 and self._unknown_name(span):
                     self._mention(span, self._record_for(span.text, "ORGANIZATION"))
 
     def add_based_companies(self) -> None:
@@ -571,9 +568,13 @@ class NameRules(EntityTyping):
             while end < len(doc) and end - i <= 3 and end not in self.taken and _capitalised_proper_noun(doc[end]):
                 end += 1
             span = doc[i + 1:end]
-            if len(span) and (end == len(doc) or not doc[end].is_title) and not self.kb.lookup(span.text) and \
-                    span.text.casefold() not in self.lex.not_entities and span.text not in self.lex.demonyms:
+            if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span):
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def _unknown_name(self, span: Span) -> bool:
+        """Words no knowledge-base entry, stop list or nationality adjective claims: free for a rule to name."""
+        return not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities and \
+            span.text not in self.lex.demonyms
 
     def add_based_places(self) -> None:
         """'Brno-based exchange Morava Coin': capitalised words NER missed before "-based" name a place."""
@@ -584,8 +585,7 @@ class NameRules(EntityTyping):
             if i in self.taken or not doc[i].is_title or not doc[i].is_alpha or doc[i].is_sent_start:
                 continue
             span = doc[self._name_ending_at(i, 2).start:i + 1]  # the tagger often reads the last word as a noun
-            if not self.kb.lookup(span.text) and span.text.casefold() not in self.lex.not_entities \
-                    and span.text not in self.lex.demonyms:
+            if self._unknown_name(span):
                 self._mention(span, self._record_for(span.text, "LOCATION"))
 
     def _with_district(self, span: Span) -> Span:

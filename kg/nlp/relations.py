@@ -656,11 +656,11 @@ class RelationFinder:
                     else EMPLOYERS
                 subjects = [o for o in subjects if ents.record(o).type in kinds]
                 hirer = self._hirer(doc, ents, m) if match.re is self.its_title_hired else None
-                last_named = None if runner else next(
-                    (o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in kinds and not o.generic),
-                    None)
                 org = hirer or (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
-                    (o for o in subjects if not o.generic), None) or next(iter(subjects), None) or last_named
+                    (o for o in subjects if not o.generic), None) or next(iter(subjects), None)
+                if org is None and not runner:  # else the company named last
+                    org = next((o for o in reversed(ents.in_span(0, m.start)) if ents.record(o).type in kinds and
+                                not o.generic), None)
             if org is None:
                 continue
             people = [m]
