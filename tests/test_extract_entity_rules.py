@@ -3,6 +3,8 @@
 import pytest
 
 from kg.models import Article
+from kg.nlp.candidate_spans import _founders_listed
+from kg.nlp.lexicon import load_lexicon
 
 
 def entities(extractor, text):
@@ -1693,3 +1695,34 @@ def test_a_name_ner_missed_after_x_based_is_a_company_based_there(extractor):
 def test_a_coins_company_is_an_organisation_and_its_coin_an_asset(extractor, text, company, coin):
     found = entities(extractor, text)
     assert (company, "ORGANIZATION") in found and (coin is None or (coin, "ASSET") in found)
+
+
+
+@pytest.mark.parametrize("text, listed, people", [
+    ("Kryptex, started in 2018 by Raj, Kiran Desai and Vivek Menon, said it would close.",
+     "Raj, Kiran Desai and Vivek Menon", ["Raj", "Kiran Desai", "Vivek Menon"]),
+    ("Tradelink was co-founded in 2016 by Wong and Kelvin Tsang.", "Wong and Kelvin Tsang", ["Wong", "Kelvin Tsang"]),
+    ("The venture was founded by the Bank of Georgia and TBC Capital.", "the Bank of Georgia and TBC Capital", None),
+    ("Kryptex said it was hit by Lazarus and Kimsuky.", "Lazarus and Kimsuky", None),
+])
+def test_founders_listed_after_by_that_ner_read_as_one_organisation_are_people(extractor, text, listed, people):
+    doc = extractor.nlp(text)
+    start = doc.text.index(listed)
+    span = doc.char_span(start, start + len(listed))
+    parts = _founders_listed(span, load_lexicon())
+    assert (parts and [p.text for p in parts]) == people
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Bitvora, once one of India's busiest cryptocurrency exchanges, said it is closing.", "Bitvora"),
+    ("Kryptex, once one of Poland's largest bitcoin exchanges, said it is closing.", "Kryptex"),
+])
+def test_an_appositive_opening_with_once_still_calls_a_name_an_exchange(extractor, text, venue):
+    assert (venue, "EXCHANGE") in entities(extractor, text)
+
+
+def test_a_name_after_a_datelines_dash_with_an_appositive_kind_is_a_company(extractor):
+    # (the parser makes "Flexcoin" a conjunct of the dateline's city)
+    text = "CALGARY, Alberta — Flexcoin, a small firm that called itself a bitcoin bank, said it would shut after a " \
+           "thief emptied its hot wallet."
+    assert ("Flexcoin", "ORGANIZATION") in entities(extractor, text)

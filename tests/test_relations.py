@@ -1020,3 +1020,9 @@ def test_two_words_or_an_acronym_before_a_title_keep_it_a_title(extractor, text,
 ])
 def test_a_longer_description_before_founded_or_led_by_still_names_the_company(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_founders_of_a_company_whose_founding_clause_the_parser_read_as_the_main_one(extractor):
+    found = relations(extractor, "Kryptex, started in 2018 by Raj, Kiran Desai and Vivek Menon, said it would keep "
+                                 "a small team to process withdrawals.")
+    assert {("Kiran Desai", "WORKS_FOR", "Kryptex"), ("Vivek Menon", "WORKS_FOR", "Kryptex")} <= found

@@ -222,6 +222,11 @@ class CandidateSpans:
                 if len(trimmed) > 1 and (trimmed[-1].text in self.lex.org_suffix_words or
                                          trimmed[-1].text in LEGAL_FORMS):
                     type_ = "ORGANIZATION"  # "Mosaic Ledger Technologies Pte. Ltd.": no person's name
+            founders = _founders_listed(trimmed, self.lex) if type_ == "ORGANIZATION" else None
+            if founders:
+                for span in founders:
+                    self._add_ner_span(span, "PERSON", kb_at, out)
+                continue
             for span in _split_pair(trimmed, self.lex):
                 self._add_ner_span(self._whole_name(span, kb_at), type_, kb_at, out)
         return out
@@ -568,6 +573,30 @@ def _split_pair(span: Span | None, lex: Lexicon) -> list:
                     left[-1].text in lex.org_suffix_words or left[-1].text in lex.org_head_words):
                 return [left, right]
     return [span]
+
+
+def _founders_listed(span: Span | None, lex: Lexicon) -> list[Span] | None:
+    """'started in 2017 by Raj, Aditya Naik and Rakesh Yadav', 'co-founded by Lamb and Sudhu Arumugam': the
+    names of people who founded a company, which NER read as one organisation's; None for any other span."""
+    if span is None or span.start == 0 or span.doc[span.start - 1].lower_ != "by" or \
+            span.doc[span.start - 1].head.lemma_.lower() not in FOUNDING_LEMMAS | {"start", "create", "establish"}:
+        return None
+    parts, part = [], []
+    for tok in span:
+        if tok.text in (",", "and"):
+            if part:
+                parts.append(part)
+            part = []
+        elif tok.is_title and tok.pos_ == "PROPN" and tok.text not in lex.org_suffix_words and \
+                tok.text not in lex.org_head_words and tok.text not in LEGAL_FORMS:
+            part.append(tok)
+        else:
+            return None  # "the Bank of Georgia and TBC": no list of people's names
+    if part:
+        parts.append(part)
+    if len(parts) < 2 or any(len(p) > 3 for p in parts):
+        return None
+    return [span.doc[p[0].i:p[-1].i + 1] for p in parts]
 
 
 # "Banco" cut by NER from "Banco do Brasil": a kind of firm in another language is a name only with one

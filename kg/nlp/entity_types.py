@@ -27,6 +27,8 @@ OTHER_MARKETS = {"futures", "stock", "stocks", "share", "shares", "equity", "equ
                  "commodities"}
 CRYPTO_MARKETS = {"crypto", "cryptocurrency", "cryptocurrencies", "bitcoin", "digital", "token", "tokens"}
 PLACE_PREPOSITIONS = {"in", "from", "at", "near", "to", "across", "outside", "of", "around"}
+# words that can open an appositive before its description: "Koinex, once one of India's busiest exchanges"
+APPOSITIVE_TIME_WORDS = {"once", "now", "still", "formerly", "then", "long"}
 # titles only a company gives, so that the name after their "of" is no place ("co-founder and CEO of Ejara")
 COMPANY_ONLY_TITLES = {"ceo", "cto", "cfo", "coo", "founder", "cofounder", "executive", "shareholder", "employee"}
 PLACE_PARTS = {"area", "district", "region", "province", "neighbourhood", "neighborhood", "suburb", "borough"}
@@ -296,6 +298,8 @@ class EntityTyping(EntityBuilder):
         if comma + 1 >= end or doc[comma].text != ",":
             return None
         i = comma + 1
+        if doc[i].lower_ in APPOSITIVE_TIME_WORDS and i + 1 < end:
+            i += 1  # "Koinex, once one of India's busiest cryptocurrency exchanges"
         if doc[i].lower_ == "one" and i + 1 < end and doc[i + 1].lower_ == "of":
             i += 2
             if i < end and doc[i].lower_ == "the":

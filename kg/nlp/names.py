@@ -419,7 +419,7 @@ class NameRules(EntityTyping):
             # (not the legal form or last word of a name already taken: "Sevan Exchange" + "CJSC, one of ...")
             coin = self._coin_ending_a_name(tok)
             if tok.i in self.taken and not coin or not named or tok.i - 1 in self.taken or \
-                    tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or tok.i + 1 >= len(doc) or \
+                    tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
                         c.dep_ == "appos" and (kind_word(doc, c.i) in DESCRIBED_KINDS or _one_of_a_kind(c))
                         for c in tok.children):

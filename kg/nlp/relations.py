@@ -693,7 +693,7 @@ class RelationFinder:
                                        tok.lower_.startswith(("co-founded", "cofounded"))):
                 if not leads and not launched_by:
                     out.extend(self._cofounders(ents, [tok]))
-                agent = [c for c in tok.children if c.dep_ == "agent"]
+                agent = [c for c in tok.children if _agent(c)]
                 # (the parser splits "co-founded" and may hang the pronoun on "co": "Chai, the app he co-founded")
                 split = tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co"
                 verbs = [tok, doc[tok.i - 2]] if split else [tok]
@@ -709,6 +709,11 @@ class RelationFinder:
                 if agent:
                     people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
                               if ents.record(m).type == "PERSON" and not m.generic]
+                    if not people:  # "by Raj, Aditya Naik and Rakesh Yadav", the list hung elsewhere after "Raj"
+                        people = [m for m in ents.in_span(agent[0].i + 1, sent.end)
+                                  if ents.record(m).type == "PERSON" and not m.generic and
+                                  all(t.text in (",", "and") or t.is_title and t.pos_ == "PROPN"
+                                      for t in doc[agent[0].i + 1:m.start])][:1]
                     if people:  # "by A, B and C" where the parse hangs B elsewhere: the list as written
                         mentions = ents.in_span(sent.start, sent.end)
                         listed = self._people_list_starting_at(ents, mentions, mentions.index(people[0]))
@@ -773,6 +778,9 @@ class RelationFinder:
         for child in [*verb.children, *(doc[verb.i - 2].children if split else ())]:
             if child.dep_ in ("nsubjpass", "nsubj" if split else "nsubjpass") and child.i in ents.by_token:
                 return ents.by_token[child.i]
+            if child.dep_ == "nsubj" and child.i in ents.by_token and doc[verb.i - 1].text == "," and \
+                    any(_agent(c) for c in verb.children):
+                return ents.by_token[child.i]  # "Koinex, started in 2017 by A and B, said": a clause read as the main one
             if child.dep_ == "auxpass":
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.i in ents.by_token:
@@ -1258,6 +1266,13 @@ def _coordinated_before(doc, ents: DocEntities, its) -> Mention | None:
         j -= 1
     mention = ents.by_token.get(j) if j >= its.sent.start else None
     return mention if mention is not None and not mention.generic else None
+
+
+def _agent(tok) -> bool:
+    """Who did what a verb says: its "by" phrase, which the parser may read as any preposition ("Kryptex,
+    started in 2018 by Raj, ..."), but not a time ("by 2019")."""
+    return tok.dep_ == "agent" or tok.dep_ == "prep" and tok.lower_ == "by" and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME") for c in tok.children)
 
 
 def _rel(head: str, type_: str, tail: str, role: str, a: Mention, b: Mention) -> FoundRelation:
