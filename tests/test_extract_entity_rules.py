@@ -4,6 +4,7 @@ import pytest
 
 from kg.models import Article
 from kg.nlp.candidate_spans import _founders_listed
+from kg.nlp.defined_names import _family_name_first
 from kg.nlp.lexicon import load_lexicon
 
 
@@ -1726,3 +1727,24 @@ def test_a_name_after_a_datelines_dash_with_an_appositive_kind_is_a_company(extr
     text = "CALGARY, Alberta — Flexcoin, a small firm that called itself a bitcoin bank, said it would shut after a " \
            "thief emptied its hot wallet."
     assert ("Flexcoin", "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Chief prosecutor Mehmet Ali Doğan said the inquiry was continuing.", "Mehmet Ali Doğan"),
+    ("Chief prosecutor Kemal Arslan said the case was closed.", "Kemal Arslan"),
+    ('"We will pay everyone back," chief executive Han Min-seo said on Monday.', "Han Min-seo"),
+])
+def test_a_title_opening_a_sentence_or_after_a_quote_keeps_the_whole_name_after_it(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Goh Wei Liang", ["Goh"]),
+    ("Lee Jae-myung", ["Lee"]),
+    ("Kim Byung-gun", ["Kim"]),
+    ("Lee Reiners", []),  # "Lee" is an English given name too
+    ("Justin Sun", []),
+    ("Changpeng Zhao", []),
+])
+def test_a_family_name_written_first_is_the_short_form_the_article_goes_on_with(name, short):
+    assert _family_name_first(name, load_lexicon()) == short

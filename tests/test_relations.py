@@ -1026,3 +1026,9 @@ def test_founders_of_a_company_whose_founding_clause_the_parser_read_as_the_main
     found = relations(extractor, "Kryptex, started in 2018 by Raj, Kiran Desai and Vivek Menon, said it would keep "
                                  "a small team to process withdrawals.")
     assert {("Kiran Desai", "WORKS_FOR", "Kryptex"), ("Vivek Menon", "WORKS_FOR", "Kryptex")} <= found
+
+
+def test_a_family_name_written_first_links_back_to_the_person_named_in_full(extractor):
+    found = relations(extractor, "Tanjong Pay named Goh Mei Ling as chair in March. Goh, who co-founded the firm, "
+                                 "said she would give more time to Merlion Labs, a seed fund she set up this year.")
+    assert ("Goh Mei Ling", "WORKS_FOR", "Tanjong Pay") in found

@@ -153,7 +153,7 @@ class DefinedNames(EntityTyping):
             if record.type != "PERSON":
                 continue
             for name in [record.name, *record.surface]:
-                for form in _surname_forms(name):
+                for form in _surname_forms(name) + _family_name_first(name, self.lex):
                     short.setdefault(form, record)
         if not short:
             return
@@ -454,6 +454,19 @@ def _initials_match(name: str, acronym: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     return bool(initials) and (letters == initials.upper() or letters in initials.upper() or
                                initials.upper().startswith(letters[:2]) and len(letters) >= 3)
+
+
+def _family_name_first(name: str, lex) -> list[str]:
+    """'Kim' of 'Kim Byung-gun', 'Goh' of 'Goh Wei Liang': a family name written first, which the article goes
+    on with ("Kim said"); a first word that is an English given name too only before a hyphenated given name
+    or two more words ("Lee Jae-myung", not "Lee Reiners")."""
+    parts = name.split()
+    if len(parts) < 2 or parts[0] not in lex.family_names_first or parts[1][0].islower():
+        return []
+    korean = "-" in parts[1] and parts[1].split("-")[1][:1].islower()
+    if parts[0] in lex.family_names_first_ambiguous and not (korean or len(parts) == 3):
+        return []
+    return [parts[0]]
 
 
 def _surname_forms(name: str) -> list[str]:

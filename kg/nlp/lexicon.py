@@ -31,6 +31,8 @@ class Lexicon:
     law_words: frozenset[str]
     demonyms: frozenset[str]  # "Ugandan", "Emirati": adjectives of nationality, never entities (SCHEMA.md)
     base_chains: frozenset[str]  # knowledge-base ids of the blockchains projects run on
+    family_names_first: frozenset[str]  # "Kim" of "Kim Byung-gun": the word an article goes on with
+    family_names_first_ambiguous: frozenset[str]  # "Lee", "Song": English given names or words too
 
 
 def _words_regex(words) -> re.Pattern:
@@ -61,4 +63,6 @@ def load_lexicon() -> Lexicon:
         law_words=frozenset(data["law_words"]),
         demonyms=frozenset(yaml.safe_load((DATA_DIR / "demonyms.yaml").read_text(encoding="utf-8"))),
         base_chains=frozenset(data["base_chains"]),
+        family_names_first=frozenset(data["family_names_first"]),
+        family_names_first_ambiguous=frozenset(data["family_names_first_ambiguous"]),
     )

@@ -73,7 +73,8 @@ ROMANCE_JOINS = {"de", "del", "la", "las", "los", "el", "y", "e", "des", "du", "
 COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("co", "-", "founder"), ("founder",),
                   ("cofounder",), ("chairman",), ("chairwoman",), ("chief", "operating", "officer"),
                   ("chief", "financial", "officer"), ("chief", "technology", "officer"), ("managing", "director"),
-                  ("general", "counsel"))
+                  ("general", "counsel"), ("spokesman",), ("spokeswoman",), ("spokesperson",), ("prosecutor",),
+                  ("chief", "prosecutor"), ("attorney", "general"))
 # kinds of company a name NER missed may follow: "exchange KarlinX", "advisory firm Interpath"
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner", "group", "protocol", "platform", "venue",
@@ -173,6 +174,13 @@ class NameRules(EntityTyping):
         record = self.ents.records[self.taken[i].key]
         return record.type == "LOCATION" or record.type == "ORGANIZATION" and not record.kb_id
 
+    def _rest_of_a_name(self, i: int, start: int) -> bool:
+        """'Chief prosecutor Mehmet' + 'Nadir Yağcı': a person NER found from token ``i`` on, whose given name
+        it left out after a title."""
+        m = self.taken[i]
+        return start < m.start <= i and self.ents.records[m.key].type == "PERSON" and \
+            not self.ents.records[m.key].kb_id
+
     def add_titled_people(self) -> None:
         """'Chief Executive Luuk Strijers': capitalised names right after a title are people; so are they after
         a company's title in lower case that a name or a possessive opens ('Thodex founder Faruk Fatih Özer',
@@ -181,16 +189,20 @@ class NameRules(EntityTyping):
         texts, _, _ = self._strings
         by_first = _titles_by_first(self.lex.person_titles + COMPANY_TITLES)
         for i in range(len(doc)):
-            for title in by_first.get(texts[i], ()):
+            opening = doc[i].is_sent_start and texts[i][:1].isupper()
+            # (a title in lower case may open a sentence: "Chief prosecutor Mehmet Nadir Yağcı said")
+            lowered = [t for t in by_first.get(texts[i].lower(), ()) if len(t) > 1] if opening else []
+            for title in [*lowered, *by_first.get(texts[i], ())]:
                 n = len(title)
-                if tuple(texts[i:i + n]) != title:
+                if (texts[i].lower() if title in lowered else texts[i],) + tuple(texts[i + 1:i + n]) != title:
                     continue
-                if title[0].islower() and not (i > 0 and (doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title
-                                                          or i - 1 in self.taken or doc[i - 1].text in ("'s", "’s"))):
-                    continue
+                if title[0].islower() and title not in lowered and not (i > 0 and (
+                        doc[i - 1].pos_ in ("PROPN", "NOUN") and doc[i - 1].is_title or i - 1 in self.taken or
+                        doc[i - 1].text in ("'s", "’s", "and") or doc[i - 1].is_quote)):
+                    continue  # ('"...," chief executive Han Ji-ho said', "Co-founder and chief executive X")
                 start = end = i + n
                 while end < len(doc) and end - start - doc[start:end].text.count("-") < 4 and \
-                        self._open_to_a_name(end) and (
+                        (self._open_to_a_name(end) or end > start and self._rest_of_a_name(end, start)) and (
                         doc[end].is_title and doc[end].pos_ == "PROPN" or _initials_before_a_name(doc, end, start) or
                         end > start and (len(doc[end].text) == 2 and doc[end].text.endswith(".")
                                          or doc[end].text in ("III", "II", "IV", "Jr.")) or
