@@ -1748,3 +1748,11 @@ def test_a_title_opening_a_sentence_or_after_a_quote_keeps_the_whole_name_after_
 ])
 def test_a_family_name_written_first_is_the_short_form_the_article_goes_on_with(name, short):
     assert _family_name_first(name, load_lexicon()) == short
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Lim Jia Hui, founding partner of Merlion Digital Partners, has joined the board.", "Lim Jia Hui"),
+    ("Mai started the studio in 2021 with Đỗ Quang Huy, a former engineer at Sky Mavis.", "Đỗ Quang Huy"),
+])
+def test_a_family_name_written_first_that_ner_left_out_opens_the_name(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)

@@ -33,6 +33,7 @@ class Lexicon:
     base_chains: frozenset[str]  # knowledge-base ids of the blockchains projects run on
     family_names_first: frozenset[str]  # "Kim" of "Kim Byung-gun": the word an article goes on with
     family_names_first_ambiguous: frozenset[str]  # "Lee", "Song": English given names or words too
+    family_names_vietnamese: frozenset[str]  # "Lê" of "Lê Thị Mai", who is "Mai" after
 
 
 def _words_regex(words) -> re.Pattern:
@@ -65,4 +66,5 @@ def load_lexicon() -> Lexicon:
         base_chains=frozenset(data["base_chains"]),
         family_names_first=frozenset(data["family_names_first"]),
         family_names_first_ambiguous=frozenset(data["family_names_first_ambiguous"]),
+        family_names_vietnamese=frozenset(data["family_names_vietnamese"]),
     )

@@ -367,9 +367,15 @@ class NameRules(EntityTyping):
 
     def _with_given_name(self, span: Span) -> Span:
         """'Layla' + 'Al Mansouri', 'Hatem' + 'Ben Youssef': a given name before a surname that opens with a
-        particle, which NER left out."""
+        particle, which NER left out; and 'Lim' + 'Jia Hui', 'Lê' + 'Thị Mai': a family name written first."""
         doc = self.doc
         start = span.start
+        family = doc[start - 1] if start > 0 else None
+        if family is not None and (family.text in self.lex.family_names_vietnamese or
+                                   family.text in self.lex.family_names_first and
+                                   family.text not in self.lex.family_names_first_ambiguous) and \
+                start - 1 not in self.taken and not any(t.text in self.lex.org_suffix_words for t in span):
+            return doc[start - 1:span.end]
         if len(span) >= 2 and span[0].text.lower() in SURNAME_PARTICLES and start > 0 and doc[start - 1].is_title and \
                 doc[start - 1].is_alpha and doc[start - 1].pos_ == "PROPN" and start - 1 not in self.taken and \
                 doc[start - 1].lower_ not in job_words(self.lex.titles):
