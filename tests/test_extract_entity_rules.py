@@ -1677,6 +1677,8 @@ def test_a_name_ner_missed_with_an_appositive_kind_is_a_company(extractor, text,
 @pytest.mark.parametrize("text, token", [
     ("The ZORB governance token slid about 9% after the exploit.", "ZORB"),
     ("Pell Dollar, the project's dollar-pegged stablecoin, briefly traded at 98 cents.", "Pell Dollar"),
+    ("ZUSD, or Zephyr Dollar, the dollar-pegged stablecoin issued by the Zephyr lending platform, slid to 80 cents "
+     "on Monday.", "ZUSD"),
 ])
 def test_a_ticker_before_token_or_a_name_called_a_stablecoin_is_an_asset(extractor, text, token):
     assert (token, "ASSET") in entities(extractor, text)

@@ -62,7 +62,9 @@ STAKE_WORDS = {"investors", "investor", "stake", "stakes", "shares", "invested",
 
 # ", the reward token of", " (SLP), a dollar stablecoin": an appositive that says the name is a coin's
 # (the coin word heads it: not "a peer-to-peer cryptocurrency trading app", "a token launchpad")
-TOKEN_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z0-9$]{2,8}\)\s*)?,\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?"
+# (after the name spelled out too: "MIM, or Magic Internet Money, the dollar-pegged stablecoin issued by")
+TOKEN_APPOSITIVE = re.compile(r"^\s*(?:\([A-Z0-9$]{2,8}\)\s*)?(?:,\s*or\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*\s*)?"
+                              r",\s*(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:token|coin|stablecoin|memecoin|cryptocurrency)\s*(?:[,.;)]|(?:of|that|which|issued|"
                               r"backed|pegged|launched|used|created)\b)")
 # ", a Melbourne woman who", ", a 52-year-old businessman", ", an independent security researcher": a
@@ -372,7 +374,7 @@ class EntityTyping(EntityBuilder):
             return "EXCHANGE"
         # (the name itself, not a company's short name: "JPYC, a yen token" issued by JPYC Inc.)
         if m.text == self.ents.records[m.key].name and span[-1].text not in LEGAL_FORMS and \
-                TOKEN_APPOSITIVE.match(doc_text(self.doc)[span.end_char:span.end_char + 60]):
+                TOKEN_APPOSITIVE.match(doc_text(self.doc)[span.end_char:span.end_char + 90]):
             return "ASSET"  # "Smooth Love Potion (SLP), the reward token of Axie Infinity"
         return "REGULATOR" if self._central_bank(span) else ""
 
