@@ -1694,6 +1694,8 @@ def test_a_name_ner_missed_after_x_based_is_a_company_based_there(extractor):
     ("Gala Games co-founder Eric Schiermeyer told users to stop trading the GALA token.", "Gala Games", None),
     ("The Sandbox raised $93 million, and the game's SAND token surged to a record.", "The Sandbox", "SAND"),
     ("Decentraland's MANA rose 20% on Friday.", "Decentraland", "MANA"),
+    ("Jito, a liquid-staking protocol, airdropped its JTO token to stakers on Thursday.", "Jito", "JTO"),
+    ("Ankr said the exploit hit one of its staking contracts; ANKR fell 20%.", "Ankr", "ANKR"),
 ])
 def test_a_coins_company_is_an_organisation_and_its_coin_an_asset(extractor, text, company, coin):
     found = entities(extractor, text)
