@@ -2124,6 +2124,12 @@ def test_the_chain_a_theft_happened_on_is_no_party_of_the_hack(extractor, text, 
     assert of_type(events(extractor, text), "HACK") == [(victim,)]
 
 
+def test_a_chain_alone_is_no_party_of_a_criminal_case(extractor):
+    text = ("A former contractor was sentenced on Friday to two years in prison for attacking three lending "
+            "platforms on the Solana blockchain in 2023.")
+    assert of_type(events(extractor, text), "CRIMINAL_CASE") == []
+
+
 @pytest.mark.parametrize("text, expected_type, party", [
     ("Kestrel Kantonalbank, a cantonal bank, began offering bitcoin and ether trading to its clients in May.",
      "LAUNCH", "Kestrel Kantonalbank"),

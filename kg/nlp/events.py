@@ -175,23 +175,27 @@ class EventFinder:
 def _without_bystanders(ents: DocEntities, events: list[FoundEvent]) -> list[FoundEvent]:
     """Names beside an event that are where it happened, not who took part: 'sued Binance in the U.S. District
     Court for the Eastern District of Texas' (a suit is between the parties; a court deciding a bankruptcy takes
-    part in it), a theft 'on Ethereum', a firm beside the people a criminal case is against."""
+    part in it), a theft 'on Ethereum', a firm beside the people a criminal case is against; a criminal case
+    whose only party is such a chain ('convicted for attacking platforms on the Solana blockchain') is none."""
+    chains = load_lexicon().base_chains
+    emptied = []
     for event in events:
         if event.type == "LAWSUIT":
             parties = [k for k in event.participants if not COURT_NAME.search(ents.records[k].name)]
             event.participants = parties or event.participants
         elif event.type == "HACK" and len(event.participants) > 1:
             # "drained $80 million from bridges on Ethereum and BNB Chain": the chain is where, not who
-            chains = load_lexicon().base_chains
             event.participants = [k for k in event.participants if ents.records[k].kb_id not in chains] or \
                 event.participants
+        elif event.type == "CRIMINAL_CASE" and all(ents.records[k].kb_id in chains for k in event.participants):
+            emptied.append(event)  # (no chain is ever a party of a criminal case in the gold sets)
         elif event.type == "CRIMINAL_CASE" and any(ents.records[k].type == "PERSON" for k in event.participants):
             # "charged Ross Ulbricht with running Silk Road", "Telegram's founder was detained": a criminal case
             # is against people; the venture they ran or the firm beside them is where, not who (the gold sets
             # name such an organisation in a case with a person 7 times in 38); the court that tries them stays
             event.participants = [k for k in event.participants if ents.records[k].type != "ORGANIZATION"
                                   or COURT_NAME.search(ents.records[k].name)]
-    return events
+    return [e for e in events if not any(e is x for x in emptied)]
 
 
 def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
