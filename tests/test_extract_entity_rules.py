@@ -1760,3 +1760,16 @@ def test_a_family_name_written_first_is_the_short_form_the_article_goes_on_with(
 ])
 def test_a_family_name_written_first_that_ner_left_out_opens_the_name(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, token", [
+    ("After the exploit, qBNBz fell to almost nothing within minutes.", "qBNBz"),
+    ("Holders of rsETH rushed to swap it for ether on Monday.", "rsETH"),
+    ("The protocol's dollar token, kvUSD, traded at 91 cents.", "kvUSD"),
+])
+def test_a_prefix_around_a_coins_ticker_or_a_currency_code_names_a_derived_token(extractor, text, token):
+    assert (token, "ASSET") in entities(extractor, text)
+
+
+def test_a_prefix_around_letters_that_are_no_ticker_names_no_token(extractor):
+    assert not any(type_ == "ASSET" for _, type_ in entities(extractor, "xAI said it would train a new model."))

@@ -113,6 +113,7 @@ class EntityLinker:
         builder.split_companies_from_surnames()
         builder.apply_definitions()
         builder.add_tickers()
+        builder.add_derived_tokens()
         builder.add_named_tokens()
         builder.read_networks_as_coins()
         builder.add_short_forms()

@@ -11,6 +11,14 @@ TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
 NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)$")  # "Velora", "cNGN"
 
 
+# "stETH", "aBNBc", "ankrBNB", "crvUSD": a lower-case prefix (and maybe a letter after) around a coin's ticker or a
+# currency's code names a token derived from it: staked, wrapped or a stablecoin (22 of 23 such words in the gold
+# sets are coins; "xAI" is the one that is not, and its "AI" is neither a ticker nor a currency)
+DERIVED_TOKEN = re.compile(r"^[a-z]{1,5}(?P<core>[A-Z]{2,5})[a-z]?$")
+CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "CHF", "SGD", "HKD", "KRW", "NGN", "BRL", "TRY", "ZAR",
+                  "INR", "IDR", "PHP", "THB", "MXN", "ARS", "CNY", "CNH", "AED", "KES"}
+
+
 # how a price ends or starts a session, told with a figure: "Solana closed at $141, down 4%"
 SESSION_VERBS = {"close", "open", "end", "finish"}
 
@@ -57,6 +65,26 @@ class Tickers(EntityBuilder):
                 old = self.taken.get(i)
                 if old is None or old.start == i and old.end == i + 1:
                     self._mention(doc[i:i + 1], record, replace=True)
+
+    def add_derived_tokens(self) -> None:
+        """'stETH', 'aBNBc', 'crvUSD': a word made of a lower-case prefix and a known coin's ticker or a
+        currency's code is a token (staked, wrapped, a stablecoin), which NER rarely finds."""
+        doc = self.doc
+        records: dict[str, object] = {}
+        for i, tok in enumerate(doc):
+            shape = DERIVED_TOKEN.match(tok.text)
+            old = self.taken.get(i)
+            if not shape or old is not None and (old.start, old.end) != (i, i + 1) or \
+                    old is not None and self.ents.records[old.key].kb_id:
+                continue  # (a word inside a longer name, or one the knowledge base knows, keeps its reading)
+            core = shape.group("core")
+            if core not in CURRENCY_CODES and not any(e.type == "ASSET" for e in self.kb.lookup(core)):
+                continue
+            if tok.text not in records:
+                known = [e for e in self.kb.lookup(tok.text) if e.type == "ASSET"]
+                records[tok.text] = self._record_for(known[0].name if known else tok.text, "ASSET",
+                                                     known[0].id if known else "")
+            self._mention(doc[i:i + 1], records[tok.text], replace=old is not None)
 
     def link_stock_tickers(self) -> None:
         """'Core Scientific's shares, which trade on the Nasdaq under the ticker CORZ', 'its shares trade on the
