@@ -2182,3 +2182,21 @@ def test_a_sponsorship_and_a_technology_supplier_are_partnerships(extractor, tex
 
 def test_a_company_using_its_own_technology_has_no_partner(extractor):
     assert of_type(events(extractor, "The exchange said Kraken uses its own technology."), "PARTNERSHIP") == []
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Mara Jensen, a partner at Fjord Capital, has joined Kestrel Pay's board.", "Mara Jensen"),
+    ("Tomas Berg, a former trial attorney at the SEC, has joined law firm Halden & Rask as a partner.", "Tomas Berg"),
+    ("NAIROBI — Baobab Ridge Fund has promoted Amina Yusuf to general partner.", "Amina Yusuf"),
+])
+def test_joining_a_board_or_joining_as_a_partner_is_a_leadership_change(extractor, text, party):
+    assert any(party in parts for parts in of_type(events(extractor, text), "LEADERSHIP_CHANGE"))
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Jensen will join Kestrel Pay's board once the deal closes.",
+    "Liu Wen, who joined Kestrel's advisory board last year, said the exchange would comply.",
+    "Coinbase Ventures and Fjord Capital joined the round.",
+])
+def test_joining_an_advisory_board_or_a_round_or_a_future_seat_is_no_leadership_change(extractor, text):
+    assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == []

@@ -351,6 +351,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Ripple hands CEO job to Brad Garlinghouse"
         if lemma in EXAMINE_VERBS and pos == "VERB" and _regulator_examines(taken, sent.doc, tok):
             found.setdefault((tok.i, "INVESTIGATION"), tok)  # "the Capital Markets Authority is reviewing Pwani's role"
+        if lemma == "join" and pos == "VERB" and _person_joins_as_a_leader(taken, sent.doc, tok):
+            found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Gracy Chen has joined BitKeep's board"
         if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
         if lemma == "sell" and pos == "VERB" and _sold_to_company(sent.doc, tok):
@@ -947,6 +949,25 @@ def _person_takes_over(taken, doc, verb: Token) -> bool:
         subject = verb.head
     mention = taken.get(subject.i) if subject is not None else None
     return mention is not None and doc._.kg.record(mention).type == "PERSON"
+
+
+def _person_joins_as_a_leader(taken, doc, verb: Token) -> bool:
+    """'X has joined BitKeep's board', 'X joined Harlan & Pike as a partner': a person joining a company's
+    board (not an advisory one) or joining it as a partner or in a top post takes a seat at its head (joining a
+    round or a lawsuit is no such change)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    mention = taken.get(subject.i) if subject is not None else None
+    if mention is None or doc._.kg.record(mention).type != "PERSON" or \
+            any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return False  # ("X will join the board once the deal closes": the gold sets take three of four as plans)
+    board = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "board"), None)
+    if board is not None:
+        return not any(t.lower_ == "advisory" for t in board.lefts)
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        o.lemma_.lower() in ("partner", "director") or _company_title(o) for o in c.children)
+        for c in verb.children)
 
 
 def central_bank(record) -> bool:
