@@ -1773,3 +1773,17 @@ def test_a_prefix_around_a_coins_ticker_or_a_currency_code_names_a_derived_token
 
 def test_a_prefix_around_letters_that_are_no_ticker_names_no_token(extractor):
     assert not any(type_ == "ASSET" for _, type_ in entities(extractor, "xAI said it would train a new model."))
+
+
+@pytest.mark.parametrize("text, company", [
+    ("His partner in the scheme, former Ouro Branco sales director Camila Prates, pleaded guilty in June.",
+     "Ouro Branco"),
+    ("Prosecutors said former Verde Mar sales director Luana Prates Lopes had pleaded guilty.", "Verde Mar"),
+])
+def test_a_name_a_directors_title_and_a_persons_name_follow_is_a_company(extractor, text, company):
+    assert (company, "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_name_followed_by_an_age_between_commas_is_a_persons(extractor):
+    found = entities(extractor, "Renata Albuquerque, 52, runs compliance at Tupi Bit, a Recife exchange.")
+    assert ("Renata Albuquerque", "PERSON") in found

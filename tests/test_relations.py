@@ -1032,3 +1032,13 @@ def test_a_family_name_written_first_links_back_to_the_person_named_in_full(extr
     found = relations(extractor, "Tanjong Pay named Goh Mei Ling as chair in March. Goh, who co-founded the firm, "
                                  "said she would give more time to Merlion Labs, a seed fund she set up this year.")
     assert ("Goh Mei Ling", "WORKS_FOR", "Tanjong Pay") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prosecutors said former Verde Mar sales director Luana Prates Lopes had pleaded guilty.",
+     {("Luana Prates Lopes", "WORKS_FOR", "Verde Mar")}),
+    ("Two other Zuma Hashpower directors, Tayo Bello and Ngozi Eze, were arrested in Abuja.",
+     {("Tayo Bello", "WORKS_FOR", "Zuma Hashpower"), ("Ngozi Eze", "WORKS_FOR", "Zuma Hashpower")}),
+])
+def test_a_directors_title_between_a_company_and_people_names_their_employer(extractor, text, expected):
+    assert expected <= relations(extractor, text)

@@ -51,7 +51,9 @@ MARKET_REGULATOR = re.compile(r"\bCapital\s+Markets?\s+(?:Authority|Commission|B
 GOVERNING_COUNCIL = re.compile(r"\b(?:City|Town|Common|County|State|Municipal|Village|Parish)\s+Council\b")
 # "Block Earner co-founder and chief executive Charles Storry": a company's title between two names
 COMPANY_TITLE_BETWEEN = re.compile(
-    r"^\s+(?:(?:co-?founder|founder|chief\s+executive(?:\s+officer)?|CEO|COO|CFO|CTO|chairman|chairwoman)"
+    r"^\s+(?:(?:co-?founder|founder|chief\s+executive(?:\s+officer)?|CEO|COO|CFO|CTO|chairman|chairwoman|"
+    # ("former Ouro Verde sales director Camila Prates Lopes", "Two other Zuma Hashpower directors, A and B")
+    r"(?-i:[a-z]+\s+)?directors?|(?:managing\s+|general\s+)?partners?)"
     r"(?:\s+and\s+|\s*,\s*)?)+\s*$", re.I)
 
 

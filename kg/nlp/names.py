@@ -249,6 +249,14 @@ class NameRules(EntityTyping):
                     not 16 <= int(doc[i + 1].text) <= 99 or doc[i + 2].text not in (",", ")"):
                 continue
             span = self._name_ending_at(i, 4)
+            named = self.taken.get(i - 1)
+            if not span and named is not None and not named.generic and named.end == i and 2 <= i - named.start <= 4:
+                # "Renata Albuquerque, 39, is ...": a name NER read as a company's or a place's is a person's
+                record = self.ents.records[named.key]
+                if record.type in ("ORGANIZATION", "LOCATION") and not record.kb_id and \
+                        self._shaped_like_a_person(doc[named.start:i]):
+                    record.type = "PERSON"
+                continue
             if 2 <= len(span) <= 4 and not span[0].is_sent_start and not self.kb.lookup(span.text) and not any(
                     t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                 self._mention(span, self._record_for(span.text, "PERSON"))

@@ -173,7 +173,7 @@ class RelationFinder:
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"chief\s+(?:information|information\s+security|security|compliance|risk)\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|"
-                         r"chief\s+legal\s+officer|owner)")
+                         r"chief\s+legal\s+officer|owner|(?-i:[a-z]+\s+)?director|managing\s+partner|general\s+partner)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
         self.governor_before = re.compile(r"(?:^|[\s,(])(?P<role>(?:(?-i:[Dd]eputy)\s+)?(?-i:[Gg]overnor))\s*$")
