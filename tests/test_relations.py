@@ -1042,3 +1042,14 @@ def test_a_family_name_written_first_links_back_to_the_person_named_in_full(extr
 ])
 def test_a_directors_title_between_a_company_and_people_names_their_employer(extractor, text, expected):
     assert expected <= relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mira Osei worked in product management at Luno before starting her own wallet.",
+     ("Mira Osei", "WORKS_FOR", "Luno")),
+    ("Mira Osei had earlier spent four years trading options at Jane Street.", ("Mira Osei", "WORKS_FOR", "Jane Street")),
+    ("Mira Osei left the UK's Financial Conduct Authority in May after six years.",
+     ("Mira Osei", "WORKS_FOR", "Financial Conduct Authority")),
+])
+def test_work_done_at_a_company_or_leaving_a_countrys_authority_names_an_employer(extractor, text, expected):
+    assert expected in relations(extractor, text)

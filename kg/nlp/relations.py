@@ -237,8 +237,15 @@ class RelationFinder:
             r"(?:also\s+|later\s+|previously\s+|recently\s+)?"
             r"(?:(?:joined|left|quit|resigned\s+from|stepped\s+down\s+from)\s+(?:the\s+board\s+of\s+)?|"
             r"(?:sits|sat|serves|served)\s+on\s+(?:the|its)\s+(?:[a-z-]+\s+){0,2}board\s+of\s+)"
-            rf"(?:the\s+)?(?:(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS})\s+)?$",  # "joined sister exchange Bitfinex"
+            # "joined sister exchange Bitfinex", "left the UK's Financial Conduct Authority"
+            rf"(?:the\s+)?(?:(?-i:[A-Z][\w.]*)['’]s\s+)?(?:(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS})\s+)?$",
             re.I)
+        # a job told by the work done there: "X worked in product management at Luno", "Y had earlier spent three
+        # years trading options at Jane Street", "Z worked as an engineer for ..."
+        self.person_worked_at = re.compile(
+            r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|earlier\s+|previously\s+|once\s+)?"
+            r"(?:worked|spent\s+(?:[\w-]+\s+){1,3}?(?:years?|months|decades?)(?:\s+(?-i:[a-z-]+)){0,3})"
+            r"(?:\s+(?:in|on|as)\s+[^,;()]{1,40}?)?\s+(?:at|for)\s+(?:the\s+)?$", re.I)
         self.where_based = re.compile(
             r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
             r"(?:based|headquartered|registered|incorporated|domiciled)", re.I)
@@ -411,6 +418,9 @@ class RelationFinder:
                             if m:
                                 out.append(_rel(ra.key, "WORKS_FOR", rb.key, m.group("role"), a, b))
                                 continue
+                    if self.person_worked_at.match(between):
+                        out.append(_rel(ra.key, "WORKS_FOR", rb.key, "", a, b))
+                        continue
                     if self.person_joined_left.match(between) and not (
                             b.end < len(doc) and doc[b.end].text in ("'s", "’s") and
                             doc[b.end + 1:b.end + 2].text != "board"):  # not "left Binance's party"; "joined its board"
