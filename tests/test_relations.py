@@ -1050,6 +1050,7 @@ def test_a_directors_title_between_a_company_and_people_names_their_employer(ext
     ("Mira Osei had earlier spent four years trading options at Jane Street.", ("Mira Osei", "WORKS_FOR", "Jane Street")),
     ("Mira Osei left the UK's Financial Conduct Authority in May after six years.",
      ("Mira Osei", "WORKS_FOR", "Financial Conduct Authority")),
+    ("Mira Osei joined Kraken in 2021 from Coinbase.", ("Mira Osei", "WORKS_FOR", "Coinbase")),
 ])
 def test_work_done_at_a_company_or_leaving_a_countrys_authority_names_an_employer(extractor, text, expected):
     assert expected in relations(extractor, text)

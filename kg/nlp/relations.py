@@ -245,7 +245,11 @@ class RelationFinder:
         self.person_worked_at = re.compile(
             r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|earlier\s+|previously\s+|once\s+)?"
             r"(?:worked|spent\s+(?:[\w-]+\s+){1,3}?(?:years?|months|decades?)(?:\s+(?-i:[a-z-]+)){0,3})"
-            r"(?:\s+(?:in|on|as)\s+[^,;()]{1,40}?)?\s+(?:at|for)\s+(?:the\s+)?$", re.I)
+            r"(?:\s+(?:in|on|as)\s+[^,;()]{1,40}?)?\s+(?:at|for)\s+(?:the\s+)?$|"
+            # or by where one came from: "joined Tijori Coin last year from Kotak Mahindra Bank", "joined as an
+            # associate in 2021 from the mobile-money unit of Safaricom"
+            r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?joined\s+[^,;()]{1,50}?\s+from\s+(?:the\s+)?"
+            r"(?:(?-i:[a-z-]+\s+){1,3}(?:unit|arm|division|team|desk)\s+of\s+(?:the\s+)?)?$", re.I)
         self.where_based = re.compile(
             r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
             r"(?:based|headquartered|registered|incorporated|domiciled)", re.I)
