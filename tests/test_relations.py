@@ -1054,3 +1054,23 @@ def test_a_directors_title_between_a_company_and_people_names_their_employer(ext
 ])
 def test_work_done_at_a_company_or_leaving_a_countrys_authority_names_an_employer(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ines Vidal, who created Kestrel Swap, shrugged off the fork.", ("Ines Vidal", "WORKS_FOR", "Kestrel Swap")),
+    ('"Getting most of it back beats the alternative," said Piotr Nowak, a core contributor at Halden Foundation.',
+     ("Piotr Nowak", "WORKS_FOR", "Halden Foundation")),
+    ("The label did not survive a look at the code, said Lam Ka-wai, a forensics consultant at Victoria Forensics.",
+     ("Lam Ka-wai", "WORKS_FOR", "Victoria Forensics")),
+    ("Arjun Mehta, a former Stanford lecturer who founded Fathom Labs, said the money would go to hiring.",
+     ("Arjun Mehta", "WORKS_FOR", "Fathom Labs")),
+])
+def test_creators_contributors_consultants_and_founders_after_a_description(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_protocols_labs_company_is_its_own_organisation(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="Uniswap Labs received a Wells notice; Uniswap volumes "
+                                                                "held up.", published="2024-04-10T10:00:00Z"))
+    found = {(e.name, e.type) for e in x.entities}
+    assert ("Uniswap Labs", "ORGANIZATION") in found and ("Uniswap", "EXCHANGE") in found

@@ -199,14 +199,17 @@ class RelationFinder:
             rf"\b(?:its|their)\s+(?:(?-i:[a-z]{{4,}})\s+)?{roles}"
             rf"\s*(?:,|\s(?:is|was|remains|has\s+been|will\s+be))?\s*$", re.I)
         self.person_verb_org = re.compile(
-            r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:who\s+)?(?:has\s+|had\s+)?(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
+            # (past a description before "who": "Sreeram Kannan, a former University of Washington professor who
+            # founded Eigen Labs")
+            r"^\s*,?\s*(?:\d{2}\s*,\s*)?(?:(?:a|an)\s+[^,;()]{1,80}?\s+(?=who\s))?(?:who\s+)?(?:has\s+|had\s+)?"
+            r"(?:also\s+|later\s+|previously\s+|once\s+|now\s+)?"
             # "Roman Sterlingov, the Swedish-Russian man convicted of running the mixing service Bitcoin Fog"
             r"(?:(?:the\s+(?:[\w-]+\s+){0,3}?(?:man|woman)\s+)?"
             r"(?:convicted|accused|charged|suspected|arrested|jailed|sentenced)\s+(?:of|for)\s+"
             r"(?P<crime>running|operating|co-?founding|founding)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}$|"
             r"(?:(?:created|launched|built|co-?founded|founded|started)\s+and\s+)?"  # "Nguyen created and ran ChipMixer"
             r"(?P<verb>co-?founded|founded|runs|ran|leads|led|heads|headed|chairs|chaired|"
-            r"started|set\s+up|controls|controlled|owns|owned)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
+            r"started|set\s+up|controls|controlled|owns|owned|created)\s+(?:the\s+|a\s+)?(?:[a-z][a-z-]*\s+){0,3}"
             # "chairs the ... department at", "who chairs the blockchain committee of the Tehran Chamber of Commerce"
             r"(?:(?:department|unit|team|desk|division|lab|committee|board|council|panel)\s+(?:at|of)\s+"
             r"(?:the\s+)?)?$)", re.I)
