@@ -1074,3 +1074,22 @@ def test_a_protocols_labs_company_is_its_own_organisation(extractor):
                                                                 "held up.", published="2024-04-10T10:00:00Z"))
     found = {(e.name, e.type) for e in x.entities}
     assert ("Uniswap Labs", "ORGANIZATION") in found and ("Uniswap", "EXCHANGE") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Halla Audit, a Busan security firm hired by the exchange, said the code was new.",
+     ("Halla Audit", "BASED_IN", "Busan")),
+    ("Reedbird, a Brooklyn start-up building a self-custody wallet, raised $15 million.",
+     ("Reedbird", "BASED_IN", "Brooklyn")),
+    ("Acacia Ridge Fund, a $40 million Nairobi venture fund that backs payments start-ups, promoted her.",
+     ("Acacia Ridge Fund", "BASED_IN", "Nairobi")),
+])
+def test_a_place_before_a_kind_in_an_appositive_past_a_sum_or_before_a_participle_places_it(extractor, text,
+                                                                                             expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_generic_kind_after_a_place_with_a_main_verb_after_it_places_no_other_company(extractor):
+    text = ("Pasig Exchange raised $50 million in a round led by Tiger Global Management, as the New York "
+            "investment firm extends its bets in the region.")
+    assert ("Pasig Exchange", "BASED_IN", "New York") not in relations(extractor, text)

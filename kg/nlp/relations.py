@@ -1089,6 +1089,9 @@ class RelationFinder:
                                   self._kind_word(after[k]) and nouns):
             nouns.append(after[k])  # "state-run bitcoin wallet": the hyphen and its parts too
             k += 1
+        while nouns and not self._kind_word(nouns[-1]) and nouns[-1].tag_ in ("VBN", "VBG"):
+            nouns.pop()  # "a Seoul security firm hired by ...", "a Brooklyn start-up building a wallet"
+            k -= 1
         if not nouns or not self._kind_word(nouns[-1]):
             return None
         if len(after) == 0:
@@ -1126,8 +1129,9 @@ class RelationFinder:
         # "Coinbase, the largest U.S. crypto exchange"
         # "FTX Digital Markets, the exchange's Bahamas unit", "Kraken, one of the largest U.S. exchanges"
         k = m.start
-        while k > sent.start and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and m.start - k < 3:
-            k -= 1
+        while k > sent.start and m.start - k < 5 and (doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and
+                                                      m.start - k < 3 or _amount_word(doc[k - 1])):
+            k -= 1  # ("Simba Ridge Fund, a $60 million Nairobi venture fund")
         j = k
         if j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s") and doc[j - 2].is_lower:
             j -= 2
@@ -1283,6 +1287,11 @@ def _coordinated_before(doc, ents: DocEntities, its) -> Mention | None:
         j -= 1
     mention = ents.by_token.get(j) if j >= its.sent.start else None
     return mention if mention is not None and not mention.generic else None
+
+
+def _amount_word(tok) -> bool:
+    """A word of a sum of money: "$", "60", "million"."""
+    return tok.text in ("$", "€", "£") or tok.text[:1].isdigit() or tok.lower_ in ("million", "billion", "trillion")
 
 
 def _agent(tok) -> bool:
