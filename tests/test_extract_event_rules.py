@@ -2200,3 +2200,16 @@ def test_joining_a_board_or_joining_as_a_partner_is_a_leadership_change(extracto
 ])
 def test_joining_an_advisory_board_or_a_round_or_a_future_seat_is_no_leadership_change(extractor, text):
     assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == []
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Kestrel Pay challenged the central bank's ban in the High Court last year.", "Kestrel Pay"),
+    ("The Lumeria Blockchain Association has challenged the central bank's circular in the Supreme Court.",
+     "Lumeria Blockchain Association"),
+])
+def test_a_decision_challenged_in_a_court_is_a_lawsuit(extractor, text, party):
+    assert any(party in parts for parts in of_type(events(extractor, text), "LAWSUIT"))
+
+
+def test_a_challenge_in_court_still_to_come_is_no_lawsuit(extractor):
+    assert of_type(events(extractor, "Kestrel Pay said it would challenge the fine in court."), "LAWSUIT") == []

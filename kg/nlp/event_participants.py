@@ -303,8 +303,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "filed a complaint with police": a report of a crime, no suit
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "accuse" and token.dep_ in ("acl", "relcl"):
         return None  # "sanctions Iranian accused of running Nemesis", "a mixer it accused of laundering": who is meant
-    if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and not _court_challenge(token):
-        return None  # "the regulatory challenges it faces": not one brought in court
+    if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and token.pos_ != "VERB" and \
+            not _court_challenge(token):
+        return None  # "the regulatory challenges it faces": not one brought in court (the verb triggers only so)
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("complaint", "suit", "proceeding", "proceedings",
                                                            "charge", "charges") and token.pos_ != "VERB" and \
             not _legal_filing(token):

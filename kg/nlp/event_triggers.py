@@ -351,6 +351,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Ripple hands CEO job to Brad Garlinghouse"
         if lemma in EXAMINE_VERBS and pos == "VERB" and _regulator_examines(taken, sent.doc, tok):
             found.setdefault((tok.i, "INVESTIGATION"), tok)  # "the Capital Markets Authority is reviewing Pwani's role"
+        if lemma == "challenge" and pos == "VERB" and _challenged_in_court(tok):
+            found.setdefault((tok.i, "LAWSUIT"), tok)  # "IAMAI has challenged the RBI's circular in the Supreme Court"
         if lemma == "join" and pos == "VERB" and _person_joins_as_a_leader(taken, sent.doc, tok):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Gracy Chen has joined BitKeep's board"
         if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
@@ -949,6 +951,14 @@ def _person_takes_over(taken, doc, verb: Token) -> bool:
         subject = verb.head
     mention = taken.get(subject.i) if subject is not None else None
     return mention is not None and doc._.kg.record(mention).type == "PERSON"
+
+
+def _challenged_in_court(verb: Token) -> bool:
+    """'challenged the circular in the Supreme Court', 'challenged that decision at the Supreme Administrative
+    Court': a decision contested before a court is a case there."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # (the parser may hang "in" on the object)
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "before") and any(
+        o.lemma_.lower() in ("court", "tribunal") for o in c.children) for h in heads for c in h.children)
 
 
 def _person_joins_as_a_leader(taken, doc, verb: Token) -> bool:
