@@ -2213,3 +2213,27 @@ def test_a_decision_challenged_in_a_court_is_a_lawsuit(extractor, text, party):
 
 def test_a_challenge_in_court_still_to_come_is_no_lawsuit(extractor):
     assert of_type(events(extractor, "Kestrel Pay said it would challenge the fine in court."), "LAWSUIT") == []
+
+
+@pytest.mark.parametrize("text, party", [
+    ("The Harbour Bitcoin Exchange, better known as HBX, has taken its trading platform offline, leaving customers "
+     "unable to reach their funds.", "Harbour Bitcoin Exchange"),
+    ("Kestrel Bridge took the bridge offline while developers patched the bug.", "Kestrel Bridge"),
+])
+def test_taking_a_platform_offline_halts_its_customers(extractor, text, party):
+    assert any(party in parts for parts in of_type(events(extractor, text), "WITHDRAWAL_HALT"))
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel said it had taken the chat bot offline within hours of being alerted.",
+    "German police said they had taken the market's servers offline.",
+])
+def test_taking_a_bot_or_servers_offline_is_no_halt(extractor, text):
+    assert of_type(events(extractor, text), "WITHDRAWAL_HALT") == []
+
+
+def test_a_name_given_as_better_known_as_is_the_same_company(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="The Harbour Bitcoin Exchange, better known as HBX, "
+                                                             "halted withdrawals on Monday. HBX blamed a bank.",
+                                      published="2024-03-05T10:00:00Z"))
+    assert [e.name for e in x.entities if e.type in ("EXCHANGE", "ORGANIZATION")] == ["Harbour Bitcoin Exchange"]

@@ -368,16 +368,16 @@ class DefinedNames(EntityTyping):
 
     def link_other_names(self) -> None:
         """'Bank ABC, the Manama-headquartered lender formally known as Arab Banking Corporation', 'X, formerly
-        known as Y', 'Ripio, founded in 2013 under the name BitPagos,', 'the Directorate General of Population
-        and Civil Registration, known as Dukcapil,': the name given after "known as" (or "under the name") is
-        another name of the company the appositive is about; so is an acronym standing alone as the appositive
-        ("Brazil's National Data Protection Authority, the ANPD, said")."""
+        known as Y', 'X, better known as Y', 'Ripio, founded in 2013 under the name BitPagos,', 'the Directorate
+        General of Population and Civil Registration, known as Dukcapil,': the name given after "known as" (or
+        "under the name") is another name of the company the appositive is about; so is an acronym standing
+        alone as the appositive ("Brazil's National Data Protection Authority, the ANPD, said")."""
         doc = self.doc
         lowers = self._lowers
         for tok in [doc[i] for i, lower in enumerate(lowers) if lower in ("known", "name", "the") and
                     1 < i < len(doc) - 2]:
             if tok.lower_ == "known" and (lowers[tok.i + 1] != "as" or lowers[tok.i - 1] not in (
-                    "formally", "formerly", "officially", "also", "previously", ",")) or \
+                    "formally", "formerly", "officially", "also", "previously", "better", "commonly", ",")) or \
                     tok.lower_ == "name" and (lowers[tok.i - 1] != "the" or lowers[tok.i - 2] != "under") or \
                     tok.lower_ == "the" and not self._acronym_appositive(tok):
                 continue

@@ -351,6 +351,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Ripple hands CEO job to Brad Garlinghouse"
         if lemma in EXAMINE_VERBS and pos == "VERB" and _regulator_examines(taken, sent.doc, tok):
             found.setdefault((tok.i, "INVESTIGATION"), tok)  # "the Capital Markets Authority is reviewing Pwani's role"
+        if lemma in ("take", "knock", "pull") and pos == "VERB" and any(
+                c.lower_ == "offline" and c.i > tok.i + 1 for c in tok.children) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in SERVICE_NOUNS for c in tok.children):
+            # "has taken its trading platform offline", "took the bridge offline" (not "the bot" or "Hydra's
+            # servers")
+            found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)
         if lemma == "challenge" and pos == "VERB" and _challenged_in_court(tok):
             found.setdefault((tok.i, "LAWSUIT"), tok)  # "IAMAI has challenged the RBI's circular in the Supreme Court"
         if lemma == "join" and pos == "VERB" and _person_joins_as_a_leader(taken, sent.doc, tok):
@@ -951,6 +957,11 @@ def _person_takes_over(taken, doc, verb: Token) -> bool:
         subject = verb.head
     mention = taken.get(subject.i) if subject is not None else None
     return mention is not None and doc._.kg.record(mention).type == "PERSON"
+
+
+# what customers use, which going offline shuts them out of
+SERVICE_NOUNS = {"platform", "exchange", "bridge", "service", "site", "website", "app", "wallet", "network", "trading",
+                 "market", "marketplace"}
 
 
 def _challenged_in_court(verb: Token) -> bool:
