@@ -2237,3 +2237,9 @@ def test_a_name_given_as_better_known_as_is_the_same_company(extractor):
                                                              "halted withdrawals on Monday. HBX blamed a bank.",
                                       published="2024-03-05T10:00:00Z"))
     assert [e.name for e in x.entities if e.type in ("EXCHANGE", "ORGANIZATION")] == ["Harbour Bitcoin Exchange"]
+
+
+def test_a_past_tense_verb_the_parser_joined_to_a_modals_verb_still_happened(extractor):
+    text = ("The Lumeria Securities Commission said in May that a committee would examine how token offerings should "
+            "be regulated, and warned investors about the risks.")
+    assert of_type(events(extractor, text), "WARNING") == [("Lumeria Securities Commission",)]

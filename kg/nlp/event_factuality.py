@@ -108,6 +108,11 @@ def happened(triggers: Triggers, token: Token) -> bool:
             node = node.head
             if node.head.i == node.i or node.dep_ in ("relcl", "acl"):
                 return True
+        if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.tag_ == "VB" and \
+                any(c.dep_ == "aux" and c.lemma_.lower() in triggers.modals for c in node.head.children):
+            # "said that a committee would examine ..., and warned the public": a verb in the past tense is no
+            # conjunct of the modal's bare verb, whatever the parser made of it; it goes with the one above
+            node = node.head
         node = node.head
         steps += 1
 
