@@ -782,7 +782,8 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
             return True  # "customers struggling to pay their bills": what a business owes in the course of trade
         if not has_amount and not any(t.lemma_.lower() in PENALTY_WORDS for t in token.sent):
             return True  # "shoppers will be able to pay from a range of wallets"
-        return "out" in preps or ("for" in preps and not has_amount)
+        # ("pay out funds"; "to pay down a credit line", "paid back the loan": a debt repaid)
+        return bool(preps & {"out", "down", "back", "off"}) or ("for" in preps and not has_amount)
     if lemma in ("settlement", "settle"):
         return any(c.dep_ == "prep" and c.lower_ in ("in", "via") and
                    any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in c.subtree)
