@@ -2244,3 +2244,12 @@ def test_a_past_tense_verb_the_parser_joined_to_a_modals_verb_still_happened(ext
     text = ("The Lumeria Securities Commission said in May that a committee would examine how token offerings should "
             "be regulated, and warned investors about the risks.")
     assert of_type(events(extractor, text), "WARNING") == [("Lumeria Securities Commission",)]
+
+
+@pytest.mark.parametrize("text", [
+    "A former head of trading at Norvale Credit, a crypto lender that failed in 2022, pleaded guilty on Wednesday.",
+    "A former listings manager at Australian crypto exchange Harbourline pleaded guilty on Wednesday to insider "
+    "trading.",
+])
+def test_the_employer_of_an_unnamed_defendant_is_no_party_of_the_case(extractor, text):
+    assert of_type(events(extractor, text), "CRIMINAL_CASE") == []

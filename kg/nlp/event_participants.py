@@ -903,6 +903,8 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
             node = node.head
             continue
         break
+    if node.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in PERSON_NOUNS and node.i != head.i:
+        return True  # "A former head of trading at Norwell Credit pleaded guilty": the case is the person's
     return node.dep_ == "appos" and node.head.i in ents.by_token and \
         ents.record(ents.by_token[node.head.i]).type == "PERSON"
 
