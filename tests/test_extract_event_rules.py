@@ -2125,10 +2125,16 @@ def test_the_chain_a_theft_happened_on_is_no_party_of_the_hack(extractor, text, 
     assert of_type(events(extractor, text), "HACK") == [(victim,)]
 
 
-def test_a_chain_alone_is_no_party_of_a_criminal_case(extractor):
+def test_a_chain_alone_is_no_party_of_a_criminal_case_nor_of_a_hack_told_on_it(extractor):
     text = ("A former contractor was sentenced on Friday to two years in prison for attacking three lending "
             "platforms on the Solana blockchain in 2023.")
-    assert of_type(events(extractor, text), "CRIMINAL_CASE") == []
+    found = events(extractor, text)
+    assert of_type(found, "CRIMINAL_CASE") == of_type(found, "HACK") == []
+
+
+def test_liquidity_a_migration_drains_is_no_hack(extractor):
+    text = "The migration went ahead on Friday, draining roughly $600 million of liquidity from Kestrel Swap pools."
+    assert of_type(events(extractor, text), "HACK") == []
 
 
 @pytest.mark.parametrize("text, expected_type, party", [

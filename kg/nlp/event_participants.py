@@ -31,7 +31,7 @@ SERVICE_FEES = {"transaction", "trading", "gas", "network", "listing", "withdraw
                 "custody", "licence", "license", "subscription", "membership"}
 # what drains deposits or reserves without anyone breaking in
 DRAINING_CAUSES = {"collapse", "withdrawal", "outflow", "run", "crisis", "loss", "exodus", "redemption", "flight",
-                   "panic", "fear", "crash", "failure", "turmoil"}
+                   "panic", "fear", "crash", "failure", "turmoil", "migration"}
 DEAL_NOUNS = {"acquisition", "takeover", "merger", "buyout", "stake"}
 STAKE_VERBS = {"take", "buy", "acquire", "purchase", "build", "increase", "raise", "agree", "sell", "complete",
                "announce", "boost", "lift", "double", "of"}
@@ -415,8 +415,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
             token.head.lemma_.lower() in STAKE_VERBS or any(c.dep_ == "acl" for c in token.children)):
         return None  # "With that stake, the attacker pushed through a proposal": a stake held, none bought
     if spec.type == "HACK" and token.lemma_.lower() == "drain" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in DRAINING_CAUSES for c in token.children):
-        return None  # "the collapse of FTX drained its deposits": customers left, no one broke in
+            c.dep_ == "nsubj" and c.lemma_.lower() in DRAINING_CAUSES
+            for c in [*token.children, *(token.head.children if token.dep_ == "advcl" else ())]):
+        # "the collapse of FTX drained its deposits", "The migration went ahead, draining $800 million of
+        # liquidity from Uniswap": customers or funds left, no one broke in
+        return None
     if spec.type == "ACQUISITION" and token.lemma_.lower() in ("buy", "sell", "purchase") and _customers_trade(token):
         return None  # "began letting customers buy and sell bitcoin": a service offered, nothing acquired
     if spec.type == "INVESTIGATION" and token.lemma_.lower() == "review" and \

@@ -167,12 +167,12 @@ class EventFinder:
                 else:
                     _merge_into(events, event, ref)
                 subjects.setdefault(type_, subject)
-        events = _without_bystanders(ents, events)
+        events = _without_bystanders(ents, doc, events)
         doc._.kg_events = _join_successions(ents, doc, _with_employers(ents, doc, events))
         return doc
 
 
-def _without_bystanders(ents: DocEntities, events: list[FoundEvent]) -> list[FoundEvent]:
+def _without_bystanders(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
     """Names beside an event that are where it happened, not who took part: 'sued Binance in the U.S. District
     Court for the Eastern District of Texas' (a suit is between the parties; a court deciding a bankruptcy takes
     part in it), a theft 'on Ethereum', a firm beside the people a criminal case is against; a criminal case
@@ -189,6 +189,9 @@ def _without_bystanders(ents: DocEntities, events: list[FoundEvent]) -> list[Fou
                 event.participants
         elif event.type == "CRIMINAL_CASE" and all(ents.records[k].kb_id in chains for k in event.participants):
             emptied.append(event)  # (no chain is ever a party of a criminal case in the gold sets)
+        elif event.type == "HACK" and all(ents.records[k].kb_id in chains for k in event.participants) and \
+                _only_where(ents, doc, event):
+            emptied.append(event)  # "for attacking two platforms on the Solana blockchain": where, the victims unnamed
         elif event.type == "CRIMINAL_CASE" and any(ents.records[k].type == "PERSON" for k in event.participants):
             # "charged Ross Ulbricht with running Silk Road", "Telegram's founder was detained": a criminal case
             # is against people; the venture they ran or the firm beside them is where, not who (the gold sets
@@ -196,6 +199,13 @@ def _without_bystanders(ents: DocEntities, events: list[FoundEvent]) -> list[Fou
             event.participants = [k for k in event.participants if ents.records[k].type != "ORGANIZATION"
                                   or COURT_NAME.search(ents.records[k].name)]
     return [e for e in events if not any(e is x for x in emptied)]
+
+
+def _only_where(ents: DocEntities, doc: Doc, event: FoundEvent) -> bool:
+    """Every mention of the event's parties in its sentence follows "on" ("on the Solana blockchain")."""
+    mentions = [m for m in ents.in_span(event.start, event.end) if m.key in event.participants]
+    return bool(mentions) and all(m.start >= 2 and "on" in (doc[m.start - 1].lower_, doc[m.start - 2].lower_)
+                                  for m in mentions)
 
 
 def _with_employers(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
