@@ -2259,3 +2259,9 @@ def test_a_past_tense_verb_the_parser_joined_to_a_modals_verb_still_happened(ext
 ])
 def test_the_employer_of_an_unnamed_defendant_is_no_party_of_the_case(extractor, text):
     assert of_type(events(extractor, text), "CRIMINAL_CASE") == []
+
+
+def test_a_price_verb_right_after_a_coin_moves_that_coin_however_the_parser_hung_it(extractor):
+    text = "Holders of the KORA token can swap each one for 12 LUMA. LUMA rose 9% on Monday and KORA gained 11%."
+    moved = of_type(events(extractor, text), "PRICE_MOVE")
+    assert ("KORA",) in moved and ("LUMA",) in moved
