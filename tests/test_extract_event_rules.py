@@ -2265,3 +2265,10 @@ def test_a_price_verb_right_after_a_coin_moves_that_coin_however_the_parser_hung
     text = "Holders of the KORA token can swap each one for 12 LUMA. LUMA rose 9% on Monday and KORA gained 11%."
     moved = of_type(events(extractor, text), "PRICE_MOVE")
     assert ("KORA",) in moved and ("LUMA",) in moved
+
+
+def test_a_token_called_by_a_name_is_a_coin_and_moves_in_its_relative_clause(extractor):
+    text = "The game pays players in a token called Velora, which fell 20% on Monday."
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    assert ("Velora", "ASSET") in {(e.name, e.type) for e in x.entities}
+    assert ("PRICE_MOVE", ("Velora",)) in [(e.type, e.participants) for e in x.events]

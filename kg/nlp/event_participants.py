@@ -1017,6 +1017,11 @@ def _measured_move(sent) -> bool:
     return any(t.text == "%" or t.lemma_.lower() in ("record", "high", "low", "peak") for t in sent)
 
 
+def _in_subtree(head: Token, i: int) -> bool:
+    """Whether token ``i`` is in the subtree of ``head``."""
+    return head.left_edge.i <= i <= head.right_edge.i
+
+
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
     """Is the mention inside the verb's subject ("bitcoin fell", not "gained access to bitcoin")?"""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1035,7 +1040,11 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
             # "CEL, the token Celsius issues to its users, which lost half its value": the parser may hang
             # the clause on the last noun of the description; the name it describes is further up
             heads.append(heads[-1].head)
-        return any(h.left_edge.i <= mention.start <= h.i for h in heads if h.pos_ in ("NOUN", "PROPN"))
+        # (or the name the noun is called by before the clause: "a token called Velora, which fell 20%")
+        return any(h.left_edge.i <= mention.start <= h.i or
+                   h.i < mention.start < verb.i and _in_subtree(h, mention.start) and
+                   verb.doc[mention.start].head.lemma_.lower() in ("call", "name", "dub")
+                   for h in heads if h.pos_ in ("NOUN", "PROPN"))
     return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)
 
 

@@ -217,7 +217,14 @@ class Tickers(EntityBuilder):
         # (lowercase: "Payment Token Services Regulation" names a rule)
         nxt = doc[i + 1].text if i + 1 < len(doc) else ""
         prev = doc[i - 1].text if i > 0 else ""
-        return nxt in ("token", "coin", "stablecoin", "memecoin") or prev in ("stablecoin", "token", "memecoin")
+        return nxt in ("token", "coin", "stablecoin", "memecoin") or prev in ("stablecoin", "token", "memecoin") or \
+            self._called_a_token(i)
+
+    def _called_a_token(self, i: int) -> bool:
+        """'a token called TAL', 'a stablecoin dubbed Velora': the name a token noun is given."""
+        doc = self.doc
+        return i >= 2 and doc[i - 1].lower_ in ("called", "named", "dubbed") and \
+            doc[i - 2].lower_ in self.lex.token_nouns
 
     def _token_context(self, i: int) -> bool:
         doc = self.doc
@@ -228,8 +235,9 @@ class Tickers(EntityBuilder):
         nxt = doc[i + 1] if i + 1 < sent.end else None
         if tok.text.startswith("$") or prev is not None and prev.text == "$" and not prev.whitespace_:
             return True  # "$MNGO"
-        if nxt is not None and nxt.lower_ in nouns or prev is not None and prev.lower_ in nouns:
-            return True  # "MNGO tokens", "the ticker SFM", "token EUL"
+        if nxt is not None and nxt.lower_ in nouns or prev is not None and prev.lower_ in nouns or \
+                self._called_a_token(i):
+            return True  # "MNGO tokens", "the ticker SFM", "token EUL", "a token called TAL"
         if prev is not None and prev.text == "," and i - 2 >= sent.start and doc[i - 2].lower_ in nouns:
             return True  # "its governance token, EUL"
         opener = self._appositive_opener(i + 2, sent.end) if nxt is not None and nxt.text == "," else None
