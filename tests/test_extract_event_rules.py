@@ -2272,3 +2272,16 @@ def test_a_token_called_by_a_name_is_a_coin_and_moves_in_its_relative_clause(ext
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     assert ("Velora", "ASSET") in {(e.name, e.type) for e in x.entities}
     assert ("PRICE_MOVE", ("Velora",)) in [(e.type, e.participants) for e in x.events]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mark Tovey, who has denied wrongdoing, was taken into custody on Saturday.", "Mark Tovey"),
+    ("Two other directors, Tayo Bello and Ngozi Eze, were picked up in Lagos the same week by police.", "Tayo Bello"),
+])
+def test_custody_and_people_picked_up_are_criminal_cases(extractor, text, person):
+    assert any(person in parts for parts in of_type(events(extractor, text), "CRIMINAL_CASE"))
+
+
+def test_trading_that_picked_up_is_no_case(extractor):
+    found = events(extractor, "Volumes on Kestrel picked up after Tayo Bello joined as chief executive.")
+    assert of_type(found, "CRIMINAL_CASE") == []

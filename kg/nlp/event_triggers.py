@@ -357,6 +357,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "has taken its trading platform offline", "took the bridge offline" (not "the bot" or "Hydra's
             # servers")
             found.setdefault((tok.i, "WITHDRAWAL_HALT"), tok)
+        if lemma == "pick" and pos == "VERB" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and \
+                any(c.dep_ == "nsubjpass" and _names_people(taken, sent.doc, c) for c in tok.children):
+            found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "A and B were picked up in Lagos the same week"
         if lemma == "challenge" and pos == "VERB" and _challenged_in_court(tok):
             found.setdefault((tok.i, "LAWSUIT"), tok)  # "IAMAI has challenged the RBI's circular in the Supreme Court"
         if lemma == "join" and pos == "VERB" and _person_joins_as_a_leader(taken, sent.doc, tok):
@@ -962,6 +965,11 @@ def _person_takes_over(taken, doc, verb: Token) -> bool:
 # what customers use, which going offline shuts them out of
 SERVICE_NOUNS = {"platform", "exchange", "bridge", "service", "site", "website", "app", "wallet", "network", "trading",
                  "market", "marketplace"}
+
+
+def _names_people(taken, doc, subject: Token) -> bool:
+    """Whether a subject names a person ("Two other directors, A and B", "Bello")."""
+    return any(doc._.kg.record(taken[t.i]).type == "PERSON" for t in subject.subtree if t.i in taken)
 
 
 def _challenged_in_court(verb: Token) -> bool:
