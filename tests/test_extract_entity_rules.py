@@ -1787,3 +1787,11 @@ def test_a_name_a_directors_title_and_a_persons_name_follow_is_a_company(extract
 def test_a_name_followed_by_an_age_between_commas_is_a_persons(extractor):
     found = entities(extractor, "Renata Albuquerque, 52, runs compliance at Tupi Bit, a Recife exchange.")
     assert ("Renata Albuquerque", "PERSON") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The takedown, dubbed Operation Cronos, was led by Britain's National Crime Agency.",
+    "Police in nine countries took part in Operation Endgame, Europol said.",
+])
+def test_a_police_operations_name_is_no_entity(extractor, text):
+    assert not any("Operation" in name or name == "Cronos" for name, _ in entities(extractor, text))

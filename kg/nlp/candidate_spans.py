@@ -119,6 +119,8 @@ class CandidateSpans:
             shared = label.startswith("shared:")
             entry = self.kb.get(label.removeprefix("shared:"))
             span = doc[start:end]
+            if start > 0 and doc[start - 1].text == "Operation":
+                continue  # "Operation Cronos": a police operation's name, not the coin's
             if shared:
                 if entry.country not in countries or sentence_initial(span) or _of_a_place_after(span):
                     continue
@@ -641,4 +643,6 @@ def _plausible_name(span: Span, lex: Lexicon) -> bool:
     words = [t.text for t in span if t.is_alpha]
     if words and words[-1] in lex.law_words and len(words) > 1:
         return False  # "Prevention of Money Laundering Act": a law, not a body
+    if len(words) > 1 and words[0] == "Operation":
+        return False  # "Operation Cronos", "Operation Endgame": a police operation, no body (the gold sets name none)
     return True
