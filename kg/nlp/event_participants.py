@@ -154,9 +154,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         main = token.head.head if token.dep_ == "pcomp" else token.head if token.dep_ in ("advcl", "conj") else None
         # (not when a coin stands right before it: "TRIBE rose 9% on Monday and RGT gained 11%", RGT read as
         # a conjunct of "Monday")
-        if main is not None and main.pos_ in ("VERB", "AUX") and not (
-                token.i > 0 and token.i - 1 in ents.by_token and
-                ents.record(ents.by_token[token.i - 1]).type == "ASSET" and _coin_before_a_subjectless_verb(ents, token)):
+        coin_before = token.i > 0 and token.i - 1 in ents.by_token and \
+            ents.record(ents.by_token[token.i - 1]).type == "ASSET" and _coin_before_a_subjectless_verb(ents, token)
+        if main is not None and main.pos_ in ("VERB", "AUX") and not coin_before:
             mover = main
             ordered = ordered or clause_mentions(triggers, ents, main, main, spec.type)
     if not ordered and spec.type == "HACK":

@@ -175,8 +175,9 @@ class EventFinder:
 def _without_bystanders(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> list[FoundEvent]:
     """Names beside an event that are where it happened, not who took part: 'sued Binance in the U.S. District
     Court for the Eastern District of Texas' (a suit is between the parties; a court deciding a bankruptcy takes
-    part in it), a theft 'on Ethereum', a firm beside the people a criminal case is against; a criminal case
-    whose only party is such a chain ('convicted for attacking platforms on the Solana blockchain') is none."""
+    part in it), a theft 'on Ethereum', a firm beside the people a criminal case is against. A criminal case
+    whose only party is such a chain, or a theft told only "on" it, is none ('convicted for attacking two
+    platforms on the Solana blockchain': the victims go unnamed)."""
     chains = load_lexicon().base_chains
     emptied = []
     for event in events:

@@ -52,6 +52,9 @@ TEAM_NOUNS = (ORG_KIND_NOUNS - {"unit", "arm", "project", "manager", "developer"
 LOCAL_COURTS = {"Municipal", "Regional", "City", "Provincial", "County", "Cantonal", "Commercial"}
 OWNED_ROLES = {"founder", "co-founder", "cofounder", "ceo", "chairman", "chairwoman", "chairperson", "president"}
 DESCRIBED_KINDS = ORG_KIND_NOUNS | BODY_KINDS | {"parent"}
+# where a name an appositive describes stands ("conj": a dateline's city the parser joined it to, "EDMONTON,
+# Alberta — Flexcoin, a small firm ...")
+DESCRIBED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 # two-letter country codes a regional exchange is named with: "Binance TR", "Bithumb KR"
 COUNTRY_CODES = {"TR", "KR", "JP", "AU", "TH", "ID", "IN", "BR", "MX", "AR", "CO", "ZA", "NG", "AE", "SG", "HK", "PH",
                  "VN", "MY", "PK", "DE", "FR", "IT", "ES", "NL", "PL", "UA", "KZ", "UZ", "CA", "NZ", "IL"}
@@ -445,7 +448,7 @@ class NameRules(EntityTyping):
             # (not the legal form or last word of a name already taken: "Sevan Exchange" + "CJSC, one of ...")
             coin = self._coin_ending_a_name(tok)
             if tok.i in self.taken and not coin or not named or tok.i - 1 in self.taken or \
-                    tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") or tok.i + 1 >= len(doc) or \
+                    tok.dep_ not in DESCRIBED_DEPS or tok.i + 1 >= len(doc) or \
                     doc[tok.i + 1].text != "," or not any(
                         c.dep_ == "appos" and (kind_word(doc, c.i) in DESCRIBED_KINDS or _one_of_a_kind(c))
                         for c in tok.children):

@@ -173,7 +173,8 @@ class RelationFinder:
                          r"chief\s+operating\s+officer|chief\s+financial\s+officer|chief\s+technology\s+officer|"
                          r"chief\s+(?:information|information\s+security|security|compliance|risk)\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|"
-                         r"chief\s+legal\s+officer|owner|(?-i:[a-z]+\s+)?director|managing\s+partner|general\s+partner)")
+                         r"chief\s+legal\s+officer|owner|(?-i:[a-z]+\s+)?director|managing\s+partner|"
+                         r"general\s+partner)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
         self.governor_before = re.compile(r"(?:^|[\s,(])(?P<role>(?:(?-i:[Dd]eputy)\s+)?(?-i:[Gg]overnor))\s*$")
@@ -797,7 +798,8 @@ class RelationFinder:
                 return ents.by_token[child.i]
             if child.dep_ == "nsubj" and child.i in ents.by_token and doc[verb.i - 1].text == "," and \
                     any(_agent(c) for c in verb.children):
-                return ents.by_token[child.i]  # "Koinex, started in 2017 by A and B, said": a clause read as the main one
+                # "Koinex, started in 2017 by A and B, said": the founding clause the parser read as the main one
+                return ents.by_token[child.i]
             if child.dep_ == "auxpass":
                 subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.i in ents.by_token:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .doc_entities import EntityBuilder, doc_text
+from .doc_entities import EntityBuilder, EntityRecord, doc_text
 from .kb import norm
 
 TICKER_WORD = re.compile(r"^\$?(?=[A-Z0-9]*[A-Z])[A-Z][A-Z0-9]{1,11}$")
@@ -70,7 +70,7 @@ class Tickers(EntityBuilder):
         """'stETH', 'aBNBc', 'crvUSD': a word made of a lower-case prefix and a known coin's ticker or a
         currency's code is a token (staked, wrapped, a stablecoin), which NER rarely finds."""
         doc = self.doc
-        records: dict[str, object] = {}
+        records: dict[str, EntityRecord] = {}
         for i, tok in enumerate(doc):
             shape = DERIVED_TOKEN.match(tok.text)
             old = self.taken.get(i)
