@@ -35,5 +35,7 @@ def test_sigkill_at_random_points_leaves_a_sound_store_that_a_rerun_completes(se
     figures = crash_loop.crash_loop(feeds, feeds_file, tmp_path / "kg.sqlite", kills=KILLS, seed=5,
                                     log=lambda i, outcome: checked.append(outcome))
     assert len(checked) == KILLS, "the store was checked after every kill"
-    assert figures["landed_mid_run"] >= KILLS // 2, figures
+    # (about 30 of the 50 land mid-run on these machines, 23 once on a busy one: a third is the floor that still
+    # says the kills hit runs, not the gaps between them)
+    assert figures["landed_mid_run"] >= KILLS // 3, figures
     assert figures["articles"] == sum(len(feeds.served(n)) for n in feeds.names)
