@@ -2285,3 +2285,13 @@ def test_custody_and_people_picked_up_are_criminal_cases(extractor, text, person
 def test_trading_that_picked_up_is_no_case(extractor):
     found = events(extractor, "Volumes on Kestrel picked up after Tayo Bello joined as chief executive.")
     assert of_type(found, "CRIMINAL_CASE") == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Joint administrators of Tarn Digital, a Leeds trading app, have sold its customer accounts to London exchange "
+     "Fleetway Crypto for £4 million.", {"Tarn Digital", "Fleetway Crypto"}),
+    ("The court approved the sale of Naivasha Exchange's customer accounts and brand to Rubavu Exchange, a "
+     "Kigali-based platform.", {"Naivasha Exchange", "Rubavu Exchange"}),
+])
+def test_a_sale_of_what_a_company_owned_to_another_is_an_acquisition(extractor, text, parties):
+    assert any(parties <= set(parts) for parts in of_type(events(extractor, text), "ACQUISITION"))

@@ -366,7 +366,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Gracy Chen has joined BitKeep's board"
         if lemma == "take" and pos == "VERB" and _person_takes_over(taken, sent.doc, tok):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Kavcıoğlu, who took over the central bank"
-        if lemma == "sell" and pos == "VERB" and _sold_to_company(sent.doc, tok):
+        if (lemma == "sell" and pos == "VERB" or lemma == "sale" and pos == "NOUN") and _sold_to_company(sent.doc, tok):
             found.setdefault((tok.i, "ACQUISITION"), tok)  # "sold its Texas mining site to Galaxy Digital"
         if lemma in CIRCULATING_VERBS and pos == "VERB" and any(
                 c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "circulation" for o in c.children)
@@ -884,13 +884,18 @@ def _with_company(doc, tok: Token) -> bool:
 
 
 def _sold_to_company(doc, verb: Token) -> bool:
-    """'sold the business to Karpeles', 'sold its mining site to Galaxy Digital': a sale to someone named is
-    their purchase ('sold bitcoin', 'rushed to sell' name no buyer)."""
+    """'sold the business to Karpeles', 'sold its mining site to Galaxy Digital', 'the sale of Kilimani's customer
+    accounts and brand to Akagera Exchange': a sale to someone named is their purchase ('sold bitcoin', 'rushed
+    to sell' name no buyer). The parser may hang "to" on what was sold, up to two nouns down."""
     ents = doc._.kg
+    heads = [verb]
+    for _ in range(2):
+        heads += [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj", "prep", "conj") and
+                  c.pos_ in ("NOUN", "PROPN", "ADP") and c not in heads]
     return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
         o.dep_ == "pobj" and o.i in ents.by_token and not ents.by_token[o.i].generic and
         ents.record(ents.by_token[o.i]).type in ("EXCHANGE", "ORGANIZATION") for o in c.children)
-        for c in verb.children)
+        for h in heads for c in h.children)
 
 
 def _stops_withdrawals(verb: Token) -> bool:
