@@ -2295,3 +2295,17 @@ def test_trading_that_picked_up_is_no_case(extractor):
 ])
 def test_a_sale_of_what_a_company_owned_to_another_is_an_acquisition(extractor, text, parties):
     assert any(parties <= set(parts) for parts in of_type(events(extractor, text), "ACQUISITION"))
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Karaköy Kripto had suspended Turkish lira and crypto withdrawals on May 29, telling customers it was "
+     "switching custody providers.", "Karaköy Kripto"),
+    ("Basavanagudi Exchange has not let users withdraw rupees or crypto since October.", "Basavanagudi Exchange"),
+])
+def test_withdrawals_suspended_with_a_currency_or_users_not_let_withdraw_are_a_halt(extractor, text, party):
+    assert of_type(events(extractor, text), "WITHDRAWAL_HALT") == [(party,)]
+
+
+def test_consent_users_could_not_withdraw_is_no_halt(extractor):
+    found = events(extractor, "Regulators said Worldcoin did not let users withdraw their consent.")
+    assert of_type(found, "WITHDRAWAL_HALT") == []

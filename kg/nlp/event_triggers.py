@@ -469,6 +469,8 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
             c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lemma_.lower() in SIGNED_UP for c in token.children):
         return False  # "the affected accounts were all registered before Aug. 5": users signing up
     near = [token, *token.children, token.head, *token.head.children]
+    # (and what the object is coordinated with: "suspended Turkish lira and crypto withdrawals")
+    near += [g for c in token.children if c.dep_ == "dobj" for g in c.conjuncts]
     if spec.context_in_phrases:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
@@ -920,9 +922,19 @@ def _stops_withdrawals(verb: Token) -> bool:
         any(v.lemma_.lower() == "withdraw" for v in allowed)
 
 
+LETTING_VERBS = {"let", "allow", "permit"}  # "has not let users withdraw": a venue keeping its users from it
+
+
+# what one withdraws that is no money: "did not let users withdraw their consent"
+WITHDRAWN_NON_MONEY = {"consent", "application", "bid", "offer", "support", "complaint", "lawsuit", "suit", "case",
+                       "statement", "proposal", "request", "petition", "claim", "permission", "licence", "license"}
+
+
 def cannot_move_money(verb: Token) -> bool:
     """'could not withdraw', 'were unable to retrieve their savings', 'have been unable to make payments'."""
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WITHDRAWN_NON_MONEY for c in verb.children):
+        return False
     return (lemma in ("withdraw", "retrieve") or lemma == "make" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("payment", "transfer", "withdrawal") for c in verb.children)) and \
         unable_to_withdraw(verb)
@@ -938,6 +950,8 @@ def unable_to_withdraw(verb: Token) -> bool:
     for _ in range(3):  # "unable to use the website or app, including to withdraw funds"
         if node.lower_ == "unable":
             return True
+        if node.i != verb.i and node.lemma_.lower() in LETTING_VERBS and any(c.dep_ == "neg" for c in node.children):
+            return True  # "has not let users withdraw rupees or crypto since October"
         if node.head == node:
             return False
         node = node.head
