@@ -2309,3 +2309,12 @@ def test_withdrawals_suspended_with_a_currency_or_users_not_let_withdraw_are_a_h
 def test_consent_users_could_not_withdraw_is_no_halt(extractor):
     found = events(extractor, "Regulators said Worldcoin did not let users withdraw their consent.")
     assert of_type(found, "WITHDRAWAL_HALT") == []
+
+
+@pytest.mark.parametrize("text, party", [
+    ("LAGOS — The Federal High Court on Wednesday ordered the winding up of Ikoyi Yield Ltd, a crypto lending "
+     "platform, and appointed Tunde Bello as liquidator.", "Ikoyi Yield Ltd"),
+    ("Coogee Exchange Pty Ltd was wound up by the Federal Court in March.", "Coogee Exchange Pty Ltd"),
+])
+def test_a_company_wound_up_goes_into_liquidation(extractor, text, party):
+    assert any(party in parts for parts in of_type(events(extractor, text), "BANKRUPTCY"))
