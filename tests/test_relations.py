@@ -1047,7 +1047,8 @@ def test_a_directors_title_between_a_company_and_people_names_their_employer(ext
 @pytest.mark.parametrize("text, expected", [
     ("Mira Osei worked in product management at Luno before starting her own wallet.",
      ("Mira Osei", "WORKS_FOR", "Luno")),
-    ("Mira Osei had earlier spent four years trading options at Jane Street.", ("Mira Osei", "WORKS_FOR", "Jane Street")),
+    ("Mira Osei had earlier spent four years trading options at Jane Street.",
+     ("Mira Osei", "WORKS_FOR", "Jane Street")),
     ("Mira Osei left the UK's Financial Conduct Authority in May after six years.",
      ("Mira Osei", "WORKS_FOR", "Financial Conduct Authority")),
     ("Mira Osei joined Kraken in 2021 from Coinbase.", ("Mira Osei", "WORKS_FOR", "Coinbase")),
