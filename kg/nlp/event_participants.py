@@ -1017,11 +1017,6 @@ def _measured_move(sent) -> bool:
     return any(t.text == "%" or t.lemma_.lower() in ("record", "high", "low", "peak") for t in sent)
 
 
-def _in_subtree(head: Token, i: int) -> bool:
-    """Whether token ``i`` is in the subtree of ``head``."""
-    return head.left_edge.i <= i <= head.right_edge.i
-
-
 def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
     """Is the mention inside the verb's subject ("bitcoin fell", not "gained access to bitcoin")?"""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1042,7 +1037,7 @@ def _is_subject_of(ents: DocEntities, mention: Mention, verb: Token) -> bool:
             heads.append(heads[-1].head)
         # (or the name the noun is called by before the clause: "a token called Velora, which fell 20%")
         return any(h.left_edge.i <= mention.start <= h.i or
-                   h.i < mention.start < verb.i and _in_subtree(h, mention.start) and
+                   h.i < mention.start < verb.i and mention.start <= h.right_edge.i and
                    verb.doc[mention.start].head.lemma_.lower() in ("call", "name", "dub")
                    for h in heads if h.pos_ in ("NOUN", "PROPN"))
     return any(c.left_edge.i <= mention.start and mention.end - 1 <= c.right_edge.i for c in subjects)

@@ -344,7 +344,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "Bobby Lee, who became chief executive this year"
         if lemma == "remove" and pos == "VERB" and any(
                 c.dep_ == "prep" and c.lower_ == "as" and any(_company_title(o) for o in c.children)
-                for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children)]):
+                for c in _with_the_objects_children(tok)):
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)  # "removed Micree Zhan as legal representative"
         if lemma == "hand" and pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in HANDED_ROLES
                                                       for c in tok.children):
@@ -994,9 +994,14 @@ def _names_people(taken, doc, subject: Token) -> bool:
 def _challenged_in_court(verb: Token) -> bool:
     """'challenged the circular in the Supreme Court', 'challenged that decision at the Supreme Administrative
     Court': a decision contested before a court is a case there."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # (the parser may hang "in" on the object)
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "before") and any(
-        o.lemma_.lower() in ("court", "tribunal") for o in c.children) for h in heads for c in h.children)
+        o.lemma_.lower() in ("court", "tribunal") for o in c.children) for c in _with_the_objects_children(verb))
+
+
+def _with_the_objects_children(verb: Token) -> list[Token]:
+    """A verb's children and its direct object's: the parser may hang a verb's phrase ("as legal representative",
+    "in the Supreme Court") on the object instead."""
+    return [*verb.children, *(g for d in verb.children if d.dep_ == "dobj" for g in d.children)]
 
 
 def _person_joins_as_a_leader(taken, doc, verb: Token) -> bool:
