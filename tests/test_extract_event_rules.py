@@ -2318,3 +2318,34 @@ def test_consent_users_could_not_withdraw_is_no_halt(extractor):
 ])
 def test_a_company_wound_up_goes_into_liquidation(extractor, text, party):
     assert any(party in parts for parts in of_type(events(extractor, text), "BANKRUPTCY"))
+
+
+def test_a_perfect_verb_joined_to_a_modals_verb_still_happened(extractor):
+    text = ("Kestrel Pay was licensed on Tuesday. Chief executive Amara Obi said the firm would open sign-ups in "
+            "March and had signed an agreement with Orchard Mercantile Bank to hold customer deposits.")
+    assert of_type(events(extractor, text), "PARTNERSHIP") == [("Kestrel Pay", "Orchard Mercantile Bank")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pay has signed payment processor Tamsin Pay to handle card payments.",
+    "Kestrel Pay engaged Tamsin Pay to process card payments for its customers.",
+])
+def test_a_company_signed_or_engaged_to_handle_a_service_is_a_partner(extractor, text):
+    assert of_type(events(extractor, text), "PARTNERSHIP") == [("Kestrel Pay", "Tamsin Pay")]
+
+
+def test_a_past_tense_relative_clause_happened_whatever_governs_its_noun(extractor):
+    text = ("Traders hope the new minister will meet exchanges such as Volta Exchange and Kestrel Pay, both of which "
+            "registered with the Financial Intelligence Unit last year.")
+    licences = of_type(events(extractor, text), "LICENSE")
+    assert licences == [("Financial Intelligence Unit", "Volta Exchange", "Kestrel Pay")], licences
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The audit named Volta Exchange and Kestrel Pay, both of which were fined by the Financial Conduct Authority "
+     "in 2022.", ("Financial Conduct Authority", "Volta Exchange", "Kestrel Pay")),
+    ("The audit named Volta Exchange, which was fined by the Financial Conduct Authority in 2022.",
+     ("Financial Conduct Authority", "Volta Exchange")),
+])
+def test_a_passive_relative_clause_acts_on_the_names_before_it(extractor, text, parties):
+    assert of_type(events(extractor, text), "FINE") == [parties]

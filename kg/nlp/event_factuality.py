@@ -83,7 +83,13 @@ def happened(triggers: Triggers, token: Token) -> bool:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in node.children):
             return False  # "face criminal penalties if they continue"
-        if node.dep_ == "conj" and steps > 0 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        if node.dep_ == "conj" and _in_past_or_present(node) and node.head.tag_ == "VB" and \
+                any(c.dep_ == "aux" and c.lemma_.lower() in triggers.modals for c in node.head.children):
+            # "said that a committee would examine ..., and warned the public", "would open sign-ups in December
+            # and had signed an agreement": a verb in the past or present tense (or perfect) is no conjunct of the
+            # modal's bare verb, whatever the parser made of it; it goes with the one above
+            node = node.head
+        elif node.dep_ == "conj" and steps > 0 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             # "can impose fines and, in serious cases, refer matters for prosecution": a conjunct without a
             # subject of its own shares the first one's modal or negation
             return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in triggers.modals
@@ -93,7 +99,9 @@ def happened(triggers: Triggers, token: Token) -> bool:
         if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in REPORT_NOUNS and \
                 node.head.head.lemma_.lower() in DENIALS:
             return False  # "denied a report that Nemunas had bought a stake": what a denied report says
-        if node.dep_ in ("relcl", "acl") and steps > 0:
+        if node.dep_ in ("relcl", "acl") and (steps > 0 or node.tag_ == "VBD"):
+            # (a verb in the past tense in a relative clause tells what was done, whatever governs the noun:
+            # "hoped the governor would engage with CoinDCX and CoinSwitch, both of which registered with ...")
             return not _denied_by(node.head)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in node.children):
             return True  # "can now list tokens after it was hacked": the hack happened, whatever comes of the rest
@@ -108,13 +116,14 @@ def happened(triggers: Triggers, token: Token) -> bool:
             node = node.head
             if node.head.i == node.i or node.dep_ in ("relcl", "acl"):
                 return True
-        if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.tag_ == "VB" and \
-                any(c.dep_ == "aux" and c.lemma_.lower() in triggers.modals for c in node.head.children):
-            # "said that a committee would examine ..., and warned the public": a verb in the past tense is no
-            # conjunct of the modal's bare verb, whatever the parser made of it; it goes with the one above
-            node = node.head
         node = node.head
         steps += 1
+
+
+def _in_past_or_present(verb: Token) -> bool:
+    """'warned', 'warns', 'had signed', 'has signed': a finite verb, or a participle a finite 'have' carries."""
+    return verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBD", "VBZ") for c in verb.children)
 
 
 def _told_as_done(noun: Token) -> bool:

@@ -559,7 +559,8 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                              if not any(d.left_edge.i <= m.start <= d.right_edge.i for d in nested) and
                              (mine is None or mine.left_edge.i <= m.start <= mine.right_edge.i or
                               not mine.head.left_edge.i <= m.start <= mine.head.right_edge.i)]
-            if child.dep_ == "nsubj" and child.lower_ in ("which", "who") and not span_mentions:
+            if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in ("which", "who") or _of_which(child)) and \
+                    not span_mentions:
                 span_mentions = _relative_antecedent(ents, child)
             seen.add(child.i)
             actor = child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "compound" and root.i == token.i)
@@ -836,7 +837,19 @@ def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
         i = doc[i].head.i  # "Banco Galicia, the country's largest private bank, which ...": the name described
     if i not in ents.by_token or ents.by_token[i].generic:
         return []
+    if _of_which(pronoun):
+        # "CoinDCX and CoinSwitch, both of which registered": every name the quantifier counts
+        last = doc[i]
+        first = last.head if last.dep_ == "conj" and last.head.i in ents.by_token else last
+        return [ents.by_token[t.i] for t in (first, *first.conjuncts) if t.i in ents.by_token]
     return [ents.by_token[i]]
+
+
+def _of_which(subject: Token) -> bool:
+    """'both of which', 'each of whom': a quantifier over a relative pronoun."""
+    return subject.lower_ in ("both", "all", "each", "either") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("which", "whom") for o in c.children)
+        for c in subject.children)
 
 
 GRANTING_VERBS = {"grant", "approve", "award", "authorise", "authorize", "register"}

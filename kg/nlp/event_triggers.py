@@ -66,8 +66,8 @@ SPENT_MEANS = {"resource", "energy", "patience", "morale", "finance", "budget", 
 LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}  # what stock markets list
 # what is built with a partner ("set" only as "set up"), and how one is chosen to build it
 BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
-CHOOSING_VERBS = {"choose", "select", "pick", "hire", "appoint", "tap", "commission"}
-CHOSEN_TO_DO = BUILDING_VERBS | {"run", "operate", "provide", "supply"}
+CHOOSING_VERBS = {"choose", "select", "pick", "hire", "appoint", "tap", "commission", "sign", "enlist", "engage"}
+CHOSEN_TO_DO = BUILDING_VERBS | {"run", "operate", "provide", "supply", "handle", "process"}
 # whom a scheme stops paying when it halts: "stopped paying its 40,000 members"
 PAID_PEOPLE = {"investor", "member", "customer", "user", "depositor", "client", "holder", "saver", "lender",
                "participant"}
@@ -592,8 +592,10 @@ def _built_with_company(verb: Token) -> bool:
 
 
 def _chosen_to_build(verb: Token) -> bool:
-    """'has chosen Giesecke+Devrient to build a pilot': a named company chosen to build or run something."""
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in CHOSEN_TO_DO for c in verb.children) and \
+    """'has chosen Giesecke+Devrient to build a pilot', 'signed Petrovaradin Pay to handle card payments': a named
+    company chosen to build or run something (the parser may read the infinitive as one of purpose)."""
+    return any(c.lemma_.lower() in CHOSEN_TO_DO and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children) and \
         any(c.dep_ == "dobj" and _named_partner(c) for c in verb.children)
 
 
