@@ -2349,3 +2349,23 @@ def test_a_past_tense_relative_clause_happened_whatever_governs_its_noun(extract
 ])
 def test_a_passive_relative_clause_acts_on_the_names_before_it(extractor, text, parties):
     assert of_type(events(extractor, text), "FINE") == [parties]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Daniel Asante took office on Monday as governor of the Bank of Lumeria, succeeding Kofi Mensah.",
+     {"Daniel Asante", "Bank of Lumeria", "Kofi Mensah"}),
+    ("Daniel Asante was sworn in as chair of the Lumeria Securities Commission on Monday.",
+     {"Daniel Asante", "Lumeria Securities Commission"}),
+    ("Daniel Asante, who became governor of the Bank of Lumeria in February, spoke at the conference.",
+     {"Daniel Asante", "Bank of Lumeria"}),
+])
+def test_an_official_taking_office_is_a_leadership_change(extractor, text, parties):
+    assert [set(parts) for parts in of_type(events(extractor, text), "LEADERSHIP_CHANGE")] == [parties]
+
+
+def test_a_change_told_again_with_the_one_who_leaves_is_one_change(extractor):
+    text = ("Kestrel Pay, a small Accra exchange, has named Ama Owusu as its chief executive. Trading volumes rose "
+            "in March, the company said. Owusu takes over from co-founder Kofi Mensah, who will stay on as an "
+            "adviser.")
+    changes = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+    assert [set(parts) for parts in changes] == [{"Kestrel Pay", "Ama Owusu", "Kofi Mensah"}], changes

@@ -472,7 +472,10 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
     # (and what the object is coordinated with: "suspended Turkish lira and crypto withdrawals")
     near += [g for c in token.children if c.dep_ == "dobj" for g in c.conjuncts]
     if spec.context_in_phrases:
+        # (and the phrases of the clause a participle hangs from: "took office as governor ..., succeeding Das")
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            near += [t for c in token.head.children if c.dep_ == "prep" for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
     if spec.type == "LEADERSHIP_CHANGE" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
                                                 for c in token.children):
@@ -729,7 +732,7 @@ def _company_title(noun: Token, top: bool = False) -> bool:
             words & {"country", "republic", "state", "states", "nation"}:
         return False  # "president of El Salvador": a head of state
     if top:
-        return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president") or \
+        return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "chairperson", "president", "governor") or \
             noun.lower_ in ("executive", "officer") and "chief" in words and \
             not words & {"technology", "financial", "operating", "compliance", "marketing", "legal", "risk", "product"}
     return noun.lower_ in ("ceo", "chairman", "chairwoman", "chair", "president", "representative", "director") or \

@@ -256,6 +256,14 @@ def _join_successions(ents: DocEntities, doc: Doc, events: list[FoundEvent]) -> 
                     bodies(earlier) & bodies(event) or not (bodies(earlier) and bodies(event))):
             _add_parties(earlier, event)
             continue
+        if earlier is not None and len(people(earlier)) == 1 and people(earlier) < people(event) and \
+                not _other_years(earlier.date_text, event.date_text) and \
+                0 <= sentence_of[event.start] - sentence_of[earlier.start] <= 2 and (
+                    bodies(earlier) & bodies(event) or not (bodies(earlier) and bodies(event))):
+            # "... has named Meenakshi Raghavan as its chief executive. ... Raghavan takes over from co-founder
+            # Arvind Subramaniam": the change told again, with the one who leaves
+            _add_parties(earlier, event)
+            continue
         out.append(event)
     return out
 
