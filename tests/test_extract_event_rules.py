@@ -2369,3 +2369,23 @@ def test_a_change_told_again_with_the_one_who_leaves_is_one_change(extractor):
             "adviser.")
     changes = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
     assert [set(parts) for parts in changes] == [{"Kestrel Pay", "Ama Owusu", "Kofi Mensah"}], changes
+
+
+@pytest.mark.parametrize("text", [
+    "Under rules set by the Bank of Lumeria, unregistered exchanges had until March to stop serving customers or "
+    "face fines.",
+    "The Bank of Lumeria said a 2019 law had banned crypto payments, but the law carried no specific penalties.",
+    "Its founder said Kestrel Pay had relied on peer-to-peer settlement since its bank closed its account.",
+])
+def test_a_fine_threatened_denied_or_a_payment_settlement_is_no_fine(extractor, text):
+    assert of_type(events(extractor, text), "FINE") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Under the law, exchanges and custodians will be licensed by the Bank of Lumeria.",
+    "The bill names the Lumeria Securities Commission as the main supervisor of virtual asset service providers.",
+    "The Bank of Lumeria and the Capital Markets Authority are working on licensing rules for virtual asset service "
+    "providers.",
+])
+def test_licensing_as_a_rule_for_kinds_of_firm_is_no_licence(extractor, text):
+    assert of_type(events(extractor, text), "LICENSE") == []

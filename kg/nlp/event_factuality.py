@@ -57,8 +57,10 @@ def happened(triggers: Triggers, token: Token) -> bool:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS for c in token.children):
         return False  # "unveiled a plan to raise $42 billion": a plan, not a launch
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-           for c in token.children):
-        return False  # "will pay no administrative fees"
+           for c in token.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return False  # "will pay no administrative fees", "carried no specific penalties"
+    if token.dep_ == "dobj" and token.head.lemma_.lower() == "face" and _an_alternative(token.head):
+        return False  # "had until March to stop offering crypto services or face fines": what would follow
     node, steps = token, 0
     while True:
         for child in node.children:
@@ -118,6 +120,11 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return True
         node = node.head
         steps += 1
+
+
+def _an_alternative(verb: Token) -> bool:
+    """'to register or face fines': a verb joined to the one before it by "or"."""
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children)
 
 
 def _in_past_or_present(verb: Token) -> bool:

@@ -648,6 +648,7 @@ def _dated_clause_of_its_own(clause: Token) -> bool:
 PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability", "capabilities", "time", "times",
                             "instant", "cross-border", "real-time", "stablecoin", "payment", "payments", "transaction",
                             "card", "merchant", "faster", "same-day", "on-chain", "onchain", "blockchain",
+                            "peer", "p2p", "peer-to-peer",
                             # securities services: "issuance, custody and settlement of tokenized instruments"
                             "custody", "clearing", "issuance", "instruments", "trades", "conversion", "processing"}
 
@@ -1118,17 +1119,30 @@ def _standing_count(verb: Token) -> bool:
         for c in verb.children)
 
 
+# what is about licensed firms in general: "the supervisor of virtual asset service providers"
+RULE_NOUNS = {"rule", "supervisor", "regulator", "framework", "regime", "law", "bill", "guideline", "standard",
+              "oversight", "supervision", "regulation", "requirement", "definition"}
+
+
 def _licensing_in_general(token: Token) -> bool:
     """Licensing as a state or a rule, not a licence granted: a present-tense "licenses a handful of exchanges",
     a licence someone is required to obtain ("will require exchanges to obtain a licence"), and rules or powers
     "to license exchanges"."""
     if _standing_count(token):
         return True
+    if token.lemma_.lower() == "provider" and token.dep_ == "pobj" and token.head.lower_ in ("of", "for") and \
+            token.head.head.lemma_.lower() in RULE_NOUNS:
+        return True  # "the main supervisor of virtual asset service providers", "licensing rules for ..."
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
         return False
     if any(a.lemma_.lower() in ("require", "need", "oblige", "force", "compel") for a in [verb, *verb.ancestors][:3]):
         return True
+    by_token = verb.doc._.kg.by_token
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children) and any(
+            c.dep_ == "nsubjpass" and c.tag_ == "NNS" and not any(t.i in by_token for t in c.subtree)
+            for c in verb.children):
+        return True  # "exchanges, brokers and custodians will be licensed by the central bank": a rule for kinds
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("acl", "relcl") and \
         verb.head.lemma_.lower() in ("rule", "power", "law", "bill", "framework", "plan", "regime", "proposal")
 
