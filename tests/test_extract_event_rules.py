@@ -2389,3 +2389,19 @@ def test_a_fine_threatened_denied_or_a_payment_settlement_is_no_fine(extractor, 
 ])
 def test_licensing_as_a_rule_for_kinds_of_firm_is_no_licence(extractor, text):
     assert of_type(events(extractor, text), "LICENSE") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Logistics, a freight company, paid a ransom of 30 bitcoins to regain access to its files.",
+    "Kestrel Pay said intruders had taken over the accounts of 300 customers.",
+    "Hundreds of Kestrel Pay accounts were taken over last week.",
+    "The Twitter account of Kestrel Pay was hijacked on Monday.",
+])
+def test_a_ransom_paid_and_accounts_taken_over_are_hacks(extractor, text):
+    hacks = of_type(events(extractor, text), "HACK")
+    assert len(hacks) == 1 and hacks[0][-1].startswith("Kestrel"), hacks
+
+
+def test_customer_accounts_a_firm_takes_over_are_no_hack(extractor):
+    text = "Volta Exchange took over the customer accounts of Kestrel Pay after the sale."
+    assert of_type(events(extractor, text), "HACK") == []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
 from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, TECHNOLOGY_NOUNS, Triggers, TriggerSpec, \
-    about_apps, agreed_to, central_bank
+    about_apps, accounts_taken_over, agreed_to, central_bank
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
@@ -691,11 +691,11 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
 
 def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
     """'CoinDCX said that attackers had taken $44 million from an internal operational account': what is taken
-    from an account or wallet no one else is named for is the speaking company's."""
+    from an account or wallet no one else is named for (or accounts taken over) is the speaking company's."""
     if not any(c.dep_ == "prep" and c.lower_ == "from" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in ("account", "wallet") for o in c.children)
-            for c in clause.subtree):
-        return []
+            for c in clause.subtree) and not accounts_taken_over(clause):
+        return []  # (or "said that intruders had taken over hundreds of client accounts")
     head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
     if head is None or head.lemma_.lower() not in REPORTING:
         return []

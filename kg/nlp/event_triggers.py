@@ -243,6 +243,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if pos == "VERB" and _chosen_as_partner(taken, tok):
             # "Ipê has named Banco Cerrado as its custody partner", "relies on Genesis as the lending partner"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lemma == "take" and pos == "VERB" and accounts_taken_over(tok):
+            found.setdefault((tok.i, "HACK"), tok)  # "intruders had taken over hundreds of client accounts"
         if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
             found.setdefault((tok.i, "HACK"), tok)  # "$31 million of USDT had been taken from its treasury wallet"
         if lemma == "blame" and pos == "VERB" and any(
@@ -622,6 +624,21 @@ def _authority_attributes_a_theft(taken: dict, verb: Token) -> bool:
     return subject is not None and subject.i in taken and ents.record(taken[subject.i]).type == "REGULATOR" and \
         any(c.dep_ == "dobj" and c.lemma_.lower() in THEFT_NOUNS for c in verb.children) and \
         any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+INTRUDER_NOUNS = {"hacker", "attacker", "thief", "exploiter", "cybercriminal", "intruder", "criminal", "fraudster",
+                  "scammer"}
+
+
+def accounts_taken_over(verb: Token) -> bool:
+    """'intruders had taken over hundreds of client accounts', 'accounts were taken over': accounts seized by
+    attackers (not a firm taking over another's customer accounts in a sale)."""
+    if not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return False
+    seized = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() == "account" for c in seized for t in c.subtree) and (
+        any(c.dep_ == "nsubjpass" for c in seized) or
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in INTRUDER_NOUNS for c in verb.children))
 
 
 def _funds_taken_from(taken: dict, verb: Token) -> bool:
