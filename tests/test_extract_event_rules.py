@@ -2405,3 +2405,11 @@ def test_a_ransom_paid_and_accounts_taken_over_are_hacks(extractor, text):
 def test_customer_accounts_a_firm_takes_over_are_no_hack(extractor):
     text = "Volta Exchange took over the customer accounts of Kestrel Pay after the sale."
     assert of_type(events(extractor, text), "HACK") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pay reported the theft to the Lumeria Police Force, which confirmed it was investigating.",
+    "Kestrel Pay said it had reported the theft to the Lumeria Police Force, which confirmed it was investigating.",
+])
+def test_the_authority_a_theft_was_reported_to_investigates_the_reporter(extractor, text):
+    assert of_type(events(extractor, text), "INVESTIGATION") == [("Lumeria Police Force", "Kestrel Pay")]

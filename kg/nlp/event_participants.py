@@ -1197,10 +1197,27 @@ def _inquiry_into_the_story(ents: DocEntities, token: Token, sent, keys: list[st
     if into and not any(o.lemma_.lower() in STORY_NOUNS or any(t.lower_ in ("its", "their") for t in o.children)
                         for o in into):
         return None
+    reporter = _reported_it_to_the_authority(ents, sent)
+    if not into and reporter is not None:
+        return reporter  # "Kestrel Pay reported the theft to the police, which confirmed it was investigating"
     if not into and not any(m.generic and ents.record(m).type in ("EXCHANGE", "ORGANIZATION")
                             for m in ents.in_span(sent.start, sent.end)):
         return None
     return ents.leading_company(ents.in_span(0, sent.end))
+
+
+def _reported_it_to_the_authority(ents: DocEntities, sent) -> str | None:
+    """The company that is the subject of "reported ... to" an authority in the sentence."""
+    for verb in sent:
+        if verb.lemma_.lower() == "report" and verb.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    (m := ents.by_token.get(o.i)) is not None and ents.record(m).type == "REGULATOR"
+                    for o in c.children) for c in verb.children):
+            companies = [ents.record(m).key for c in verb.children if c.dep_ == "nsubj"
+                         for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)
+                         if ents.record(m).type in ("EXCHANGE", "ORGANIZATION")]
+            return companies[0] if companies else None
+    return None
 
 
 def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:

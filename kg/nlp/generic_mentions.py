@@ -151,7 +151,11 @@ class GenericMentions(EntityBuilder):
         if pronoun.lower_ != "it" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
             return None
         for child in clause.head.children:
-            if child.dep_ == "nsubj" and child.i in self.taken:
+            if child.dep_ != "nsubj":
+                continue
+            if child.lower_ in ("which", "who") and clause.head.dep_ == "relcl":
+                child = clause.head.head  # "the Singapore Police Force, which confirmed it was investigating"
+            if child.i in self.taken:
                 record = self.ents.records[self.taken[child.i].key]
                 return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
