@@ -2413,3 +2413,11 @@ def test_customer_accounts_a_firm_takes_over_are_no_hack(extractor):
 ])
 def test_the_authority_a_theft_was_reported_to_investigates_the_reporter(extractor, text):
     assert of_type(events(extractor, text), "INVESTIGATION") == [("Lumeria Police Force", "Kestrel Pay")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pay said attackers had used stolen passwords to log into about 740 customer accounts.",
+    "Kestrel Pay told clients that attackers had logged into 300 accounts.",
+])
+def test_accounts_attackers_logged_into_are_the_speaking_companys_hack(extractor, text):
+    assert of_type(events(extractor, text), "HACK") == [("Kestrel Pay",)]

@@ -691,11 +691,18 @@ def _reporting_regulator(ents: DocEntities, clause: Token) -> str:
 
 def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
     """'CoinDCX said that attackers had taken $44 million from an internal operational account': what is taken
-    from an account or wallet no one else is named for (or accounts taken over) is the speaking company's."""
+    from an account or wallet no one else is named for (or accounts broken into or taken over) is the speaking
+    company's."""
     if not any(c.dep_ == "prep" and c.lower_ == "from" and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in ("account", "wallet") for o in c.children)
+            o.dep_ == "pobj" and o.lemma_.lower() in ("account", "wallet") for o in c.children) or
+            c.dep_ == "prep" and c.lower_ == "into" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() == "account" for o in c.children)
             for c in clause.subtree) and not accounts_taken_over(clause):
-        return []  # (or "said that intruders had taken over hundreds of client accounts")
+        # (or "said that intruders had taken over hundreds of client accounts", "attackers had used leaked
+        # passwords to log into about 740 accounts")
+        return []
+    while clause.dep_ in ("xcomp", "advcl") and clause.head.i != clause.i:
+        clause = clause.head  # "said attackers had used stolen passwords to log into ...": the clause said
     head = clause.head if clause.dep_ in ("ccomp", "parataxis") else None
     if head is None or head.lemma_.lower() not in REPORTING:
         return []

@@ -40,6 +40,8 @@ SEND_VERBS = {"send", "push", "drive", "lift", "knock", "drag"}
 # what thieves do with the loot afterwards, not the theft: "the thieves swapped the tokens on Uniswap"
 LAUNDER_VERBS = {"swap", "launder", "convert", "exchange", "bridge", "mix", "deposit", "cash", "split", "send",
                  "funnel", "route", "tumble", "use", "move", "push", "transfer", "channel", "pass", "shift"}
+# what attackers log or break into
+BROKEN_INTO = {"account", "system", "server", "network", "wallet", "database"}
 # what a loss is lost to or from when it is a theft
 LOSS_TO_THEFT = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "hack", "exploit", "theft", "heist",
                  "attack", "wallet", "wallets"}
@@ -177,6 +179,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if hackers and pos == "VERB" and lemma not in LAUNDER_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
+        if hackers and lemma in ("log", "break") and pos == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() in BROKEN_INTO for o in c.children)
+                for c in tok.children):
+            found.setdefault((tok.i, "HACK"), tok)  # "attackers had used stolen passwords to log into 740 accounts"
         if lemma == "lose" and pos == "VERB" and _money_lost(tok) and (
                 hackers or any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree) or
                 any(c.pos_ == "VERB" and "HACK" in triggers.by_verb.get(c.lemma_.lower(), ()) for c in tok.conjuncts)):
