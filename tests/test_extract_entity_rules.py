@@ -1795,3 +1795,8 @@ def test_a_name_followed_by_an_age_between_commas_is_a_persons(extractor):
 ])
 def test_a_police_operations_name_is_no_entity(extractor, text):
     assert not any("Operation" in name or name == "Cronos" for name, _ in entities(extractor, text))
+
+
+def test_a_police_force_named_in_its_own_language_is_a_regulator(extractor):
+    found = entities(extractor, "Portugal's Polícia Judiciária arrested the engineer on Tuesday.")
+    assert ("Polícia Judiciária", "REGULATOR") in found, found

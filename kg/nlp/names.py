@@ -61,6 +61,9 @@ COUNTRY_CODES = {"TR", "KR", "JP", "AU", "TH", "ID", "IN", "BR", "MX", "AR", "CO
 # the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
 AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate",
                    "Bureau", "Procuratorate", "Gendarmerie"}
+# "police" in the languages whose forces' names crypto news keeps untranslated ("Polícia Judiciária")
+POLICE_WORDS = {"Polícia", "Policía", "Polizia", "Polizei", "Politie", "Policja", "Policie", "Policija", "Poliisi",
+                "Polisi", "Politi"}
 # the kinds authorities' names open with in Spanish, Portuguese, French and Italian, and the words that join them
 AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", "Procuraduría", "Ministerio", "Unidad",
                      "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria",
@@ -731,8 +734,11 @@ class NameRules(EntityTyping):
         elif type_ in ("LOCATION", "PERSON") and len(span) > 1 and (
                 span[-1].text in self.lex.org_suffix_words or span[-1].text in NETWORK_WORDS):
             type_ = "ORGANIZATION"  # "Heco Chain", "Atomic Wallet"
-        if type_ == "LOCATION" and len(span) > 1 and self.lex.regulator_words.search(span.text):
-            type_ = self._org_type(span)  # "West Yorkshire Police": a force, though named after its county
+        if type_ == "LOCATION" and len(span) > 1 and self.lex.regulator_words.search(span.text) or \
+                type_ == "PERSON" and len(span) > 1 and any(t.text in POLICE_WORDS for t in span):
+            # "West Yorkshire Police": a force, though named after its county; "Polícia Judiciária", whatever NER
+            # made of it
+            type_ = self._org_type(span)
         if type_ in ("PERSON", "LOCATION") and kind_before and not (
                 type_ == "PERSON" and self.doc[span.start - 1].lower_ in PEOPLES_KINDS):
             # (a person's NER name after a kind people are too stays a person: "software developer Daniela Ochoa")
