@@ -2421,3 +2421,9 @@ def test_the_authority_a_theft_was_reported_to_investigates_the_reporter(extract
 ])
 def test_accounts_attackers_logged_into_are_the_speaking_companys_hack(extractor, text):
     assert of_type(events(extractor, text), "HACK") == [("Kestrel Pay",)]
+
+
+def test_hashrate_sold_forward_to_a_company_is_no_acquisition(extractor):
+    text = ("Saguenay Hashworks agreed to sell 300 petahashes per second of its computing power forward for six "
+            "months to Calumet Hash Trading.")
+    assert of_type(events(extractor, text), "ACQUISITION") == []

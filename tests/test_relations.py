@@ -1094,3 +1094,17 @@ def test_a_generic_kind_after_a_place_with_a_main_verb_after_it_places_no_other_
     text = ("Pasig Exchange raised $50 million in a round led by Tiger Global Management, as the New York "
             "investment firm extends its bets in the region.")
     assert ("Pasig Exchange", "BASED_IN", "New York") not in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marrow Bank executive officer Kenji Arakawa said the bank saw traders as new depositors.",
+     ("Kenji Arakawa", "WORKS_FOR", "Marrow Bank")),
+    ("The Bank of Lumeria (BOL) issued a licence. BOL first vice-president Raúl Ortega Soto said the regime was new.",
+     ("Raúl Ortega Soto", "WORKS_FOR", "Bank of Lumeria")),
+    ("Carlos Funes, the founder of San Pedro Sula exchange Catracho Bit, said the firm was growing.",
+     ("Carlos Funes", "WORKS_FOR", "Catracho Bit")),
+    ("The tax service fined a miner. The company's director, Arman Sargsyan, said Gyumri Hash would appeal.",
+     ("Arman Sargsyan", "WORKS_FOR", "Gyumri Hash")),
+])
+def test_more_titles_longer_places_and_miners_names_give_employers(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -913,11 +913,19 @@ def _with_company(doc, tok: Token) -> bool:
     return False
 
 
+# what a company sells as its output, not a part of itself
+SOLD_OUTPUT = {"hashrate", "power", "electricity", "output", "capacity", "energy"}
+HASHRATE_UNITS = ("petahash", "exahash", "terahash", "hashrate", "hashpower")
+
+
 def _sold_to_company(doc, verb: Token) -> bool:
     """'sold the business to Karpeles', 'sold its mining site to Galaxy Digital', 'the sale of Kilimani's customer
     accounts and brand to Akagera Exchange': a sale to someone named is their purchase ('sold bitcoin', 'rushed
     to sell' name no buyer). The parser may hang "to" on what was sold, up to two nouns down."""
     ents = doc._.kg
+    if any(t.lemma_.lower() in SOLD_OUTPUT or t.lower_.startswith(HASHRATE_UNITS) for c in verb.children
+           if c.dep_ in ("dobj", "prep") and c.lower_ != "to" for t in c.subtree):
+        return False  # "agreed to sell 300 petahashes per second of its computing power forward to X": output, no firm
     heads = [verb]
     for _ in range(2):
         heads += [c for h in heads for c in h.children if c.dep_ in ("dobj", "pobj", "prep", "conj") and

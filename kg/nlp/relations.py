@@ -37,7 +37,7 @@ KIND_WORDS = "firm|company|group|bank|exchange|fund|consultancy|agency|startup|s
 # what may stand between a title's "of" and the employer: "Lagos-based payments company", "collapsed Istanbul crypto
 # exchange"
 DESCRIPTION = (r"(?-i:(?:(?:collapsed|defunct|failed|bankrupt|troubled|now-defunct|embattled)\s+)?"
-               r"(?:[A-Z][\w.]*\s+){0,2}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})")
+               r"(?:[A-Z][\w.]*\s+){0,3}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})")
 PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
 WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months|decades?))"
