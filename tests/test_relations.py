@@ -1108,3 +1108,13 @@ def test_a_generic_kind_after_a_place_with_a_main_verb_after_it_places_no_other_
 ])
 def test_more_titles_longer_places_and_miners_names_give_employers(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Singapore lending and trading platform Tiong Bahru Exchange halted withdrawals on Thursday.",
+     ("Tiong Bahru Exchange", "BASED_IN", "Singapore")),
+    ("Petra Bit has signed a custody agreement with Switzerland's Léman Custody.",
+     ("Léman Custody", "BASED_IN", "Switzerland")),
+])
+def test_coordinated_kinds_and_custodians_names_are_placed(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -1088,8 +1088,11 @@ class RelationFinder:
         while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN", "NUM") and after[k].is_lower and
                                   after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
                                   after[k].text == "-" and nouns and k + 1 < len(after) or
+                                  after[k].lower_ in ("and", "or") and nouns and k + 1 < len(after) and
+                                  after[k + 1].is_lower or
                                   self._kind_word(after[k]) and nouns):
-            nouns.append(after[k])  # "state-run bitcoin wallet": the hyphen and its parts too
+            # "state-run bitcoin wallet": the hyphen and its parts too; "lending and trading platform": both kinds
+            nouns.append(after[k])
             k += 1
         while nouns and not self._kind_word(nouns[-1]) and nouns[-1].tag_ in ("VBN", "VBG"):
             nouns.pop()  # "a Seoul security firm hired by ...", "a Brooklyn start-up building a wallet"
