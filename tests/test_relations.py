@@ -1118,3 +1118,13 @@ def test_more_titles_longer_places_and_miners_names_give_employers(extractor, te
 ])
 def test_coordinated_kinds_and_custodians_names_are_placed(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_an_appositive_kind_in_a_place_places_the_company(extractor):
+    assert ("Kestrel Pay", "BASED_IN", "Lagos") in relations(extractor, "Kestrel Pay, a payments company in Lagos, "
+                                                                         "said it had doubled its users.")
+
+
+def test_the_scope_of_a_rank_is_no_seat(extractor):
+    found = relations(extractor, "Kestrel Pay, the largest payments company in Nigeria, said it had doubled its users.")
+    assert ("Kestrel Pay", "BASED_IN", "Nigeria") not in found

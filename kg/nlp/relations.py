@@ -45,6 +45,8 @@ WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s
 WORKED_AS = r"(?:\s+as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
 IN_DEPARTMENT = r"\s+in\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:department|division|unit|team)\s+of"
 PLACED = {"EXCHANGE", "REGULATOR", "ORGANIZATION"}
+# words that make "in" a rank's scope, not a seat: "the largest exchange in Europe", "the only licensed bank in"
+RANK_WORDS = re.compile(r"\b(?:\w+est|only|first|top|leading|main|sole|last|number|no\.)\b", re.I)
 # roles "its" gives that are no job at the company: officers a court appoints, and the creator (of a product)
 NOT_ITS_STAFF = {"administrator", "administrators", "liquidator", "liquidators", "receiver", "receivers", "trustee",
                  "trustees", "creator", "creators"}
@@ -288,6 +290,10 @@ class RelationFinder:
         self.unit_in = re.compile(
             r",\s*(?:the\s+[a-z]+(?:'s|’s)|its|their)\s+(?:[a-z-]+\s+){0,2}"
             r"(?:subsidiary|unit|arm|branch|affiliate|entity)\s+in\s+(?:the\s+)?$", re.I)
+        # "Kestrel Pay, a payments company in Lagos", "Fundación Cripto Abierta, a think tank in Córdoba"
+        self.kind_in = re.compile(
+            r",\s*(?:an?|the)\s+(?:[a-z-]+\s+){0,3}(?:" + "|".join(sorted(self.kind_nouns | {"tank", "start-up"})) +
+            r")\s+in\s+(?:the\s+)?$")
         # "the Bahamas, where FTX was based"
         self.where_org = re.compile(r"^\s*,\s*where\s+$", re.I)
         self.org_was_based = re.compile(
@@ -866,7 +872,7 @@ class RelationFinder:
                                         org, mentions[i + 1]))
                 continue
             window = max(0, doc[m.start].idx - 60)
-            unit = self.unit_in.search(text[window:doc[m.start].idx])
+            unit = self.unit_in.search(text[window:doc[m.start].idx]) or self._kind_in(text[window:doc[m.start].idx])
             if unit:
                 comma = doc.char_span(window + unit.start(), doc[m.start].idx, alignment_mode="expand")
                 org = next((o for o in reversed(mentions[:i]) if comma is not None and o.end == comma.start), None)
@@ -1015,6 +1021,11 @@ class RelationFinder:
                 out.append(_rel(rec.key, "BASED_IN", ents.record(placed).key, "", m, placed))
             listed = (m, placed) if placed is not None and plural is not False else None
         return out
+
+    def _kind_in(self, before: str) -> re.Match | None:
+        """', a payments company in' before a place (not ', the largest exchange in': a rank's scope)."""
+        found = self.kind_in.search(before)
+        return None if found is None or RANK_WORDS.search(found.group()) else found
 
     def _kind_word(self, token) -> bool:
         """A word for a kind of organisation, "start-up" (three tokens) included."""
