@@ -1128,3 +1128,11 @@ def test_an_appositive_kind_in_a_place_places_the_company(extractor):
 def test_the_scope_of_a_rank_is_no_seat(extractor):
     found = relations(extractor, "Kestrel Pay, the largest payments company in Nigeria, said it had doubled its users.")
     assert ("Kestrel Pay", "BASED_IN", "Nigeria") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nkechi Obi, a security researcher at Ledgerlight, said so.", ("Nkechi Obi", "WORKS_FOR", "Ledgerlight")),
+    ("Gareth Lim, a partner at Keppel Lane Legal, said so.", ("Gareth Lim", "WORKS_FOR", "Keppel Lane Legal")),
+])
+def test_a_name_ner_missed_after_a_job_and_at_is_the_employer(extractor, text, expected):
+    assert expected in relations(extractor, text)

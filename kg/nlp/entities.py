@@ -105,6 +105,7 @@ class EntityLinker:
         builder.add_shaped_authorities()
         builder.add_described_organisations()
         builder.add_companies_after_their_kind()
+        builder.add_workplaces_after_titles()
         builder.add_listed_companies()
         builder.add_listed_investors()
         builder.add_based_companies()

@@ -85,6 +85,12 @@ COMPANY_TITLES = (("chief", "executive", "officer"), ("chief", "executive"), ("c
 NAMED_KINDS = {"exchange", "firm", "company", "startup", "start-up", "lender", "broker", "brokerage", "consultancy",
                "custodian", "processor", "fintech", "bank", "miner", "group", "protocol", "platform", "venue",
                "provider", "issuer", "operator", "launchpad", "pool"}
+# jobs after which "at" names the employer: "a security researcher at Ledgerlight"
+WORKPLACE_TITLES = {"analyst", "researcher", "partner", "economist", "strategist", "engineer", "lawyer", "attorney",
+                    "associate", "professor", "lecturer", "fellow", "director", "trader", "developer", "scientist",
+                    "executive", "officer", "manager", "consultant", "adviser", "advisor", "counsel", "banker",
+                    "employee", "official", "spokesperson", "spokesman", "spokeswoman", "investigator", "head",
+                    "lead", "chief", "founder", "co-founder", "specialist", "expert"}
 # kinds of company a person can be called too ("software developer Daniela Ochoa", "fund manager X")
 PEOPLES_KINDS = {"developer", "manager", "broker", "miner", "publisher"}
 # what an authority is called in apposition to its name ("the consumer protection agency", "the competition watchdog")
@@ -494,6 +500,23 @@ class NameRules(EntityTyping):
                 end += 1
             span = doc[tok.i + 1:end]
             if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span):
+                self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def add_workplaces_after_titles(self) -> None:
+        """'Nkechi Obi, a security researcher at Ledgerlight', 'a partner at Keppel Lane Legal': capitalised words
+        NER missed (or read as a work of art) after a job and "at" name where the person works, a company."""
+        doc = self.doc
+        for i in [i for i, lower in enumerate(self._lowers[:-2]) if lower == "at"]:
+            job = doc[i - 1] if i else None
+            if job is None or not job.is_lower or job.lower_ not in WORKPLACE_TITLES or job.pos_ != "NOUN":
+                continue
+            end = i + 1
+            while end < len(doc) and end - i <= 4 and end not in self.taken and \
+                    NAME_WORD.match(doc[end].text) and doc[end].is_title and not doc[end].is_stop:
+                end += 1
+            span = doc[i + 1:end]
+            if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span) and \
+                    not self._plainly_a_place(span):
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
 
     def add_web_names(self) -> None:
