@@ -2427,3 +2427,11 @@ def test_hashrate_sold_forward_to_a_company_is_no_acquisition(extractor):
     text = ("Saguenay Hashworks agreed to sell 300 petahashes per second of its computing power forward for six "
             "months to Calumet Hash Trading.")
     assert of_type(events(extractor, text), "ACQUISITION") == []
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("Hong Kong stocks rallied on Tuesday. Kestrel Securities, a brokerage, fell 9%.", [("Kestrel Securities",)]),
+    ("Hong Kong shares rallied. Kestrel Securities dropped 7% of its staff.", []),
+])
+def test_a_company_that_moves_by_a_percentage_in_an_article_about_shares_is_its_stock(extractor, text, moved):
+    assert of_type(events(extractor, text), "PRICE_MOVE") == moved

@@ -239,7 +239,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         if record.type not in spec.participants and not (spec.type == "PARTNERSHIP" and central_bank(record)) or \
                 record.key in keys:
             continue
-        if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m):
+        if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m) and \
+                not _listed_company_moved(doc, m, token):
             continue
         keys.append(record.key)
     if spec.type == "INVESTIGATION" and keys:
@@ -260,7 +261,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if not keys:
         return None
     types = {ents.records[k].type for k in keys}
-    shares = spec.type == "PRICE_MOVE" and _about_shares(sent)
+    shares = spec.type == "PRICE_MOVE" and (_about_shares(sent) or any(
+        _listed_company_moved(doc, m, token) for m in ordered if m.key in keys))
     # "Daniel Shin, who is under investigation", "police raided a warehouse used by Worldcoin": an
     # authority left unnamed still investigates
     unnamed_authority = spec.type == "INVESTIGATION" and (token.head.lower_ == "under" or any(
@@ -1243,6 +1245,17 @@ def _shares_of(doc, mention) -> bool:
     """'Shares of Coinbase', 'Coinbase shares', 'Circle's stock': the company's share price is meant."""
     window = doc[max(mention.start - 3, 0):min(mention.end + 3, len(doc))]
     return any(t.lower_ in ("shares", "stock", "share") for t in window)
+
+
+def _listed_company_moved(doc, mention, verb: Token) -> bool:
+    """'Guotai Junan International, the Hong Kong-based brokerage ..., fell 9% on Tuesday', 'OSL Group ... dropped
+    7%': a company that is itself the subject of a price verb moving by a percentage, in an article about shares,
+    is its stock."""
+    root = doc[mention.end - 1]
+    return verb.pos_ == "VERB" and root.dep_ == "nsubj" and root.head.i == verb.i and any(
+        (c.text == "%" or c.lower_ == "percent") and not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+        for c in verb.children if c.dep_ in ("dobj", "npadvmod")) and \
+        any(t.lower_ in ("shares", "stock", "stocks") for t in doc)  # (not "dropped 7% of its staff")
 
 
 def _about_shares(sent) -> bool:
