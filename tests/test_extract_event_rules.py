@@ -2435,3 +2435,12 @@ def test_hashrate_sold_forward_to_a_company_is_no_acquisition(extractor):
 ])
 def test_a_company_that_moves_by_a_percentage_in_an_article_about_shares_is_its_stock(extractor, text, moved):
     assert of_type(events(extractor, text), "PRICE_MOVE") == moved
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("Ether (ETH) added 2% to about $4,010.", [("Ether",)]),
+    ("Bitcoin shed 5% on Monday.", [("Bitcoin",)]),
+    ("The exchange shed 10% of its workforce.", []),
+])
+def test_a_coin_that_adds_or_sheds_a_percentage_moves(extractor, text, moved):
+    assert of_type(events(extractor, text), "PRICE_MOVE") == moved

@@ -293,6 +293,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in SEND_VERBS and any(c.lower_ in ("higher", "lower") or c.lower_ in ("up", "down") and
                                        _by_a_percentage(c) for c in tok.subtree):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "sending bitcoin briefly higher", "knocked it down 10%"
+        if lemma in ("add", "shed") and pos == "VERB" and any(
+                c.dep_ in ("dobj", "npadvmod") and (c.text == "%" or c.lower_ == "percent") and
+                not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in tok.children):
+            found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "Ether (ETH) added 2% to about $4,010", "SOL shed 5%"
         if lowers[k] in ("higher", "lower") and tok.dep_ == "acomp" and _by_a_percentage(tok):
             found.setdefault((tok.i, "PRICE_MOVE"), tok)  # "XRP was about 1% lower at $0.52"
         if lowers[k] in ("up", "down") and tok.dep_ == "advmod" and tok.head.lemma_ in CLOSING_VERBS and \
