@@ -1800,3 +1800,16 @@ def test_a_police_operations_name_is_no_entity(extractor, text):
 def test_a_police_force_named_in_its_own_language_is_a_regulator(extractor):
     found = entities(extractor, "Portugal's Polícia Judiciária arrested the engineer on Tuesday.")
     assert ("Polícia Judiciária", "REGULATOR") in found, found
+
+
+def test_a_ticker_in_brackets_after_a_name_beside_trading_is_a_coin_of_that_name(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="Nakasu Crypto began trading Velmora (VLM) on Thursday.",
+                                      published="2024-03-05T10:00:00Z"))
+    coin = next(e for e in x.entities if e.type == "ASSET")
+    assert {coin.name, *coin.aliases} == {"VLM", "Velmora"}, coin
+
+
+def test_the_acronym_of_an_organisations_name_in_brackets_is_no_coin(extractor):
+    text = ("A complaint from the Brazilian Association of Cryptocurrencies and Blockchain (ABCB) says brokers "
+            "could not receive deposits.")
+    assert ("ABCB", "ASSET") not in entities(extractor, text)

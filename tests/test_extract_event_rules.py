@@ -2444,3 +2444,15 @@ def test_a_company_that_moves_by_a_percentage_in_an_article_about_shares_is_its_
 ])
 def test_a_coin_that_adds_or_sheds_a_percentage_moves(extractor, text, moved):
     assert of_type(events(extractor, text), "PRICE_MOVE") == moved
+
+
+@pytest.mark.parametrize("text, venue, coins", [
+    ("Nakasu Crypto, a Fukuoka-based exchange, began trading Velmora (VLM) and Quenta (QTA) against the yen on "
+     "Thursday.", "Nakasu Crypto", [{"VLM", "Velmora"}, {"QTA", "Quenta"}]),
+    ("Daechi Exchange, a Seoul platform, said on Wednesday it would stop trading in three tokens — Byeol (BYL), "
+     "Maru Protocol (MARU) and Jindo (JDO) — on Aug. 20.", "Daechi Exchange",
+     [{"BYL", "Byeol"}, {"MARU", "Maru Protocol"}, {"JDO", "Jindo"}]),
+])
+def test_a_venue_beginning_or_stopping_to_trade_named_coins_lists_or_delists_them(extractor, text, venue, coins):
+    (parts,) = of_type(events(extractor, text), "LISTING")  # a coin goes by its name or its ticker
+    assert parts[0] == venue and len(parts) == 1 + len(coins) and all(set(parts) & names for names in coins), parts

@@ -172,6 +172,8 @@ def announced_as_decided(token: Token) -> bool:
     """'Gopax said it would delist the token on Dec. 7', 'said it would add trading pairs next week': what a
     venue says it would list or delist is reported speech for "will", a decision taken (not "would not list",
     nor "said it would consider listing")."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("stop", "begin", "start", "cease", "resume"):
+        token = token.head  # "said it would stop trading in three tokens"
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) or \
             any(c.dep_ == "neg" for c in token.children) or any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)

@@ -332,6 +332,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "DRG began trading on Mekong Exchange on Wednesday" (not "the exchange-traded fund began trading on
             # the Australian Securities Exchange": a stock market listing)
             found.setdefault((tok.i, "LISTING"), tok)
+        if lemma == "trade" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OFFER_STARTS and \
+                _venue_trades_coins(taken, tok):
+            # "Nakasu Crypto began trading Astar (ASTR) and Polkadot (DOT)", "said it would stop trading in three
+            # tokens — Byeol (BYL), ..."
+            found.setdefault((tok.i, "LISTING"), tok)
         if lemma in ("launch", "debut", "go", "land", "arrive") and pos == "VERB" and _on_named_venue(sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold", "Ethereum Classic lands on Kraken"
         if joined_a_round(tok):
@@ -686,6 +691,21 @@ def _a_token_made(taken: dict, verb: Token) -> bool:
         made.append(verb.head)  # the noun the clause describes
     return any(t.lemma_.lower() in TOKEN_NOUNS or t.i in taken and ents.record(taken[t.i]).type == "ASSET" and
                not taken[t.i].generic for t in made)
+
+
+def _venue_trades_coins(taken: dict, verb: Token) -> bool:
+    """A venue (named, or a pronoun) as the subject of the verb "trading" hangs from, and named coins as what
+    is traded (its object, or "in" them, by name or in apposition to "three tokens")."""
+    ents = verb.doc._.kg
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not any(c.i in taken and ents.record(taken[c.i]).type == "EXCHANGE" or c.lower_ in ("it", "they")
+               for c in subjects):
+        return False
+    traded = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+    return any(t.i in taken and ents.record(taken[t.i]).type == "ASSET"
+               for o in traded for t in [o, *(t for a in o.children if a.dep_ == "appos" for t in a.subtree)])
 
 
 def _asset_object(taken: dict, verb: Token) -> bool:

@@ -21,6 +21,8 @@ CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "CHF", "SGD", "HKD",
 
 # how a price ends or starts a session, told with a figure: "Solana closed at $141, down 4%"
 SESSION_VERBS = {"close", "open", "end", "finish"}
+# what a venue does with coins: a capitalised name with a ticker in brackets beside them names a coin
+TRADED_WORDS = {"trade", "trading", "list", "delist", "listing", "delisting", "pair", "deposit", "withdrawal"}
 
 
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -65,6 +67,20 @@ class Tickers(EntityBuilder):
                 old = self.taken.get(i)
                 if old is None or old.start == i and old.end == i + 1:
                     self._mention(doc[i:i + 1], record, replace=True)
+                    self._name_before_the_ticker(i, record)
+
+    def _name_before_the_ticker(self, i: int, record) -> None:
+        """'Byeol (BYL)', 'Maru Protocol (MARU)': the capitalised name right before a ticker in brackets, one the
+        knowledge base and the other rules left unnamed, is the same coin's."""
+        doc = self.doc
+        if not (i >= 2 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
+            return
+        start = i - 1
+        while start - 1 >= 0 and i - 1 - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop and \
+                start - 1 not in self.taken:
+            start -= 1
+        if start < i - 1 and doc[start].is_alpha and not doc[start].is_sent_start:
+            self._mention(doc[start:i - 1], record)
 
     def add_derived_tokens(self) -> None:
         """'stETH', 'aBNBc', 'crvUSD': a word made of a lower-case prefix and a known coin's ticker or a
@@ -226,6 +242,23 @@ class Tickers(EntityBuilder):
         return i >= 2 and doc[i - 1].lower_ in ("called", "named", "dubbed") and \
             doc[i - 2].lower_ in self.lex.token_nouns
 
+    def _coin_name_before(self, i: int) -> bool:
+        """A ticker in brackets right after a capitalised name of its own (not the acronym of an organisation's
+        name: "the Association of Cryptocurrencies and Blockchain (ABCB)")."""
+        doc = self.doc
+        if not (i >= 2 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
+            return False
+        start = i - 1
+        while start - 1 >= 0 and i - 1 - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop:
+            start -= 1
+        if start == i - 1 or any(k in self.taken and self.ents.records[self.taken[k].key].type != "ASSET"
+                                 for k in range(start, i - 1)):
+            return False
+        before = doc[start - 1].lower_ if start else ""
+        if before in ("and", "&") and start >= 2 and start - 2 in self.taken:
+            return self.ents.records[self.taken[start - 2].key].type == "ASSET"  # "..., Maru Protocol (MARU) and"
+        return before not in ("of", "for", "&", "de", "the")
+
     def _token_context(self, i: int) -> bool:
         doc = self.doc
         tok = doc[i]
@@ -255,6 +288,8 @@ class Tickers(EntityBuilder):
         if nxt is not None and nxt.text in ("'s", "’s") and i + 2 < sent.end and \
                 doc[i + 2].lower_ in ("price", "value"):
             return True  # "JELLYJELLY's price"
+        if self._coin_name_before(i) and any(t.lemma_.lower() in TRADED_WORDS or t.lower_ in nouns for t in sent):
+            return True  # "began trading Astar (ASTR) and Polkadot (DOT)", "three tokens — Byeol (BYL), ..."
         head = tok.head
         if tok.dep_ == "dobj" and head.lemma_.lower() in ("list", "delist"):
             return True  # "listed PI for spot trading"
