@@ -2456,3 +2456,20 @@ def test_a_coin_that_adds_or_sheds_a_percentage_moves(extractor, text, moved):
 def test_a_venue_beginning_or_stopping_to_trade_named_coins_lists_or_delists_them(extractor, text, venue, coins):
     (parts,) = of_type(events(extractor, text), "LISTING")  # a coin goes by its name or its ticker
     assert parts[0] == venue and len(parts) == 1 + len(coins) and all(set(parts) & names for names in coins), parts
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Halden Group completed its purchase of Kestrel Pay in April.", {"Halden Group", "Kestrel Pay"}),
+])
+def test_a_purchase_of_a_company_is_an_acquisition(extractor, text, parties):
+    assert [set(p) for p in of_type(events(extractor, text), "ACQUISITION")] == [parties]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Halden Group bought Kestrel Pay in April and installed Toshihiko Katsuya, one of its executive officers, as "
+     "president.", "Toshihiko Katsuya"),
+    ("Halden Group appointed Pimchanok Srisuk, previously Kestrel Pay's head of compliance, to run the exchange.",
+     "Pimchanok Srisuk"),
+])
+def test_someone_installed_as_head_or_appointed_to_run_a_company_is_a_leadership_change(extractor, text, person):
+    assert any(person in parts for parts in of_type(events(extractor, text), "LEADERSHIP_CHANGE"))

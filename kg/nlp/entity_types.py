@@ -407,7 +407,9 @@ def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     # "Visa's", "Bank of America's", "the Bank of Israel's", "the FCA's", "the exchange's"
     owner = r"(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:of\s+)?){0,3}[A-Z][\w.&-]*|(?:the|its|their)\s+[a-z]+)['’]s"
     employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
-    return re.compile(rf"\s*,\s*(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?"
+    # (after "previously", "formerly", "until recently": ", previously Thonburi's head of compliance,")
+    return re.compile(rf"\s*,\s*(?:(?:previously|formerly|until\s+recently|most\s+recently)\s+)?"
+                      rf"(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?"
                       rf"(?:(?:former|then|longtime|interim|acting|deputy|joint|senior|global|new|other|fellow|current|"
                       rf"outgoing|incoming|founding|onetime|one-time)\s+)*"
                       rf"(?:{people})\b(?!['’]s)")

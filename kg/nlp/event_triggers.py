@@ -485,6 +485,10 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
     if spec.type == "LICENSE" and token.lemma_.lower() == "register" and any(
             c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.lemma_.lower() in SIGNED_UP for c in token.children):
         return False  # "the affected accounts were all registered before Aug. 5": users signing up
+    if spec.type == "LEADERSHIP_CHANGE" and any(
+            c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("run", "lead", "head", "oversee", "manage") and
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        return True  # "appointed Pimchanok Srisuk to run the exchange": the post is the running of it
     near = [token, *token.children, token.head, *token.head.children]
     # (and what the object is coordinated with: "suspended Turkish lira and crypto withdrawals")
     near += [g for c in token.children if c.dep_ == "dobj" for g in c.conjuncts]
