@@ -2473,3 +2473,8 @@ def test_a_purchase_of_a_company_is_an_acquisition(extractor, text, parties):
 ])
 def test_someone_installed_as_head_or_appointed_to_run_a_company_is_a_leadership_change(extractor, text, person):
     assert any(person in parts for parts in of_type(events(extractor, text), "LEADERSHIP_CHANGE"))
+
+
+def test_deal_words_inside_the_partners_name_do_not_make_the_deal_a_sale(extractor):
+    text = "Kestrel Pay has signed an agreement with Hai Van Commercial Joint Stock Bank to hold customer deposits."
+    assert of_type(events(extractor, text), "PARTNERSHIP") == [("Kestrel Pay", "Hai Van Commercial Joint Stock Bank")]

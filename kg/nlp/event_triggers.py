@@ -927,6 +927,8 @@ def _with_company(doc, tok: Token) -> bool:
     for a deal, none that buys, settles or lends."""
     ents = doc._.kg
     terms = [*tok.subtree, *(t for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i for t in c.subtree)]
+    # (words of a name are no terms: "Hai Van Commercial Joint Stock Bank")
+    terms = [t for t in terms if t.i not in ents.by_token or ents.by_token[t.i].generic]
     if tok.pos_ == "NOUN" and any(t.lemma_.lower() in NOT_PARTNERSHIP_DEALS for t in terms):
         # "an agreement under which Fisco will take a majority stake", "reached an agreement with the IMF
         # for a $1.4 billion loan program"
