@@ -1813,3 +1813,10 @@ def test_the_acronym_of_an_organisations_name_in_brackets_is_no_coin(extractor):
     text = ("A complaint from the Brazilian Association of Cryptocurrencies and Blockchain (ABCB) says brokers "
             "could not receive deposits.")
     assert ("ABCB", "ASSET") not in entities(extractor, text)
+
+
+def test_a_legal_form_written_before_a_companys_name_belongs_to_it(extractor):
+    x = extractor.extract_one(Article(id="t", title="", published="2024-03-05T10:00:00Z", text=(
+        "The regulator granted a licence to PT Danau Toba Digital, the Medan-based operator of Toba Exchange.")))
+    firm = next(e for e in x.entities if e.name.endswith("Danau Toba Digital"))
+    assert "PT Danau Toba Digital" in {firm.name, *firm.aliases}, firm

@@ -129,6 +129,7 @@ class EntityLinker:
         if builder.retype_from_context():
             builder.link_company_short_names()  # again, by the new types ("Hokkai Coin" + "Co.")
         builder.link_stock_tickers()
+        builder.attach_legal_prefixes()
         builder.add_generic_mentions()
         ents.index()
         doc._.kg = ents

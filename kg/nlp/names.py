@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Span
 
 from .candidate_spans import (BODY_KINDS, FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS,
-                              INSTITUTION_WORDS, LEGAL_FORMS, NAME_PARTICLES, ORG_KIND_NOUNS, described_as_organisation,
-                              ends_start_up, glued_lowercase_half, hired_as_a_title, job_words, kind_word,
-                              regional_company)
+                              INSTITUTION_WORDS, LEGAL_FORMS, LEGAL_PREFIXES, NAME_PARTICLES, ORG_KIND_NOUNS,
+                              described_as_organisation, ends_start_up, glued_lowercase_half, hired_as_a_title,
+                              job_words, kind_word, regional_company)
 from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
@@ -518,6 +518,16 @@ class NameRules(EntityTyping):
             if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span) and \
                     not self._plainly_a_place(span):
                 self._mention(span, self._record_for(span.text, self._org_type(span)))
+
+    def attach_legal_prefixes(self) -> None:
+        """'PT Danau Toba Digital', 'UAB Vilnius Crypto': a legal form written before a company's name, which the
+        rule that found the name left off, belongs to it."""
+        doc = self.doc
+        for m in [m for m in self.ents.mentions if not m.generic and m.start > 0]:
+            before = m.start - 1
+            if doc[before].text in LEGAL_PREFIXES and before not in self.taken and \
+                    self.ents.records[m.key].type in ("ORGANIZATION", "EXCHANGE") and m in self.ents.mentions:
+                self._mention(doc[before:m.end], self.ents.records[m.key], replace=True)
 
     def add_web_names(self) -> None:
         """'developers at Slock.it', 'Gate.io said': a capitalised name with a web domain's ending is a company's,
