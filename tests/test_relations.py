@@ -1136,3 +1136,15 @@ def test_the_scope_of_a_rank_is_no_seat(extractor):
 ])
 def test_a_name_ner_missed_after_a_job_and_at_is_the_employer(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Operators will be supervised," SEC secretary-general Rapee Sucharitakul told reporters.',
+     ("Rapee Sucharitakul", "WORKS_FOR", "Securities and Exchange Commission")),
+    ("Kestrel Pay appointed Priya Raman, previously a financial crime manager at Kiwibank, as compliance officer.",
+     ("Priya Raman", "WORKS_FOR", "Kiwibank")),
+    ("Every trade will be visible, Vu Thi Thu Ha, a deputy director at the State Securities Commission, told "
+     "reporters.", ("Vu Thi Thu Ha", "WORKS_FOR", "State Securities Commission")),
+])
+def test_secretaries_general_managers_and_vietnamese_names_without_accents_give_employers(extractor, text, expected):
+    assert expected in relations(extractor, text)
