@@ -2478,3 +2478,15 @@ def test_someone_installed_as_head_or_appointed_to_run_a_company_is_a_leadership
 def test_deal_words_inside_the_partners_name_do_not_make_the_deal_a_sale(extractor):
     text = "Kestrel Pay has signed an agreement with Hai Van Commercial Joint Stock Bank to hold customer deposits."
     assert of_type(events(extractor, text), "PARTNERSHIP") == [("Kestrel Pay", "Hai Van Commercial Joint Stock Bank")]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Kilimani Exchange froze withdrawals in January. On Feb. 20 the High Court in Nairobi granted a petition "
+     "brought by customers and appointed Ndovu Advisory as provisional liquidator.",
+     {"High Court", "Kilimani Exchange", "Ndovu Advisory"}),
+    ("Moreton Digital Pty Ltd collapsed in May. The company's directors appointed Natalie Chen and Gregory Walsh of "
+     "restructuring firm Hartwell Partners as joint administrators on Monday.",
+     {"Moreton Digital Pty Ltd", "Hartwell Partners"}),
+])
+def test_an_insolvency_officer_appointed_takes_part_in_the_failed_companys_insolvency(extractor, text, parties):
+    assert [set(p) for p in of_type(events(extractor, text), "BANKRUPTCY")] == [parties]

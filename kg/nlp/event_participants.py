@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
 from .event_triggers import LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, TECHNOLOGY_NOUNS, Triggers, TriggerSpec, \
-    about_apps, accounts_taken_over, agreed_to, central_bank
+    about_apps, accounts_taken_over, agreed_to, central_bank, insolvency_officer
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
@@ -159,6 +159,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         if main is not None and main.pos_ in ("VERB", "AUX") and not coin_before:
             mover = main
             ordered = ordered or clause_mentions(triggers, ents, main, main, spec.type)
+    if spec.type == "BANKRUPTCY" and token.lemma_.lower() in ("appoint", "name") and \
+            (officer := insolvency_officer(token)) is not None:
+        ordered = _insolvency_appointment(ents, token, officer, sent)
     if not ordered and spec.type == "HACK":
         ordered = _robbed_speaker(ents, clause)
     if not ordered and spec.type in NEEDS_CLAUSE:
@@ -834,6 +837,33 @@ def _one_tokens_trading(ents: DocEntities, token: Token) -> bool:
     phrase = [t for c in halted for t in c.subtree] + \
         [t for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") for t in c.subtree]
     return any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in phrase)
+
+
+def _insolvency_appointment(ents: DocEntities, verb: Token, officer: Token, sent) -> list[Mention]:
+    """'The High Court appointed Ndovu Advisory as provisional liquidator', 'Helen Marsh and David Okafor of Keel &
+    Partners were appointed joint administrators of Severn Yield': the court or authority that appoints, the
+    failed company (named in the officer's phrase, else the one the article is about) and the firm appointed."""
+    def inside(nodes) -> list[Mention]:
+        return [m for n in nodes for m in ents.in_span(n.left_edge.i, n.right_edge.i + 1) if not m.generic]
+
+    acting = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    authority = lambda m: ents.record(m).type == "REGULATOR" or "court" in ents.record(m).name.lower()  # noqa: E731
+    appointer = [m for m in inside(c for c in acting.children if c.dep_ == "nsubj") if authority(m)]
+    firms = ("ORGANIZATION", "EXCHANGE")
+    # (the parser may hang the appointees' "of restructuring firm X" on the verb)
+    appointees = [m for m in inside([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != officer.i] +
+                                    [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for o in c.children if o.dep_ == "pobj"])
+                  if ents.record(m).type in firms]
+    of_company = [m for m in inside(o for h, preps in ((officer, ("of", "to", "for")), (verb, ("to", "for")))
+                                    for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                                    for o in c.children if o.dep_ == "pobj")
+                  if ents.record(m).type in firms]
+    taken = {m.key for m in appointer + appointees}
+    if not of_company:
+        lead = ents.leading_company([m for m in ents.in_span(0, sent.end) if m.key not in taken and not authority(m)])
+        of_company = [m for m in ents.in_span(0, sent.end) if m.key == lead][:1]
+    return appointer + of_company + appointees if of_company else []
 
 
 def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:

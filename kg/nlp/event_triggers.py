@@ -249,6 +249,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if pos == "VERB" and _chosen_as_partner(taken, tok):
             # "Ipê has named Banco Cerrado as its custody partner", "relies on Genesis as the lending partner"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lemma in ("appoint", "name") and pos == "VERB" and insolvency_officer(tok) is not None:
+            # "appointed Ndovu Advisory as provisional liquidator", "were appointed joint administrators": an
+            # officer of an insolvency put in charge of a failed company
+            found.setdefault((tok.i, "BANKRUPTCY"), tok)
         if lemma == "take" and pos == "VERB" and accounts_taken_over(tok):
             found.setdefault((tok.i, "HACK"), tok)  # "intruders had taken over hundreds of client accounts"
         if lemma == "take" and pos == "VERB" and _funds_taken_from(taken, tok):
@@ -643,6 +647,19 @@ def _authority_attributes_a_theft(taken: dict, verb: Token) -> bool:
     return subject is not None and subject.i in taken and ents.record(taken[subject.i]).type == "REGULATOR" and \
         any(c.dep_ == "dobj" and c.lemma_.lower() in THEFT_NOUNS for c in verb.children) and \
         any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+# who runs a failed company's insolvency
+INSOLVENCY_OFFICERS = {"liquidator", "administrator", "trustee", "receiver", "examiner"}
+
+
+def insolvency_officer(verb: Token) -> Token | None:
+    """The officer noun an appointment names: 'appointed X as provisional liquidator', 'appointed provisional
+    liquidators to Gatecoin', 'were appointed joint administrators' (not 'a system administrator')."""
+    nouns = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+             if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp")]
+    return next((n for n in nouns if n.lemma_.lower() in INSOLVENCY_OFFICERS and not any(
+        c.lower_ in ("system", "network", "site", "forum", "platform", "market") for c in n.children)), None)
 
 
 INTRUDER_NOUNS = {"hacker", "attacker", "thief", "exploiter", "cybercriminal", "intruder", "criminal", "fraudster",

@@ -133,7 +133,10 @@ class EventFinder:
                         continue
                     # "after the collapse of TerraUSD": the move of the party it names, told before or not
                 subject = _subject_key(ents, token)
-                if type_ in ONE_PER_PARTY:  # each asset that moved, each company that failed, is its own event
+                if type_ in ONE_PER_PARTY and not (type_ == "BANKRUPTCY" and token.pos_ == "VERB" and
+                                                   token.lemma_.lower() in ("appoint", "name")):
+                    # each asset that moved, each company that failed, is its own event (the officers appointed to
+                    # one failed company are parties of its insolvency)
                     courts = [k for k in event.participants if "court" in ents.records[k].name.lower()]
                     for key in event.participants:
                         if key not in courts:
