@@ -2490,3 +2490,13 @@ def test_deal_words_inside_the_partners_name_do_not_make_the_deal_a_sale(extract
 ])
 def test_an_insolvency_officer_appointed_takes_part_in_the_failed_companys_insolvency(extractor, text, parties):
     assert [set(p) for p in of_type(events(extractor, text), "BANKRUPTCY")] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pay's administrators have recovered $140 million through asset sales, settlements and litigation.",
+    "The tribunal's order imposes a moratorium on suits against Kestrel Pay.",
+    "Other claims will be paid from recoveries, including any proceeds of litigation against Pieter van Wyk.",
+])
+def test_cases_in_general_as_a_means_or_a_scope_are_no_case(extractor, text):
+    found = events(extractor, text)
+    assert of_type(found, "LAWSUIT") == [] and of_type(found, "FINE") == [], found

@@ -54,6 +54,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
         return False  # "a reward for information leading to the arrest and conviction of those responsible"
     if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in GENERIC_PLURAL for c in token.children):
         return False
+    if _means_or_scope(token):
+        return False  # "recovered through asset sales, settlements and litigation", "a moratorium on suits"
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS for c in token.children):
         return False  # "unveiled a plan to raise $42 billion": a plan, not a launch
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -120,6 +122,25 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return True
         node = node.head
         steps += 1
+
+
+CASE_NOUNS = {"litigation", "suit", "lawsuit", "settlement", "claim", "action", "case", "proceeding", "fine",
+              "penalty"}
+
+
+def _means_or_scope(noun: Token) -> bool:
+    """A case or settlement noun in the plural (or "litigation") with no determiner, as what money comes
+    "through" or "from", what a moratorium is "on", or what proceeds are "of": cases in general, not one."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CASE_NOUNS or \
+            not (noun.tag_ == "NNS" or noun.lemma_.lower() == "litigation") or any(
+            c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "through asset sales, settlements and litigation"
+    return first.dep_ == "pobj" and first.head.lower_ in ("through", "from", "on", "of") and \
+        (first.head.head.lemma_.lower() in ("recover", "raise", "moratorium", "stay", "fund", "income") or
+         first.head.head.lower_ == "proceeds")
 
 
 def _an_alternative(verb: Token) -> bool:
