@@ -846,8 +846,10 @@ def _insolvency_appointment(ents: DocEntities, verb: Token, officer: Token, sent
     def inside(nodes) -> list[Mention]:
         return [m for n in nodes for m in ents.in_span(n.left_edge.i, n.right_edge.i + 1) if not m.generic]
 
+    def authority(m: Mention) -> bool:
+        return ents.record(m).type == "REGULATOR" or "court" in ents.record(m).name.lower()
+
     acting = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-    authority = lambda m: ents.record(m).type == "REGULATOR" or "court" in ents.record(m).name.lower()  # noqa: E731
     appointer = [m for m in inside(c for c in acting.children if c.dep_ == "nsubj") if authority(m)]
     firms = ("ORGANIZATION", "EXCHANGE")
     # (the parser may hang the appointees' "of restructuring firm X" on the verb)
