@@ -2500,3 +2500,11 @@ def test_an_insolvency_officer_appointed_takes_part_in_the_failed_companys_insol
 def test_cases_in_general_as_a_means_or_a_scope_are_no_case(extractor, text):
     found = events(extractor, text)
     assert of_type(found, "LAWSUIT") == [] and of_type(found, "FINE") == [], found
+
+
+def test_an_officer_the_parser_reads_as_a_predicate_is_still_the_appointee(extractor):
+    text = ("The Lyon Commercial Court on Tuesday placed Saône Exchange, a trading platform based in the city, into "
+            "judicial liquidation. The court named Anne Vidal of Lyon-based insolvency practice Vidal & Associés as "
+            "liquidator.")
+    assert any({"Saône Exchange", "Vidal & Associés"} <= set(parts)
+               for parts in of_type(events(extractor, text), "BANKRUPTCY"))

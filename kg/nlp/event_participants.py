@@ -853,7 +853,8 @@ def _insolvency_appointment(ents: DocEntities, verb: Token, officer: Token, sent
     appointer = [m for m in inside(c for c in acting.children if c.dep_ == "nsubj") if authority(m)]
     firms = ("ORGANIZATION", "EXCHANGE")
     # (the parser may hang the appointees' "of restructuring firm X" on the verb)
-    appointees = [m for m in inside([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != officer.i] +
+    appointees = [m for m in inside([c for c in verb.children
+                                     if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != officer.i] +
                                     [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
                                      for o in c.children if o.dep_ == "pobj"])
                   if ents.record(m).type in firms]
