@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_triggers import LETTING_VERBS, Triggers, cannot_move_money
+from .event_triggers import WITHHOLDING_VERBS, Triggers, cannot_move_money
 from .generic_mentions import REPORTING_VERBS
 
 
@@ -66,7 +66,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
     node, steps = token, 0
     while True:
         for child in node.children:
-            if child.dep_ == "neg" and not (unable and (node.i == token.i or node.lemma_.lower() in LETTING_VERBS)):
+            if child.dep_ == "neg" and not (unable and (node.i == token.i or
+                                                        node.lemma_.lower() in WITHHOLDING_VERBS)):
                 return False
             if child.dep_ == "aux" and child.lemma_.lower() in triggers.modals and not (unable and node.i == token.i):
                 return False

@@ -1005,7 +1005,9 @@ def _stops_withdrawals(verb: Token) -> bool:
         any(v.lemma_.lower() == "withdraw" for v in allowed)
 
 
-LETTING_VERBS = {"let", "allow", "permit"}  # "has not let users withdraw": a venue keeping its users from it
+# what a venue, negated, keeps its users from doing: "has not let users withdraw" (event_participants'
+# LETTING_VERBS, which let customers trade, are a wider set)
+WITHHOLDING_VERBS = {"let", "allow", "permit"}
 
 
 # what one withdraws that is no money: "did not let users withdraw their consent"
@@ -1033,7 +1035,8 @@ def unable_to_withdraw(verb: Token) -> bool:
     for _ in range(3):  # "unable to use the website or app, including to withdraw funds"
         if node.lower_ == "unable":
             return True
-        if node.i != verb.i and node.lemma_.lower() in LETTING_VERBS and any(c.dep_ == "neg" for c in node.children):
+        if node.i != verb.i and node.lemma_.lower() in WITHHOLDING_VERBS and \
+                any(c.dep_ == "neg" for c in node.children):
             return True  # "has not let users withdraw rupees or crypto since October"
         if node.head == node:
             return False

@@ -73,14 +73,22 @@ class Tickers(EntityBuilder):
         """'Byeol (BYL)', 'Maru Protocol (MARU)': the capitalised name right before a ticker in brackets, one the
         knowledge base and the other rules left unnamed, is the same coin's."""
         doc = self.doc
+        start = self._bracketed_after_a_name(i, past_names=False)
+        if start is not None and doc[start].is_alpha and not doc[start].is_sent_start:
+            self._mention(doc[start:i - 1], record)
+
+    def _bracketed_after_a_name(self, i: int, *, past_names: bool) -> int | None:
+        """Where the capitalised name of up to three words before a ticker in brackets at ``i`` begins ("Maru
+        Protocol (MARU)"), reading back over names other rules found too only with ``past_names``; None if no
+        such name stands there."""
+        doc = self.doc
         if not (i >= 2 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
-            return
+            return None
         start = i - 1
         while start - 1 >= 0 and i - 1 - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop and \
-                start - 1 not in self.taken:
+                (past_names or start - 1 not in self.taken):
             start -= 1
-        if start < i - 1 and doc[start].is_alpha and not doc[start].is_sent_start:
-            self._mention(doc[start:i - 1], record)
+        return start if start < i - 1 else None
 
     def add_derived_tokens(self) -> None:
         """'stETH', 'aBNBc', 'crvUSD': a word made of a lower-case prefix and a known coin's ticker or a
@@ -246,13 +254,9 @@ class Tickers(EntityBuilder):
         """A ticker in brackets right after a capitalised name of its own (not the acronym of an organisation's
         name: "the Association of Cryptocurrencies and Blockchain (ABCB)")."""
         doc = self.doc
-        if not (i >= 2 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")"):
-            return False
-        start = i - 1
-        while start - 1 >= 0 and i - 1 - start < 3 and doc[start - 1].is_title and not doc[start - 1].is_stop:
-            start -= 1
-        if start == i - 1 or any(k in self.taken and self.ents.records[self.taken[k].key].type != "ASSET"
-                                 for k in range(start, i - 1)):
+        start = self._bracketed_after_a_name(i, past_names=True)
+        if start is None or any(k in self.taken and self.ents.records[self.taken[k].key].type != "ASSET"
+                                for k in range(start, i - 1)):
             return False
         before = doc[start - 1].lower_ if start else ""
         if before in ("and", "&") and start >= 2 and start - 2 in self.taken:
