@@ -1820,3 +1820,36 @@ def test_a_legal_form_written_before_a_companys_name_belongs_to_it(extractor):
         "The regulator granted a licence to PT Danau Toba Digital, the Medan-based operator of Toba Exchange.")))
     firm = next(e for e in x.entities if e.name.endswith("Danau Toba Digital"))
     assert "PT Danau Toba Digital" in {firm.name, *firm.aliases}, firm
+
+
+def test_a_police_force_named_after_its_city_is_a_regulator_not_the_place(extractor):
+    found = entities(extractor, "The City of Leeds Police said it was looking into the missing deposits.")
+    assert ("City of Leeds Police", "REGULATOR") in found, found
+    found = entities(extractor, "The City of London Police is looking into the transfers.")
+    assert ("City of London Police", "REGULATOR") in found, found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The ruling by Marcus Feltham QC, sitting as a deputy judge, was welcomed by the exchange.", "Marcus Feltham"),
+    ("Arguing for the investors, Priya Lakhani KC said the token was a security.", "Priya Lakhani"),
+])
+def test_the_letters_of_an_honour_after_a_name_are_not_part_of_it(extractor, text, person):
+    found = entities(extractor, text)
+    assert (person, "PERSON") in found, found
+    assert not any(name.endswith(("QC", "KC")) for name, _ in found), found
+
+
+def test_a_legal_form_ends_the_employers_name_after_a_job_and_at(extractor):
+    text = "Sarah Quist, a partner at Fenchurch Reed LLP, which represents the creditors, declined to comment."
+    assert ("Fenchurch Reed LLP", "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_region_named_after_the_land_it_lies_in_is_one_place(extractor):
+    found = entities(extractor, "Prosecutors said raids took place in Lower Austria and Styria on Monday.")
+    assert ("Lower Austria", "LOCATION") in found, found
+    assert not any(type_ == "PERSON" for _, type_ in found), found
+
+
+def test_wealth_ends_a_companys_name(extractor):
+    text = "The warning named Tamar Coin Trust and Harrow Digital Wealth among the clones."
+    assert ("Harrow Digital Wealth", "ORGANIZATION") in entities(extractor, text)

@@ -27,6 +27,11 @@ from .lexicon import Lexicon
 INSTITUTION_WORDS = {"Agency", "Authority", "Bank", "Board", "Bureau", "Commission", "Committee", "Council", "Court",
                      "Department", "Directorate", "Inspectorate", "Administration", "Ministry", "Office", "Police",
                      "Service"}
+# the words before a land's name that make a region's: "Upper Austria", "Lower Saxony", "Inner Mongolia"
+REGION_QUALIFIERS = {"Upper", "Lower", "Inner", "Outer"}
+# letters written after a person's name for a rank or an honour: "Fiona Hartley QC", "Jane Doe MP"
+PEOPLES_HONOURS = {"QC", "KC", "OBE", "CBE", "MBE", "KBE", "DBE"}  # (only a person holds these)
+POST_NOMINALS = PEOPLES_HONOURS | {"SC", "MP", "MEP", "Esq."}
 TITLE_STARTS = {"co", "co-founder", "cofounder", "founder", "ceo", "chief", "president", "chairman", "spokesperson",
                 "spokesman", "spokeswoman", "executive", "head", "cto", "cfo", "coo", "governor"}
 NER_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION"}
@@ -219,6 +224,16 @@ class CandidateSpans:
                 trimmed = _before_title(trimmed, type_)
             if type_ == "ORGANIZATION" and trimmed is not None:
                 trimmed = _with_office_word(trimmed)
+            if type_ == "LOCATION" and trimmed is not None and len(trimmed) > 1 and \
+                    trimmed[-1].text in INSTITUTION_WORDS:
+                type_ = "ORGANIZATION"  # "the City of London Police": a body named after its place, not the place
+            if trimmed is not None and len(trimmed) == 1 and trimmed[0].text in PEOPLES_HONOURS and \
+                    trimmed.start > 0 and doc[trimmed.start - 1].ent_type_ == "PERSON":
+                continue  # "Priya Lakhani" + "KC": the honour NER took for a name of its own
+            if type_ in ("PERSON", "ORGANIZATION") and trimmed is not None and len(trimmed) > 2 and \
+                    trimmed[-1].text in (POST_NOMINALS if type_ == "PERSON" else PEOPLES_HONOURS) and \
+                    all(t.is_title for t in trimmed[:-1]):
+                trimmed, type_ = trimmed[:-1], "PERSON"  # "Fiona Hartley QC": the honour after a name is not in it
             if type_ == "PERSON" and trimmed is not None:
                 trimmed = self._after_leading_title(trimmed)
                 if len(trimmed) > 1 and (trimmed[-1].text in self.lex.org_suffix_words or
@@ -304,9 +319,11 @@ class CandidateSpans:
             return False
         kb_span, entry = inside[0]
         if type_ == "LOCATION":
-            # "Guatemala City", "Kuwait City": the capital named after its country
-            return entry.type == "LOCATION" and span[-1].text == "City" and kb_span.start == span.start and \
-                kb_span.end == span.end - 1
+            # "Guatemala City", "Kuwait City": the capital named after its country; "Upper Austria", "Inner
+            # Mongolia": a region named after the land it is part of
+            return entry.type == "LOCATION" and (
+                span[-1].text == "City" and kb_span.start == span.start and kb_span.end == span.end - 1 or
+                span[0].text in REGION_QUALIFIERS and kb_span.start == span.start + 1 and kb_span.end == span.end)
         if type_ == "PERSON" and half_of_hyphenated_word(kb_span, span):
             return True  # "Lin Chia-hao" is a person; "Chia" is only half of a word of the name
         if type_ == "PERSON" and entry.type == "LOCATION":

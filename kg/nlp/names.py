@@ -514,6 +514,8 @@ class NameRules(EntityTyping):
             while end < len(doc) and end - i <= 4 and end not in self.taken and \
                     NAME_WORD.match(doc[end].text) and doc[end].is_title and not doc[end].is_stop:
                 end += 1
+            if i + 1 < end < len(doc) and doc[end].text in LEGAL_FORMS and end not in self.taken:
+                end += 1  # "a partner at Holborn Reeve" + "LLP"
             span = doc[i + 1:end]
             if len(span) and (end == len(doc) or not doc[end].is_title) and self._unknown_name(span) and \
                     not self._plainly_a_place(span):
