@@ -1001,6 +1001,10 @@ def test_a_spelled_out_name_does_not_cut_a_longer_name_it_opens(extractor):
      ("Karoo Markets", "EXCHANGE")),
     ("Saltire Coin, a small Scottish bitcoin broker, said the emails of 900 customers were exposed.",
      ("Saltire Coin", "EXCHANGE")),
+    # a crypto platform and a trading site are venues too
+    ("Users of Ghent-based crypto platform Lys Markets could not log in on Friday.", ("Lys Markets", "EXCHANGE")),
+    ("The alert named Marsh Swap, a trading site registered offshore, which had bought search ads.",
+     ("Marsh Swap", "EXCHANGE")),
 ])
 def test_a_crypto_trading_platform_or_brokerage_is_an_exchange(extractor, text, expected):
     assert expected in entities(extractor, text)
