@@ -1857,3 +1857,15 @@ def test_a_region_named_after_the_land_it_lies_in_is_one_place(extractor):
 def test_wealth_ends_a_companys_name(extractor):
     text = "The warning named Tamar Coin Trust and Harrow Digital Wealth among the clones."
     assert ("Harrow Digital Wealth", "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Lakeshore Futures LLC, a broker based in Chicago, will pay a penalty to the CFTC. The order found that "
+     "Dana Whitlow, Lakeshore's former chief risk officer, ignored risk limits.", "Lakeshore Futures LLC", "Lakeshore"),
+    ("Quarry Research, a crypto analytics firm, published the report on Monday. Quarry said the exchange's reserves "
+     "had fallen.", "Quarry Research", "Quarry"),
+])
+def test_futures_and_research_are_kind_words_an_article_drops(extractor, text, full, short):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    firm = next(e for e in x.entities if e.name == full)
+    assert short in firm.aliases, firm

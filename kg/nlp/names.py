@@ -32,7 +32,9 @@ KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "
 # arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
 SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners",
                                  "Wallet", "Pay", "OTC", "Lending", "Custody", "Mining", "Payments", "Investments",
-                                 "Insolvency", "Management", "Advisory", "Cash"}
+                                 "Insolvency", "Management", "Advisory", "Cash", "Research", "Trust", "Market",
+                                 "Futures", "Hash", "Financial", "Invest", "Platforms", "Money", "Remit", "Online",
+                                 "Staking"}
 # "Slock.it", "Gate.io", "Earn.com": a company named as its website
 WEB_NAME = re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:com|io|it|co|net|org|ai|xyz|us|de|fi|app|exchange|finance)$")
 LAW_WORDS = {"Decree", "Act", "Law", "Regulation", "Ordinance", "Directive", "Bill", "Code"}
