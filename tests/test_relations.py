@@ -1148,3 +1148,17 @@ def test_a_name_ner_missed_after_a_job_and_at_is_the_employer(extractor, text, e
 ])
 def test_secretaries_general_managers_and_vietnamese_names_without_accents_give_employers(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city and its state between commas are one place before the kind
+    ("Larchmont Yield Inc., a Tulsa, Oklahoma, company that sold mining notes, agreed to pay a penalty.",
+     {("Larchmont Yield Inc.", "BASED_IN", "Tulsa"), ("Larchmont Yield Inc.", "BASED_IN", "Oklahoma")}),
+    ("Investors sued over Birchfield Capital, the Hartford, Connecticut, bitcoin fund that collapsed in 2021.",
+     {("Birchfield Capital", "BASED_IN", "Hartford"), ("Birchfield Capital", "BASED_IN", "Connecticut")}),
+    # an adjective after the kind ends the appositive's words, not the kind
+    ("Gullwing Markets, a Denver crypto exchange popular with students, locked users out for a day.",
+     {("Gullwing Markets", "BASED_IN", "Denver")}),
+])
+def test_a_city_and_state_or_an_adjective_after_the_kind_still_place_the_company(extractor, text, expected):
+    assert expected <= relations(extractor, text)

@@ -1091,7 +1091,9 @@ class RelationFinder:
         'FairX, a U.S. futures exchange'."""
         m = mentions[i]
         sent = doc[m.start].sent
-        after = doc[m.end:min(m.end + 9, sent.end)]  # ("'s anti - money - laundering regulator": nine tokens)
+        # "a Charlotte, North Carolina, company": a city and its state, read as one place before the kind
+        start, end = _city_and_state(doc, ents, m)
+        after = doc[end:min(end + 9, sent.end)]  # ("'s anti - money - laundering regulator": nine tokens)
         nouns = []
         k = 0
         if len(after) and after[0].text in POSSESSIVE:  # "Honduras' banking regulator"
@@ -1105,8 +1107,11 @@ class RelationFinder:
             # "state-run bitcoin wallet": the hyphen and its parts too; "lending and trading platform": both kinds
             nouns.append(after[k])
             k += 1
-        while nouns and not self._kind_word(nouns[-1]) and nouns[-1].tag_ in ("VBN", "VBG"):
-            nouns.pop()  # "a Seoul security firm hired by ...", "a Brooklyn start-up building a wallet"
+        while nouns and not self._kind_word(nouns[-1]) and (nouns[-1].tag_ in ("VBN", "VBG") or nouns[-1].pos_ == "ADJ"
+                                                            and any(self._kind_word(t) for t in nouns[:-1])):
+            # "a Seoul security firm hired by ...", "a Brooklyn start-up building a wallet", "a San Francisco
+            # exchange popular with traders"
+            nouns.pop()
             k -= 1
         if not nouns or not self._kind_word(nouns[-1]):
             return None
@@ -1115,7 +1120,7 @@ class RelationFinder:
         kind = ents.by_token.get(nouns[-1].i)
         if kind is not None and kind.generic and ents.record(kind).type in PLACED and after[0].text not in POSSESSIVE:
             return kind  # "the largest U.S. crypto exchange said": the exchange the generic mention stands for
-        nxt = m.end + k
+        nxt = end + k
         # directly named after the kind: "New Zealand exchange Cryptopia"
         if nxt in ents.by_token and ents.record(ents.by_token[nxt]).type in PLACED and after[0].text not in POSSESSIVE:
             return ents.by_token[nxt]
@@ -1129,13 +1134,13 @@ class RelationFinder:
         if after[0].text in POSSESSIVE:
             # "WazirX, one of India's largest exchanges", "Upbit, South Korea's biggest exchange", "the Bangko
             # Sentral ng Pilipinas (BSP), the Philippines' central bank"
-            lead = doc[max(sent.start, m.start - 4):m.start].text.lower()
+            lead = doc[max(sent.start, start - 4):start].text.lower()
             if re.search(r",\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*(?:the\s*)?$", lead):
-                prev = [o for o in mentions[:i] if o.end <= m.start]
+                prev = [o for o in mentions[:i] if o.end <= start]
                 if prev:
                     o = prev[-1]
-                    start = o.end + 1 if doc[o.end].text in LEGAL_FORMS else o.end  # "Sevan Exchange" + "CJSC"
-                    gap = doc[start:m.start].text.strip().lower()
+                    begin = o.end + 1 if doc[o.end].text in LEGAL_FORMS else o.end  # "Sevan Exchange" + "CJSC"
+                    gap = doc[begin:start].text.strip().lower()
                     if ents.record(o).type in PLACED and not o.generic and re.fullmatch(
                             r"(?:\(\s*[A-Z]{2,6}\s*)?\)?\s*,\s*(?:(?:once|still|now)\s+)?(?:one\s+of)?\s*(?:the)?",
                             gap):
@@ -1144,9 +1149,9 @@ class RelationFinder:
         # apposition before: "the CFTC, the U.S. derivatives regulator", "FairX, a U.S. futures exchange",
         # "Coinbase, the largest U.S. crypto exchange"
         # "FTX Digital Markets, the exchange's Bahamas unit", "Kraken, one of the largest U.S. exchanges"
-        k = m.start
-        while k > sent.start and m.start - k < 5 and (doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and
-                                                      m.start - k < 3 or _amount_word(doc[k - 1])):
+        k = start
+        while k > sent.start and start - k < 5 and (doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower and
+                                                    start - k < 3 or _amount_word(doc[k - 1])):
             k -= 1  # ("Simba Ridge Fund, a $60 million Nairobi venture fund")
         j = k
         if j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s") and doc[j - 2].is_lower:
@@ -1223,6 +1228,21 @@ def implied_by_events(ents: DocEntities, relations: list[FoundRelation], events)
                 have.add((person, employers[0]))
                 out.append(FoundRelation(person, "WORKS_FOR", employers[0], "", event.start, event.end))
     return out
+
+
+def _city_and_state(doc, ents: DocEntities, m: Mention) -> tuple[int, int]:
+    """Where the place ``m`` stands, and where the words after it begin, with a city and its state between commas
+    read as one place ("a Charlotte, North Carolina, company"): the state's or the city's own span otherwise."""
+    if m.end + 2 < len(doc) and doc[m.end].text == ",":
+        state = ents.by_token.get(m.end + 1)
+        if state is not None and not state.generic and state.start == m.end + 1 and state.end < len(doc) and \
+                doc[state.end].text == "," and ents.record(state).type == "LOCATION":
+            return m.start, state.end + 1
+    if m.start >= 2 and doc[m.start - 1].text == "," and m.end < len(doc) and doc[m.end].text == ",":
+        city = ents.by_token.get(m.start - 2)
+        if city is not None and not city.generic and city.end == m.start - 1 and ents.record(city).type == "LOCATION":
+            return city.start, m.end + 1
+    return m.start, m.end
 
 
 def _past_an_appositive(doc, person: Mention, after: Mention) -> bool:
