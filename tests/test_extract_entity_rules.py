@@ -1869,3 +1869,18 @@ def test_futures_and_research_are_kind_words_an_article_drops(extractor, text, f
     x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
     firm = next(e for e in x.entities if e.name == full)
     assert short in firm.aliases, firm
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Marrow Bay Finance, a crypto lender, froze withdrawals in May. Marrow Bay, based in Newark, filed for "
+     "bankruptcy in June.", "Marrow Bay Finance", "Marrow Bay"),
+    ("Quill Harbor Markets halted trading on Monday. Quill Harbor said the outage was fixed.", "Quill Harbor Markets",
+     "Quill Harbor"),
+    ("Regulators fined Juniper Crest Trust Co. on Tuesday. Based in Boston, Juniper Crest is one of few chartered "
+     "custodians.", "Juniper Crest Trust Co.", "Juniper Crest"),
+])
+def test_a_short_name_ner_read_as_a_place_or_a_person_is_the_companys(extractor, text, full, short):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    firm = next(e for e in x.entities if e.name == full)
+    assert short in firm.aliases, firm
+    assert not any(e.name == short for e in x.entities), x.entities

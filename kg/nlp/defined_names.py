@@ -238,29 +238,37 @@ class DefinedNames(EntityTyping):
         words that say what kind of company it is (or by a web domain's ending), is that company's short name."""
         companies = [r for r in self.ents.records.values() if r.type in ("EXCHANGE", "ORGANIZATION") and r.mentions > 0]
         records = [r for r in companies if not r.kb_id]
-        if not records or len(companies) < 2:
+        if not records:
+            return
+        # (and a name NER read as a place's or a person's, where the article's company is that name and a kind:
+        # "Cobalt Harbor, based in Hoboken" after "Cobalt Harbor Finance")
+        misread = [r for r in self.ents.records.values() if r.type in ("LOCATION", "PERSON") and not r.kb_id and
+                   r.mentions > 0 and " " in r.name]
+        if len(companies) + len(misread) < 2:
             return
         first = {}
         for m in sorted(self.ents.mentions, key=lambda m: m.start):
             first.setdefault(m.key, m.start)
         # longest first, so that a chain ends in one record: "Tonle Digital" joins "Tonle Digital Plc" before
         # "Tonle" looks for its longer name (and finds only the one still named)
-        for short in sorted(records, key=lambda r: -len(r.name)):
+        for short in sorted(records + misread, key=lambda r: -len(r.name)):
             # (an exchange's "Labs" or "Capital" is its arm, as Binance Labs is; a firm's is itself: "Harbourline
             # Labs ... Harbourline said")
             tails = KIND_TAILS if short.type == "EXCHANGE" else SHORTENED_TAILS
+            company = short.type in ("EXCHANGE", "ORGANIZATION")
             # (a known company's too: "Radiant" after "Radiant Capital")
             # (and a web name's: "Bitomat" after "Bitomat.pl")
             longer = [r for r in companies if r is not short and r.mentions > 0 and (
                 r.name.startswith(short.name + " ") and (all(w in tails for w in r.name[len(short.name):].split()) or
-                                                         self._only_longer_name(short, r, companies)) or
-                DOMAIN_ENDING.fullmatch(r.name[len(short.name):]) and r.name.startswith(short.name))]
+                                                         company and self._only_longer_name(short, r, companies)) or
+                company and DOMAIN_ENDING.fullmatch(r.name[len(short.name):]) and r.name.startswith(short.name))]
             # (not a unit the article tells apart: "Nubank Cripto, the bank's crypto unit")
             longer = [r for r in longer if not self._described_as_unit(r)]
             if not longer:
                 continue
             target = min(longer, key=lambda r: first.get(r.key, len(self.doc)))
-            if not target.kb_id and "Exchange" not in target.name.split() and short.mentions > target.mentions and \
+            if company and not target.kb_id and "Exchange" not in target.name.split() and \
+                    short.mentions > target.mentions and \
                     all(w in tails for w in target.name[len(short.name):].split()):
                 target.type = short.type  # the name the article goes on using was typed from more context
             for m in [m for m in self.ents.mentions if m.key == short.key and not m.generic]:
