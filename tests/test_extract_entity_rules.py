@@ -1884,3 +1884,12 @@ def test_a_short_name_ner_read_as_a_place_or_a_person_is_the_companys(extractor,
     firm = next(e for e in x.entities if e.name == full)
     assert short in firm.aliases, firm
     assert not any(e.name == short for e in x.entities), x.entities
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Quell, a prosecutor, said the case was strong.",
+    "\"Everyone has been waiting,\" said Owen Hask, a former federal prosecutor who now teaches law.",
+])
+def test_someone_described_as_a_prosecutor_is_a_person_not_the_office(extractor, text):
+    found = entities(extractor, text)
+    assert any(type_ == "PERSON" for _, type_ in found) and not any(type_ == "REGULATOR" for _, type_ in found), found

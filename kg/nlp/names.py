@@ -346,8 +346,9 @@ class NameRules(EntityTyping):
         first = self.doc[after.start + 1:stop]
         return any(t.is_lower and t.text in REGULATOR_KINDS and t.dep_ == "appos" and
                    span.start <= t.head.i < span.end and
-                   not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
-                   for t in first)
+                   not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children) and
+                   not (t.text == "prosecutor" and any(c.lower_ in ("a", "an", "former") for c in t.children))
+                   for t in first)  # ("Corinne Abadi, a prosecutor in the office's fraud unit": a person)
 
     def _described_as_a_token(self, span: Span) -> bool:
         """A kind of token right before the name ("stablecoin Harbour Dollar", "a new coin, Harbour Dollar") or in
