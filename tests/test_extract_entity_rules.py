@@ -1893,3 +1893,13 @@ def test_a_short_name_ner_read_as_a_place_or_a_person_is_the_companys(extractor,
 def test_someone_described_as_a_prosecutor_is_a_person_not_the_office(extractor, text):
     found = entities(extractor, text)
     assert any(type_ == "PERSON" for _, type_ in found) and not any(type_ == "REGULATOR" for _, type_ in found), found
+
+
+@pytest.mark.parametrize("text, person", [
+    # a title only people hold after another name's possessive: "managing member" (a member alone may be a firm)
+    ("Regulators named the firm's managing member, Coy Haskins, and two agents.", "Coy Haskins"),
+    # a prosecutor named with the office before the word is one of its people
+    ("\"We will appeal,\" said Ana Lucía Ferrer, the Fiscalía prosecutor on the case.", "Ana Lucía Ferrer"),
+])
+def test_a_managing_member_and_an_offices_prosecutor_are_people(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)

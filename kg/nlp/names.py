@@ -347,8 +347,10 @@ class NameRules(EntityTyping):
         return any(t.is_lower and t.text in REGULATOR_KINDS and t.dep_ == "appos" and
                    span.start <= t.head.i < span.end and
                    not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children) and
-                   not (t.text == "prosecutor" and any(c.lower_ in ("a", "an", "former") for c in t.children))
-                   for t in first)  # ("Corinne Abadi, a prosecutor in the office's fraud unit": a person)
+                   not (t.text == "prosecutor" and any(c.lower_ in ("a", "an", "former") or
+                                                       c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children))
+                   for t in first)  # ("Corinne Abadi, a prosecutor in the office's fraud unit", "X, the Ministério
+        # Público Federal prosecutor on the case": a person, the office's or not named)
 
     def _described_as_a_token(self, span: Span) -> bool:
         """A kind of token right before the name ("stablecoin Harbour Dollar", "a new coin, Harbour Dollar") or in
@@ -434,11 +436,13 @@ class NameRules(EntityTyping):
             return False
         k = span.start - 2
         role = job_words(self.lex.titles)
-        while k > span.start - 6 and k > 1 and doc[k].lower_ in role:
+        while k > span.start - 6 and k > 1 and (doc[k].lower_ in role or doc[k].lower_ in ("managing", "general")):
             k -= 1
-        if k < span.start - 2 and doc[k].lower_ in ("its", "whose") and \
-                doc[span.start - 2].lower_ not in FIRM_TITLES:
-            return True  # "its chief executive, Thabo Dlamini,": a title only people hold, after a possessive
+        if k < span.start - 2 and (doc[k].lower_ in ("its", "whose") or doc[k].text in ("'s", "’s")) and \
+                (doc[span.start - 2].lower_ not in FIRM_TITLES or doc[span.start - 3].lower_ == "managing"):
+            # "its chief executive, Thabo Dlamini,", "the firm's managing member, Coy Blanchard,": a title only
+            # people hold, after a possessive
+            return True
         if k < span.start - 2 and doc[k].lower_ == "as":
             k -= 1  # "His successor as chief executive, Ingrida Valaitė,"
         else:
