@@ -467,6 +467,9 @@ def test_it_blocking_exchanges_refers_to_the_regulator_named_before(extractor):
     "Prosecutors said Alameda Research used FTX customer deposits to pay for real estate and political donations.",
     "Visa has been testing settlement in USDC with Coinbase.",
     "The miner used the proceeds to pay down a credit line with Galaxy Digital, cutting the balance to $38 million.",
+    # paying the people one works with, and payments cleared between kinds of firm
+    "Kuda Pay raised $5 million to pay freelancers in stablecoins, the company said.",
+    "In the pilot, Orbis Ledger handles settlement between banks.",
 ])
 def test_paying_for_things_or_settling_in_a_token_is_no_fine(extractor, text):
     found = events(extractor, text)

@@ -57,7 +57,9 @@ RECEIVED = {"receive", "get", "field", "handle", "log"}
 # what is paid in the course of business, never a penalty: "struggling to pay their bills", "pay staff"
 RUNNING_COSTS = {"bill", "bills", "salary", "salaries", "wage", "wages", "rent", "staff", "employee", "employees",
                  "supplier", "suppliers", "creditor", "creditors", "debt", "debts", "invoice", "invoices", "tax",
-                 "taxes", "dividend", "dividends", "interest", "yield", "yields", "fee", "fees", "loan", "loans"}
+                 "taxes", "dividend", "dividends", "interest", "yield", "yields", "fee", "fees", "loan", "loans",
+                 "freelancer", "freelancers", "worker", "workers", "contractor", "contractors", "merchant", "merchants",
+                 "vendor", "vendors"}
 BOUGHT_NOUNS = {"stake", "share", "shares", "percent", "control", "company", "business", "unit", "asset", "assets",
                 "majority", "rights"}
 PENALTY_WORDS = {"penalty", "fine", "settle", "settlement", "charge", "violation", "regulator", "forfeit",
@@ -807,7 +809,11 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
         return bool(preps & {"out", "down", "back", "off"}) or ("for" in preps and not has_amount)
     if lemma in ("settlement", "settle"):
         return any(c.dep_ == "prep" and c.lower_ in ("in", "via") and
-                   any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in c.subtree)
+                   any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "ASSET" for t in c.subtree) or
+                   # "settlement between institutions happens in wholesale Drex": payments cleared between kinds of
+                   # firm, not a settlement between two named parties
+                   c.dep_ == "prep" and c.lower_ == "between" and
+                   any(o.dep_ == "pobj" and o.tag_ == "NNS" and o.i not in ents.by_token for o in c.children)
                    for c in token.children)
     return False
 
