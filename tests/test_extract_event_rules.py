@@ -2511,3 +2511,9 @@ def test_an_officer_the_parser_reads_as_a_predicate_is_still_the_appointee(extra
             "liquidator.")
     assert any({"Saône Exchange", "Vidal & Associés"} <= set(parts)
                for parts in of_type(events(extractor, text), "BANKRUPTCY"))
+
+
+def test_people_listed_with_their_ages_are_all_the_ones_charged(extractor):
+    cases = of_type(events(extractor, "Dale Rusk, 41, Tom Weir, 38, and Ann Kale, 29, were charged with wire fraud "
+                                      "on Monday."), "CRIMINAL_CASE")
+    assert cases and {"Dale Rusk", "Tom Weir", "Ann Kale"} <= set(cases[0]), cases

@@ -536,6 +536,11 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
                     # exchanges, OKCoin and Huobi, stopped ...", "AAX's own token, AAB, fell" (where the parser
                     # tagged "token" an adjective): the names are the subject
                     aside = [d for d in aside if d.dep_ != "appos"]
+                if child.i in ents.by_token and ents.record(ents.by_token[child.i]).type == "PERSON":
+                    # "Kevin Portillo, 24, Josué Flores, 27, and Marvin Rivas, 31, were arrested": a person's name
+                    # the parser hung as another's appositive is the next of a list, not a description
+                    aside = [d for d in aside if not (d.dep_ == "appos" and d.i in ents.by_token and
+                                                      ents.record(ents.by_token[d.i]).type == "PERSON")]
                 if child.i in ents.by_token and ents.record(ents.by_token[child.i]).type == "LOCATION":
                     # a dateline parsed as the subject: "BUENOS AIRES, Aug. 25 - Binance, the ... exchange, has"
                     named = next((d for d in aside if d.dep_ == "appos" and d.i in ents.by_token and
