@@ -1162,3 +1162,13 @@ def test_secretaries_general_managers_and_vietnamese_names_without_accents_give_
 ])
 def test_a_city_and_state_or_an_adjective_after_the_kind_still_place_the_company(extractor, text, expected):
     assert expected <= relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kraken's head of compliance, Dana Holt, said the exchange had frozen the accounts.",
+     ("Dana Holt", "WORKS_FOR", "Kraken")),
+    ("Tamu Bank's head of transaction banking, Amina Odhiambo, said flows would be checked daily.",
+     ("Amina Odhiambo", "WORKS_FOR", "Tamu Bank")),
+])
+def test_a_possessive_title_with_its_department_before_a_name_is_the_persons(extractor, text, expected):
+    assert expected in relations(extractor, text)

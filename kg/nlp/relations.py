@@ -112,6 +112,8 @@ class RelationFinder:
         # chief executive is Charles Cascarilla"
         self.org_then_person = re.compile(
             rf"^(?:'s|’s)?\s*,?\s*(?:the\s+|its\s+|whose\s+)?(?:(?:two|three|four|five|six|both|several)\s+)?{roles}"
+            # ("Marina Trust Bank's head of transaction banking, Funmilayo Ekpo": a department after the title)
+            rf"(?:\s+of\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){{0,2}})?"
             rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as|include|included|are|were|is|was)\s+)?$", re.I)
         self.person_title_at = re.compile(
             rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
