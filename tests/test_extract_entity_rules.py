@@ -1903,3 +1903,10 @@ def test_someone_described_as_a_prosecutor_is_a_person_not_the_office(extractor,
 ])
 def test_a_managing_member_and_an_offices_prosecutor_are_people(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
+
+
+def test_an_institutions_name_runs_on_past_the_and_ner_stopped_at(extractor):
+    text = ("Officers from Romania's Directorate for Investigating Organized Crime and Terrorism (DIICOT) detained two "
+            "suspects in Cluj on Friday.")
+    found = entities(extractor, text)
+    assert ("Directorate for Investigating Organized Crime and Terrorism", "REGULATOR") in found, found

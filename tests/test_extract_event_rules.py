@@ -2517,3 +2517,11 @@ def test_people_listed_with_their_ages_are_all_the_ones_charged(extractor):
     cases = of_type(events(extractor, "Dale Rusk, 41, Tom Weir, 38, and Ann Kale, 29, were charged with wire fraud "
                                       "on Monday."), "CRIMINAL_CASE")
     assert cases and {"Dale Rusk", "Tom Weir", "Ann Kale"} <= set(cases[0]), cases
+
+
+@pytest.mark.parametrize("text", [
+    "DCI spokeswoman Mercy Wambui Kahiga said more arrests were likely as investigators traced the money.",
+    "A police spokesman, Tomas Rieger, said more arrests were likely in the case.",
+])
+def test_arrests_said_to_be_likely_or_expected_have_not_happened(extractor, text):
+    assert not of_type(events(extractor, text), "CRIMINAL_CASE")

@@ -531,6 +531,11 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
                            doc[end - 1].text not in (".",)):
         end -= 1
+    if end - start > 2 and doc[end - 1].lower_ in ("and", "&") and end < len(doc) and doc[end].is_title and \
+            doc[end].pos_ == "PROPN" and not doc[end].is_sent_start and \
+            any(t.lower_ in ("for", "of") for t in doc[start + 1:end - 1]):  # (an institution's name, no list)
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end - ent.end < 3:
+            end += 1  # "Directorate for Investigating Organized Crime and" + "Terrorism": NER stopped at the "and"
     while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and \
             doc[end - 1].lower_ not in NAME_PARTICLES and not glued_lowercase_half(doc, end - 2):
         end -= 1  # "Santiago exchange", "naira pairs": a name does not end in a lowercase word

@@ -35,6 +35,7 @@ DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
 EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trace", "reason"}
 DEAL_MAKING = {"sign", "strike", "agree", "announce", "reach", "seal", "ink", "form", "finalize", "finalise"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
+LIKELY_WORDS = {"likely", "unlikely", "possible", "probable", "imminent", "expected"}  # what may yet happen
 
 
 def happened(triggers: Triggers, token: Token) -> bool:
@@ -56,6 +57,9 @@ def happened(triggers: Triggers, token: Token) -> bool:
         return False
     if _means_or_scope(token):
         return False  # "recovered through asset sales, settlements and litigation", "a moratorium on suits"
+    if token.dep_ in ("nsubj", "nsubjpass") and (token.head.lemma_.lower() in ("expect", "anticipate") or any(
+            c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in LIKELY_WORDS for c in token.head.children)):
+        return False  # "more arrests were likely", "further charges are expected": what may come next
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS for c in token.children):
         return False  # "unveiled a plan to raise $42 billion": a plan, not a launch
     if any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
