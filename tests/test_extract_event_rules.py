@@ -2525,3 +2525,19 @@ def test_people_listed_with_their_ages_are_all_the_ones_charged(extractor):
 ])
 def test_arrests_said_to_be_likely_or_expected_have_not_happened(extractor, text):
     assert not of_type(events(extractor, text), "CRIMINAL_CASE")
+
+
+def test_a_filing_that_names_officers_appoints_no_one_even_as_the_sentences_root(extractor):
+    text = ("Calumet Perps, a Chicago exchange, was sued. The complaint, filed on Tuesday in federal court in Chicago, "
+            "also names founder Tyler Bosko and chief operating officer Priya Ramaswamy.")
+    assert not of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kraken's chief financial officer, Dana Holt, left Kraken in May to join Coinbase.", [("Dana Holt", "Kraken")]),
+    ("Orla Finch, the exchange's founder, left for Albania in April.", []),
+    ("Jesse Pratt, the chief executive, left the country in May.", []),
+])
+def test_a_titled_person_leaving_a_company_is_a_leadership_change(extractor, text, expected):
+    found = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
+    assert sorted(tuple(sorted(p)) for p in found) == sorted(tuple(sorted(e)) for e in expected), found

@@ -276,6 +276,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "prosecutors charged Ross Ulbricht with ...": the phrase "charge with" split by the one charged
             # (the events step tells a criminal case from a regulator's civil one)
             found.setdefault((tok.i, "LAWSUIT"), tok)
+        if lemma == "leave" and pos == "VERB" and _left_a_post(sent.doc, tok):
+            # "Its former chief compliance officer, Dana Whitlock, left in February": a titled person leaving
+            found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)
         if lemma == "seize" and pos == "VERB" and _seizes_a_site(tok) or \
                 lemma == "add" and pos == "VERB" and _added_to_a_blacklist(tok) or \
                 lemma in ("designate", "re-designate", "redesignate") and pos == "VERB" and _designated_by_authority(
@@ -835,6 +838,28 @@ def _charges_someone_named(doc, verb: Token) -> bool:
                                         doc._.kg.record(by_token[t.i]).type in ("PERSON", "ORGANIZATION", "EXCHANGE")
                                         for t in [c, *(a for a in c.children if a.dep_ == "appos")])
                for c in verb.children)
+
+
+def _left_a_post(doc, verb: Token) -> bool:
+    """'X, its former chief compliance officer, left in February', 'she left Kraken in May': a named person (or
+    "he" or "she") who leaves nothing or a company. (Not "left the country", "left customers unable to
+    withdraw", "left for Albania": a place, what someone's doings left behind, or a journey.)"""
+    ents = doc._.kg
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # (the person may be the appositive of the title the parser made the subject: "its former chief compliance
+    # officer, Dana Whitlock, left")
+    people = [] if subject is None else [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    if not any(t.lower_ in ("he", "she") or t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "PERSON"
+               for t in people):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd", "acomp") or c.dep_ == "prep" and c.lower_ == "for"
+           for c in verb.children):
+        return False  # (nor "left for Albania": a journey)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return all(o.i in ents.by_token and ents.record(ents.by_token[o.i]).type in ("EXCHANGE", "ORGANIZATION",
+                                                                              "REGULATOR") or
+               o.lemma_.lower() in ("company", "firm", "exchange", "board", "post", "role", "job", "position")
+               for o in objects)
 
 
 # what seizing takes a service down with: "seized the exchange's servers", "seized the domains of Cryptex"
