@@ -1172,3 +1172,8 @@ def test_a_city_and_state_or_an_adjective_after_the_kind_still_place_the_company
 ])
 def test_a_possessive_title_with_its_department_before_a_name_is_the_persons(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_a_partner_at_a_named_firm_is_a_person_working_there(extractor):
+    text = "Beatriz Saraiva, a partner at Atlântico Sul Ventures, said the fund had been looking for companies."
+    assert ("Beatriz Saraiva", "WORKS_FOR", "Atlântico Sul Ventures") in relations(extractor, text)

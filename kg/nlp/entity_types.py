@@ -79,7 +79,9 @@ PERSON_DESCRIBED = re.compile(
     r"citizen|teenager|student|programmer|entrepreneur|pensioner|retiree|father|mother|grandmother|grandfather|"
     r"researcher|engineer|journalist|reporter|lawyer|attorney|economist|professor|scientist|hacker|consultant|"
     r"analyst|strategist|banker|lecturer|accountant|activist|influencer|blogger|farmer|teacher|doctor|pastor)\b"
-    r"(?!['’]s)")
+    r"(?!['’]s)|"
+    # (a partner at a named firm is one of its people: "Beatriz Saraiva, a partner at Atlântico Sul Ventures")
+    r"\s*,\s*(?:a|an)\s+(?:(?-i:senior|managing|founding|general|former)\s+)?partner\s+at\s+(?-i:[A-Z])")
 
 
 class EntityTyping(EntityBuilder):
