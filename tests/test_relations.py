@@ -1174,6 +1174,10 @@ def test_a_possessive_title_with_its_department_before_a_name_is_the_persons(ext
     assert expected in relations(extractor, text)
 
 
-def test_a_partner_at_a_named_firm_is_a_person_working_there(extractor):
-    text = "Beatriz Saraiva, a partner at Atlântico Sul Ventures, said the fund had been looking for companies."
-    assert ("Beatriz Saraiva", "WORKS_FOR", "Atlântico Sul Ventures") in relations(extractor, text)
+@pytest.mark.parametrize("text, expected", [
+    ("Beatriz Caldeira, a partner at Ribeira Norte Ventures, said the deal closed in May.",
+     ("Beatriz Caldeira", "WORKS_FOR", "Ribeira Norte Ventures")),
+    ("Eero Laakso, a partner at Kuura, will join the board.", ("Eero Laakso", "WORKS_FOR", "Kuura")),
+])
+def test_a_partner_at_a_named_firm_is_a_person_working_there(extractor, text, expected):
+    assert expected in relations(extractor, text)
