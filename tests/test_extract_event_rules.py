@@ -2520,7 +2520,7 @@ def test_people_listed_with_their_ages_are_all_the_ones_charged(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "DCI spokeswoman Mercy Wambui Kahiga said more arrests were likely as investigators traced the money.",
+    "A police spokeswoman, Wanjiku Maina, said more arrests were likely as detectives followed the money.",
     "A police spokesman, Tomas Rieger, said more arrests were likely in the case.",
 ])
 def test_arrests_said_to_be_likely_or_expected_have_not_happened(extractor, text):
@@ -2528,8 +2528,8 @@ def test_arrests_said_to_be_likely_or_expected_have_not_happened(extractor, text
 
 
 def test_a_filing_that_names_officers_appoints_no_one_even_as_the_sentences_root(extractor):
-    text = ("Calumet Perps, a Chicago exchange, was sued. The complaint, filed on Tuesday in federal court in Chicago, "
-            "also names founder Tyler Bosko and chief operating officer Priya Ramaswamy.")
+    text = ("Harbor Perps was sued. The complaint, filed on Friday in a federal court in Denver, also names founder "
+            "Eli Strand and chief operating officer Mara Quist.")
     assert not of_type(events(extractor, text), "LEADERSHIP_CHANGE")
 
 
