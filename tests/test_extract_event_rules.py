@@ -2541,3 +2541,12 @@ def test_a_filing_that_names_officers_appoints_no_one_even_as_the_sentences_root
 def test_a_titled_person_leaving_a_company_is_a_leadership_change(extractor, text, expected):
     found = of_type(events(extractor, text), "LEADERSHIP_CHANGE")
     assert sorted(tuple(sorted(p)) for p in found) == sorted(tuple(sorted(e)) for e in expected), found
+
+
+@pytest.mark.parametrize("text", [
+    "The AMF fined Ostra Labs and its founder, Tom Lafont, €150,000.",
+    "The regulator fined Ostra Labs €400,000 and its founder, Tom Lafont, €150,000.",
+])
+def test_a_founder_fined_beside_the_company_is_party_to_the_fine(extractor, text):
+    fines = of_type(events(extractor, text), "FINE")
+    assert fines and {"Ostra Labs", "Tom Lafont"} <= set(fines[0]), fines

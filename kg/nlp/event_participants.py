@@ -743,6 +743,12 @@ def _fined_person(doc: Doc, mention: Mention, token: Token) -> bool:
     # (a penalty's verb only where it is paid: not "Judge Parsons approved a $4.5 billion penalty")
     verbs = {token.i, token.head.i} if token.pos_ == "NOUN" and token.head.lemma_.lower() in PAYING_VERBS \
         else {token.i}
+    # ("fined Ostra Labs and its founder, Tom Lafont, €150,000": the one fined named in an appositive of a
+    # conjunct of the object)
+    for _ in range(4):
+        if head.dep_ not in ("appos", "conj") or head.head.i == head.i:
+            break
+        head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and head.head.i in verbs:
         return True
     return head.dep_ == "pobj" and head.head.lower_ in ("on", "against") and head.head.head.i == token.i
