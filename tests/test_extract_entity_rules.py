@@ -1910,3 +1910,9 @@ def test_an_institutions_name_runs_on_past_the_and_ner_stopped_at(extractor):
             "suspects in Cluj on Friday.")
     found = entities(extractor, text)
     assert ("Directorate for Investigating Organized Crime and Terrorism", "REGULATOR") in found, found
+
+
+def test_a_legal_form_without_its_full_stop_ends_a_companys_name(extractor):
+    text = ("A judge has ordered two exchanges to name the holders of accounts that received a payment stolen from a "
+            "shipping firm.\n\nVintry Cargo Ltd told the court that its staff had been tricked in May.")
+    assert ("Vintry Cargo Ltd", "ORGANIZATION") in entities(extractor, text)

@@ -2550,3 +2550,13 @@ def test_a_titled_person_leaving_a_company_is_a_leadership_change(extractor, tex
 def test_a_founder_fined_beside_the_company_is_party_to_the_fine(extractor, text):
     fines = of_type(events(extractor, text), "FINE")
     assert fines and {"Ostra Labs", "Tom Lafont"} <= set(fines[0]), fines
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Marlow Haulage said fraudsters broke into the email account of its finance chief in March and diverted a "
+     "payment.", "Marlow Haulage"),
+    ("Sandgate Logistics Ltd told the court that criminals had broken into the email account of its finance "
+     "director.", "Sandgate Logistics Ltd"),
+])
+def test_criminals_breaking_into_an_account_hack_its_owner(extractor, text, victim):
+    assert (victim,) in of_type(events(extractor, text), "HACK")

@@ -46,6 +46,9 @@ BROKEN_INTO = {"account", "system", "server", "network", "wallet", "database"}
 LOSS_TO_THEFT = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "hack", "exploit", "theft", "heist",
                  "attack", "wallet", "wallets"}
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
+# who else breaks into an account ("criminals broke into the email account of its finance director"); only breaking
+# in makes them intruders, not any verb they are the subject of
+INTRUDERS = {"criminals", "fraudsters", "scammers", "intruders", "impostors", "imposters"}
 # irregular pasts the small model misreads as adjectives, keeping them as their own lemma: "Thodex froze
 # customer accounts" (froze/ADJ); past forms that are never adjectives or nouns count wherever they stand,
 # participles ("frozen", "stolen") only with an object of their own
@@ -179,7 +182,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if hackers and pos == "VERB" and lemma not in LAUNDER_VERBS and any(
                 c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers took $87 million from the bridge"
-        if hackers and lemma in ("log", "break") and pos == "VERB" and any(
+        if (hackers or not INTRUDERS.isdisjoint(lowers)) and lemma in ("log", "break") and pos == "VERB" and any(
                 c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() in BROKEN_INTO for o in c.children)
                 for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers had used stolen passwords to log into 740 accounts"
