@@ -2560,3 +2560,16 @@ def test_a_founder_fined_beside_the_company_is_party_to_the_fine(extractor, text
 ])
 def test_criminals_breaking_into_an_account_hack_its_owner(extractor, text, victim):
     assert (victim,) in of_type(events(extractor, text), "HACK")
+
+
+def test_opening_order_books_for_a_pair_lists_its_coin(extractor):
+    listings = of_type(events(extractor, "Luno opened XRP/ZAR order books on Tuesday."), "LISTING")
+    assert listings and {"Luno", "XRP"} <= set(listings[0]), listings
+
+
+def test_a_ticker_paired_with_a_known_coin_is_a_coin_and_a_currency_code_is_none(extractor):
+    found = events(extractor, "Crypto exchange Kudu Markets said it had opened ZRND/USDT and ZRND/BTC order books.")
+    assert any("ZRND" in p for p in of_type(found, "LISTING")), found
+    x = extractor.extract_one(Article(id="t", title="", text="Trading in USDT/TRY surged on the exchange on Monday.",
+                                      published="2024-03-05T10:00:00Z"))
+    assert not any(e.name == "TRY" for e in x.entities), x.entities

@@ -279,6 +279,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "prosecutors charged Ross Ulbricht with ...": the phrase "charge with" split by the one charged
             # (the events step tells a criminal case from a regulator's civil one)
             found.setdefault((tok.i, "LAWSUIT"), tok)
+        if lemma in ("open", "launch", "add", "introduce") and pos == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "book" and
+                any(d.lower_ == "order" for d in c.children if d.dep_ in ("compound", "amod")) for c in tok.children):
+            found.setdefault((tok.i, "LISTING"), tok)  # "opened ZARM/USDT and ZARM/BTC order books": new markets
         if lemma == "leave" and pos == "VERB" and _left_a_post(sent.doc, tok):
             # "Its former chief compliance officer, Dana Whitlock, left in February": a titled person leaving
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)

@@ -289,6 +289,12 @@ class Tickers(EntityBuilder):
             return True  # "43.6 million OM"
         if prev is not None and prev.lower_ == "of" and i - 2 >= sent.start and doc[i - 2].lower_ in ("price", "value"):
             return True  # "the price of CEL"
+        for k in (i - 2, i + 2):
+            # "ZARM/USDT", "XRP/ZAR": one half of a trading pair whose other half is a coin the text names
+            # (a currency's code, such as ZAR, is no entity itself)
+            if sent.start <= k < sent.end and doc[(i + k) // 2].text == "/" and k in self.taken and \
+                    self.ents.records[self.taken[k].key].type == "ASSET":
+                return True
         if nxt is not None and nxt.text in ("'s", "’s") and i + 2 < sent.end and \
                 doc[i + 2].lower_ in ("price", "value"):
             return True  # "JELLYJELLY's price"
