@@ -1916,3 +1916,11 @@ def test_a_legal_form_without_its_full_stop_ends_a_companys_name(extractor):
     text = ("A judge has ordered two exchanges to name the holders of accounts that received a payment stolen from a "
             "shipping firm.\n\nVintry Cargo Ltd told the court that its staff had been tricked in May.")
     assert ("Vintry Cargo Ltd", "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_name_the_headline_gave_a_company_is_a_person_the_body_gives_a_title(extractor):
+    x = extractor.extract_one(Article(
+        id="t", title="Bybit hires Camila Albuquerque to run Chile", published="2024-03-05T10:00:00Z",
+        text="SANTIAGO — Bybit has appointed Camila Albuquerque, a former head of payments at Banco Andino, as its "
+             "country manager for Chile."))
+    assert ("Camila Albuquerque", "PERSON") in {(e.name, e.type) for e in x.entities}, x.entities

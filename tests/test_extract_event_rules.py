@@ -2573,3 +2573,9 @@ def test_a_ticker_paired_with_a_known_coin_is_a_coin_and_a_currency_code_is_none
     x = extractor.extract_one(Article(id="t", title="", text="Trading in USDT/TRY surged on the exchange on Monday.",
                                       published="2024-03-05T10:00:00Z"))
     assert not any(e.name == "TRY" for e in x.entities), x.entities
+
+
+def test_appointing_a_country_manager_changes_leadership(extractor):
+    changes = of_type(events(extractor, "Bitvavo has appointed Luisa Ferraz as its country manager for Portugal."),
+                      "LEADERSHIP_CHANGE")
+    assert changes and {"Bitvavo", "Luisa Ferraz"} <= set(changes[0]), changes

@@ -861,7 +861,14 @@ class NameRules(EntityTyping):
             or self._registered_unit(span, inside) or self._regional_company(span, inside) or \
             type_ in ("ORGANIZATION", "EXCHANGE") and self._named_after_a_place(span, inside) or \
             type_ == "ORGANIZATION" and self._known_names_inside(span, inside)
-        self._mention(longer, self._record_for(longer.text, type_), replace=longer is not span or beats)
+        record = self._record_for(longer.text, type_)
+        if type_ == "PERSON" and record.type in ("ORGANIZATION", "LOCATION") and not record.kb_id and \
+                len(longer) > 1 and self._titled_appositive(longer) and \
+                self.doc[longer.end + 1:longer.end + 2].text.lower() not in ("its", "their"):
+            # (not "Gilded Frame, its co-founder and chief executive Vanessa Quill": the company and its people)
+            # the headline's "Bybit hires Renata Albuquerque" NER took for a company; the body gives her a title
+            record.type = "PERSON"
+        self._mention(longer, record, replace=longer is not span or beats)
 
     def _surnames_of_people_named(self, span: Span) -> bool:
         words = [t for t in span if t.text not in (",", "and", "&")]
