@@ -2579,3 +2579,20 @@ def test_appointing_a_country_manager_changes_leadership(extractor):
     changes = of_type(events(extractor, "Bitvavo has appointed Luisa Ferraz as its country manager for Portugal."),
                       "LEADERSHIP_CHANGE")
     assert changes and {"Bitvavo", "Luisa Ferraz"} <= set(changes[0]), changes
+
+
+def test_a_company_a_relative_clause_says_raised_a_sum_was_funded(extractor):
+    text = "The SEC sued Tintic Ledger Inc., a Provo start-up that raised $6.1 million selling digital tokens."
+    assert ("Tintic Ledger Inc.",) in of_type(events(extractor, text), "FUNDING")
+
+
+def test_a_complaint_that_charges_someone_is_a_civil_case(extractor):
+    found = events(extractor, "The complaint charges Tintic Ledger and its founder, Rhett Sorensen, with violating "
+                              "the anti-fraud provisions of the securities laws.")
+    assert of_type(found, "LAWSUIT") and not of_type(found, "CRIMINAL_CASE"), found
+
+
+def test_penalties_a_complaint_asks_a_court_to_impose_are_no_fine(extractor):
+    found = events(extractor, "The SEC sued Tintic Ledger on Monday. It asks the court to order the return of "
+                              "investor funds and to impose civil penalties.")
+    assert of_type(found, "LAWSUIT") and not of_type(found, "FINE"), found

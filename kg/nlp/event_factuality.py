@@ -35,6 +35,7 @@ DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
 EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trace", "reason"}
 DEAL_MAKING = {"sign", "strike", "agree", "announce", "reach", "seal", "ink", "form", "finalize", "finalise"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
+SOUGHT_REMEDIES = {"penalty", "fine", "disgorgement", "forfeiture", "restitution"}  # what a complaint asks for
 LIKELY_WORDS = {"likely", "unlikely", "possible", "probable", "imminent", "expected"}  # what may yet happen
 
 
@@ -57,6 +58,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
         return False
     if _means_or_scope(token):
         return False  # "recovered through asset sales, settlements and litigation", "a moratorium on suits"
+    if _asked_for(token):
+        return False  # "asks the court to order the return of funds and to impose civil penalties": relief sought
     if token.dep_ in ("nsubj", "nsubjpass") and (token.head.lemma_.lower() in ("expect", "anticipate") or any(
             c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in LIKELY_WORDS for c in token.head.children)):
         return False  # "more arrests were likely", "further charges are expected": what may come next
@@ -146,6 +149,18 @@ def _means_or_scope(noun: Token) -> bool:
     return first.dep_ == "pobj" and first.head.lower_ in ("through", "from", "on", "of") and \
         (first.head.head.lemma_.lower() in ("recover", "raise", "moratorium", "stay", "fund", "income") or
          first.head.head.lower_ == "proceeds")
+
+
+def _asked_for(token: Token) -> bool:
+    """A penalty someone asks a court to impose (the verb it is the object of an infinitive after "ask" or
+    "request", or a conjunct of one): relief sought, not granted."""
+    if token.lemma_.lower() not in SOUGHT_REMEDIES:
+        return False  # (what one asks another authority to do may be done: "asked the NTC to block Binance")
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else token
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("ask", "request") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _an_alternative(verb: Token) -> bool:

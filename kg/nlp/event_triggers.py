@@ -549,10 +549,15 @@ def _company_raised_a_sum(verb: Token) -> bool:
     if ents is None or not any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children) or \
             any(c.dep_ == "prep" and c.lower_ in ("to", "by") for c in verb.children):
         return False
-    return any(c.dep_ == "nsubj" and any(
-        t.i in ents.by_token and not ents.by_token[t.i].generic and
-        ents.record(ents.by_token[t.i]).type in ("ORGANIZATION", "EXCHANGE") for t in c.subtree)
-        for c in verb.children)
+    def a_company(t: Token) -> bool:
+        return t.i in ents.by_token and not ents.by_token[t.i].generic and \
+            ents.record(ents.by_token[t.i]).type in ("ORGANIZATION", "EXCHANGE")
+
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children):
+        # "Wasatch Ledger Inc., a Salt Lake City start-up that raised $8.7 million": the company the clause is on
+        noun = verb.head
+        return a_company(noun) or noun.dep_ == "appos" and a_company(noun.head)
+    return any(c.dep_ == "nsubj" and any(a_company(t) for t in c.subtree) for c in verb.children)
 
 
 def _raised_money_from_a_company(verb: Token) -> bool:

@@ -394,7 +394,10 @@ def _verb_read_as_modifier(token: Token, spec: TriggerSpec) -> bool:
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: list[FoundEvent]) -> FoundEvent:
     """'charged with conspiracy' is a criminal case; 'suspended trading in XRP' is a (de)listing; 'the
     complaint', after a criminal complaint was told, is that criminal case."""
-    civil = any(t.lower_ == "civil" for t in sent)
+    # (a complaint or a lawsuit that charges someone is a civil case: "The complaint charges Wasatch Ledger and
+    # Andersen with violating the anti-fraud provisions")
+    civil = any(t.lower_ == "civil" for t in sent) or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ("complaint", "lawsuit", "suit") for c in token.children)
     if event.type == "LAWSUIT" and any(t.lower_ in CRIMINAL_WORDS for t in sent) and not civil:
         event.type = "CRIMINAL_CASE"
     elif event.type == "LAWSUIT" and _refers_back(token) and any(
