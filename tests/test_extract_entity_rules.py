@@ -1924,3 +1924,11 @@ def test_a_name_the_headline_gave_a_company_is_a_person_the_body_gives_a_title(e
         text="SANTIAGO — Bybit has appointed Camila Albuquerque, a former head of payments at Banco Andino, as its "
              "country manager for Chile."))
     assert ("Camila Albuquerque", "PERSON") in {(e.name, e.type) for e in x.entities}, x.entities
+
+
+def test_two_family_names_of_a_four_word_name_are_its_short_form(extractor):
+    x = extractor.extract_one(Article(id="t", title="", published="2024-03-05T10:00:00Z", text=(
+        "Investigators arrested Luis Alberto Mejía Cardona, founder of the club, on Wednesday. Mejía Cardona, 41, "
+        "was detained at his apartment in Pereira.")))
+    people = [e for e in x.entities if e.type == "PERSON"]
+    assert len(people) == 1 and "Mejía Cardona" in people[0].aliases, people

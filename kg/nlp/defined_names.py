@@ -486,6 +486,8 @@ def _surname_forms(name: str) -> list[str]:
     forms = [parts[-1]]
     if len(parts) >= 3 and not parts[1].endswith("."):
         forms.append(" ".join(parts[1:]))
+    if len(parts) >= 4 and parts[-2][:1].isupper():
+        forms.append(" ".join(parts[-2:]))  # "Ocampo Rendón" of "Jhon Fredy Ocampo Rendón": two family names
     if len(parts) >= 3 and parts[-2] in NAME_PARTICLES:  # "Dos Santos" opening a sentence, for "... dos Santos"
         forms.append(f"{parts[-2].capitalize()} {parts[-1]}")
     return [f for f in forms if len(f) > 2 and f[0].isupper()]
