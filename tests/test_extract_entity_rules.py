@@ -1932,3 +1932,12 @@ def test_two_family_names_of_a_four_word_name_are_its_short_form(extractor):
         "was detained at his apartment in Pereira.")))
     people = [e for e in x.entities if e.type == "PERSON"]
     assert len(people) == 1 and "Mejía Cardona" in people[0].aliases, people
+
+
+@pytest.mark.parametrize("text, place", [
+    ("At the hearing, Assistant U.S. Attorney Dora Finch told the court that the founder had spent deposits.", False),
+    ("The plea was entered before U.S. District Judge Amos Reyes in Houston.", False),
+    ("U.S. District Judge Amos Reyes froze the assets. The exchange had blocked U.S. customers.", True),
+])
+def test_a_country_named_only_in_officials_titles_is_no_place(extractor, text, place):
+    assert (("United States", "LOCATION") in entities(extractor, text)) is place

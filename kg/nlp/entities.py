@@ -130,6 +130,7 @@ class EntityLinker:
             builder.link_company_short_names()  # again, by the new types ("Hokkai Coin" + "Co.")
         builder.link_stock_tickers()
         builder.attach_legal_prefixes()
+        builder.drop_places_named_only_in_titles()
         builder.add_generic_mentions()
         ents.index()
         doc._.kg = ents

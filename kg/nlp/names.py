@@ -35,6 +35,9 @@ SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protoc
                                  "Insolvency", "Management", "Advisory", "Cash", "Research", "Trust", "Market",
                                  "Futures", "Hash", "Financial", "Invest", "Platforms", "Money", "Remit", "Online",
                                  "Staking"}
+# the words of officials' titles a country's short name opens: "U.S. District Judge", "Assistant U.S. Attorney"
+TITLES_AFTER_A_COUNTRY = {"District", "Attorney", "Attorney's", "Attorneys", "attorney", "attorneys", "Bankruptcy",
+                          "Magistrate", "Circuit", "Marshal", "Marshals", "marshal", "marshals"}
 # "Slock.it", "Gate.io", "Earn.com": a company named as its website
 WEB_NAME = re.compile(r"^[A-Z][A-Za-z0-9-]*\.(?:com|io|it|co|net|org|ai|xyz|us|de|fi|app|exchange|finance)$")
 LAW_WORDS = {"Decree", "Act", "Law", "Regulation", "Ordinance", "Directive", "Bill", "Code"}
@@ -574,6 +577,21 @@ class NameRules(EntityTyping):
                 if record.name == m.text:
                     record.name = shorter.text
                 self._mention(shorter, self.ents.records[named_after[shorter.text]])
+
+    def drop_places_named_only_in_titles(self) -> None:
+        """'Assistant U.S. Attorney Mark Delaney', 'U.S. District Judge Rosa Inglehart', 'deputy U.S. marshals':
+        a country named only inside officials' titles is no place the article speaks of (the gold sets never name
+        it there); one "U.S. customers" or "in the United States" elsewhere keeps it."""
+        doc = self.doc
+        by_record: dict[str, list] = {}
+        for m in self.ents.mentions:
+            if not m.generic and self.ents.records[m.key].type == "LOCATION":
+                by_record.setdefault(m.key, []).append(m)
+        for mentions in by_record.values():
+            if all(m.text in ("U.S.", "US") and m.end < len(doc) and doc[m.end].text in TITLES_AFTER_A_COUNTRY
+                   for m in mentions):
+                for m in mentions:
+                    self._forget(m)
 
     def split_companies_from_surnames(self) -> None:
         """'against Tengri Trade and Ganbold': one name NER made of a company the article names elsewhere, "and",
