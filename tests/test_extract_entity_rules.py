@@ -1941,3 +1941,8 @@ def test_two_family_names_of_a_four_word_name_are_its_short_form(extractor):
 ])
 def test_a_country_named_only_in_officials_titles_is_no_place(extractor, text, place):
     assert (("United States", "LOCATION") in entities(extractor, text)) is place
+
+
+def test_a_name_in_apposition_to_a_kind_of_place_is_a_place(extractor):
+    found = entities(extractor, "He must forfeit a house in Quincy, the town where the exchange kept its offices.")
+    assert ("Quincy", "LOCATION") in found, found

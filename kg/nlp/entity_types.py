@@ -26,6 +26,9 @@ EXCHANGE_NOUN_WORDS = 4  # the most words a noun of exchanges has: "digital - as
 OTHER_MARKETS = {"futures", "stock", "stocks", "share", "shares", "equity", "equities", "forex", "options", "commodity",
                  "commodities"}
 CRYPTO_MARKETS = {"crypto", "cryptocurrency", "cryptocurrencies", "bitcoin", "digital", "token", "tokens"}
+# what a place is called in apposition to its name: "Quincy, the town where the exchange kept its offices"
+PLACE_NOUNS = {"town", "city", "village", "county", "province", "region", "district", "island", "port", "capital",
+               "suburb", "neighbourhood", "neighborhood", "municipality", "prefecture", "state"}
 PLACE_PREPOSITIONS = {"in", "from", "at", "near", "to", "across", "outside", "of", "around"}
 # words that can open an appositive before its description: "Koinex, once one of India's busiest exchanges"
 APPOSITIVE_TIME_WORDS = {"once", "now", "still", "formerly", "then", "long"}
@@ -94,6 +97,8 @@ class EntityTyping(EntityBuilder):
         if span.text.isupper() and len(span.text) > 3 and span.start == span.sent.start and \
                 doc[span.end:span.end + 1].text in ("—", "–", "-", ","):
             return True  # dateline: "CHRISTCHURCH —"
+        if self._place_appositive(span):
+            return True  # "in Quincy, the town where the exchange kept its offices": whatever else the clause names
         if self._exchange_context(span) or self._kind_appositive(span):
             return False  # "at Shopify, the e-commerce platform"
         if prev is not None and prev.lower_ == "of" and span.start > 1 and \
@@ -112,6 +117,20 @@ class EntityTyping(EntityBuilder):
                 self.ents.records[self.taken[nxt[1].i].key].type == "LOCATION":
             return True  # "Christchurch, New Zealand"
         return self._city_of_region(span)
+
+    def _place_appositive(self, span: Span) -> bool:
+        """'Quincy, the town where ...', 'Osu, a district of Accra': an appositive whose head is a kind of place."""
+        doc = self.doc
+        k = span.end
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
+            return False
+        k += 2
+        while k < len(doc) and k - span.end < 5 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN"):
+            if doc[k].lower_ in PLACE_NOUNS and (k + 1 == len(doc) or doc[k + 1].pos_ != "NOUN" and
+                                                 doc[k + 1].text not in ("'s", "’s")):
+                return True
+            k += 1
+        return False
 
     def _plainly_a_place(self, span: Span) -> bool:
         """Wording only places take, whatever NER made of the name: "based in Pangyo", "São Paulo and
