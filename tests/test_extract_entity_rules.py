@@ -1946,3 +1946,12 @@ def test_a_country_named_only_in_officials_titles_is_no_place(extractor, text, p
 def test_a_name_in_apposition_to_a_kind_of_place_is_a_place(extractor):
     found = entities(extractor, "He must forfeit a house in Quincy, the town where the exchange kept its offices.")
     assert ("Quincy", "LOCATION") in found, found
+
+
+@pytest.mark.parametrize("text, person, city", [
+    ("The bank's new chief, Santiago Ferrer, said the unit would grow.", "Santiago Ferrer", "Santiago"),
+    ("The court heard that the trustee, Sofia Lindqvist, had recovered $40 million.", "Sofia Lindqvist", "Sofia"),
+])
+def test_a_citys_name_opening_a_name_in_apposition_to_a_job_is_a_given_name(extractor, text, person, city):
+    found = entities(extractor, text)
+    assert (person, "PERSON") in found and (city, "LOCATION") not in found, found

@@ -399,10 +399,13 @@ def half_of_hyphenated_word(part: Span, whole: Span) -> bool:
 
 
 def _job_before(span: Span) -> bool:
-    """'singer Austin Mahone', 'investor Sofia Lind': a lowercase noun for what someone does, right before."""
+    """'singer Austin Mahone', 'investor Sofia Lind', 'the trustee, Sofia Brandt': a lowercase noun for what
+    someone does, right before (or before the comma of an appositive)."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].pos_ == "NOUN" and \
-        doc[span.start - 1].lower_ not in ORG_KIND_NOUNS
+    before = span.start - 2 if span.start > 1 and doc[span.start - 1].text == "," else span.start - 1
+    # (or in apposition after it: "the liquidating trustee, Sofia Brandt of Keel Restructuring")
+    return before >= 0 and doc[before].is_lower and doc[before].pos_ == "NOUN" and \
+        doc[before].lower_ not in ORG_KIND_NOUNS
 
 
 def _official_names(chosen: list[tuple[Span, KBEntry]]) -> list[tuple[Span, KBEntry]]:
