@@ -1955,3 +1955,11 @@ def test_a_name_in_apposition_to_a_kind_of_place_is_a_place(extractor):
 def test_a_citys_name_opening_a_name_in_apposition_to_a_job_is_a_given_name(extractor, text, person, city):
     found = entities(extractor, text)
     assert (person, "PERSON") in found and (city, "LOCATION") not in found, found
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Officers of the Policía Federal Argentina detained two men in Rosario on Tuesday.", "Policía Federal Argentina"),
+    ("Three men were arrested by the Policía Nacional Civil in San Salvador.", "Policía Nacional Civil"),
+])
+def test_a_police_force_named_in_spanish_is_one_regulator_however_long(extractor, text, force):
+    assert (force, "REGULATOR") in entities(extractor, text)

@@ -72,7 +72,8 @@ POLICE_WORDS = {"Polícia", "Policía", "Polizia", "Polizei", "Politie", "Policj
 # the kinds authorities' names open with in Spanish, Portuguese, French and Italian, and the words that join them
 AUTHORITY_OPENERS = {"Autoridad", "Superintendencia", "Comisión", "Fiscalía", "Procuraduría", "Ministerio", "Unidad",
                      "Secretaría", "Dirección", "Superintendência", "Comissão", "Ministério", "Procuradoria",
-                     "Autorité", "Commissione", "Autorità", "Direction", "Inspección", "Intendencia"}
+                     "Autorité", "Commissione", "Autorità", "Direction", "Inspección", "Intendencia",
+                     "Policía", "Polícia", "Polizia"}  # ("Policía Federal Argentina", "Policía Nacional Civil")
 # what only a company has, after its possessive: "Yarra Yield's founder", "Kestrel's shareholders"
 POSSESSED_BY_FIRMS = {"founder", "founders", "co", "cofounder", "ceo", "cfo", "cto", "coo", "shareholders",
                       "customers", "depositors", "headquarters", "subsidiary", "parent"}
@@ -1026,7 +1027,8 @@ class NameRules(EntityTyping):
         with "de", "del", "y"; NER cuts such names at the joins (and reads the rest as a person)."""
         doc = self.doc
         for i in [i for i in range(len(doc) - 2) if doc[i].text in AUTHORITY_OPENERS or doc[i].text in FIRM_OPENERS]:
-            if i in self.taken and self.ents.records[self.taken[i].key].kb_id:
+            known = self.taken.get(i)
+            if known is not None and self.ents.records[known.key].kb_id and doc[i].text not in POLICE_WORDS:
                 continue
             end = k = i + 1
             while k < len(doc) and k - i < 14:
@@ -1043,6 +1045,8 @@ class NameRules(EntityTyping):
             if end - i < 3 or self.kb.lookup(span.text) or any(
                     m.start < i or m.end > end for m in (self.taken.get(t) for t in range(i, end)) if m is not None):
                 continue  # (nothing that overlaps a longer name around it)
+            if known is not None and self.ents.records[known.key].kb_id and known.end >= end:
+                continue  # (a force the knowledge base knows, named no longer: "Policía Nacional")
             # ("Banco do Brasil", "Caixa Geral de Depósitos": a firm's name opens with its kind the same way)
             type_ = "REGULATOR" if doc[i].text in AUTHORITY_OPENERS else self._org_type(span)
             self._mention(span, self._record_for(span.text, type_), replace=True)
