@@ -1181,3 +1181,15 @@ def test_a_possessive_title_with_its_department_before_a_name_is_the_persons(ext
 ])
 def test_a_partner_at_a_named_firm_is_a_person_working_there(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"Courts are catching up,\" said Nadia Voss, a former federal prosecutor who is now a partner at Quill Marsh LLP.",
+     ("Nadia Voss", "WORKS_FOR", "Quill Marsh LLP")),
+    ("\"Courts are catching up,\" said Nadia Voss, who is now a partner at Quill Marsh LLP.",
+     ("Nadia Voss", "WORKS_FOR", "Quill Marsh LLP")),
+    ("\"It is a patchwork,\" said Omar Haddad, who teaches banking law at Carlow University.",
+     ("Omar Haddad", "WORKS_FOR", "Carlow University")),
+])
+def test_the_job_someone_now_holds_or_teaches_at_places_them(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -40,7 +40,8 @@ DESCRIPTION = (r"(?-i:(?:(?:collapsed|defunct|failed|bankrupt|troubled|now-defun
                r"(?:[A-Z][\w.]*\s+){0,3}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})")
 PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
-WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|taught|teaches)|spent\s+(?:\w+\s+){1,3}(?:years|months|decades?))"
+WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|(?:taught|teaches|lectures|lectured)(?:\s+(?-i:[a-z][\w-]*)){0,3})|" \
+    r"spent\s+(?:\w+\s+){1,3}(?:years|months|decades?))"  # ("teaches securities regulation at Fordham")
 # the job worked as ("worked as a backend developer at"), and a part of the employer ("in the treasury department of")
 WORKED_AS = r"(?:\s+as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
 IN_DEPARTMENT = r"\s+in\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:department|division|unit|team)\s+of"
@@ -116,7 +117,10 @@ class RelationFinder:
             rf"(?:\s+of\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){{0,2}})?"
             rf"\s*(?:,|—|–|:)?\s*(?:(?:including|such\s+as|include|included|are|were|is|was)\s+)?$", re.I)
         self.person_title_at = re.compile(
-            rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?|"
+            rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?"
+            # ("who is now a partner at", and "a former federal prosecutor who is now a partner at": the job now)
+            rf"(?:(?:an?|the)\s+[^,;()]{{0,40}}?\s+who\s+(?:is|was)\s+now\s+|"
+            rf"who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|currently|also|still)\s+)?)?|"
             rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
