@@ -1193,3 +1193,25 @@ def test_a_partner_at_a_named_firm_is_a_person_working_there(extractor, text, ex
 ])
 def test_the_job_someone_now_holds_or_teaches_at_places_them(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Transfers will be processed by Pago Ligeiro, a licensed payment institution in Curitiba, under an agreement "
+     "signed last month.", ("Pago Ligeiro", "BASED_IN", "Curitiba")),
+    ("The order hit Ikeja Coin, a Lagos peer-to-peer crypto marketplace, and its founder.",
+     ("Ikeja Coin", "BASED_IN", "Lagos")),
+    ("\"Supervision comes next,\" said Thandi Mokoena, a director at Signal Hill Compliance, a Cape Town consultancy "
+     "that advises crypto firms.", ("Signal Hill Compliance", "BASED_IN", "Cape Town")),
+])
+def test_institutions_consultancies_and_hyphenated_kinds_are_placed(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil's CVM fined São Paulo token issuer Jardim Tokens R$2.1 million on Monday.",
+     ("Jardim Tokens", "BASED_IN", "São Paulo")),
+    ("The CVM fined São Paulo broker Moema Digital R$900,000 for unregistered offers.",
+     ("Moema Digital", "BASED_IN", "São Paulo")),
+])
+def test_a_sum_after_a_name_is_no_part_of_it(extractor, text, expected):
+    assert expected in relations(extractor, text)

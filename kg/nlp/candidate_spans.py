@@ -43,7 +43,9 @@ ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech
                   "operator", "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet",
                   "publisher", "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture",
                   "custodian", "broker", "brokerage", "miner", "manager", "studio", "project", "foundation",
-                  "organization", "launchpad", "pool", "maker"}
+                  "organization", "launchpad", "pool", "maker", "institution"}
+# a sum written with its currency's sign: "R$1.5", "$40", "US$2", "€350,000"
+SUM_OF_MONEY = re.compile(r"^(?:[A-Z]{1,3})?[$€£¥₦₹]\d?")
 # lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
 NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
                   "al", "el", "la", "le", "ter"}
@@ -528,6 +530,9 @@ def _trim(ent: Span) -> Span | None:
     for i in range(start + 1, end):
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
             end = i  # "Crypto-Assets Regulation (MiCA": NER stopped inside the brackets
+            break
+        if SUM_OF_MONEY.match(doc[i].text):
+            end = i  # "Paulista Tokens R$1.5 million": NER ran a name into the sum after it
             break
     if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in ("based", "headquartered"):
         end -= 2  # "Novi Sad-based": the place NER ran into its modifier

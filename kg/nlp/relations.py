@@ -274,7 +274,7 @@ class RelationFinder:
                            # "Taipei market maker X", "a Prague game studio", "a Bucharest electronics chain"
                            "maker", "studio", "chain", "retailer", "marketplace", "desk", "pool",
                            # "the Kuching-based state utility", "Juventus, the Turin club"
-                           "utility", "club"}
+                           "utility", "club", "institution", "consultancy"}
         self.seat_of_kind = re.compile(
             r"^\s*(?:,\s*which|,\s*that)?\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:based|headquartered|registered|"
             r"incorporated|domiciled)\s+in\s+the\s+(?P<kind>country|nation|city-state|city|state|territory)\b", re.I)
@@ -1107,6 +1107,8 @@ class RelationFinder:
         while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN", "NUM") and after[k].is_lower and
                                   after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
                                   after[k].text == "-" and nouns and k + 1 < len(after) or
+                                  after[k].is_lower and k > 0 and after[k - 1].text == "-" and k + 1 < len(after) and
+                                  after[k + 1].text == "-" or  # "peer-to-peer", "business-to-business"
                                   after[k].lower_ in ("and", "or") and nouns and k + 1 < len(after) and
                                   after[k + 1].is_lower or
                                   self._kind_word(after[k]) and nouns):
