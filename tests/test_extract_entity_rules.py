@@ -1963,3 +1963,11 @@ def test_a_citys_name_opening_a_name_in_apposition_to_a_job_is_a_given_name(extr
 ])
 def test_a_police_force_named_in_spanish_is_one_regulator_however_long(extractor, text, force):
     assert (force, "REGULATOR") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, bank", [
+    ("The exchange will hold client cash at the National Bank of Kuwait, it said.", "National Bank of Kuwait"),
+    ("Custody will run through the National Bank of Bahrain from March.", "National Bank of Bahrain"),
+])
+def test_a_commercial_bank_named_like_a_central_bank_is_no_regulator(extractor, text, bank):
+    assert (bank, "ORGANIZATION") in entities(extractor, text)
