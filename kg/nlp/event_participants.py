@@ -393,9 +393,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "suspended SRDB trading", "suspended deposits of HNZD": one token's market, not the venue's
     if spec.type == "LEADERSHIP_CHANGE" and token.pos_ == "VERB" and _dismissed_a_thing(ents, token):
         return None  # "Ardoino dismissed the lawsuit as a shakedown": an argument waved away, no one's job
+    root = token.sent.root
     if spec.type == "LEADERSHIP_CHANGE" and token.lemma_.lower() == "name" and (any(
             c.dep_ == "nsubj" and c.lemma_.lower() in NAMING_DOCUMENTS for c in token.children) or
-            token.dep_ != "ROOT" and token.sent.root.lemma_.lower() in NAMING_DOCUMENTS and token.sent.root.i < token.i):
+            token.dep_ != "ROOT" and root.lemma_.lower() in NAMING_DOCUMENTS and root.i < token.i):
         # "the suit also names several former executives": whom a filing names, no one's job (also where the parser
         # made the filing the sentence's root: "The complaint, filed on Tuesday, also names founder X")
         return None

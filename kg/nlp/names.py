@@ -348,13 +348,14 @@ class NameRules(EntityTyping):
         # the first appositive: in "Rob Wainwright, director of Europol, the police agency" the second is Europol's)
         stop = next((t.i for t in after[1:] if t.text == ","), after.end)
         first = self.doc[after.start + 1:stop]
+        # (not "Corinne Abadi, a prosecutor in the office's fraud unit" nor "X, the Ministério Público Federal
+        # prosecutor on the case": a prosecutor someone is, of no office or of one named before the word, is a person)
         return any(t.is_lower and t.text in REGULATOR_KINDS and t.dep_ == "appos" and
                    span.start <= t.head.i < span.end and
                    not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children) and
                    not (t.text == "prosecutor" and any(c.lower_ in ("a", "an", "former") or
                                                        c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children))
-                   for t in first)  # ("Corinne Abadi, a prosecutor in the office's fraud unit", "X, the Ministério
-        # Público Federal prosecutor on the case": a person, the office's or not named)
+                   for t in first)
 
     def _described_as_a_token(self, span: Span) -> bool:
         """A kind of token right before the name ("stablecoin Harbour Dollar", "a new coin, Harbour Dollar") or in
@@ -884,8 +885,8 @@ class NameRules(EntityTyping):
         if type_ == "PERSON" and record.type in ("ORGANIZATION", "LOCATION") and not record.kb_id and \
                 len(longer) > 1 and self._titled_appositive(longer) and \
                 self.doc[longer.end + 1:longer.end + 2].text.lower() not in ("its", "their"):
-            # (not "Gilded Frame, its co-founder and chief executive Vanessa Quill": the company and its people)
             # the headline's "Bybit hires Renata Albuquerque" NER took for a company; the body gives her a title
+            # (not "Gilded Frame, its co-founder and chief executive Vanessa Quill": the company and its people)
             record.type = "PERSON"
         self._mention(longer, record, replace=longer is not span or beats)
 
