@@ -2596,3 +2596,16 @@ def test_penalties_a_complaint_asks_a_court_to_impose_are_no_fine(extractor):
     found = events(extractor, "The SEC sued Tintic Ledger on Monday. It asks the court to order the return of "
                               "investor funds and to impose civil penalties.")
     assert of_type(found, "LAWSUIT") and not of_type(found, "FINE"), found
+
+
+@pytest.mark.parametrize("text, warner", [
+    ("Kenya's Capital Markets Authority flagged two crypto investment clubs on Monday.", "Capital Markets Authority"),
+    ("Kestrel Swap told users not to approve any transaction from the fake site.", "Kestrel Swap"),
+])
+def test_an_authority_flagging_firms_and_telling_people_not_to_act_are_warnings(extractor, text, warner):
+    warnings = of_type(events(extractor, text), "WARNING")
+    assert warnings and warner in warnings[0], warnings
+
+
+def test_a_firm_flagging_transactions_warns_no_one(extractor):
+    assert not of_type(events(extractor, "Binance flagged suspicious transactions to the police."), "WARNING")

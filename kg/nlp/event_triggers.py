@@ -283,6 +283,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ == "dobj" and c.lemma_.lower() == "book" and
                 any(d.lower_ == "order" for d in c.children if d.dep_ in ("compound", "amod")) for c in tok.children):
             found.setdefault((tok.i, "LISTING"), tok)  # "opened ZARM/USDT and ZARM/BTC order books": new markets
+        if lemma == "flag" and pos == "VERB" and _authority_flags_a_firm(sent.doc, tok) or \
+                lemma == "tell" and pos == "VERB" and _tells_the_public_not_to(tok):
+            # "SEC Nigeria flags crypto 'arbitrage club'", "telling the public not to send it money"
+            found.setdefault((tok.i, "WARNING"), tok)
         if lemma == "leave" and pos == "VERB" and _left_a_post(sent.doc, tok):
             # "Its former chief compliance officer, Dana Whitlock, left in February": a titled person leaving
             found.setdefault((tok.i, "LEADERSHIP_CHANGE"), tok)
@@ -850,6 +854,33 @@ def _charges_someone_named(doc, verb: Token) -> bool:
                                         doc._.kg.record(by_token[t.i]).type in ("PERSON", "ORGANIZATION", "EXCHANGE")
                                         for t in [c, *(a for a in c.children if a.dep_ == "appos")])
                for c in verb.children)
+
+
+# what an authority flags or tells the public of when it warns: firms and schemes, the public itself
+FLAGGED_THINGS = {"firm", "firms", "company", "companies", "scheme", "schemes", "platform", "platforms", "site",
+                  "sites", "website", "websites", "club", "clubs", "app", "apps", "entity", "entities", "exchange",
+                  "exchanges", "clone", "clones"}
+WARNED_PEOPLE = {"public", "investor", "consumer", "user", "customer", "resident", "saver"}
+
+
+def _authority_flags_a_firm(doc, verb: Token) -> bool:
+    """'SEC Nigeria flags crypto arbitrage club', 'the central bank flagged three clone firms': an authority
+    flagging firms or schemes warns of them (not "the exchange flagged suspicious transactions")."""
+    ents = doc._.kg
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(t.i in ents.by_token and ents.record(ents.by_token[t.i]).type == "REGULATOR"
+               for c in subjects for t in c.subtree):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in FLAGGED_THINGS or o.lower_ in FLAGGED_THINGS or
+               o.i in ents.by_token and ents.record(ents.by_token[o.i]).type in ("EXCHANGE", "ORGANIZATION")
+               for o in objects)
+
+
+def _tells_the_public_not_to(verb: Token) -> bool:
+    """'telling the public not to send it money', 'told investors not to deal with the firm': a warning."""
+    return any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in WARNED_PEOPLE for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
 
 
 def _left_a_post(doc, verb: Token) -> bool:
