@@ -1971,3 +1971,9 @@ def test_a_police_force_named_in_spanish_is_one_regulator_however_long(extractor
 ])
 def test_a_commercial_bank_named_like_a_central_bank_is_no_regulator(extractor, text, bank):
     assert (bank, "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_founder_named_before_the_exchanges_description_stays_a_person(extractor):
+    text = ("Police in Serbia have detained Oleg Sarkisov, the founder of Ladoga Exchange, a Kazan cryptocurrency "
+            "exchange that stopped paying out customers last year, his lawyer said on Wednesday.")
+    assert ("Oleg Sarkisov", "PERSON") in entities(extractor, text)

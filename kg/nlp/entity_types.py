@@ -382,6 +382,8 @@ class EntityTyping(EntityBuilder):
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
         if type_ == "ASSET":
             return "EXCHANGE" if self._exchange_context(self.doc[m.start:m.end]) else ""
+        if type_ == "PERSON" and len(m.text.split()) > 1 and self._titled_appositive(self.doc[m.start:m.end]):
+            return ""  # "Alexei Gorshkov, the founder of Neva Exchange, a St Petersburg exchange": the founder's name
         if type_ == "PERSON":
             # the headline's "Tisza Digitális" NER took for a person, after "cryptocurrency exchange"
             # (or described as one: "Cumbre Bit, one of Mexico's first bitcoin exchanges")
