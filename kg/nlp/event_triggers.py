@@ -856,7 +856,7 @@ def _charges_someone_named(doc, verb: Token) -> bool:
                for c in verb.children)
 
 
-# what an authority flags or tells the public of when it warns: firms and schemes, the public itself
+# what an authority flags when it warns (firms, schemes, sites), and whom a warning tells not to act
 FLAGGED_THINGS = {"firm", "firms", "company", "companies", "scheme", "schemes", "platform", "platforms", "site",
                   "sites", "website", "websites", "club", "clubs", "app", "apps", "entity", "entities", "exchange",
                   "exchanges", "clone", "clones"}
