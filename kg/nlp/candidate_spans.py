@@ -229,13 +229,10 @@ class CandidateSpans:
             if type_ == "LOCATION" and trimmed is not None and len(trimmed) > 1 and \
                     trimmed[-1].text in INSTITUTION_WORDS:
                 type_ = "ORGANIZATION"  # "the City of London Police": a body named after its place, not the place
-            if trimmed is not None and len(trimmed) == 1 and trimmed[0].text in PEOPLES_HONOURS and \
-                    trimmed.start > 0 and doc[trimmed.start - 1].ent_type_ == "PERSON":
-                continue  # "Priya Lakhani" + "KC": the honour NER took for a name of its own
-            if type_ in ("PERSON", "ORGANIZATION") and trimmed is not None and len(trimmed) > 2 and \
-                    trimmed[-1].text in (POST_NOMINALS if type_ == "PERSON" else PEOPLES_HONOURS) and \
-                    all(t.is_title for t in trimmed[:-1]):
-                trimmed, type_ = trimmed[:-1], "PERSON"  # "Fiona Hartley QC": the honour after a name is not in it
+            if trimmed is not None:
+                trimmed, type_ = _without_honours(trimmed, type_)
+                if trimmed is None:
+                    continue
             if type_ == "PERSON" and trimmed is not None:
                 trimmed = self._after_leading_title(trimmed)
                 if len(trimmed) > 1 and (trimmed[-1].text in self.lex.org_suffix_words or
@@ -405,7 +402,6 @@ def _job_before(span: Span) -> bool:
     someone does, right before (or before the comma of an appositive)."""
     doc = span.doc
     before = span.start - 2 if span.start > 1 and doc[span.start - 1].text == "," else span.start - 1
-    # (or in apposition after it: "the liquidating trustee, Sofia Brandt of Keel Restructuring")
     return before >= 0 and doc[before].is_lower and doc[before].pos_ == "NOUN" and \
         doc[before].lower_ not in ORG_KIND_NOUNS
 
@@ -550,6 +546,20 @@ def _trim(ent: Span) -> Span | None:
     if end > start and doc[end - 1].text == "." and end - start == 1:
         return None
     return doc[start:end] if end > start else None
+
+
+def _without_honours(span: Span, type_: str) -> tuple[Span | None, str]:
+    """'Fiona Hartley QC': the honour after a name is no part of it, and only a person holds a QC or a KC (NER may
+    read the name as a company's); 'Priya Lakhani' + 'KC': the honour NER took for a name of its own is none."""
+    doc = span.doc
+    if len(span) == 1 and span[0].text in PEOPLES_HONOURS and span.start > 0 and \
+            doc[span.start - 1].ent_type_ == "PERSON":
+        return None, type_
+    if type_ in ("PERSON", "ORGANIZATION") and len(span) > 2 and \
+            span[-1].text in (POST_NOMINALS if type_ == "PERSON" else PEOPLES_HONOURS) and \
+            all(t.is_title for t in span[:-1]):
+        return span[:-1], "PERSON"
+    return span, type_
 
 
 def _before_title(span: Span, type_: str) -> Span:
