@@ -1215,3 +1215,22 @@ def test_institutions_consultancies_and_hyphenated_kinds_are_placed(extractor, t
 ])
 def test_a_sum_after_a_name_is_no_part_of_it(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Corvane Labs builds custody software and was co-founded by Ilse Marquardt, a former bank auditor.",
+     ("Ilse Marquardt", "WORKS_FOR", "Corvane Labs")),
+    ("Tallow Exchange serves traders in Lisbon and was founded by Rui Falcão in 2019.",
+     ("Rui Falcão", "WORKS_FOR", "Tallow Exchange")),
+    ("Martin Keller, a veteran bond trader and the founder of market maker Ferrow Capital, was arrested in Vienna.",
+     ("Martin Keller", "WORKS_FOR", "Ferrow Capital")),
+])
+def test_a_founder_after_a_second_verb_or_a_first_description(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_second_verb_of_the_bank_founds_no_named_firm(extractor):
+    text = ("Wyoming's Division of Banking approved the charter. The bank will be based in Cheyenne and led by "
+            "Dana Holt, whom Kraken named its chief executive.")
+    assert ("Dana Holt", "WORKS_FOR", "Division of Banking") not in relations(extractor, text)
+    assert not any(r[0] == "Dana Holt" and "Banking" in r[2] for r in relations(extractor, text))

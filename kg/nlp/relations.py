@@ -123,7 +123,9 @@ class RelationFinder:
             rf"who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|currently|also|still)\s+)?)?|"
             rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
-            rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+)?(?:former\s+)?"
+            # ("a longtime investor and the founder of", not "who sued Binance and the chief executive of")
+            rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+|(?!who\s)(?-i:[a-z][a-z-]*\s+){{1,3}}and\s+(?:the|an?)\s+)?"
+            rf"(?:former\s+)?"
             # (up to two words before the title: "a financial regulation lawyer at", "an ETF strategist at")
             rf"(?:(?!the\s|and\s|its\s|his\s|her\s)(?-i:[a-z]{{3,}}(?:-[a-z]+)?|[A-Z]{{2,5}})\s+){{0,2}}{roles}\s+"
             # "previously head of payments at Nairobi lender Kilima Bank": a department after the title
@@ -817,6 +819,13 @@ class RelationFinder:
                 if subject is not None and subject.i in ents.by_token:
                     return ents.by_token[subject.i]
         head = verb.head
+        for v in [verb, *([doc[verb.i - 2]] if split else [])]:
+            # "Satang runs an exchange and was founded by ...": a second verb with no subject has the first one's
+            # (a name, not "the bank", which may stand for another firm than the one the article names)
+            if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                subject = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.i in ents.by_token and not ents.by_token[subject.i].generic:
+                    return ents.by_token[subject.i]
         if verb.dep_ in ("acl", "relcl") and head.dep_ == "appos" and head.head.i in ents.by_token:
             return ents.by_token[head.head.i]
         before = head.left_edge.i - 2  # "Chai, the mobile payment app he co-founded", however the parser hung it
