@@ -1234,3 +1234,13 @@ def test_a_second_verb_of_the_bank_founds_no_named_firm(extractor):
             "Dana Holt, whom Kraken named its chief executive.")
     assert ("Dana Holt", "WORKS_FOR", "Division of Banking") not in relations(extractor, text)
     assert not any(r[0] == "Dana Holt" and "Banking" in r[2] for r in relations(extractor, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court named Piet Jansen of Utrecht-based law firm Jansen Vos as administrator.",
+     ("Piet Jansen", "WORKS_FOR", "Jansen Vos")),
+    ("The judge appointed Hélène Roux of insolvency practice Roux & Associés as liquidator.",
+     ("Hélène Roux", "WORKS_FOR", "Roux & Associés")),
+])
+def test_someone_of_a_described_firm_works_there(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -391,7 +391,8 @@ class RelationFinder:
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
                     continue
                 if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic and re.fullmatch(
-                        rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS})\s+)?", between) and \
+                        rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?:[\w.]+-based\s+)?(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS}|practice)\s+)?",
+                        between) and \
                         not b.generic:
                     # "Alastair Massey and Rachel Lai of advisory firm Interpath"
                     # "David Ruscoe and Malcolm Moore of Grant Thornton": every person of the list
