@@ -1977,3 +1977,12 @@ def test_a_founder_named_before_the_exchanges_description_stays_a_person(extract
     text = ("Police in Serbia have detained Oleg Sarkisov, the founder of Ladoga Exchange, a Kazan cryptocurrency "
             "exchange that stopped paying out customers last year, his lawyer said on Wednesday.")
     assert ("Oleg Sarkisov", "PERSON") in entities(extractor, text)
+
+
+def test_a_short_name_links_once_the_legal_forms_of_the_long_one_are_merged(extractor):
+    text = ("Pine Hollow Hashing Inc., a bitcoin miner in Tennessee, filed for bankruptcy on Monday. Pine Hollow "
+            "Hashing had borrowed against its machines. Pine Hollow said it would keep mining.")
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    companies = [e for e in x.entities if e.type == "ORGANIZATION"]
+    assert [e.name for e in companies] == ["Pine Hollow Hashing Inc."], companies
+    assert "Pine Hollow" in companies[0].aliases

@@ -2505,6 +2505,17 @@ def test_cases_in_general_as_a_means_or_a_scope_are_no_case(extractor, text):
     assert of_type(found, "LAWSUIT") == [] and of_type(found, "FINE") == [], found
 
 
+def test_an_officer_appointed_after_a_winding_up_order_belongs_to_the_company_ordered_wound_up(extractor):
+    text = ("Tarwin Pay Ltd said it had sold its customer book to Ardent Bank. Tarwin Pay later filed for bankruptcy "
+            "and Tarwin Pay's lenders went to court.\n\nPERTH — The Supreme Court on Friday ordered Swan Valley "
+            "Exchange Pty Ltd to be wound up and appointed Michael Tran as liquidator.")
+    found = events(extractor, text)
+    cases = of_type(found, "BANKRUPTCY")
+    assert any("Swan Valley Exchange Pty Ltd" in parts for parts in cases), cases
+    assert not any("Tarwin Pay Ltd" in parts and "Michael Tran" in parts for parts in cases), cases
+    assert of_type(found, "BAN") == [], found  # a company wound up is not shut by order
+
+
 def test_an_officer_the_parser_reads_as_a_predicate_is_still_the_appointee(extractor):
     text = ("The Lyon Commercial Court on Tuesday placed Saône Exchange, a trading platform based in the city, into "
             "judicial liquidation. The court named Anne Vidal of Lyon-based insolvency practice Vidal & Associés as "

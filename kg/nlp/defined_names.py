@@ -309,7 +309,7 @@ class DefinedNames(EntityTyping):
         words (but for a body set up around a project, or a firm named after its partners: "Chanda & Banda")."""
         return not longer.kb_id and short.type == "ORGANIZATION" and \
             not set(longer.name[len(short.name):].split()) & (GOVERNING_BODIES | {"&", "and"}) and \
-            sum(r.name.startswith(short.name + " ") for r in companies) == 1
+            sum(r.name.startswith(short.name + " ") for r in companies if r.mentions > 0) == 1  # (once merged, gone)
 
     def _described_as_unit(self, record: EntityRecord) -> bool:
         """'Nubank Cripto, the bank's crypto unit', 'X, a subsidiary of Y': a name the article calls a unit of

@@ -884,6 +884,12 @@ def _insolvency_appointment(ents: DocEntities, verb: Token, officer: Token, sent
                                     for o in c.children if o.dep_ == "pobj")
                   if ents.record(m).type in firms]
     taken = {m.key for m in appointer + appointees}
+    if not of_company and acting is not verb:
+        # "ordered Manly Exchange to be wound up and appointed X as liquidator": the first verb's company
+        # (or the order's: "ordered X to be wound up and appointed", the parser hanging "appointed" on "wound")
+        ordering = [acting, *([acting.head] if acting.dep_ == "xcomp" else [])]
+        of_company = [m for m in inside(c for v in ordering for c in v.children if c.dep_ == "dobj")
+                      if ents.record(m).type in firms and m.key not in taken][:1]
     if not of_company:
         lead = ents.leading_company([m for m in ents.in_span(0, sent.end) if m.key not in taken and not authority(m)])
         of_company = [m for m in ents.in_span(0, sent.end) if m.key == lead][:1]

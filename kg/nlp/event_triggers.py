@@ -198,6 +198,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                    for v in (c, *(d for d in c.children if d.dep_ == "conj" and d.pos_ == "VERB"))] \
             if lemma in ORDER_VERBS else []
+        # (not a company ordered "to be wound up", which a court puts into liquidation)
+        ordered = [w for w in ordered if w != "wind" or not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() == "wind" and any(a.dep_ == "auxpass" for a in c.children)
+            for c in tok.children)]
         if any(w in STOP_VERBS for w in ordered):
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
         if any(w in EXPLAIN_VERBS for w in ordered):
