@@ -1986,3 +1986,10 @@ def test_a_short_name_links_once_the_legal_forms_of_the_long_one_are_merged(extr
     companies = [e for e in x.entities if e.type == "ORGANIZATION"]
     assert [e.name for e in companies] == ["Pine Hollow Hashing Inc."], companies
     assert "Pine Hollow" in companies[0].aliases
+
+
+@pytest.mark.parametrize("name", ["Kovix", "Valora"])
+def test_a_short_name_read_as_a_place_where_the_article_writes_it_for_the_company_is_the_company(extractor, name):
+    text = (f"Hackers stole $200 million from {name} Network, a payments protocol. {name} said on Monday that "
+            f"deposits in {name} were suspended. Users of {name} Network were told to wait.")
+    assert entities(extractor, text) == {(f"{name} Network", "ORGANIZATION")}

@@ -362,6 +362,23 @@ class DefinedNames(EntityTyping):
                         (words not in shorts or self._used_as_a_name(doc[i:end])):
                     self._mention(doc[i:end], record)
                     break
+        self._relink_places_written_for_a_company(shorts)
+
+    def _relink_places_written_for_a_company(self, shorts: dict) -> None:
+        """'Caldera, based in Tulsa, ...' after 'Caldera Mining Corp.' and 'Caldera said': a short name NER read
+        as a place (or a person) where the article also writes it, untagged, for the company is the company's
+        everywhere."""
+        for record in list(self.ents.records.values()):
+            if record.type not in ("LOCATION", "PERSON") or record.kb_id or not record.mentions:
+                continue
+            company = shorts.get(tuple(record.name.split()))
+            if company is None or not company.surface.get(record.name):
+                continue
+            for m in [m for m in self.ents.mentions if m.key == record.key and not m.generic]:
+                self._mention(self.doc[m.start:m.end], company, replace=True)
+            for m in self.ents.mentions:
+                if m.key == record.key:
+                    m.key = company.key
 
     def _used_as_a_name(self, span) -> bool:
         """'Argo' for 'Argo Blockchain': away from a sentence start a capitalised word is a name; at one, only
