@@ -2620,3 +2620,8 @@ def test_an_authority_flagging_firms_and_telling_people_not_to_act_are_warnings(
 
 def test_a_firm_flagging_transactions_warns_no_one(extractor):
     assert not of_type(events(extractor, "Binance flagged suspicious transactions to the police."), "WARNING")
+
+
+def test_the_stock_market_a_buyer_is_listed_on_takes_no_part_in_its_deal(extractor):
+    text = "Tallgrass Hash Inc., a bitcoin miner listed on Nasdaq, agreed on Monday to acquire Birchwood Digital Corp."
+    assert of_type(events(extractor, text), "ACQUISITION") == [("Tallgrass Hash Inc.", "Birchwood Digital Corp.")]

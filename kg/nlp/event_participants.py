@@ -92,6 +92,7 @@ LISTING_DIRECTIONS = (
     ("on", {"list", "listing", "relist", "add", "debut", "open", "resume", "launch"}),
 )
 MARKET_DEBUT_WORDS = {"shares", "stock", "ipo", "listing", "nyse", "nasdaq"}
+LISTED_VERBS = {"list", "trade", "quote"}  # "listed on Nasdaq": where shares trade
 PRICE_DIRECTIONS = (
     ("up", {"rise", "jump", "surge", "soar", "rally", "climb", "gain", "rebound", "spike", "advance", "record",
             "high", "peak", "quadruple", "double", "triple", "higher", "top"}),
@@ -228,6 +229,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "Circle shares soar in NYSE debut": a company's stock market debut, not a launch
     if spec.type == "LAUNCH":
         ordered = [m for m in ordered if _launch_party(ents, m, token)]
+    if spec.type not in ("LISTING", "PRICE_MOVE"):
+        ordered = [m for m in ordered if not _listing_venue(doc, ents, m)]
     if spec.type == "CRIMINAL_CASE":
         ordered = [m for m in ordered if not _bystander(doc, ents, m)]
     if spec.type == "LEADERSHIP_CHANGE":
@@ -964,6 +967,15 @@ def _official_of_regulator(doc: Doc, ents: DocEntities, mention: Mention) -> boo
     while i >= 0 and mention.start - i <= 4 and doc[i].lower_ in OFFICIAL_TITLES and i not in ents.by_token:
         i -= 1
     return i >= 0 and i in ents.by_token and ents.record(ents.by_token[i]).type == "REGULATOR"
+
+
+def _listing_venue(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
+    """'Arroyo Seco, a bitcoin miner listed on Nasdaq, agreed to buy ...': the stock market a company's shares
+    trade on only describes it and takes no part in what the company does (a crypto venue a token trades on
+    may: "tokens traded on Mango Markets" were stolen from it)."""
+    root = doc[mention.start:mention.end].root
+    return ents.record(mention).type == "ORGANIZATION" and root.dep_ == "pobj" and root.head.lower_ == "on" and \
+        root.head.head.lemma_.lower() in LISTED_VERBS
 
 
 def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
