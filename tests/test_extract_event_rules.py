@@ -2625,3 +2625,19 @@ def test_a_firm_flagging_transactions_warns_no_one(extractor):
 def test_the_stock_market_a_buyer_is_listed_on_takes_no_part_in_its_deal(extractor):
     text = "Tallgrass Hash Inc., a bitcoin miner listed on Nasdaq, agreed on Monday to acquire Birchwood Digital Corp."
     assert of_type(events(extractor, text), "ACQUISITION") == [("Tallgrass Hash Inc.", "Birchwood Digital Corp.")]
+
+
+@pytest.mark.parametrize("text, bought", [
+    ("Kestrel Pay opened a Lisbon office. In May the Lagos-based company agreed to pay $40 million for Tidewave "
+     "Labs, a wallet maker.", "Tidewave Labs"),
+    ("Orbisa Exchange paid $12 million for Quarry Analytics last year.", "Quarry Analytics"),
+])
+def test_a_sum_paid_for_a_company_buys_it_and_is_no_fine(extractor, text, bought):
+    found = events(extractor, text)
+    assert any(bought in parts for parts in of_type(found, "ACQUISITION")), found
+    assert of_type(found, "FINE") == [], found
+
+
+def test_a_price_paid_for_power_is_no_fine(extractor):
+    text = "Juniper Hash will pay a fixed price for most of the electricity it draws from the state grid operator."
+    assert of_type(events(extractor, text), "FINE") == []

@@ -59,7 +59,7 @@ RUNNING_COSTS = {"bill", "bills", "salary", "salaries", "wage", "wages", "rent",
                  "supplier", "suppliers", "creditor", "creditors", "debt", "debts", "invoice", "invoices", "tax",
                  "taxes", "dividend", "dividends", "interest", "yield", "yields", "fee", "fees", "loan", "loans",
                  "freelancer", "freelancers", "worker", "workers", "contractor", "contractors", "merchant", "merchants",
-                 "vendor", "vendors"}
+                 "vendor", "vendors", "price", "prices"}
 BOUGHT_NOUNS = {"stake", "share", "shares", "percent", "control", "company", "business", "unit", "asset", "assets",
                 "majority", "rights"}
 PENALTY_WORDS = {"penalty", "fine", "settle", "settlement", "charge", "violation", "regulator", "forfeit",
@@ -807,6 +807,8 @@ def _person_patient(ents: DocEntities, verb: Token) -> bool:
 def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
     """Paying for things or settling in a token is commerce: 'to pay for real estate', 'lets businesses pay
     out funds', 'testing settlement in USDC'; 'pay $4 million for violations' is still a penalty."""
+    # ("agreed to pay $1.5 billion for NinjaTrader": the payment the agreement names)
+    token = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "pay"), token)
     lemma = token.lemma_.lower()
     if lemma == "pay":
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}

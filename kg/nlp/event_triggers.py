@@ -193,6 +193,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # attacker empty its wallet" (however the parser hangs the attacker); "the Ronin bridge lost $620
             # million in March, and Nomad was drained of $190 million in August": a loss told beside a theft
             found.setdefault((tok.i, "HACK"), tok)
+        if lemma == "pay" and pos == "VERB" and _paid_for_a_company(taken, tok):
+            found.setdefault((tok.i, "ACQUISITION"), tok)  # "agreed to pay $1.5 billion for NinjaTrader"
         # "ordered Coincheck to improve its operations and report back": every verb the order names
         ordered = [v.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -750,6 +752,17 @@ def _venue_trades_coins(taken: dict, verb: Token) -> bool:
         [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
     return any(t.i in taken and ents.record(taken[t.i]).type == "ASSET"
                for o in traded for t in [o, *(t for a in o.children if a.dep_ == "appos" for t in a.subtree)])
+
+
+def _paid_for_a_company(taken: dict, verb: Token) -> bool:
+    """'paid $1.5 billion for NinjaTrader': a sum paid for a named company buys it."""
+    ents = verb.doc._.kg
+    return any(c.dep_ == "dobj" and any(t.tag_ == "$" or t.lower_ in ("million", "billion") for t in c.subtree)
+               for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            o.dep_ == "pobj" and o.i in taken and not taken[o.i].generic and
+            ents.record(taken[o.i]).type in ("EXCHANGE", "ORGANIZATION") for o in c.children)
+            for c in verb.children)
 
 
 def _asset_object(taken: dict, verb: Token) -> bool:
