@@ -1244,3 +1244,15 @@ def test_a_second_verb_of_the_bank_founds_no_named_firm(extractor):
 ])
 def test_someone_of_a_described_firm_works_there(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"Reserves matter,\" said Ingrid Solberg, who covers payments at Bergen-based Kystlinje Research.",
+     ("Ingrid Solberg", "WORKS_FOR", "Kystlinje Research")),
+    ("\"Reserves matter,\" said Tomas Lindgren, who oversees stablecoin work at Vasa Bank.",
+     ("Tomas Lindgren", "WORKS_FOR", "Vasa Bank")),
+    ("Kestrel Pay hired Samuel Reid, a former examiner at the Federal Reserve Bank of Boston, as risk chief.",
+     ("Samuel Reid", "WORKS_FOR", "Federal Reserve Bank of Boston")),
+])
+def test_a_job_told_by_what_it_oversees_places_the_person(extractor, text, expected):
+    assert expected in relations(extractor, text)

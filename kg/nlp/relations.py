@@ -42,6 +42,10 @@ PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previo
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
 WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|(?:taught|teaches|lectures|lectured)(?:\s+(?-i:[a-z][\w-]*)){0,3})|" \
     r"spent\s+(?:\w+\s+){1,3}(?:years|months|decades?))"  # ("teaches securities regulation at Fordham")
+# a job told by what it oversees: "who covers stablecoins at", "who leads digital-asset work at", "who oversaw
+# crypto-asset supervision at"
+OVERSAW = r"(?:covers|covered|oversees|oversaw|leads|led|heads|headed|manages|managed|supervises|supervised|runs|ran)" \
+    r"(?:\s+(?-i:[a-z][\w-]*)){1,3}"
 # the job worked as ("worked as a backend developer at"), and a part of the employer ("in the treasury department of")
 WORKED_AS = r"(?:\s+as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
 IN_DEPARTMENT = r"\s+in\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:department|division|unit|team)\s+of"
@@ -104,7 +108,8 @@ class RelationFinder:
         # "who previously worked at the Singapore Exchange"
         self.worked_at = re.compile(
             r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
-            rf"{WORKED}(?:{WORKED_AS}\s+(?:at|for|with)|{IN_DEPARTMENT})\s+(?:the\s+)?{DESCRIPTION}$", re.I)
+            rf"(?:{WORKED}(?:{WORKED_AS}\s+(?:at|for|with)|{IN_DEPARTMENT})|{OVERSAW}\s+at)\s+(?:the\s+)?{DESCRIPTION}$",
+            re.I)
         # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
         self.subject_worked_at = re.compile(
             r"^\s*(?:,\s*\d{2}\s*,|,)?\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
