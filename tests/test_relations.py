@@ -1251,6 +1251,8 @@ def test_someone_of_a_described_firm_works_there(extractor, text, expected):
      ("Ingrid Solberg", "WORKS_FOR", "Kystlinje Research")),
     ("\"Reserves matter,\" said Tomas Lindgren, who oversees stablecoin work at Vasa Bank.",
      ("Tomas Lindgren", "WORKS_FOR", "Vasa Bank")),
+    ("\"Flows will slow,\" said Helga Brandt, who covers ETFs at Lindqvist Research.",
+     ("Helga Brandt", "WORKS_FOR", "Lindqvist Research")),
     ("Kestrel Pay hired Samuel Reid, a former examiner at the Federal Reserve Bank of Boston, as risk chief.",
      ("Samuel Reid", "WORKS_FOR", "Federal Reserve Bank of Boston")),
 ])

@@ -45,7 +45,7 @@ WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|(?:taught|teaches|lectures|lectu
 # a job told by what it oversees: "who covers stablecoins at", "who leads digital-asset work at", "who oversaw
 # crypto-asset supervision at"
 OVERSAW = r"(?:covers|covered|oversees|oversaw|leads|led|heads|headed|manages|managed|supervises|supervised|runs|ran)" \
-    r"(?:\s+(?-i:[a-z][\w-]*)){1,3}"
+    r"(?:\s+(?-i:[a-z][\w-]*|[A-Z]{2,}s?)){1,3}"  # ("who covers ETFs at")
 # the job worked as ("worked as a backend developer at"), and a part of the employer ("in the treasury department of")
 WORKED_AS = r"(?:\s+as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
 IN_DEPARTMENT = r"\s+in\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:department|division|unit|team)\s+of"
