@@ -1993,3 +1993,8 @@ def test_a_short_name_read_as_a_place_where_the_article_writes_it_for_the_compan
     text = (f"Hackers stole $200 million from {name} Network, a payments protocol. {name} said on Monday that "
             f"deposits in {name} were suspended. Users of {name} Network were told to wait.")
     assert entities(extractor, text) == {(f"{name} Network", "ORGANIZATION")}
+
+
+def test_a_sentence_opening_name_ending_in_ledger_is_a_company_not_the_wallet_maker(extractor):
+    found = entities(extractor, "Mbegu Ledger has signed an agreement with a tea cooperative.")
+    assert ("Mbegu Ledger", "ORGANIZATION") in found and ("Ledger", "ORGANIZATION") not in found, found

@@ -2641,3 +2641,13 @@ def test_a_sum_paid_for_a_company_buys_it_and_is_no_fine(extractor, text, bought
 def test_a_price_paid_for_power_is_no_fine(extractor):
     text = "Juniper Hash will pay a fixed price for most of the electricity it draws from the state grid operator."
     assert of_type(events(extractor, text), "FINE") == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Mbegu Ledger has signed an agreement with Kisii Growers Cooperative to tokenise its coffee receivables.",
+     ("Mbegu Ledger", "Kisii Growers Cooperative")),
+    ("The service rests on a deal announced on Tuesday between Cometa Envíos, a Dallas remittance firm, and "
+     "Bitso, the Mexican exchange.", ("Cometa Envíos", "Bitso")),
+])
+def test_an_agreement_signed_with_or_a_deal_between_two_companies_is_a_partnership(extractor, text, parties):
+    assert of_type(events(extractor, text), "PARTNERSHIP") == [parties]

@@ -657,7 +657,9 @@ def _inside_a_longer_name(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > span.sent.start else None
     after = doc[span.end] if span.end < span.sent.end else None
-    return any(t is not None and t.is_alpha and (t.is_title or t.is_upper) and len(t) > 1 and not t.is_sent_start
+    # (a sentence's first word only where NER reads it into a name with the span: "Mbegu Ledger has signed")
+    return any(t is not None and t.is_alpha and (t.is_title or t.is_upper) and len(t) > 1 and
+               (not t.is_sent_start or t.ent_iob_ == "B" and doc[t.i + 1].ent_iob_ == "I")
                and t.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT", "") for t in (before, after))
 
 

@@ -1042,6 +1042,13 @@ def _with_company(doc, tok: Token) -> bool:
             named = [o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
             if named and _named_partner(named[0]):
                 return True
+    # "a deal announced on Monday between Paloma Envíos and Bitso": a deal between two named companies
+    places = [tok, *(c for c in tok.children if c.dep_ in ("acl", "relcl"))] if tok.pos_ == "NOUN" else []
+    for prep in (c for p in places for c in p.children if c.dep_ == "prep" and c.lower_ == "between"):
+        first = next((o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token), None)
+        if first is not None and _named_partner(first) and any(
+                c.i in ents.by_token and _named_partner(c) for c in first.conjuncts):
+            return True
     return False
 
 
