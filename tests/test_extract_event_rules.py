@@ -2651,3 +2651,19 @@ def test_a_price_paid_for_power_is_no_fine(extractor):
 ])
 def test_an_agreement_signed_with_or_a_deal_between_two_companies_is_a_partnership(extractor, text, parties):
     assert of_type(events(extractor, text), "PARTNERSHIP") == [parties]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Kestrel Pay has named Dara Quinn as general counsel.", {"Kestrel Pay", "Dara Quinn"}),
+    ("In May, Marta Quintero, Tallow's chief operating officer and its first hire, resigned, telling staff she "
+     "disagreed with the plan.", {"Tallow", "Marta Quintero"}),
+    ("Jonas Berg, chief technology officer of Oslo exchange Fjordkoin, has left after six years, the company "
+     "confirmed on Friday.", {"Fjordkoin", "Jonas Berg"}),
+])
+def test_a_counsel_named_or_a_titled_subject_who_leaves_is_a_leadership_change(extractor, text, parties):
+    assert [set(p) for p in of_type(events(extractor, text), "LEADERSHIP_CHANGE")] == [parties]
+
+
+def test_founders_who_promote_a_product_change_no_leadership(extractor):
+    text = "Ada Voss and Ben Voss, the founders of the Denver exchange, have promoted stablecoins for remittances."
+    assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == []

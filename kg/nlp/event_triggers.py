@@ -21,6 +21,7 @@ PAIR_VERBS = {"add", "list", "launch", "open", "introduce", "offer", "begin", "s
               "remove", "drop", "delist", "suspend", "halt", "end", "cease", "stop", "close", "terminate",
               "discontinue", "pull", "retire"}
 ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
+LEAVE_LEMMAS = {"leave", "resign", "quit", "depart", "retire", "step"}
 # agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
 LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
@@ -521,6 +522,13 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
         near += [t for c in token.children if c.dep_ == "prep" for t in c.subtree]
         if token.dep_ == "advcl" and token.tag_ == "VBG":
             near += [t for c in token.head.children if c.dep_ == "prep" for t in c.subtree]
+    if spec.type == "LEADERSHIP_CHANGE":
+        # the subject's own phrase, of this verb or the one it is joined to: "Its chief risk officer, Dana
+        # Whitfield, left in March and was succeeded by ..."
+        # (a subject that leaves or is replaced holds the post; one that promotes or names someone need not)
+        near += [t for v in (token, token.head) if v is token or token.dep_ == "conj"
+                 for c in v.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and v.lemma_.lower() in LEAVE_LEMMAS
+                 for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
     if spec.type == "LEADERSHIP_CHANGE" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")
                                                 for c in token.children):
