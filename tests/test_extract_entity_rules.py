@@ -1998,3 +1998,8 @@ def test_a_short_name_read_as_a_place_where_the_article_writes_it_for_the_compan
 def test_a_sentence_opening_name_ending_in_ledger_is_a_company_not_the_wallet_maker(extractor):
     found = entities(extractor, "Mbegu Ledger has signed an agreement with a tea cooperative.")
     assert ("Mbegu Ledger", "ORGANIZATION") in found and ("Ledger", "ORGANIZATION") not in found, found
+
+
+def test_banking_circle_is_its_own_company_not_circle(extractor):
+    found = entities(extractor, "Banking Circle, a payments bank, has launched a euro token that Binance will list.")
+    assert ("Banking Circle", "ORGANIZATION") in found and ("Circle", "ORGANIZATION") not in found, found
