@@ -2003,3 +2003,9 @@ def test_a_sentence_opening_name_ending_in_ledger_is_a_company_not_the_wallet_ma
 def test_banking_circle_is_its_own_company_not_circle(extractor):
     found = entities(extractor, "Banking Circle, a payments bank, has launched a euro token that Binance will list.")
     assert ("Banking Circle", "ORGANIZATION") in found and ("Circle", "ORGANIZATION") not in found, found
+
+
+def test_a_sum_in_rand_is_no_company_but_a_bank_named_like_one_is(extractor):
+    found = {name for name, _ in entities(extractor, "The exchange said losses reached R6.2 million across 53 accounts, "
+                                                    "and N26 said its users were not affected.")}
+    assert "R6.2" not in found and "N26" in found, found

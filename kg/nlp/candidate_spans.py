@@ -669,6 +669,10 @@ def _nationality_noun(text: str, lex: Lexicon) -> bool:
     return stem != text and stem in lex.demonyms
 
 
+LOCAL_CURRENCY_SUM = re.compile(r"(?:R|Rs|Rp|KSh|N|K|P)\d[\d.,]*")
+SUM_WORDS = {"million", "billion", "trillion", "bn", "m", "crore", "lakh"}
+
+
 def _plausible_name(span: Span, lex: Lexicon) -> bool:
     text = span.text
     if text.casefold() in lex.not_entities or not any(c.isalpha() for c in text) or text in lex.demonyms or \
@@ -678,6 +682,8 @@ def _plausible_name(span: Span, lex: Lexicon) -> bool:
         return False
     if "\n" in text or len(span) > 12:
         return False
+    if LOCAL_CURRENCY_SUM.fullmatch(text) and span.end < len(span.doc) and span.doc[span.end].lower_ in SUM_WORDS:
+        return False  # "R6.2 million", "Rs500 crore": a sum in rand or rupees (not the bank N26)
     if len(span) == 1 and sentence_initial(span) and span[0].tag_ not in ("NNP", "NNPS", "") and \
             not span[0].is_upper:
         # "Cardholders can ...", '"Digital assets ...': a capital that only starts a sentence (or a quote opening it)
