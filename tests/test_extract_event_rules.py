@@ -2667,3 +2667,8 @@ def test_a_counsel_named_or_a_titled_subject_who_leaves_is_a_leadership_change(e
 def test_founders_who_promote_a_product_change_no_leadership(extractor):
     text = "Ada Voss and Ben Voss, the founders of the Denver exchange, have promoted stablecoins for remittances."
     assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == []
+
+
+def test_markets_opened_for_named_coins_list_them(extractor):
+    found = events(extractor, "Mara Exchange opened shilling markets for bitcoin and ether on Monday.")
+    assert of_type(found, "LISTING") == [("Mara Exchange", "Bitcoin", "Ether")], found

@@ -290,6 +290,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ == "dobj" and c.lemma_.lower() == "book" and
                 any(d.lower_ == "order" for d in c.children if d.dep_ in ("compound", "amod")) for c in tok.children):
             found.setdefault((tok.i, "LISTING"), tok)  # "opened ZARM/USDT and ZARM/BTC order books": new markets
+        if lemma in ("open", "launch", "add", "introduce") and pos in ("VERB", "NOUN") and any(
+                c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in ("market", "pair") and _for_named_assets(taken, c)
+                for c in [*tok.children, *(o for p in tok.children if p.dep_ == "prep" for o in p.children)]):
+            found.setdefault((tok.i, "LISTING"), tok)  # "opened rupiah markets for XRP and Stellar"
         if lemma == "flag" and pos == "VERB" and _authority_flags_a_firm(sent.doc, tok) or \
                 lemma == "tell" and pos == "VERB" and _tells_the_public_not_to(tok):
             # "SEC Nigeria flags crypto 'arbitrage club'", "telling the public not to send it money"
@@ -760,6 +764,15 @@ def _venue_trades_coins(taken: dict, verb: Token) -> bool:
         [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
     return any(t.i in taken and ents.record(taken[t.i]).type == "ASSET"
                for o in traded for t in [o, *(t for a in o.children if a.dep_ == "appos" for t in a.subtree)])
+
+
+def _for_named_assets(taken: dict, noun: Token) -> bool:
+    """'markets for XRP and Stellar', 'peso pairs for bitcoin': new markets in named coins (the parser may hang
+    the "for" on the verb that opens them)."""
+    ents = noun.doc._.kg
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        t.i in taken and not taken[t.i].generic and ents.record(taken[t.i]).type == "ASSET" for t in c.subtree)
+        for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())])
 
 
 def _paid_for_a_company(taken: dict, verb: Token) -> bool:
