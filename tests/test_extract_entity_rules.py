@@ -2006,6 +2006,6 @@ def test_banking_circle_is_its_own_company_not_circle(extractor):
 
 
 def test_a_sum_in_rand_is_no_company_but_a_bank_named_like_one_is(extractor):
-    found = {name for name, _ in entities(extractor, "The exchange said losses reached R6.2 million across 53 accounts, "
-                                                    "and N26 said its users were not affected.")}
+    text = "The exchange said losses reached R6.2 million across 53 accounts, and N26 said its users were not affected."
+    found = {name for name, _ in entities(extractor, text)}
     assert "R6.2" not in found and "N26" in found, found

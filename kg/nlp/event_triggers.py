@@ -21,7 +21,8 @@ PAIR_VERBS = {"add", "list", "launch", "open", "introduce", "offer", "begin", "s
               "remove", "drop", "delist", "suspend", "halt", "end", "cease", "stop", "close", "terminate",
               "discontinue", "pull", "retire"}
 ORDER_VERBS = {"order", "direct", "instruct", "force", "tell", "require"}
-LEAVE_LEMMAS = {"leave", "resign", "quit", "depart", "retire", "step"}
+# leaving a post: the subject of these held it ("Its chief risk officer, X, left")
+DEPARTING_VERBS = {"leave", "resign", "quit", "depart", "retire", "step"}
 # agreed with a regulator to stop serving or leave a market (not to shut one product: "shut its staking program")
 LEAVE_VERBS = {"stop", "cease", "exit", "leave", "quit"}
 STOP_VERBS = {"stop", "cease", "halt", "suspend", "shut", "close", "exit", "wind", "quit", "leave"}
@@ -531,7 +532,8 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
         # Whitfield, left in March and was succeeded by ..."
         # (a subject that leaves or is replaced holds the post; one that promotes or names someone need not)
         near += [t for v in (token, token.head) if v is token or token.dep_ == "conj"
-                 for c in v.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and v.lemma_.lower() in LEAVE_LEMMAS
+                 for c in v.children
+                 if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and v.lemma_.lower() in DEPARTING_VERBS
                  for t in c.subtree]
     window = token.doc[max(token.i - 4, token.sent.start):min(token.i + 5, token.sent.end)]
     if spec.type == "LEADERSHIP_CHANGE" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she")

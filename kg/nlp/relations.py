@@ -108,8 +108,8 @@ class RelationFinder:
         # "who previously worked at the Singapore Exchange"
         self.worked_at = re.compile(
             r"^\s*,\s*(?:\d{2}\s*,\s*)?who\s+(?:previously\s+|also\s+|once\s+|later\s+|formerly\s+|now\s+)?"
-            rf"(?:{WORKED}(?:{WORKED_AS}\s+(?:at|for|with)|{IN_DEPARTMENT})|{OVERSAW}\s+at)\s+(?:the\s+)?{DESCRIPTION}$",
-            re.I)
+            rf"(?:{WORKED}(?:{WORKED_AS}\s+(?:at|for|with)|{IN_DEPARTMENT})|{OVERSAW}\s+at)"
+            rf"\s+(?:the\s+)?{DESCRIPTION}$", re.I)
         # "Al-Mahroos previously spent nine years at Investcorp", "She worked at Nordea": said of the subject
         self.subject_worked_at = re.compile(
             r"^\s*(?:,\s*\d{2}\s*,|,)?\s+(?:previously\s+|also\s+|once\s+|formerly\s+|earlier\s+)?"
@@ -269,6 +269,10 @@ class RelationFinder:
             # associate in 2021 from the mobile-money unit of Safaricom"
             r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?joined\s+[^,;()]{1,50}?\s+from\s+(?:the\s+)?"
             r"(?:(?-i:[a-z-]+\s+){1,3}(?:unit|arm|division|team|desk)\s+of\s+(?:the\s+)?)?$", re.I)
+        # "Alastair Massey of advisory firm Interpath", "X of Utrecht-based law firm Y", "of insolvency practice Y"
+        self.person_of_firm = re.compile(
+            rf"\s+(?:of|from)\s+(?:the\s+)?"
+            rf"(?:(?:[\w.]+-based\s+)?(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS}|practice)\s+)?")
         self.where_based = re.compile(
             r"^\s*,\s*where\s+(?:it|the\s+\w+)\s+(?:is|was)\s+(?:now\s+)?"
             r"(?:based|headquartered|registered|incorporated|domiciled)", re.I)
@@ -395,10 +399,8 @@ class RelationFinder:
                 if ra.type in EMPLOYERS and rb.type == "PERSON" and not b.generic and between in ("'s ", "’s "):
                     out.append(_rel(rb.key, "WORKS_FOR", ra.key, "", a, b))
                     continue
-                if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic and re.fullmatch(
-                        rf"\s+(?:of|from)\s+(?:the\s+)?(?:(?:[\w.]+-based\s+)?(?-i:[a-z-]+\s+){{0,2}}(?:{KIND_WORDS}|practice)\s+)?",
-                        between) and \
-                        not b.generic:
+                if ra.type == "PERSON" and rb.type in EMPLOYERS and not a.generic and not b.generic and \
+                        self.person_of_firm.fullmatch(between):
                     # "Alastair Massey and Rachel Lai of advisory firm Interpath"
                     # "David Ruscoe and Malcolm Moore of Grant Thornton": every person of the list
                     for p in self._people_list_ending_at(ents, mentions, i):
