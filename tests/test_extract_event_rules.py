@@ -2648,6 +2648,8 @@ def test_a_price_paid_for_power_is_no_fine(extractor):
      ("Mbegu Ledger", "Kisii Growers Cooperative")),
     ("The service rests on a deal announced on Tuesday between Cometa Envíos, a Dallas remittance firm, and "
      "Bitso, the Mexican exchange.", ("Cometa Envíos", "Bitso")),
+    ("The stadium's owner, Tamsin Sports Group, signed a ten-year naming-rights deal with Kraken on Monday.",
+     ("Tamsin Sports Group", "Kraken")),
 ])
 def test_an_agreement_signed_with_or_a_deal_between_two_companies_is_a_partnership(extractor, text, parties):
     assert of_type(events(extractor, text), "PARTNERSHIP") == [parties]

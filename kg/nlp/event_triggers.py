@@ -443,6 +443,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                     if words[0] == "wind" and any(c.dep_ == "dobj" and c.lemma_.lower() not in WOUND_DOWN
                                                   for c in head.children):
                         continue  # "three months to wind down existing relationships": no company's end
+                    if words[:3] == ("sign", "an", "agreement") and not any(
+                            o.dep_ == "pobj" and _company_or_central_bank(o) for o in phrase[-1].children):
+                        continue  # "signed an agreement with the SEC": a settlement, no partner
                     found.setdefault((head.i, type_), head)
     if sum(type_ == "LEADERSHIP_CHANGE" for _, type_ in found) > 1:
         # "Ripple hands CEO job to Garlinghouse; Larsen becomes executive chairman": one succession, told by
@@ -645,6 +648,15 @@ def _named_partner(tok: Token) -> bool:
     mention = tok.doc._.kg.by_token.get(tok.i)
     return _named_company(tok.doc, tok) or mention is not None and not mention.generic and \
         central_bank(tok.doc._.kg.record(mention))
+
+
+def _company_or_central_bank(tok: Token) -> bool:
+    """A company, named or not ("the start-up"), or a central bank: not a regulator a settlement is signed with."""
+    mention = tok.doc._.kg.by_token.get(tok.i)
+    if mention is None:
+        return False
+    record = tok.doc._.kg.record(mention)
+    return record.type in ("EXCHANGE", "ORGANIZATION") or central_bank(record)
 
 
 def _built_with_company(verb: Token) -> bool:
@@ -1060,7 +1072,9 @@ def _with_company(doc, tok: Token) -> bool:
         return False
     if tok.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children):
         return False  # a standing relationship ("has worked with PayPal since 2020"), not "is working with X on a fix"
-    for prep in tok.children:
+    # (or "signed an agreement with Kisii Growers", the parser hanging the "with" on the verb)
+    signed = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "sign"
+    for prep in [*tok.children, *(tok.head.children if signed else ())]:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             named = [o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
             if named and _named_partner(named[0]):
