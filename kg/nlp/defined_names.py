@@ -271,11 +271,7 @@ class DefinedNames(EntityTyping):
                     short.mentions > target.mentions and \
                     all(w in tails for w in target.name[len(short.name):].split()):
                 target.type = short.type  # the name the article goes on using was typed from more context
-            for m in [m for m in self.ents.mentions if m.key == short.key and not m.generic]:
-                self._mention(self.doc[m.start:m.end], target, replace=True)
-            for m in self.ents.mentions:
-                if m.key == short.key:
-                    m.key = target.key  # "the exchange" that meant the short name
+            self._move_mentions(short, target)
 
     def link_authority_short_names(self) -> None:
         """'the Reserve Bank' after 'the South African Reserve Bank' or 'the Reserve Bank of Australia', 'the
@@ -372,13 +368,16 @@ class DefinedNames(EntityTyping):
             if record.type not in ("LOCATION", "PERSON") or record.kb_id or not record.mentions:
                 continue
             company = shorts.get(tuple(record.name.split()))
-            if company is None or not company.surface.get(record.name):
-                continue
-            for m in [m for m in self.ents.mentions if m.key == record.key and not m.generic]:
-                self._mention(self.doc[m.start:m.end], company, replace=True)
-            for m in self.ents.mentions:
-                if m.key == record.key:
-                    m.key = company.key
+            if company is not None and company.surface.get(record.name):
+                self._move_mentions(record, company)
+
+    def _move_mentions(self, record: EntityRecord, target: EntityRecord) -> None:
+        """Every mention of ``record`` becomes ``target``'s, its generic ones too ("the exchange" that meant it)."""
+        for m in [m for m in self.ents.mentions if m.key == record.key and not m.generic]:
+            self._mention(self.doc[m.start:m.end], target, replace=True)
+        for m in self.ents.mentions:
+            if m.key == record.key:
+                m.key = target.key
 
     def _used_as_a_name(self, span) -> bool:
         """'Argo' for 'Argo Blockchain': away from a sentence start a capitalised word is a name; at one, only

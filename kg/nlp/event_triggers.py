@@ -198,14 +198,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma == "pay" and pos == "VERB" and _paid_for_a_company(taken, tok):
             found.setdefault((tok.i, "ACQUISITION"), tok)  # "agreed to pay $1.5 billion for NinjaTrader"
         # "ordered Coincheck to improve its operations and report back": every verb the order names
+        # (not a company ordered "to be wound up", which a court puts into liquidation)
         ordered = [v.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "advcl") and
                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                   for v in (c, *(d for d in c.children if d.dep_ == "conj" and d.pos_ == "VERB"))] \
+                   for v in (c, *(d for d in c.children if d.dep_ == "conj" and d.pos_ == "VERB"))
+                   if not (v.lemma_.lower() == "wind" and any(a.dep_ == "auxpass" for a in v.children))] \
             if lemma in ORDER_VERBS else []
-        # (not a company ordered "to be wound up", which a court puts into liquidation)
-        ordered = [w for w in ordered if w != "wind" or not any(
-            c.dep_ == "xcomp" and c.lemma_.lower() == "wind" and any(a.dep_ == "auxpass" for a in c.children)
-            for c in tok.children)]
         if any(w in STOP_VERBS for w in ordered):
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
         if any(w in EXPLAIN_VERBS for w in ordered):
