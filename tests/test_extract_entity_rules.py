@@ -2009,3 +2009,16 @@ def test_a_sum_in_rand_is_no_company_but_a_bank_named_like_one_is(extractor):
     text = "The exchange said losses reached R6.2 million across 53 accounts, and N26 said its users were not affected."
     found = {name for name, _ in entities(extractor, text)}
     assert "R6.2" not in found and "N26" in found, found
+
+
+def test_a_relative_named_with_the_same_surname_is_a_person_of_their_own(extractor):
+    found = entities(extractor, "Kuberpay was started in 2016 by Amit Rathore and his brother Vikram Rathore. "
+                                "Police in Indore arrested Amit Rathore in 2019. Judge Rathore set bail.")
+    assert {("Amit Rathore", "PERSON"), ("Vikram Rathore", "PERSON")} <= found
+    assert not any(name.startswith("Judge") for name, _ in found), found
+
+
+def test_nft_marketplaces_are_venues_and_the_blur_token_is_an_asset(extractor):
+    found = entities(extractor, "Blur, the NFT marketplace, handed out its BLUR token as OpenSea and Magic Eden "
+                                "cut their fees.")
+    assert {("Blur", "EXCHANGE"), ("BLUR", "ASSET"), ("OpenSea", "EXCHANGE"), ("Magic Eden", "EXCHANGE")} <= found

@@ -2674,3 +2674,55 @@ def test_founders_who_promote_a_product_change_no_leadership(extractor):
 def test_markets_opened_for_named_coins_list_them(extractor):
     found = events(extractor, "Mara Exchange opened shilling markets for bitcoin and ether on Monday.")
     assert of_type(found, "LISTING") == [("Mara Exchange", "Bitcoin", "Ether")], found
+
+
+def test_it_after_a_court_ruling_is_the_company_ruled_on_not_the_court(extractor):
+    text = ("The Bergen District Court on Monday declared Fjellkoin AS, a small crypto broker, bankrupt four "
+            "weeks after it froze customer withdrawals.")
+    found = events(extractor, text)
+    assert of_type(found, "WITHDRAWAL_HALT") == [("Fjellkoin AS",)], found
+    assert [p[0] for p in of_type(found, "BANKRUPTCY")] == ["Fjellkoin AS"], found
+
+
+def test_a_company_declared_insolvent_after_its_description_goes_bankrupt(extractor):
+    found = events(extractor, "A Nairobi court declared Tana Coin Ltd, an exchange opened in 2020, insolvent on "
+                              "Friday.")
+    assert [p[0] for p in of_type(found, "BANKRUPTCY")] == ["Tana Coin Ltd"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Victims were told to buy USDT or bitcoin on exchanges such as Binance and Kraken and to send the coins to "
+    "addresses shown on the site.",
+    "The scheme asked investors to buy ether from Bitstamp and send it to a wallet it controlled.",
+])
+def test_a_scheme_telling_its_victims_what_to_buy_acquires_nothing(extractor, text):
+    assert of_type(events(extractor, text), "ACQUISITION") == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Investors sued Kestrel Bank, saying it ignored warning signs about the scheme.", "WARNING"),
+    ("Nimbus Dollar lost its peg in May, wiping out $2 billion and helping to trigger a chain of bankruptcies "
+     "among crypto lenders and funds.", "BANKRUPTCY"),
+    ("Korbit said the outage had been caused by a sudden surge in traffic rather than an attack, and promised to "
+     "compensate affected users under its terms of service.", "HACK"),
+    ("Kestrel Labs, the Zug-based company behind the oracle, will pay affected borrowers from its treasury in "
+     "stablecoins.", "FINE"),
+    ("Apps relying on Kestrel RPC received stale data until engineers rolled back the change.", "LAUNCH"),
+    ("Under its charter, Black Pine Trust must submit to regular examinations by the Division of Banking.",
+     "INVESTIGATION"),
+    ("The Dutch central bank has stepped up scrutiny since a theft at Bitvavo.", "INVESTIGATION"),
+])
+def test_words_of_an_event_that_tell_none(extractor, text, type_):
+    found = events(extractor, text)
+    assert of_type(found, type_) == [], found
+
+
+def test_scrutiny_drawn_from_a_named_regulator_is_an_investigation(extractor):
+    found = events(extractor, "Bitvavo has drawn scrutiny from the Dutch central bank over its controls.")
+    assert [set(p) for p in of_type(found, "INVESTIGATION")] == [{"De Nederlandsche Bank", "Bitvavo"}], found
+
+
+def test_bankruptcies_of_named_lenders_are_theirs(extractor):
+    found = events(extractor, "Chinook's collapse echoes the bankruptcies last year of much larger lenders, "
+                              "including Celsius Network and BlockFi.")
+    assert sorted(of_type(found, "BANKRUPTCY")) == [("BlockFi",), ("Celsius Network",)], found

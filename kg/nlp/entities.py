@@ -99,6 +99,7 @@ class EntityLinker:
             builder.add_named(span, type_)
         builder.add_titled_people()
         builder.add_coordinated_people()
+        builder.add_relatives_by_surname()
         builder.add_aged_people()
         builder.add_described_people()
         builder.add_shaped_organisations()

@@ -46,6 +46,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
     unable = cannot_move_money(token)
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
+    if token.pos_ == "NOUN" and _ruled_out(token):
+        return False  # "caused by a surge in traffic rather than an attack": the cause set aside
     if _told_as_done(token):
         return True
     first = token
@@ -243,3 +245,10 @@ def sought_protection(triggers: Triggers, token: Token) -> bool:
                 c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_.lower() in triggers.modals for c in node.children)
     return False
 
+
+def _ruled_out(noun: Token) -> bool:
+    """'rather than an attack', 'instead of a hack': the words right before the noun's phrase set it aside."""
+    doc, start = noun.doc, noun.left_edge.i
+    before = [t.lower_ for t in doc[max(noun.sent.start, start - 2):start]]
+    return before in (["rather", "than"], ["instead", "of"]) or before[-1:] == ["not"] and start > noun.sent.start \
+        and doc[start].lower_ in ("a", "an")

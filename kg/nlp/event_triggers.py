@@ -216,10 +216,18 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # (not what is added to a balance sheet or a treasury: "began adding bitcoin to its balance sheet")
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
         declared = next((c for c in tok.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and
-                         c.lower_ in ("bankrupt", "insolvent")), None) if lemma in DECLARING_VERBS else None
+                         c.lower_ in ("bankrupt", "insolvent") or
+                         # "declared Nordlys Bytte AS, a small exchange, bankrupt": the word hung on the name
+                         # (or anywhere in its description: "declared Ikeja Coin Ltd, an exchange founded in 2019,
+                         # insolvent")
+                         c.dep_ in ("ccomp", "dobj") and any(
+                             a.dep_ == "amod" and a.i > c.i and a.lower_ in ("bankrupt", "insolvent")
+                             for a in c.subtree)),
+                        None) if lemma in DECLARING_VERBS else None
         if declared is not None and pos == "VERB":
             # "a court declared Quadriga bankrupt in April" (where the parser makes the company the subject of
             # "bankrupt", that word is the trigger, whose clause names it)
+            # (and where it hangs the word on the company's name, read as a clause, the name is)
             trigger = declared if declared.dep_ == "ccomp" else tok
             found.setdefault((trigger.i, "BANKRUPTCY"), trigger)
         if lemma == "offer" and pos == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ in OFFER_STARTS and \

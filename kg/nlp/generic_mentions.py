@@ -178,6 +178,10 @@ class GenericMentions(EntityBuilder):
             if mention is None or subject.i > pronoun.i or verb.dep_ == "conj" and subject.pos_ == "PRON":
                 return None  # (a pronoun the first clause opens with is read the usual way)
             record = self.ents.records[mention.key]
+            if COURT_NAME.search(record.name):
+                # "The High Court declared Nordlys bankrupt weeks after it froze withdrawals": what a court
+                # rules on is the one that acted before; it is read as any other "it"
+                return None
             return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None
         return None
 

@@ -258,6 +258,39 @@ class NameRules(EntityTyping):
                             t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                     self._mention(span, self._record_for(span.text, "PERSON"))
 
+    def add_relatives_by_surname(self) -> None:
+        """'launched by Amit Bhardwaj and his brother Ajay Bhardwaj': a capitalised given name NER left out,
+        right before the surname of a person the article names in full, names another of that family."""
+        doc = self.doc
+        surnames = self._people_by_surname()
+        if not surnames:
+            return
+        titles = {w.lower().rstrip(".") for t in self.lex.person_titles for w in t}
+        for i in range(1, len(doc)):
+            people = surnames.get(doc[i].text)
+            given = doc[i - 1]
+            if people is None or i in self.taken or not self._given_name(given, titles) or \
+                    any(given.text in r.name.split()[:-1] for r in people) or \
+                    i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
+                continue  # (not "Judge Bhardwaj", nor a name that goes on)
+            start = i - 1
+            while start > 0 and i - start < 3 and self._given_name(doc[start - 1], titles):
+                start -= 1  # "Faruk Fatih Ozer": every given name
+            misread = self.taken.get(start - 1)
+            if misread is not None and misread.end == start and misread.end - misread.start == 1 and \
+                    not self.ents.records[misread.key].kb_id and doc[start - 1].is_title and \
+                    self.ents.records[misread.key].type in ("ORGANIZATION", "LOCATION") and i - start < 3:
+                start -= 1  # "Faruk" + "Fatih Ozer": a first given name NER read as a company's
+            span = doc[start:i + 1]
+            if not self.kb.lookup(span.text) and not any(
+                    self.kb.lookup(t.text) or t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words
+                    for t in span[:-1]):
+                self._mention(span, self._record_for(span.text, "PERSON"), replace=misread is not None)
+
+    def _given_name(self, token, titles: set[str]) -> bool:
+        return token.i not in self.taken and token.is_title and token.is_alpha and token.lower_ not in titles and \
+            (not token.is_sent_start or token.pos_ == "PROPN")
+
     def add_aged_people(self) -> None:
         """'charges against Minh Quoc Nguyen, 49, of Hanoi': a capitalised name NER missed, followed by an
         age between commas, is a person's."""

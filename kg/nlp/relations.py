@@ -210,6 +210,10 @@ class RelationFinder:
             r"chief\s+operating\s+officer|COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|"
             r"general\s+counsel|"
             r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)\s*[,.]")
+        # "The founder, Leonard Chong, 44, was arrested", "Another co-founder, X, is believed to be abroad": a
+        # company title before the name with no company said, the same as the title alone after it
+        self.the_title_before = re.compile(
+            r"(?:^|[;:]\s*)(?:the|another)\s+(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?)\s*,\s*$", re.I)
         # "its chief operating officer, X" and "Its chairman is X"
         self.its_title_before = re.compile(  # ("and its technical head, Kamrul Ahsan": a word before the title)
             rf"\b(?:its|their)\s+(?:(?-i:[a-z]{{4,}})\s+)?{roles}"
@@ -669,7 +673,7 @@ class RelationFinder:
             after = text[doc[m.end - 1].idx + len(doc[m.end - 1]):doc[m.end - 1].idx + 90]
             before = text[max(doc[sent.start].idx, doc[m.start].idx - 60):doc[m.start].idx]
             match = self.its_title.match(after) or self.its_title_before.search(before) or \
-                self.the_title_alone.match(after) or (
+                self.the_title_alone.match(after) or self.the_title_before.search(before) or (
                     self._hired(doc, m) and self.its_title_hired.match(after))
             if not match or match.group("role").lower().split()[-1] in NOT_ITS_STAFF:
                 continue  # "its insolvency administrator", "the token's ... its creator": no one it employs
@@ -684,16 +688,18 @@ class RelationFinder:
                 before_sent = doc[sent.start - 1].sent
                 subjects = [o for o in ents.in_span(before_sent.start, before_sent.end)
                             if ents.record(o).type in EMPLOYERS and _is_subject(doc[o.end - 1])]
-            if match.re is self.the_title_alone:  # "the chief executive": of the sentence's subject, else of
-                # the company the article is about
+            if match.re in (self.the_title_alone, self.the_title_before):
+                # "the chief executive": of the sentence's subject, else of the company the article is about
                 org = next((o for o in subjects if not o.generic), None) or self._main_body(
                     ents, m.start, ("EXCHANGE", "ORGANIZATION"))
             else:
                 # (a company for a company's title: "The CFTC sued it, and prosecutors charged its co-founders")
                 # (and who runs a venture, its "alleged operators", only of the one coordinated or the subject)
                 runner = match.group("role").lower().split()[-1].removesuffix("s") in RUNNERS
-                kinds = ("EXCHANGE", "ORGANIZATION") if self.company_role.match(match.group("role")) or runner \
-                    else EMPLOYERS
+                # ("its founder and chief executive": one of the titles is a company's)
+                company = any(self.company_role.match(part) for part in
+                              re.split(r"\s*,\s*|\s+and\s+", match.group("role").strip()))
+                kinds = ("EXCHANGE", "ORGANIZATION") if company or runner else EMPLOYERS
                 subjects = [o for o in subjects if ents.record(o).type in kinds]
                 hirer = self._hirer(doc, ents, m) if match.re is self.its_title_hired else None
                 org = hirer or (pair if pair is not None and ents.record(pair).type in EMPLOYERS else None) or next(
@@ -744,8 +750,8 @@ class RelationFinder:
                 org = self._org_of_verb(doc, ents, tok)
                 if org is None and split:
                     org = self._org_of_verb(doc, ents, doc[tok.i - 2])
-                if org is None or launched_by and ents.record(org).type != "EXCHANGE":
-                    continue  # (what is launched may be a token NER took for a company: only a venue is founded)
+                if org is None or launched_by and ents.record(org).type not in ("EXCHANGE", "ORGANIZATION"):
+                    continue  # (what is launched may be a token: only a venue or a company is founded)
                 if agent:
                     people = [m for m in ents.in_span(agent[0].left_edge.i, agent[0].right_edge.i + 1)
                               if ents.record(m).type == "PERSON" and not m.generic]
