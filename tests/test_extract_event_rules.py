@@ -2726,3 +2726,28 @@ def test_bankruptcies_of_named_lenders_are_theirs(extractor):
     found = events(extractor, "Chinook's collapse echoes the bankruptcies last year of much larger lenders, "
                               "including Celsius Network and BlockFi.")
     assert sorted(of_type(found, "BANKRUPTCY")) == [("BlockFi",), ("Celsius Network",)], found
+
+
+def test_an_attacker_the_sayer_reports_robbed_the_sayer(extractor):
+    text = ("Tamarind Games, a publisher of blockchain games, said on Monday that an attacker had minted 5 billion "
+            "new TMRD tokens and sold about $21 million of them before the company froze the address involved.")
+    assert [p[0] for p in of_type(events(extractor, text), "HACK")] == ["Tamarind Games"]
+
+
+def test_a_protocol_switched_on_is_a_launch(extractor):
+    found = events(extractor, "Chainlink switched on its cross-chain protocol for a first group of users on Monday.")
+    assert of_type(found, "LAUNCH") == [("Chainlink",)], found
+
+
+def test_he_after_the_one_person_a_sentence_named_is_that_person(extractor):
+    text = ("In 2022, trader Avi Brenner pushed up the price of a thinly traded token to drain $11 million from "
+            "Kestrel Markets; he was convicted of fraud in New York in April.")
+    assert of_type(events(extractor, text), "CRIMINAL_CASE") == [("Avi Brenner",)]
+
+
+def test_a_headlines_later_clause_takes_no_part_in_an_arrest(extractor):
+    x = extractor.extract_one(Article(
+        id="t", title="Tanzanian police arrest Kilimanjaro Coin promoter as KLC crashes 85%; Bank of Tanzania warns "
+                      "public", text="Police in Dodoma said they had arrested a promoter of Kilimanjaro Coin.",
+        published="2024-03-05T10:00:00Z"))
+    assert not any(e.type == "CRIMINAL_CASE" and "Bank of Tanzania" in e.participants for e in x.events), x.events

@@ -41,7 +41,7 @@ class GenericMentions(EntityBuilder):
         named = sorted((m for m in self.ents.mentions if not m.generic and not said_on(doc, m.start)),
                        key=lambda m: m.start)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("he", "she") and i not in self.taken):
-            person = self._person_speaking(tok)
+            person = self._person_speaking(tok) or self._one_person_before(named, tok)
             if person is not None:
                 self._mention(doc[tok.i:tok.i + 1], person, generic=True)
         for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns or
@@ -133,6 +133,16 @@ class GenericMentions(EntityBuilder):
         subject = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i in self.taken), None)
         record = self.ents.records[self.taken[subject.i].key] if subject is not None else None
         return record if record is not None and record.type == "PERSON" else None
+
+    def _one_person_before(self, named: list[Mention], pronoun) -> EntityRecord | None:
+        """'Eisenberg pushed up the price to drain $110 million; he was convicted of fraud in April': a subject
+        "he" or "she" in a sentence that has named one person before it, and no one else, is that person."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        start = pronoun.sent.start
+        people = {m.key for m in named if start <= m.start and m.end <= pronoun.i and
+                  self.ents.records[m.key].type == "PERSON"}
+        return self.ents.records[next(iter(people))] if len(people) == 1 else None
 
     def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do

@@ -822,7 +822,8 @@ class RelationFinder:
         split = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "co"
         # "Worldcoin was co-founded by ...": the parser splits the verb, and its subject may hang on "co" or "was"
         for child in [*verb.children, *(doc[verb.i - 2].children if split else ())]:
-            if child.dep_ in ("nsubjpass", "nsubj" if split else "nsubjpass") and child.i in ents.by_token:
+            if child.dep_ in ("nsubjpass", "nsubj" if split else "nsubjpass") and child.i in ents.by_token and \
+                    ents.record(ents.by_token[child.i]).type != "PERSON":  # (not "she" in "the app she co-founded")
                 return ents.by_token[child.i]
             if child.dep_ == "nsubj" and child.i in ents.by_token and doc[verb.i - 1].text == "," and \
                     any(_agent(c) for c in verb.children):
