@@ -2022,3 +2022,24 @@ def test_nft_marketplaces_are_venues_and_the_blur_token_is_an_asset(extractor):
     found = entities(extractor, "Blur, the NFT marketplace, handed out its BLUR token as OpenSea and Magic Eden "
                                 "cut their fees.")
     assert {("Blur", "EXCHANGE"), ("BLUR", "ASSET"), ("OpenSea", "EXCHANGE"), ("Magic Eden", "EXCHANGE")} <= found
+
+
+@pytest.mark.parametrize("text, person, not_an_entity", [
+    ("\"It was a business, with a sales floor and a finance desk,\" said Superintendent Akira Hamabe of the "
+     "prefectural police's cybercrime division.", "Akira Hamabe", "Superintendent Akira"),
+    ("Assistant Commissioner Ramli Osman, head of the commercial crime division, said 900 people had lost money.",
+     "Ramli Osman", "Assistant Commissioner"),
+])
+def test_a_title_before_a_name_is_no_part_of_the_name_nor_an_authority(extractor, text, person, not_an_entity):
+    found = entities(extractor, text)
+    assert (person, "PERSON") in found and not any(name == not_an_entity for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Jean-Marie Delacroix, chief executive of CoinShares, said the venture met institutional standards.",
+     "Jean-Marie Delacroix"),
+    ("Luka Kranjc, a software developer in Celje, said he lost 0.8 bitcoin after buying a discounted device.",
+     "Luka Kranjc"),
+])
+def test_a_hyphenated_given_name_or_a_speaker_who_says_he_is_a_person(extractor, text, person):
+    assert (person, "PERSON") in entities(extractor, text)

@@ -2751,3 +2751,9 @@ def test_a_headlines_later_clause_takes_no_part_in_an_arrest(extractor):
                       "public", text="Police in Dodoma said they had arrested a promoter of Kilimanjaro Coin.",
         published="2024-03-05T10:00:00Z"))
     assert not any(e.type == "CRIMINAL_CASE" and "Bank of Tanzania" in e.participants for e in x.events), x.events
+
+
+def test_complaints_lodged_by_victims_are_no_lawsuit(extractor):
+    text = ("Assistant Commissioner Ramli Osman, head of the commercial crime division, said at least 2,600 people "
+            "had lodged complaints.")
+    assert of_type(events(extractor, text), "LAWSUIT") == []

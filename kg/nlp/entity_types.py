@@ -205,9 +205,12 @@ class EntityTyping(EntityBuilder):
         """'Cuy Sheffield, Visa's head of crypto', 'Faruk Fatih Özer, the founder of failed exchange Thodex':
         a name shaped like a person's whose appositive is a title only people hold is a person's."""
         # (up to five words where particles join them: "María Fernanda Quispe Mamani", "Rodrigo de la Fuente")
-        if not 2 <= len(span) <= 5 or not span[0].is_title or not span[-1].is_title or \
-                len(span) > 3 and not all(t.is_title for t in span[:2]) or \
-                not all(t.is_title and t.is_alpha or t.lower_ in NAME_PARTICLES for t in span) or any(
+        # (a hyphen joins given names: "Jean-Marie Mognetti")
+        words = [t for k, t in enumerate(span) if not (t.text == "-" and 0 < k < len(span) - 1 and
+                                                        span[k - 1].whitespace_ == "" and t.whitespace_ == "")]
+        if not 2 <= len(words) <= 5 or not span[0].is_title or not span[-1].is_title or \
+                len(words) > 3 and not all(t.is_title for t in words[:2]) or \
+                not all(t.is_title and t.is_alpha or t.lower_ in NAME_PARTICLES for t in words) or any(
                 t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.lower_ in ORG_SUFFIXES
                 for t in span):
             return False
@@ -221,7 +224,7 @@ class EntityTyping(EntityBuilder):
                                                                                         span.start_char]))
         return bool(_person_title_after(self.lex.titles).match(after) or PERSON_DESCRIBED.match(after) or
                     PERSON_RELATIVE.match(after) and before not in ORG_KIND_NOUNS or
-                    (before in FOUNDER_TITLES | PEOPLE_BEFORE or titled) and len(span) <= 3)
+                    (before in FOUNDER_TITLES | PEOPLE_BEFORE or titled) and len(words) <= 3)
 
     def _org_type(self, span: Span) -> str:
         while len(span) > 1 and span[-1].text in LEGAL_FORMS:

@@ -320,6 +320,10 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
                                                                 for o in c.children)
             for c in [*token.children, *token.head.children]):
         return None  # "filed a complaint with police": a report of a crime, no suit
+    if spec.type == "LAWSUIT" and token.lemma_.lower() == "complaint" and token.tag_ == "NNS" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in CUSTOMER_NOUNS | {"member", "saver", "depositor"}
+            for c in token.head.children):
+        return None  # "2,600 people had lodged complaints reporting losses": victims reporting to the police, no suit
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "accuse" and token.dep_ in ("acl", "relcl"):
         return None  # "sanctions Iranian accused of running Nemesis", "a mixer it accused of laundering": who is meant
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and token.pos_ != "VERB" and \

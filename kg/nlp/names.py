@@ -258,6 +258,29 @@ class NameRules(EntityTyping):
                             t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words for t in span):
                     self._mention(span, self._record_for(span.text, "PERSON"))
 
+    def _without_leading_title(self, span: Span, type_: str) -> Span:
+        """'Superintendent Hiroshi' + 'Tanabe': a title NER put at the head of a person's name is left off, and the
+        surname it cut off after the given name is taken in."""
+        doc = self.doc
+        # (a title as written: "Sen." is a senator's, "Sen" may open a name, as in "Sen Vang Pad")
+        if type_ != "PERSON" or len(span) < 2 or span[0].lower_ not in self._titles_as_written:
+            return span
+        end = span.end
+        while end < len(doc) and end - span.end < 2 and end not in self.taken and doc[end].is_title and \
+                doc[end].is_alpha and doc[end].pos_ == "PROPN":
+            end += 1
+        return doc[span.start + 1:end]
+
+    @functools.cached_property
+    def _titles_as_written(self) -> set[str]:
+        """Every word of a person's title, lower case ("superintendent", "mr.")."""
+        return {w.lower() for t in self.lex.person_titles for w in t}
+
+    @functools.cached_property
+    def _title_words(self) -> set[str]:
+        """The same without full stops ("mr"), for a title written without one."""
+        return {w.rstrip(".") for w in self._titles_as_written}
+
     def add_relatives_by_surname(self) -> None:
         """'launched by Amit Bhardwaj and his brother Ajay Bhardwaj': a capitalised given name NER left out,
         right before the surname of a person the article names in full, names another of that family."""
@@ -265,7 +288,7 @@ class NameRules(EntityTyping):
         surnames = self._people_by_surname()
         if not surnames:
             return
-        titles = {w.lower().rstrip(".") for t in self.lex.person_titles for w in t}
+        titles = self._title_words
         for i in range(1, len(doc)):
             people = surnames.get(doc[i].text)
             given = doc[i - 1]
@@ -465,6 +488,15 @@ class NameRules(EntityTyping):
             return True
         return span.start >= 3 and doc[span.start - 1].text == "," and \
             doc[span.start - 2].lower_ in ORG_KIND_NOUNS and doc[span.start - 3].lower_ == "the"
+
+    def _says_he(self, span: Span) -> bool:
+        """'Luka Horvat, a software developer in Celje, said he lost 0.8 bitcoin': the name is the subject of a saying
+        verb whose clause opens with "he" or "she", as only a person's is (whatever kind of thing its appositive
+        names)."""
+        verb = span.root.head
+        return span.root.dep_ == "nsubj" and verb.lemma_.lower() in ("say", "tell", "add", "explain") and any(
+            c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("he", "she")
+                                      for s in c.children) for c in verb.children)
 
     def _someones_relation(self, span: Span) -> bool:
         """'his predecessor, Naci Ağbal,', 'whose founder, Faruk Fatih Özer,': a relative or a company's
@@ -790,6 +822,7 @@ class NameRules(EntityTyping):
                                 self.lex.org_suffix_words)
 
     def add_named(self, span: Span, type_: str) -> None:
+        span = self._without_leading_title(span, type_)
         place = self.taken.get(span.start - 1) if span.start > 0 else None
         if place is not None and not place.generic and self.ents.records[place.key].type == "LOCATION" and \
                 type_ == "ORGANIZATION" and self._company_words(span):
@@ -892,7 +925,7 @@ class NameRules(EntityTyping):
         elif type_ == "PERSON" and len(span) > 1 and self._possessor_of_company_title(span):
             # (a lone word is linked later, as a surname or a company's short name: "Atlas's customers")
             type_ = self._org_type(span)  # "Yarra Yield's founder and sole director": only a firm has one
-        elif type_ == "PERSON" and self._kind_appositive(span):
+        elif type_ == "PERSON" and self._kind_appositive(span) and not self._says_he(span):
             type_ = self._org_type(span)  # "Certus One, the developer that built Wormhole"
         elif type_ == "PERSON" and len(span) == 1 and self._given_name_before(span):
             span = self.doc[span.start - 1:span.end]  # "His lawyer, Petter Moe,": NER read only the surname
@@ -1049,8 +1082,11 @@ class NameRules(EntityTyping):
             while end > i and doc[end - 1].text not in AUTHORITY_HEADS:
                 end -= 1
             span = doc[i:end]
+            # (not a title before a person's name: "Assistant Commissioner Ramli Kassim")
+            titled = all(t.lower_ in self._title_words | {"assistant", "acting"} for t in span) and \
+                end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
             if end - i >= 2 and span[0].text not in AUTHORITY_HEADS and not self.kb.lookup(span.text) and \
-                    not any(t.pos_ == "VERB" for t in span) and self._org_type(span) == "REGULATOR":
+                    not titled and not any(t.pos_ == "VERB" for t in span) and self._org_type(span) == "REGULATOR":
                 self._mention(span, self._record_for(span.text, "REGULATOR"))
             i = max(j, i + 1)
         self._add_romance_authorities()
