@@ -1281,3 +1281,14 @@ def test_its_founder_and_chief_executive_works_at_a_company_not_at_the_regulator
     found = relations(extractor, text)
     assert ("Imogen Clarke", "WORKS_FOR", "Peak Purse") in found and \
         ("Imogen Clarke", "WORKS_FOR", "Financial Conduct Authority") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Pay, which had offices in Lagos and Abuja, offered yields of 24%.",
+     {("Kestrel Pay", "BASED_IN", "Lagos"), ("Kestrel Pay", "BASED_IN", "Abuja")}),
+    ("Kestrel Pay promised returns of 5% a week. Officers from the Nigeria Police Force raided the company's "
+     "offices in Lagos on Monday.", {("Kestrel Pay", "BASED_IN", "Lagos")}),
+])
+def test_offices_a_company_had_or_its_offices_place_it(extractor, text, expected):
+    found = relations(extractor, text)
+    assert expected <= found and not any(h == "Nigeria Police Force" and t == "Lagos" for h, _, t in found), found

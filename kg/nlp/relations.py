@@ -297,7 +297,7 @@ class RelationFinder:
             r"(?<!not )(?<!never )(?:(?:based|headquartered|registered|incorporated|domiciled|located|licensed|regulated)"
             r"\s+(?:here\s+)?(?:in|on|out\s+of)|"  # ("a non-profit based here in Geneva")
             r"(?:headquarters|head\s+office)\s+(?:is\s+|are\s+)?(?:in|to)|"
-            r"(?:with|has|have)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in|"  # "a fund with offices in"
+            r"(?:with|has|have|had)\s+(?:an?\s+)?(?:offices?|headquarters)\s+in|"  # "a fund with offices in"
             # "runs most of its operations from China", "the young exchange run out of Delaware"
             r"(?:runs|ran|run|operates|operated)\s+(?:(?:most|much|all|part)\s+of\s+)?(?:its\s+)?"
             r"(?:operations|business)\s+(?:from|in|out\s+of)|"
@@ -307,6 +307,8 @@ class RelationFinder:
             r"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:town|city|village|port|capital|region|province|state|island|"
             r"emirate|canton)\s+of\s+)?$",  # "based in the Swiss town of Zug"
             re.I)
+        # "raided Kestrel Pay's offices in Lagos": the offices' owner is there
+        self.offices_of = re.compile(r"(?:'s|’s)\s+(?:offices?|headquarters)\s+in\s+$")
         # "Foris DAX MT Ltd, the company's subsidiary in Malta": the unit is where it is said to be
         self.unit_in = re.compile(
             r",\s*(?:the\s+[a-z]+(?:'s|’s)|its|their)\s+(?:[a-z-]+\s+){0,2}"
@@ -888,6 +890,15 @@ class RelationFinder:
                             out.append(_rel(ents.record(placed).key, "BASED_IN", ents.record(loc).key, "", placed, loc))
                 continue
             prefix = text[max(0, doc[m.start].idx - 40):doc[m.start].idx]
+            owner = self.offices_of.search(prefix)
+            if owner:
+                possessive = doc.char_span(doc[m.start].idx - len(owner.group(0)), doc[m.start].idx,
+                                           alignment_mode="expand")
+                org = next((o for o in mentions[:i] if possessive is not None and o.end == possessive.start and
+                            ents.record(o).type in PLACED), None)
+                if org is not None:
+                    out.append(_rel(ents.record(org).key, "BASED_IN", rec.key, "", org, m))
+                    continue
             if self.based_in.search(prefix):
                 org = self._subject_after_opening_participle(doc, ents, mentions, i) or \
                     next((o for o in reversed(mentions[:i]) if ents.record(o).type in PLACED), None)
