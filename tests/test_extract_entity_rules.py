@@ -2043,3 +2043,10 @@ def test_a_title_before_a_name_is_no_part_of_the_name_nor_an_authority(extractor
 ])
 def test_a_hyphenated_given_name_or_a_speaker_who_says_he_is_a_person(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
+
+
+def test_schemes_and_protocols_named_trade_quant_club_yield_or_lend_are_companies(extractor):
+    found = entities(extractor, "Guardia di Finanza seized 23 million euros from 'Adriatico Quant' trading-bot "
+                                "scheme. Adriatico Quant, registered in Malta, sold subscriptions. Tidepool Lend "
+                                "paused deposits.")
+    assert {("Adriatico Quant", "ORGANIZATION"), ("Tidepool Lend", "ORGANIZATION")} <= found, found
