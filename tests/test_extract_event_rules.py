@@ -2757,3 +2757,8 @@ def test_complaints_lodged_by_victims_are_no_lawsuit(extractor):
     text = ("Assistant Commissioner Ramli Osman, head of the commercial crime division, said at least 2,600 people "
             "had lodged complaints.")
     assert of_type(events(extractor, text), "LAWSUIT") == []
+
+
+def test_venues_opening_a_named_coins_trading_list_it(extractor):
+    found = events(extractor, "Upbit, Bithumb and Korbit all opened SUI trading on Tuesday.")
+    assert sorted(p[0] for p in of_type(found, "LISTING")) == ["Bithumb", "Korbit", "Upbit"], found

@@ -301,6 +301,16 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in ("market", "pair") and _for_named_assets(taken, c)
                 for c in [*tok.children, *(o for p in tok.children if p.dep_ == "prep" for o in p.children)]):
             found.setdefault((tok.i, "LISTING"), tok)  # "opened rupiah markets for XRP and Stellar"
+        if lemma in ("open", "launch", "begin", "start", "enable") and pos == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "trading" and any(
+                    d.dep_ in ("compound", "nmod", "amod") and d.i in taken and not taken[d.i].generic and
+                    sent.doc._.kg.record(taken[d.i]).type == "ASSET" for d in c.children)
+                for c in tok.children) and any(
+                c.dep_ == "nsubj" and any(t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "EXCHANGE"
+                                          for t in c.subtree) for c in tok.children):
+            # "Binance, OKX and Bybit all opened WLD trading on Monday": venues list it (a bank opening bitcoin
+            # trading to its clients launches a service)
+            found.setdefault((tok.i, "LISTING"), tok)
         if lemma == "flag" and pos == "VERB" and _authority_flags_a_firm(sent.doc, tok) or \
                 lemma == "tell" and pos == "VERB" and _tells_the_public_not_to(tok):
             # "SEC Nigeria flags crypto 'arbitrage club'", "telling the public not to send it money"
