@@ -2025,10 +2025,10 @@ def test_nft_marketplaces_are_venues_and_the_blur_token_is_an_asset(extractor):
 
 
 @pytest.mark.parametrize("text, person, not_an_entity", [
-    ("\"It was a business, with a sales floor and a finance desk,\" said Superintendent Akira Hamabe of the "
-     "prefectural police's cybercrime division.", "Akira Hamabe", "Superintendent Akira"),
-    ("Assistant Commissioner Ramli Osman, head of the commercial crime division, said 900 people had lost money.",
-     "Ramli Osman", "Assistant Commissioner"),
+    ("\"They ran it like a call centre, with scripts and sales targets,\" said Superintendent Akira Hamabe of the "
+     "prefectural police.", "Akira Hamabe", "Superintendent Akira"),
+    ("Assistant Commissioner Ramli Osman told reporters that 900 savers had lost money.", "Ramli Osman",
+     "Assistant Commissioner"),
 ])
 def test_a_title_before_a_name_is_no_part_of_the_name_nor_an_authority(extractor, text, person, not_an_entity):
     found = entities(extractor, text)
@@ -2038,15 +2038,14 @@ def test_a_title_before_a_name_is_no_part_of_the_name_nor_an_authority(extractor
 @pytest.mark.parametrize("text, person", [
     ("Jean-Marie Delacroix, chief executive of CoinShares, said the venture met institutional standards.",
      "Jean-Marie Delacroix"),
-    ("Luka Kranjc, a software developer in Celje, said he lost 0.8 bitcoin after buying a discounted device.",
-     "Luka Kranjc"),
+    ("Janez Novak, a software developer in Kranj, said he lost 0.8 bitcoin after ordering a discounted device "
+     "online.", "Janez Novak"),
 ])
 def test_a_hyphenated_given_name_or_a_speaker_who_says_he_is_a_person(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
 
 
 def test_schemes_and_protocols_named_trade_quant_club_yield_or_lend_are_companies(extractor):
-    found = entities(extractor, "Guardia di Finanza seized 23 million euros from 'Adriatico Quant' trading-bot "
-                                "scheme. Adriatico Quant, registered in Malta, sold subscriptions. Tidepool Lend "
-                                "paused deposits.")
-    assert {("Adriatico Quant", "ORGANIZATION"), ("Tidepool Lend", "ORGANIZATION")} <= found, found
+    found = entities(extractor, "Police seized 4 million euros from 'Salento Quant', a trading-bot scheme. Salento "
+                                "Quant, registered in Cyprus, sold subscriptions. Ionio Lend paused deposits.")
+    assert {("Salento Quant", "ORGANIZATION"), ("Ionio Lend", "ORGANIZATION")} <= found, found

@@ -1261,10 +1261,10 @@ def test_a_job_told_by_what_it_oversees_places_the_person(extractor, text, expec
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Kinabalu Hash Club promised returns of 5% a month. The founder, Leonard Tan, 44, was arrested at his home.",
-     ("Leonard Tan", "WORKS_FOR", "Kinabalu Hash Club")),
-    ("Kinabalu Hash Club promised returns of 5% a month. Another co-founder, Zygmunt Wolski, is believed to be "
-     "abroad.", ("Zygmunt Wolski", "WORKS_FOR", "Kinabalu Hash Club")),
+    ("Kinabalu Hash Club promised returns of 5% a month. The founder, Leonard Tan, was detained at the airport on "
+     "Friday.", ("Leonard Tan", "WORKS_FOR", "Kinabalu Hash Club")),
+    ("Kinabalu Hash Club promised returns of 5% a month. Another co-founder, Piotr Wolski, remains at large.",
+     ("Piotr Wolski", "WORKS_FOR", "Kinabalu Hash Club")),
 ])
 def test_a_founder_title_before_a_name_is_at_the_company_the_article_is_about(extractor, text, expected):
     assert expected in relations(extractor, text)
@@ -1276,11 +1276,11 @@ def test_whoever_launched_a_company_founded_it(extractor):
 
 
 def test_its_founder_and_chief_executive_works_at_a_company_not_at_the_regulator_named_last(extractor):
-    text = ("Sheffield wallet app Peak Purse has been added to the register kept by Britain's Financial Conduct "
-            "Authority (FCA). Imogen Clarke, its founder and chief executive, said the approval took 19 months.")
+    text = ("Leeds wallet app Brook Purse has been added to the register kept by Britain's Financial Conduct "
+            "Authority (FCA). Hannah Pryce, its founder and chief executive, said the approval took a year.")
     found = relations(extractor, text)
-    assert ("Imogen Clarke", "WORKS_FOR", "Peak Purse") in found and \
-        ("Imogen Clarke", "WORKS_FOR", "Financial Conduct Authority") not in found, found
+    assert ("Hannah Pryce", "WORKS_FOR", "Brook Purse") in found and \
+        ("Hannah Pryce", "WORKS_FOR", "Financial Conduct Authority") not in found, found
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -205,7 +205,7 @@ class EntityTyping(EntityBuilder):
         """'Cuy Sheffield, Visa's head of crypto', 'Faruk Fatih Özer, the founder of failed exchange Thodex':
         a name shaped like a person's whose appositive is a title only people hold is a person's."""
         # (up to five words where particles join them: "María Fernanda Quispe Mamani", "Rodrigo de la Fuente")
-        # (a hyphen joins given names: "Jean-Marie Mognetti")
+        # (a hyphen joins given names: "Jean-Marie Delacroix")
         words = [t for k, t in enumerate(span) if not (t.text == "-" and 0 < k < len(span) - 1 and
                                                         span[k - 1].whitespace_ == "" and t.whitespace_ == "")]
         if not 2 <= len(words) <= 5 or not span[0].is_title or not span[-1].is_title or \

@@ -47,7 +47,7 @@ def happened(triggers: Triggers, token: Token) -> bool:
     if token.head.lower_ == "without" or any(c.lower_ == "without" for c in token.children):
         return False
     if token.pos_ == "NOUN" and _ruled_out(token):
-        return False  # "caused by a surge in traffic rather than an attack": the cause set aside
+        return False  # "caused by heavy traffic rather than an attack": the cause set aside
     if _told_as_done(token):
         return True
     first = token

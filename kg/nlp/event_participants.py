@@ -309,8 +309,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "a wave of liquidations", "margin positions were liquidated": traders' bets, no firm's end
     if spec.type == "BANKRUPTCY" and token.tag_ == "NNS" and not any(
             t.i in ents.by_token for t in [*token.subtree, *token.doc[token.i + 1:sent.end]]):
-        # "a chain of bankruptcies among crypto lenders": failures of no one named ("the bankruptcies last year
-        # of Celsius and BlockFi" name theirs, however the parser hangs them)
+        # "a string of bankruptcies among lenders": failures of no one named ("the bankruptcies in 2022 of
+        # Celsius and BlockFi" name theirs, however the parser hangs them)
         return None
     if spec.type == "LAWSUIT" and token.lemma_.lower() in ("proceeding", "proceedings", "case") and any(
             c.lemma_.lower() in ("bankruptcy", "insolvency", "liquidation", "receivership") for c in token.children):
@@ -323,7 +323,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "complaint" and token.tag_ == "NNS" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in CUSTOMER_NOUNS | {"member", "saver", "depositor"}
             for c in token.head.children):
-        return None  # "2,600 people had lodged complaints reporting losses": victims reporting to the police, no suit
+        return None  # "400 people had lodged complaints about the scheme": victims reporting to the police, no suit
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "accuse" and token.dep_ in ("acl", "relcl"):
         return None  # "sanctions Iranian accused of running Nemesis", "a mixer it accused of laundering": who is meant
     if spec.type == "LAWSUIT" and token.lemma_.lower() == "challenge" and token.pos_ != "VERB" and \
@@ -383,14 +383,14 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LAUNCH" and types <= {"PERSON"}:
         return None
     if spec.type == "LAUNCH" and token.lemma_.lower() == "roll" and any(c.lower_ == "back" for c in token.children):
-        return None  # "engineers rolled back the change": an update undone, nothing launched
+        return None  # "until engineers rolled back the update": a change undone, nothing launched
     if spec.type == "INVESTIGATION" and token.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in ROUTINE_CHECKS for c in token.children):
-        return None  # "must submit to regular examinations by the Division of Banking": supervision, no probe
+        return None  # "faces regular examinations by the state's banking division": supervision, no probe
     if spec.type == "INVESTIGATION" and token.lemma_.lower() == "scrutiny" and not any(
             c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and any(t.i in ents.by_token for t in c.subtree)
             for c in [*token.children, *(token.head.children if token.dep_ == "dobj" else ())]):
-        return None  # "has stepped up scrutiny", "firms licensed with little scrutiny": no one's inquiry into anyone
+        return None  # "has increased its scrutiny", "licensed with hardly any scrutiny": no one's inquiry into anyone
     if spec.type == "LEADERSHIP_CHANGE" and any(t.lower_ in ("defendant", "defendants") for t in sent):
         return None  # "was also named as a defendant"
     if spec.type == "PRICE_MOVE" and token.pos_ == "NOUN" and any(
@@ -664,11 +664,11 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
 
 
 def _robbed_of_no_company(ents: DocEntities, clause: Token, found: list[Mention], spec_type: str) -> bool:
-    """'Gala Games said that an attacker had minted 5 billion GALA': an attacker's act the sayer reports, naming no
+    """'Kestrel Games said an attacker had minted 5 billion KSTL': an attacker's act the sayer reports, naming no
     other company it was done to, was done to the sayer (not a sum stolen from no one: "Chainalysis said hackers
     stole $3.8 billion in 2022" is a tracker's count)."""
-    counted = any(c.dep_ == "dobj" and any(t.tag_ == "$" for t in c.subtree)
-                  for c in clause.children) and not any(c.dep_ == "prep" and c.lower_ == "from" for c in clause.children)
+    counted = any(c.dep_ == "dobj" and any(t.tag_ == "$" for t in c.subtree) for c in clause.children) and \
+        not any(c.dep_ == "prep" and c.lower_ == "from" for c in clause.children)
     return spec_type == "HACK" and any(c.dep_ == "nsubj" and c.lower_ in HACKER_NOUNS for c in clause.children) and \
         not counted and not any(ents.record(m).type in ("EXCHANGE", "ORGANIZATION") for m in found) and \
         any(c.dep_ == "nsubj" and c.lower_ not in ("team", "project") and
@@ -861,7 +861,7 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
             return True  # "shoppers will be able to pay from a range of wallets"
         if any(c.dep_ == "dobj" and c.lemma_.lower() in PAID_BACK for c in token.children) and \
                 not any(t.lemma_.lower() in PENALTY_WORDS for t in token.sent):
-            return True  # "will pay affected borrowers from its treasury": making users whole, no penalty
+            return True  # "will pay affected borrowers back": making users whole, no penalty
         # ("pay out funds"; "to pay down a credit line", "paid back the loan": a debt repaid)
         return bool(preps & {"out", "down", "back", "off"}) or ("for" in preps and not has_amount)
     if lemma in ("settlement", "settle"):
@@ -966,7 +966,7 @@ def _of_which(subject: Token) -> bool:
 
 # supervision as usual, not an inquiry: "regular examinations", "routine inspections"
 ROUTINE_CHECKS = {"regular", "routine", "periodic", "annual", "ongoing", "scheduled", "onsite", "on-site"}
-# who a company pays back of its own accord: "will pay affected borrowers from its treasury"
+# who a company pays back of its own accord: "will pay affected borrowers back"
 PAID_BACK = {"borrower", "user", "customer", "victim", "depositor", "holder", "client", "creditor", "lender", "trader"}
 GRANTING_VERBS = {"grant", "approve", "award", "authorise", "authorize", "register"}
 CUSTOMER_NOUNS = {"customer", "user", "client", "investor", "people", "trader", "resident", "consumer", "retail",
@@ -1030,7 +1030,7 @@ NAMING_WORDS = {"known", "named", "identified", "called", "described", "listed",
 
 
 def _in_a_later_clause(ents: DocEntities, trigger: Token, mention: Mention) -> bool:
-    """'Police arrest Kilimanjaro Coin promoter as KLC crashes 85%; Bank of Tanzania warns public': a headline's
+    """'Police arrest Simba Coin promoter as SMB slumps 70%; Central Bank of Kenya warns public': a headline's
     later clause, after a semicolon or an "as" its subject's name opens, tells another act (the parser rarely sees
     the clause in a headline's words)."""
     doc = trigger.doc
@@ -1039,7 +1039,7 @@ def _in_a_later_clause(ents: DocEntities, trigger: Token, mention: Mention) -> b
     for t in doc[trigger.i + 1:mention.start]:
         if t.text == ";" or t.lower_ == "as" and t.i + 1 in ents.by_token and \
                 not any(w.lower_ in NAMING_WORDS for w in doc[max(0, t.i - 4):t.i]):
-            return True  # (not "known publicly only as Zhaojun", "named one of those arrested as X")
+            return True  # (not "known only as X", "identified the man held as Y")
     return False
 
 

@@ -217,7 +217,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LISTING"), tok)  # "Robinhood to drop SOL, ADA and MATIC"
         declared = next((c for c in tok.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and
                          c.lower_ in ("bankrupt", "insolvent") or
-                         # "declared Nordlys Bytte AS, a small exchange, bankrupt": the word hung on the name
+                         # "declared Fjellkoin AS, a small broker, bankrupt": the word hung on the name
                          # (or anywhere in its description: "declared Ikeja Coin Ltd, an exchange founded in 2019,
                          # insolvent")
                          c.dep_ in ("ccomp", "dobj") and any(
@@ -308,7 +308,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 for c in tok.children) and any(
                 c.dep_ == "nsubj" and any(t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "EXCHANGE"
                                           for t in c.subtree) for c in tok.children):
-            # "Binance, OKX and Bybit all opened WLD trading on Monday": venues list it (a bank opening bitcoin
+            # "Upbit and Korbit began SUI trading on Tuesday": venues list it (a bank opening bitcoin
             # trading to its clients launches a service)
             found.setdefault((tok.i, "LISTING"), tok)
         if lemma == "flag" and pos == "VERB" and _authority_flags_a_firm(sent.doc, tok) or \

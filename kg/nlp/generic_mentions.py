@@ -135,7 +135,7 @@ class GenericMentions(EntityBuilder):
         return record if record is not None and record.type == "PERSON" else None
 
     def _one_person_before(self, named: list[Mention], pronoun) -> EntityRecord | None:
-        """'Eisenberg pushed up the price to drain $110 million; he was convicted of fraud in April': a subject
+        """'Brenner drained $11 million from Kestrel Markets; he was convicted of fraud last April': a subject
         "he" or "she" in a sentence that has named one person before it, and no one else, is that person."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -189,7 +189,7 @@ class GenericMentions(EntityBuilder):
                 return None  # (a pronoun the first clause opens with is read the usual way)
             record = self.ents.records[mention.key]
             if COURT_NAME.search(record.name):
-                # "The High Court declared Nordlys bankrupt weeks after it froze withdrawals": what a court
+                # "The court declared Fjellkoin bankrupt a month after it stopped withdrawals": what a court
                 # rules on is the one that acted before; it is read as any other "it"
                 return None
             return record if record.type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") else None

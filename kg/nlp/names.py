@@ -259,10 +259,10 @@ class NameRules(EntityTyping):
                     self._mention(span, self._record_for(span.text, "PERSON"))
 
     def _without_leading_title(self, span: Span, type_: str) -> Span:
-        """'Superintendent Hiroshi' + 'Tanabe': a title NER put at the head of a person's name is left off, and the
+        """'Superintendent Akira' + 'Hamabe': a title NER put at the head of a person's name is left off, and the
         surname it cut off after the given name is taken in."""
         doc = self.doc
-        # (a title as written: "Sen." is a senator's, "Sen" may open a name, as in "Sen Vang Pad")
+        # (a title as written: "Sen." is a senator's, "Sen" may open a name, as in "Sen Sokha")
         if type_ != "PERSON" or len(span) < 2 or span[0].lower_ not in self._titles_as_written:
             return span
         end = span.end
@@ -282,7 +282,7 @@ class NameRules(EntityTyping):
         return {w.rstrip(".") for w in self._titles_as_written}
 
     def add_relatives_by_surname(self) -> None:
-        """'launched by Amit Bhardwaj and his brother Ajay Bhardwaj': a capitalised given name NER left out,
+        """'started by Amit Rathore and his brother Vikram Rathore': a capitalised given name NER left out,
         right before the surname of a person the article names in full, names another of that family."""
         doc = self.doc
         surnames = self._people_by_surname()
@@ -295,15 +295,15 @@ class NameRules(EntityTyping):
             if people is None or i in self.taken or not self._given_name(given, titles) or \
                     any(given.text in r.name.split()[:-1] for r in people) or \
                     i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
-                continue  # (not "Judge Bhardwaj", nor a name that goes on)
+                continue  # (not "Judge Rathore", nor a name that goes on)
             start = i - 1
             while start > 0 and i - start < 3 and self._given_name(doc[start - 1], titles):
-                start -= 1  # "Faruk Fatih Ozer": every given name
+                start -= 1  # "Anna Maria Rossi": every given name
             misread = self.taken.get(start - 1)
             if misread is not None and misread.end == start and misread.end - misread.start == 1 and \
                     not self.ents.records[misread.key].kb_id and doc[start - 1].is_title and \
                     self.ents.records[misread.key].type in ("ORGANIZATION", "LOCATION") and i - start < 3:
-                start -= 1  # "Faruk" + "Fatih Ozer": a first given name NER read as a company's
+                start -= 1  # "Anna" + "Maria Rossi": a first given name NER read as a company's
             span = doc[start:i + 1]
             if not self.kb.lookup(span.text) and not any(
                     self.kb.lookup(t.text) or t.text in self.lex.org_head_words or t.text in self.lex.org_suffix_words
@@ -490,7 +490,7 @@ class NameRules(EntityTyping):
             doc[span.start - 2].lower_ in ORG_KIND_NOUNS and doc[span.start - 3].lower_ == "the"
 
     def _says_he(self, span: Span) -> bool:
-        """'Luka Horvat, a software developer in Celje, said he lost 0.8 bitcoin': the name is the subject of a saying
+        """'Janez Novak, a software developer in Kranj, said he lost 0.8 bitcoin': the name is the subject of a saying
         verb whose clause opens with "he" or "she", as only a person's is (whatever kind of thing its appositive
         names)."""
         verb = span.root.head
@@ -1082,7 +1082,7 @@ class NameRules(EntityTyping):
             while end > i and doc[end - 1].text not in AUTHORITY_HEADS:
                 end -= 1
             span = doc[i:end]
-            # (not a title before a person's name: "Assistant Commissioner Ramli Kassim")
+            # (not a title before a person's name: "Assistant Commissioner Ramli Osman")
             titled = all(t.lower_ in self._title_words | {"assistant", "acting"} for t in span) and \
                 end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
             if end - i >= 2 and span[0].text not in AUTHORITY_HEADS and not self.kb.lookup(span.text) and \

@@ -210,7 +210,7 @@ class RelationFinder:
             r"chief\s+operating\s+officer|COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|"
             r"general\s+counsel|"
             r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)\s*[,.]")
-        # "The founder, Leonard Chong, 44, was arrested", "Another co-founder, X, is believed to be abroad": a
+        # "The founder, Leonard Tan, was detained", "Another co-founder, X, remains at large": a
         # company title before the name with no company said, the same as the title alone after it
         self.the_title_before = re.compile(
             r"(?:^|[;:]\s*)(?:the|another)\s+(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?)\s*,\s*$", re.I)
