@@ -5,6 +5,7 @@ They let relations and events use the sentence, but never create entities.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -139,9 +140,14 @@ class GenericMentions(EntityBuilder):
         "he" or "she" in a sentence that has named one person before it, and no one else, is that person."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        start = pronoun.sent.start
-        people = {m.key for m in named if start <= m.start and m.end <= pronoun.i and
-                  self.ents.records[m.key].type == "PERSON"}
+        # (the names are in text order: only the sentence's own are read, not the whole article's per pronoun)
+        people = set()
+        for k in range(bisect.bisect_left(named, pronoun.sent.start, key=lambda m: m.start), len(named)):
+            m = named[k]
+            if m.start >= pronoun.i:
+                break
+            if m.end <= pronoun.i and self.ents.records[m.key].type == "PERSON":
+                people.add(m.key)
         return self.ents.records[next(iter(people))] if len(people) == 1 else None
 
     def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
