@@ -2049,3 +2049,12 @@ def test_schemes_and_protocols_named_trade_quant_club_yield_or_lend_are_companie
     found = entities(extractor, "Police seized 4 million euros from 'Salento Quant', a trading-bot scheme. Salento "
                                 "Quant, registered in Cyprus, sold subscriptions. Ionio Lend paused deposits.")
     assert {("Salento Quant", "ORGANIZATION"), ("Ionio Lend", "ORGANIZATION")} <= found, found
+
+
+@pytest.mark.parametrize("text, fund", [
+    ("Flows into the Harbourline Bitcoin ETF topped $40 million on its second day.", "Harbourline Bitcoin ETF"),
+    ("The iShares Bitcoin ETP charges 0.15%, less than most rivals in Europe.", "iShares Bitcoin ETP"),
+    ("Northgate Solana Staking ETF (NSOL) paid its first staking rewards in March.", "Northgate Solana Staking ETF"),
+])
+def test_a_fund_named_by_sponsor_coin_and_fund_word_is_one_organisation(extractor, text, fund):
+    assert (fund, "ORGANIZATION") in entities(extractor, text)

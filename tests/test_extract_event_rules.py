@@ -2757,3 +2757,30 @@ def test_complaints_lodged_by_victims_are_no_lawsuit(extractor):
 def test_venues_opening_a_named_coins_trading_list_it(extractor):
     found = events(extractor, "Upbit, Bithumb and Korbit began SUI trading on Tuesday.")
     assert {"Bithumb", "Korbit"} <= {p[0] for p in of_type(found, "LISTING")}, found
+
+
+@pytest.mark.parametrize("text, fund", [
+    ("The Harbourline Bitcoin ETF began trading on the Toronto Stock Exchange on Tuesday.", "Harbourline Bitcoin ETF"),
+    ("Meridian's Ether Trust, which started trading in May, has drawn $300 million.", "Ether Trust"),
+])
+def test_a_named_fund_beginning_to_trade_is_launched(extractor, text, fund):
+    assert any(fund in p for p in of_type(events(extractor, text), "LAUNCH"))
+
+
+
+def test_an_issuer_listing_its_fund_on_a_stock_market_launches_it(extractor):
+    found = events(extractor, "Pinecrest Asset Management listed the Pinecrest Cardano ETF on the Toronto Stock "
+                              "Exchange on Monday.")
+    assert of_type(found, "LAUNCH") == [("Pinecrest Asset Management", "Pinecrest Cardano ETF")], found
+    assert of_type(found, "LISTING") == []
+
+
+def test_a_fund_backed_by_a_coin_is_launched_without_the_coin_or_the_stock_market(extractor):
+    found = events(extractor, "Fernhill Capital listed an exchange-traded product backed by Avalanche tokens on "
+                              "the Vienna Stock Exchange on Friday.")
+    assert of_type(found, "LAUNCH") == [("Fernhill Capital",)], found
+
+
+def test_a_proposal_to_list_a_fund_launches_nothing(extractor):
+    found = events(extractor, "The regulator rejected a proposal to list the Pinecrest Cardano ETF in March.")
+    assert of_type(found, "LAUNCH") == [], found

@@ -795,10 +795,17 @@ def _fined_person(doc: Doc, mention: Mention, token: Token) -> bool:
 def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
     """Companies launch; a token is launched only as the thing a verb launches; a person only as its subject."""
     kind = ents.record(mention).type
+    lists_a_fund = token.lemma_.lower() == "list"
+    around = [*token.children, *(o for c in token.children if c.dep_ == "dobj" for o in c.subtree)] \
+        if lists_a_fund else token.children
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "on" and
-                                             c.left_edge.i <= mention.start <= c.right_edge.i for c in token.children):
-        # "RLUSD launches on Uphold and Bitso": where it is listed, not who launched it
+                                             c.left_edge.i <= mention.start <= c.right_edge.i for c in around):
+        # "RLUSD launches on Uphold and Bitso": where it is listed, not who launched it (nor the stock
+        # market an issuer lists its fund on, however the parser hangs the "on")
         return kind not in ("EXCHANGE", "ORGANIZATION")
+    if lists_a_fund and any(c.dep_ == "dobj" and c.left_edge.i <= mention.start <= c.right_edge.i and
+                            not mention.start <= c.i < mention.end for c in token.children):
+        return False  # "listed an exchange-traded product backed by Sui tokens": the coin the fund holds
     if kind in ("EXCHANGE", "ORGANIZATION"):
         return True
     if token.pos_ not in ("VERB", "AUX"):

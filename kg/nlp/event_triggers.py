@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Token
 
+from .candidate_spans import FUND_WORDS
 from .lexicon import DATA_DIR
 
 # what a company winds down when it closes: "wound down its U.S. business", "wind down operations"
@@ -70,6 +71,7 @@ BROKEN_DUTIES = {"undertaking", "rule", "requirement", "obligation", "agreement"
                  "commitment", "promise", "standard", "principle", "guideline", "act", "statute", "injunction",
                  "restriction", "limit"}
 SPENT_MEANS = {"resource", "energy", "patience", "morale", "finance", "budget", "attention", "enthusiasm"}
+FUND_NOUNS = {"fund", "etf", "etp", "etn"}
 LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}  # what stock markets list
 # what is built with a partner ("set" only as "set up"), and how one is chosen to build it
 BUILDING_VERBS = {"build", "develop", "design", "create", "set", "pilot", "test", "co-develop"}
@@ -383,6 +385,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "Nakasu Crypto began trading Astar (ASTR) and Polkadot (DOT)", "said it would stop trading in three
             # tokens — Byeol (BYL), ..."
             found.setdefault((tok.i, "LISTING"), tok)
+        if lemma == "trade" and pos == "VERB" and tok.dep_ == "xcomp" and \
+                tok.head.lemma_.lower() in ("begin", "start") and _a_named_fund_starts(taken, tok.head):
+            # "the Purpose Bitcoin ETF began trading on the Toronto Stock Exchange": a new fund's first day is
+            # its launch (a stock market lists no coin)
+            found.setdefault((tok.i, "LAUNCH"), tok)
         if lemma in ("launch", "debut", "go", "land", "arrive") and pos == "VERB" and _on_named_venue(sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold", "Ethereum Classic lands on Kraken"
         if joined_a_round(tok):
@@ -440,9 +447,14 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in REMOVE_VERBS and about_apps(tok):
             found.setdefault((tok.i, "BAN"), tok)  # "Apple removed the apps of five exchanges at FSA's request"
         headline_verb = sent.start == 0 and tag == "NNS" and lowers[k].endswith("s")  # "Hyperliquid delists X"
+        lists_a_fund = lemma == "list" and _lists_a_fund(taken, tok)
+        if lists_a_fund:
+            # "Hartwell Investments listed the Hartwell Staked Solana ETF on the Toronto Stock Exchange": an
+            # issuer putting its own fund on a stock market launches the fund (no venue lists a coin)
+            found.setdefault((tok.i, "LAUNCH"), tok)
         if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
             for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
-                if not (type_ == "HACK" and _no_attack(tok, lemma)):
+                if not (type_ == "HACK" and _no_attack(tok, lemma) or type_ == "LISTING" and lists_a_fund):
                     found.setdefault((tok.i, type_), tok)
         if pos in ("NOUN", "PROPN") and not (lemma == "settlement" and tok.dep_ == "compound"):
             # (not "settlement accounts", "a settlement system": payments settled, no case settled)
@@ -1055,6 +1067,33 @@ def on_named_venue(doc, verb: Token) -> list[Token]:
 
 def _on_named_venue(doc, verb: Token) -> bool:
     return bool(on_named_venue(doc, verb))
+
+
+def _a_named_fund_starts(taken: dict, verb: Token) -> bool:
+    """'The Purpose Bitcoin ETF began', 'BlackRock's iShares Bitcoin Trust, which started': the one starting
+    is a fund the article names (its name ends in a word for a fund)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    # (or the fund its description names: "Quayside Funds' spot litecoin fund, the Quayside Litecoin Trust,")
+    return subject is not None and any(
+        t.i in taken and not taken[t.i].generic and taken[t.i].text.split()[-1] in FUND_WORDS
+        for t in (subject, *(c for c in subject.children if c.dep_ == "appos")))
+
+
+def _lists_a_fund(taken: dict, verb: Token) -> bool:
+    """'listed the Hartwell Staked Solana ETF', 'listed an exchange-traded product backed by Sui tokens': what
+    is listed is a fund, named or described as one (not "applied to list", "a proposal to list": a plan)."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.i in taken and not taken[obj.i].generic and taken[obj.i].text.split()[-1] in FUND_WORDS:
+            return True
+        if obj.lemma_.lower() in FUND_NOUNS and not any(c.dep_ == "poss" for c in obj.children) or \
+                obj.lemma_.lower() == "product" and any(c.lower_ == "exchange-traded" or c.lower_ == "traded"
+                                                        for c in obj.children):
+            return True
+    return False
 
 
 def _companies_together(doc, verb: Token) -> bool:

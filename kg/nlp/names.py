@@ -14,8 +14,8 @@ import re
 from spacy.tokens import Span
 
 from .candidate_spans import (BODY_KINDS, FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS,
-                              INSTITUTION_WORDS, LEGAL_FORMS, LEGAL_PREFIXES, NAME_PARTICLES, ORG_KIND_NOUNS,
-                              described_as_organisation, ends_start_up, glued_lowercase_half, hired_as_a_title,
+                              FUND_WORDS, INSTITUTION_WORDS, LEGAL_FORMS, LEGAL_PREFIXES, NAME_PARTICLES,
+                              ORG_KIND_NOUNS, described_as_organisation, ends_start_up, glued_lowercase_half, hired_as_a_title,
                               job_words, kind_word, regional_company)
 from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
@@ -1041,7 +1041,10 @@ class NameRules(EntityTyping):
             while end > i and doc[end - 1].text not in self.lex.org_suffix_words:
                 end -= 1
             before = self.taken.get(i - 1)
-            if end > i and before is not None and not before.generic and before.end == i and \
+            fund = self._fund_name(before, i)
+            if fund is not None:
+                self._mention(fund, self._record_for(fund.text, "ORGANIZATION"), replace=True)
+            elif end > i and before is not None and not before.generic and before.end == i and \
                     self.ents.records[before.key].type == "ASSET" and all(t.text in LEGAL_FORMS for t in doc[i:end]):
                 # "Bitcoin Co. Ltd.": a coin's name with only a legal form after it is a company's name
                 span = doc[before.start:end]
@@ -1062,6 +1065,35 @@ class NameRules(EntityTyping):
                 if not any(t.pos_ == "VERB" for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
+
+    def _fund_name(self, coin: Mention | None, i: int) -> Span | None:
+        """'Purpose Bitcoin ETF', 'Bitwise Solana Staking ETF', 'iShares Bitcoin ETP': a fund named by its
+        sponsor's name, the coin it holds and a word for a fund. NER misses these for the coin's name in
+        the middle; the coin alone would take the fund's place."""
+        doc = self.doc
+        if coin is None or coin.generic or coin.end != i or not self._a_coin(coin):
+            return None
+        j = i
+        while j < len(doc) and j - i < 4 and j not in self.taken and (doc[j].is_title or doc[j].text in FUND_WORDS):
+            j += 1
+        end = next((k + 1 for k in range(j - 1, i - 1, -1) if doc[k].text in FUND_WORDS), None)
+        if end is None:
+            return None
+        start = coin.start
+        while start > coin.start - 3 and start > doc[coin.start].sent.start and _brand_word(doc[start - 1]):
+            sponsor = self.taken.get(start - 1)
+            if sponsor is not None and self.ents.records[sponsor.key].type not in ("EXCHANGE", "ORGANIZATION"):
+                break
+            start = sponsor.start if sponsor is not None else start - 1
+        if start == coin.start:
+            return None
+        return doc[start:end]
+
+    def _a_coin(self, mention: Mention) -> bool:
+        """A coin's mention, whether the article names it as a coin or as its network ("Solana", "Cardano")."""
+        record = self.ents.records[mention.key]
+        return record.type == "ASSET" or any(entry.type == "ASSET" or entry.id.endswith("-network")
+                                             for entry in self.kb.lookup(mention.text))
 
     def add_shaped_authorities(self) -> None:
         """'the National Anti-Corruption Police', 'Armenia's Personal Data Protection Agency', 'Slovenia's
@@ -1184,3 +1216,12 @@ def _titles_by_first(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tupl
         if title:
             out.setdefault(title[0], []).append(title)
     return out
+
+
+def _brand_word(tok) -> bool:
+    """A word of a fund sponsor's name: 'Purpose', 'VanEck', 'iShares', '21Shares'."""
+    text = tok.text
+    if tok.is_stop or tok.lower_ == "spot":
+        return False  # "The", "Its", "Spot": words before a fund that name no sponsor
+    return text[:1].isupper() and text.isalnum() or \
+        len(text) > 1 and text.isalnum() and any(c.isupper() for c in text[1:]) and not text.isupper()
