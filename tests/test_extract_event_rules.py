@@ -2784,3 +2784,26 @@ def test_a_fund_backed_by_a_coin_is_launched_without_the_coin_or_the_stock_marke
 def test_a_proposal_to_list_a_fund_launches_nothing(extractor):
     found = events(extractor, "The regulator rejected a proposal to list the Pinecrest Cardano ETF in March.")
     assert of_type(found, "LAUNCH") == [], found
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("The New York Department of Financial Services fined Cascade Bit Kiosks $90,000 on Monday. The order also "
+     "bars its owner, Lyle Brandt, from running money transmitters in the state for three years.", "Lyle Brandt"),
+    ("The SEC said Moonloft Studios sold its collectible tokens as securities. Without admitting the findings, "
+     "Moonloft Studios agreed to a cease-and-desist order.", "Moonloft Studios"),
+])
+def test_an_order_told_without_its_regulator_is_the_one_named_before(extractor, text, banned):
+    bans = of_type(events(extractor, text), "BAN")
+    assert bans and bans[0][0] in ("New York State Department of Financial Services",
+                                   "Securities and Exchange Commission") and banned in bans[0], bans
+
+
+def test_bars_from_serving_as_an_officer_are_a_ban(extractor):
+    text = ("The CFTC sued two former Larkspur Capital executives, Irene Vos and Tomas Heller. Vos and Heller "
+            "accepted ten-year bars from serving as officers of registered firms.")
+    assert any("Irene Vos" in p or "Tomas Heller" in p for p in of_type(events(extractor, text), "BAN"))
+
+
+def test_a_tribunals_cease_trade_order_is_a_ban(extractor):
+    text = "The tribunal also issued cease-trade orders against Maple Yield Corp. and its president, Marc Aubin."
+    assert any("Maple Yield Corp." in p for p in of_type(events(extractor, text), "BAN"))

@@ -98,8 +98,10 @@ PRICE_DIRECTIONS = (
               "crater", "collapse", "plummet", "decline", "retreat", "halve", "selloff", "sell-off", "rout",
               "lower", "depeg", "de-peg", "back", "pare", "pared"}),
 )
-AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "prosecutor", "official",
-                   "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
+ORDER_NOUNS = {"order", "settlement", "ruling", "decision", "judgment", "judgement"}  # what speaks for its issuer
+CONSENTING_VERBS = {"agree", "consent", "accept", "stipulate"}  # how a party takes an order on
+AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "tribunal", "prosecutor",
+                   "official", "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
 PRICE_WORDS = {"cent", "penny", "dollar", "fraction", "par", "peg", "price", "level", "high", "low"}
 PRICE_PREPS = {"at", "above", "below", "around", "near", "between", "under", "over", "for", "as", "to"}
 SECURITY_WORDS = {"security", "data", "system", "systems", "network", "server", "wallet", "account", "hacker",
@@ -279,6 +281,13 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None
     if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
         return None
+    if spec.type in ("BAN", "FINE") and "REGULATOR" not in types and _an_order_of_an_earlier_regulator(clause, token):
+        # "The order also bars its founder from ...", "SC2 agreed to a cease-and-desist order": the order
+        # is the regulator's the article named just before
+        issuer = _regulator_named_before(ents, sent)
+        if issuer:
+            keys.insert(0, issuer)
+            types.add("REGULATOR")
     if spec.type == "BAN" and "REGULATOR" not in types and not any(c.dep_ == "nsubjpass" for c in token.children) \
             and not (token.lemma_.lower() in REMOVE_VERBS and about_apps(token)) and \
             not _bank_barring_customers(ents, clause) and \
@@ -823,6 +832,29 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
     if token.dep_ in ("acl", "relcl") and token.head.i in ents.by_token and ents.by_token[token.head.i] is mention:
         return True  # "USDC, launched in 2018 by Circle"
     return any(c.left_edge.i <= mention.start <= c.right_edge.i for c in objects)
+
+
+def _an_order_of_an_earlier_regulator(clause: Token, token: Token) -> bool:
+    """'The order also bars ...', 'the settlement requires Kraken to cease and desist', 'agreed to a
+    cease-and-desist order', 'accepted five-year bars': a regulator's order told without the regulator."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in ORDER_NOUNS and not any(
+            d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("by", "of", "from") for d in c.children)
+           for c in clause.children):
+        return True
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in CONSENTING_VERBS
+
+
+def _regulator_named_before(ents: DocEntities, sent) -> str:
+    """The regulator named last in the three sentences before this one (its own or its generic mention)."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    before = [m for m in ents.in_span(start, sent.start) if ents.record(m).type == "REGULATOR"]
+    return ents.record(before[-1]).key if before else ""
 
 
 def _person_patient(ents: DocEntities, verb: Token) -> bool:

@@ -284,6 +284,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in MAKING_VERBS and pos == "VERB" and not hackers and _a_token_made(taken, tok):
             # "CoinFLEX issued a new token", "JDR, which Jadran Kripto issued in 2022" (not an attacker's minting)
             found.setdefault((tok.i, "LAUNCH"), tok)
+        if lemma == "bar" and pos == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i
+                for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
+            # "accepted five-year bars from serving as officers" (however the parser hangs the "from")
+            found.setdefault((tok.i, "BAN"), tok)
         if lemma == "moratorium" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "on"
                 for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
