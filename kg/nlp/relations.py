@@ -193,6 +193,10 @@ class RelationFinder:
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
         self.governor_before = re.compile(r"(?:^|[\s,(])(?P<role>(?:(?-i:[Dd]eputy)\s+)?(?-i:[Gg]overnor))\s*$")
+        # "the SEC, under Chair Gary Gensler", "under then-Superintendent Benjamin Lawsky": who led it then
+        self.official_under = re.compile(
+            r"\bunder\s+(?:then-|then\s+|former\s+|acting\s+)?(?P<role>(?:commissioner|superintendent|chairman|"
+            r"chairwoman|chair|director|attorney\s+general))\s*$", re.I)
         self.official_title_opening = re.compile(
             r"^[\s\"“(]*(?P<role>(?:acting\s+|deputy\s+|former\s+)*(?:commissioner|superintendent|chairman|"
             r"chairwoman|chair|attorney\s+general))\s*$", re.I)
@@ -561,6 +565,15 @@ class RelationFinder:
             before = doc_text(doc)[max(doc[sent.start].idx, doc[m.start].idx - 45):doc[m.start].idx]
             match = self.company_title_before.search(before)
             governor = self.governor_before.search(before)
+            under = self.official_under.search(before)
+            if under:
+                body = next((o for o in reversed(mentions) if o.end <= m.start and
+                             ents.record(o).type == "REGULATOR"), None) or \
+                    self._main_body(ents, sent.start, ("REGULATOR",))
+                if body is not None:
+                    out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(body).key, under.group("role"),
+                                    body, m))
+                continue
             if governor:
                 bank = self._central_bank_for(ents, mentions, m, sent)
                 if bank is not None:
