@@ -2807,3 +2807,26 @@ def test_bars_from_serving_as_an_officer_are_a_ban(extractor):
 def test_a_tribunals_cease_trade_order_is_a_ban(extractor):
     text = "The tribunal also issued cease-trade orders against Maple Yield Corp. and its president, Marc Aubin."
     assert any("Maple Yield Corp." in p for p in of_type(events(extractor, text), "BAN"))
+
+
+@pytest.mark.parametrize("text, failed", [
+    ("Most of its cash sat at Bank of Tarrant, which had failed two days earlier.", "Bank of Tarrant"),
+    ("Customers of Quillon Lending, a crypto lender that failed in 2023, are still waiting for payouts.",
+     "Quillon Lending"),
+])
+def test_a_named_company_that_failed_went_under(extractor, text, failed):
+    assert (failed,) in of_type(events(extractor, text), "BANKRUPTCY")
+
+
+@pytest.mark.parametrize("text", [
+    "Quillon Lending failed to register with the regulator.",
+    "Quillon Lending failed in its bid to dismiss the suit.",
+])
+def test_failing_to_do_something_is_no_failure_of_the_company(extractor, text):
+    assert of_type(events(extractor, text), "BANKRUPTCY") == []
+
+
+def test_an_order_to_show_cause_opens_an_investigation(extractor):
+    text = ("On Friday the Texas State Securities Board ordered Quillon Capital LLC to show cause why it should not "
+            "be shut.")
+    assert any("Quillon Capital LLC" in p for p in of_type(events(extractor, text), "INVESTIGATION"))

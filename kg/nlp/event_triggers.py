@@ -289,6 +289,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
             # "accepted five-year bars from serving as officers" (however the parser hangs the "from")
             found.setdefault((tok.i, "BAN"), tok)
+        if lemma == "fail" and pos == "VERB" and _a_company_failed(taken, tok):
+            found.setdefault((tok.i, "BANKRUPTCY"), tok)  # "Silicon Valley Bank failed", "a lender that failed in 2022"
         if lemma == "moratorium" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "on"
                 for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
@@ -1099,6 +1101,23 @@ def _lists_a_fund(taken: dict, verb: Token) -> bool:
                                                         for c in obj.children):
             return True
     return False
+
+
+def _a_company_failed(taken: dict, verb: Token) -> bool:
+    """'Silicon Valley Bank failed', 'Norwell Credit, a crypto lender that failed in late 2022': a named
+    company failing outright (not failing to do something, nor a test, a deal or an audit failing)."""
+    if any(c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "aux" and c.lower_ == "to" or
+           c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.lemma_.lower() in ("bid", "attempt", "effort")
+                                                               for o in c.children)
+           for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+        if subject.i not in taken and subject.dep_ == "appos":
+            subject = subject.head  # "Norwell Credit, a crypto lender that failed"
+    return subject is not None and subject.i in taken and not taken[subject.i].generic and \
+        verb.doc._.kg.record(taken[subject.i]).type in ("EXCHANGE", "ORGANIZATION")
 
 
 def _companies_together(doc, verb: Token) -> bool:
