@@ -2058,3 +2058,18 @@ def test_schemes_and_protocols_named_trade_quant_club_yield_or_lend_are_companie
 ])
 def test_a_fund_named_by_sponsor_coin_and_fund_word_is_one_organisation(extractor, text, fund):
     assert (fund, "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_funds_ticker_in_brackets_names_the_fund_not_a_coin(extractor):
+    found = entities(extractor, "Outflows hit the Redwater Ether Strategy ETF (RETH) for a third day.")
+    assert ("Redwater Ether Strategy ETF", "ORGANIZATION") in found, found
+
+
+def test_a_fund_name_ending_in_etp_holds_its_modifiers(extractor):
+    found = entities(extractor, "The Alpbach Physical Polkadot Staking ETP (ADOT) keeps its coins with a Swiss bank.")
+    assert ("Alpbach Physical Polkadot Staking ETP", "ORGANIZATION") in found, found
+
+
+def test_a_known_name_before_a_fund_word_is_no_funds_name(extractor):
+    found = entities(extractor, "Cordell Capital filed for a Solana ETF, and the BlackRock ETF drew more money.")
+    assert not any(name.endswith("ETF") for name, _ in found), found

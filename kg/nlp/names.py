@@ -1050,7 +1050,11 @@ class NameRules(EntityTyping):
                 span = doc[before.start:end]
                 self._mention(span, self._record_for(span.text, self._org_type(span)), replace=True)
             elif end > i and before is not None and not before.generic and before.end == i and \
-                    self.ents.records[before.key].type in ("EXCHANGE", "ORGANIZATION"):
+                    self.ents.records[before.key].type in ("EXCHANGE", "ORGANIZATION") and \
+                    not (all(t.text in FUND_WORDS for t in doc[i:end]) and
+                         (self.ents.records[before.key].kb_id or before.end - before.start < 2)):
+                # (not "a Solana ETF", "the BlackRock ETF": a known name with a fund word after it is a
+                # product described, no fund's name)
                 span = doc[before.start:end]
                 if doc[end - 1].text in LEGAL_SUFFIXES:
                     # "Binance Markets Limited": a legal-entity name of the company just named
@@ -1062,7 +1066,9 @@ class NameRules(EntityTyping):
                     doc[end:end + 1].text not in self.lex.law_words and not self._inside_a_law_title(doc[i:end]):
                 # (not "Foreign Exchange Management Act", "Financial Advisory and Intermediary Services Act")
                 span = doc[i:end]
-                if not any(t.pos_ == "VERB" for t in span):
+                # (a fund's name may hold a verb the parser reads as a modifier: "Holmgate Physical Sui Staking ETP")
+                if not any(t.pos_ == "VERB" and not (t.dep_ in ("compound", "amod") and span[-1].text in FUND_WORDS)
+                           for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
 
