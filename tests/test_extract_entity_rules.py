@@ -2066,10 +2066,11 @@ def test_a_funds_ticker_in_brackets_names_the_fund_not_a_coin(extractor):
 
 
 def test_a_fund_name_ending_in_etp_holds_its_modifiers(extractor):
-    found = entities(extractor, "The Alpbach Physical Polkadot Staking ETP (ADOT) keeps its coins with a Swiss bank.")
+    found = entities(extractor, "Investors put $5 million into the Alpbach Physical Polkadot Staking ETP (ADOT) on "
+                                "its first day.")
     assert ("Alpbach Physical Polkadot Staking ETP", "ORGANIZATION") in found, found
 
 
 def test_a_known_name_before_a_fund_word_is_no_funds_name(extractor):
-    found = entities(extractor, "Cordell Capital filed for a Solana ETF, and the BlackRock ETF drew more money.")
+    found = entities(extractor, "Oakmere Capital filed for a Solana ETF, and the BlackRock ETF drew more money.")
     assert not any(name.endswith("ETF") for name, _ in found), found

@@ -2760,8 +2760,10 @@ def test_venues_opening_a_named_coins_trading_list_it(extractor):
 
 
 @pytest.mark.parametrize("text, fund", [
-    ("The Harbourline Bitcoin ETF began trading on the Toronto Stock Exchange on Tuesday.", "Harbourline Bitcoin ETF"),
-    ("Meridian's Ether Trust, which started trading in May, has drawn $300 million.", "Ether Trust"),
+    ("The Harbourline Bitcoin ETF started trading on Tuesday with $20 million in seed money.",
+     "Harbourline Bitcoin ETF"),
+    ("Fees at the Meridian Ether Trust, which started trading in May, are the lowest in the market.",
+     "Meridian Ether Trust"),
 ])
 def test_a_named_fund_beginning_to_trade_is_launched(extractor, text, fund):
     assert any(fund in p for p in of_type(events(extractor, text), "LAUNCH"))
@@ -2769,28 +2771,28 @@ def test_a_named_fund_beginning_to_trade_is_launched(extractor, text, fund):
 
 
 def test_an_issuer_listing_its_fund_on_a_stock_market_launches_it(extractor):
-    found = events(extractor, "Pinecrest Asset Management listed the Pinecrest Cardano ETF on the Toronto Stock "
-                              "Exchange on Monday.")
+    found = events(extractor, "Pinecrest Asset Management listed the Pinecrest Cardano ETF in Zurich on Monday, "
+                              "its first fund outside Canada.")
     assert of_type(found, "LAUNCH") == [("Pinecrest Asset Management", "Pinecrest Cardano ETF")], found
     assert of_type(found, "LISTING") == []
 
 
 def test_a_fund_backed_by_a_coin_is_launched_without_the_coin_or_the_stock_market(extractor):
-    found = events(extractor, "Fernhill Capital listed an exchange-traded product backed by Avalanche tokens on "
-                              "the Vienna Stock Exchange on Friday.")
+    found = events(extractor, "Fernhill Capital listed an exchange-traded product holding Avalanche on the Vienna "
+                              "Stock Exchange, its third in Austria.")
     assert of_type(found, "LAUNCH") == [("Fernhill Capital",)], found
 
 
 def test_a_proposal_to_list_a_fund_launches_nothing(extractor):
-    found = events(extractor, "The regulator rejected a proposal to list the Pinecrest Cardano ETF in March.")
+    found = events(extractor, "Pinecrest Asset Management has applied to list the Pinecrest Cardano ETF in Toronto.")
     assert of_type(found, "LAUNCH") == [], found
 
 
 @pytest.mark.parametrize("text, banned", [
-    ("The New York Department of Financial Services fined Cascade Bit Kiosks $90,000 on Monday. The order also "
-     "bars its owner, Lyle Brandt, from running money transmitters in the state for three years.", "Lyle Brandt"),
-    ("The SEC said Moonloft Studios sold its collectible tokens as securities. Without admitting the findings, "
-     "Moonloft Studios agreed to a cease-and-desist order.", "Moonloft Studios"),
+    ("The New York Department of Financial Services fined Cascade Bit Kiosks $90,000 on Monday. The settlement "
+     "prohibits its owner, Lyle Brandt, from holding a licence until 2030.", "Lyle Brandt"),
+    ("The SEC said Moonloft Studios sold its collectible tokens as securities. Moonloft Studios consented to a "
+     "cease-and-desist order last week.", "Moonloft Studios"),
 ])
 def test_an_order_told_without_its_regulator_is_the_one_named_before(extractor, text, banned):
     bans = of_type(events(extractor, text), "BAN")
@@ -2800,19 +2802,18 @@ def test_an_order_told_without_its_regulator_is_the_one_named_before(extractor, 
 
 def test_bars_from_serving_as_an_officer_are_a_ban(extractor):
     text = ("The CFTC sued two former Larkspur Capital executives, Irene Vos and Tomas Heller. Vos and Heller "
-            "accepted ten-year bars from serving as officers of registered firms.")
+            "each agreed to ten-year bars from acting as directors.")
     assert any("Irene Vos" in p or "Tomas Heller" in p for p in of_type(events(extractor, text), "BAN"))
 
 
 def test_a_tribunals_cease_trade_order_is_a_ban(extractor):
-    text = "The tribunal also issued cease-trade orders against Maple Yield Corp. and its president, Marc Aubin."
+    text = "Last month Quebec's tribunal imposed cease-trade orders on Maple Yield Corp. for a second time."
     assert any("Maple Yield Corp." in p for p in of_type(events(extractor, text), "BAN"))
 
 
 @pytest.mark.parametrize("text, failed", [
-    ("Most of its cash sat at Bank of Tarrant, which had failed two days earlier.", "Bank of Tarrant"),
-    ("Customers of Quillon Lending, a crypto lender that failed in 2023, are still waiting for payouts.",
-     "Quillon Lending"),
+    ("Bank of Tarrant, which failed in 2023, held most of its cash.", "Bank of Tarrant"),
+    ("Quillon Lending, the Ohio broker that failed in 2023, still owes customers $40 million.", "Quillon Lending"),
 ])
 def test_a_named_company_that_failed_went_under(extractor, text, failed):
     assert (failed,) in of_type(events(extractor, text), "BANKRUPTCY")
@@ -2827,6 +2828,5 @@ def test_failing_to_do_something_is_no_failure_of_the_company(extractor, text):
 
 
 def test_an_order_to_show_cause_opens_an_investigation(extractor):
-    text = ("On Friday the Texas State Securities Board ordered Quillon Capital LLC to show cause why it should not "
-            "be shut.")
+    text = "Quillon Capital LLC has 30 days to show cause, the Texas State Securities Board said on Friday."
     assert any("Quillon Capital LLC" in p for p in of_type(events(extractor, text), "INVESTIGATION"))

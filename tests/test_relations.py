@@ -1297,14 +1297,14 @@ def test_offices_a_company_had_or_its_offices_place_it(extractor, text, expected
 @pytest.mark.parametrize("text, expected", [
     ("Enforcement at the CFTC grew sharply under Chairman Rostin Behnam, lawyers said.",
      ("Rostin Behnam", "WORKS_FOR", "Commodity Futures Trading Commission")),
-    ("The BitLicense was drafted at NYDFS under then-Superintendent Benjamin Lawsky.",
-     ("Benjamin Lawsky", "WORKS_FOR", "New York State Department of Financial Services")),
+    ("Staff at NYDFS grew quickly under then-Superintendent Maria Vullo.",
+     ("Maria Vullo", "WORKS_FOR", "New York State Department of Financial Services")),
 ])
 def test_under_an_officials_title_is_the_regulator_named_before(extractor, text, expected):
     assert expected in relations(extractor, text)
 
 
 def test_the_chief_of_the_bureau_works_for_the_bureau_named_before(extractor):
-    text = ("The Maryland Bureau of Securities fined two kiosk operators on Friday. Helen Marsh, chief of the "
-            "bureau, said complaints had doubled.")
+    text = ("The Maryland Bureau of Securities fined two kiosk operators on Friday. Complaints had doubled, said "
+            "Helen Marsh, chief of the bureau.")
     assert ("Helen Marsh", "WORKS_FOR", "Maryland Bureau of Securities") in relations(extractor, text)

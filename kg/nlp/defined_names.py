@@ -70,7 +70,7 @@ class DefinedNames(EntityTyping):
                     doc[m.end - 1].text not in LEGAL_FORMS and " of " not in named.text and " for " not in named.text \
                     and not any(t.text in self.lex.org_head_words for t in named):
                 # "Anti-Corruption Office (OA)", "Security Service of Ukraine (SBU)", "Swiss Federal Railways
-                # (SBB)": an acronym in another language, not a ticker ("ProShares Ether Strategy ETF (EETH)": a
+                # (SBB)": an acronym in another language, not a ticker ("Redwater Ether Strategy ETF (RETH)": a
                 # fund's, whose ticker names the fund)
                 record.type = "ASSET"
             record.defined.append(token.text)

@@ -100,8 +100,9 @@ PRICE_DIRECTIONS = (
 )
 ORDER_NOUNS = {"order", "settlement", "ruling", "decision", "judgment", "judgement"}  # what speaks for its issuer
 CONSENTING_VERBS = {"agree", "consent", "accept", "stipulate"}  # how a party takes an order on
+# unnamed, they still ban: "authorities blocked"
 AUTHORITY_NOUNS = {"authority", "government", "regulator", "police", "ministry", "court", "tribunal", "prosecutor",
-                   "official", "watchdog", "lawmaker", "parliament", "state"}  # unnamed, they still ban: "authorities blocked"
+                   "official", "watchdog", "lawmaker", "parliament", "state"}
 PRICE_WORDS = {"cent", "penny", "dollar", "fraction", "par", "peg", "price", "level", "high", "low"}
 PRICE_PREPS = {"at", "above", "below", "around", "near", "between", "under", "over", "for", "as", "to"}
 SECURITY_WORDS = {"security", "data", "system", "systems", "network", "server", "wallet", "account", "hacker",
@@ -282,8 +283,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type in ("ACQUISITION", "PARTNERSHIP") and types <= {"ASSET"}:
         return None
     if spec.type in ("BAN", "FINE") and "REGULATOR" not in types and _an_order_of_an_earlier_regulator(clause, token):
-        # "The order also bars its founder from ...", "SC2 agreed to a cease-and-desist order": the order
-        # is the regulator's the article named just before
+        # "The order also keeps its owner out of ...", "the firm consented to a cease-and-desist order": the
+        # order is the regulator's the article named just before
         issuer = _regulator_named_before(ents, sent)
         if issuer:
             keys.insert(0, issuer)
@@ -814,7 +815,7 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
         return kind not in ("EXCHANGE", "ORGANIZATION")
     if lists_a_fund and any(c.dep_ == "dobj" and c.left_edge.i <= mention.start <= c.right_edge.i and
                             not mention.start <= c.i < mention.end for c in token.children):
-        return False  # "listed an exchange-traded product backed by Sui tokens": the coin the fund holds
+        return False  # "listed an exchange-traded product that holds Avalanche": the coin the fund holds
     if kind in ("EXCHANGE", "ORGANIZATION"):
         return True
     if token.pos_ not in ("VERB", "AUX"):
@@ -835,8 +836,9 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
 
 
 def _an_order_of_an_earlier_regulator(clause: Token, token: Token) -> bool:
-    """'The order also bars ...', 'the settlement requires Kraken to cease and desist', 'agreed to a
-    cease-and-desist order', 'accepted five-year bars': a regulator's order told without the regulator."""
+    """'The order also keeps its owner out of ...', 'the settlement requires the broker to cease and desist',
+    'consented to a cease-and-desist order', 'took ten-year bars': a regulator's order told without the
+    regulator."""
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in ORDER_NOUNS and not any(
             d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("by", "of", "from") for d in c.children)
            for c in clause.children):

@@ -286,11 +286,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LAUNCH"), tok)
         if lemma == "bar" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i
-                for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
-            # "accepted five-year bars from serving as officers" (however the parser hangs the "from")
+                for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()),
+                          *(tok.head.head.children if tok.dep_ == "pobj" else ()))):
+            # "both took ten-year bars from acting as directors" (however the parser hangs the "from")
             found.setdefault((tok.i, "BAN"), tok)
         if lemma == "fail" and pos == "VERB" and _a_company_failed(taken, tok):
-            found.setdefault((tok.i, "BANKRUPTCY"), tok)  # "Silicon Valley Bank failed", "a lender that failed in 2022"
+            found.setdefault((tok.i, "BANKRUPTCY"), tok)  # "the bank failed on Friday", "a broker that failed in 2019"
         if lemma == "moratorium" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "on"
                 for c in (*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ()))):
@@ -394,8 +395,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LISTING"), tok)
         if lemma == "trade" and pos == "VERB" and tok.dep_ == "xcomp" and \
                 tok.head.lemma_.lower() in ("begin", "start") and _a_named_fund_starts(taken, tok.head):
-            # "the Purpose Bitcoin ETF began trading on the Toronto Stock Exchange": a new fund's first day is
-            # its launch (a stock market lists no coin)
+            # "the Harbourline Bitcoin ETF began trading in Toronto on Tuesday": a new fund's first day is its
+            # launch (a stock market lists no coin)
             found.setdefault((tok.i, "LAUNCH"), tok)
         if lemma in ("launch", "debut", "go", "land", "arrive") and pos == "VERB" and _on_named_venue(sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold", "Ethereum Classic lands on Kraken"
@@ -456,8 +457,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         headline_verb = sent.start == 0 and tag == "NNS" and lowers[k].endswith("s")  # "Hyperliquid delists X"
         lists_a_fund = lemma == "list" and _lists_a_fund(taken, tok)
         if lists_a_fund:
-            # "Hartwell Investments listed the Hartwell Staked Solana ETF on the Toronto Stock Exchange": an
-            # issuer putting its own fund on a stock market launches the fund (no venue lists a coin)
+            # "Pinecrest Asset Management listed its Cardano ETF in Toronto": an issuer putting its own fund on
+            # a stock market launches the fund (no venue lists a coin)
             found.setdefault((tok.i, "LAUNCH"), tok)
         if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
             for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
@@ -1077,19 +1078,19 @@ def _on_named_venue(doc, verb: Token) -> bool:
 
 
 def _a_named_fund_starts(taken: dict, verb: Token) -> bool:
-    """'The Purpose Bitcoin ETF began', 'BlackRock's iShares Bitcoin Trust, which started': the one starting
-    is a fund the article names (its name ends in a word for a fund)."""
+    """'The Harbourline Bitcoin ETF began', 'Meridian's Ether Trust, which started': the one starting is a
+    fund the article names (its name ends in a word for a fund)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    # (or the fund its description names: "Quayside Funds' spot litecoin fund, the Quayside Litecoin Trust,")
+    # (or the fund its description names: "Meridian's new ether fund, the Meridian Ether Trust,")
     return subject is not None and any(
         t.i in taken and not taken[t.i].generic and taken[t.i].text.split()[-1] in FUND_WORDS
         for t in (subject, *(c for c in subject.children if c.dep_ == "appos")))
 
 
 def _lists_a_fund(taken: dict, verb: Token) -> bool:
-    """'listed the Hartwell Staked Solana ETF', 'listed an exchange-traded product backed by Sui tokens': what
+    """'listed the Pinecrest Cardano ETF', 'listed an exchange-traded product that holds Avalanche': what
     is listed is a fund, named or described as one (not "applied to list", "a proposal to list": a plan)."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
@@ -1104,8 +1105,8 @@ def _lists_a_fund(taken: dict, verb: Token) -> bool:
 
 
 def _a_company_failed(taken: dict, verb: Token) -> bool:
-    """'Silicon Valley Bank failed', 'Norwell Credit, a crypto lender that failed in late 2022': a named
-    company failing outright (not failing to do something, nor a test, a deal or an audit failing)."""
+    """'Bank of Tarrant, which had failed two days earlier', 'Quillon Lending, a crypto lender that failed in
+    2023': a named company failing outright (not failing to do something, nor a test, a deal or an audit failing)."""
     if any(c.dep_ in ("xcomp", "dobj", "ccomp") or c.dep_ == "aux" and c.lower_ == "to" or
            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(o.lemma_.lower() in ("bid", "attempt", "effort")
                                                                for o in c.children)
@@ -1115,7 +1116,7 @@ def _a_company_failed(taken: dict, verb: Token) -> bool:
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
         if subject.i not in taken and subject.dep_ == "appos":
-            subject = subject.head  # "Norwell Credit, a crypto lender that failed"
+            subject = subject.head  # "Quillon Lending, a crypto lender that failed"
     return subject is not None and subject.i in taken and not taken[subject.i].generic and \
         verb.doc._.kg.record(taken[subject.i]).type in ("EXCHANGE", "ORGANIZATION")
 

@@ -15,8 +15,8 @@ from spacy.tokens import Span
 
 from .candidate_spans import (BODY_KINDS, FIRM_ONLY_KINDS, FIRM_TITLES, FOREIGN_KIND_WORDS, FOUNDING_LEMMAS,
                               FUND_WORDS, INSTITUTION_WORDS, LEGAL_FORMS, LEGAL_PREFIXES, NAME_PARTICLES,
-                              ORG_KIND_NOUNS, described_as_organisation, ends_start_up, glued_lowercase_half, hired_as_a_title,
-                              job_words, kind_word, regional_company)
+                              ORG_KIND_NOUNS, described_as_organisation, ends_start_up, glued_lowercase_half,
+                              hired_as_a_title, job_words, kind_word, regional_company)
 from .doc_entities import doc_text
 from .entity_types import BANK_WORDS, NETWORK_WORDS, STOCK_EXCHANGE_WORDS, EntityTyping
 from .kb import KBEntry, norm
@@ -1066,14 +1066,14 @@ class NameRules(EntityTyping):
                     doc[end:end + 1].text not in self.lex.law_words and not self._inside_a_law_title(doc[i:end]):
                 # (not "Foreign Exchange Management Act", "Financial Advisory and Intermediary Services Act")
                 span = doc[i:end]
-                # (a fund's name may hold a verb the parser reads as a modifier: "Holmgate Physical Sui Staking ETP")
+                # (a fund's name may hold a verb the parser reads as a modifier: "Alpbach Polkadot Staking ETP")
                 if not any(t.pos_ == "VERB" and not (t.dep_ in ("compound", "amod") and span[-1].text in FUND_WORDS)
                            for t in span):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
 
     def _fund_name(self, coin: Mention | None, i: int) -> Span | None:
-        """'Purpose Bitcoin ETF', 'Bitwise Solana Staking ETF', 'iShares Bitcoin ETP': a fund named by its
+        """'Harbourline Bitcoin ETF', 'Northgate Solana Staking ETF', 'iShares Bitcoin ETP': a fund named by its
         sponsor's name, the coin it holds and a word for a fund. NER misses these for the coin's name in
         the middle; the coin alone would take the fund's place."""
         doc = self.doc
@@ -1225,7 +1225,7 @@ def _titles_by_first(titles: tuple[tuple[str, ...], ...]) -> dict[str, list[tupl
 
 
 def _brand_word(tok) -> bool:
-    """A word of a fund sponsor's name: 'Purpose', 'VanEck', 'iShares', '21Shares'."""
+    """A word of a fund sponsor's name: 'Harbourline', 'VanEck', 'iShares', '21Shares'."""
     text = tok.text
     if tok.is_stop or tok.lower_ == "spot":
         return False  # "The", "Its", "Spot": words before a fund that name no sponsor

@@ -193,7 +193,7 @@ class RelationFinder:
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
         self.governor_before = re.compile(r"(?:^|[\s,(])(?P<role>(?:(?-i:[Dd]eputy)\s+)?(?-i:[Gg]overnor))\s*$")
-        # "the SEC, under Chair Gary Gensler", "under then-Superintendent Benjamin Lawsky": who led it then
+        # "the CFTC, under Chairman Rostin Behnam", "under then-Superintendent X": who led it then
         self.official_under = re.compile(
             r"\bunder\s+(?:then-|then\s+|former\s+|acting\s+)?(?P<role>(?:commissioner|superintendent|chairman|"
             r"chairwoman|chair|director|attorney\s+general))\s*$", re.I)
