@@ -2074,3 +2074,16 @@ def test_a_fund_name_ending_in_etp_holds_its_modifiers(extractor):
 def test_a_known_name_before_a_fund_word_is_no_funds_name(extractor):
     found = entities(extractor, "Oakmere Capital filed for a Solana ETF, and the BlackRock ETF drew more money.")
     assert not any(name.endswith("ETF") for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Ardent Markets will stop trading Monero and Zcash at the end of the month.", "Ardent Markets"),
+    ("Ardent Markets listed ORBX and LUMA on Tuesday.", "Ardent Markets"),
+])
+def test_a_company_that_lists_or_stops_trading_named_coins_is_a_venue(extractor, text, venue):
+    assert (venue, "EXCHANGE") in entities(extractor, text)
+
+
+def test_a_company_listing_a_fund_that_holds_a_coin_stays_a_company(extractor):
+    found = entities(extractor, "Ardent Capital listed an exchange-traded product holding Cardano in Vienna.")
+    assert ("Ardent Capital", "ORGANIZATION") in found, found

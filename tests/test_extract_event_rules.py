@@ -2830,3 +2830,19 @@ def test_failing_to_do_something_is_no_failure_of_the_company(extractor, text):
 def test_an_order_to_show_cause_opens_an_investigation(extractor):
     text = "Quillon Capital LLC has 30 days to show cause, the Texas State Securities Board said on Friday."
     assert any("Quillon Capital LLC" in p for p in of_type(events(extractor, text), "INVESTIGATION"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Exchange halted trading in two gaming tokens, ORBX and LUMA, citing thin volumes.",
+     ("Kestrel Exchange", "ORBX", "LUMA")),
+    ("Kestrel Exchange listed the ORBX token in March. On Friday Kestrel Exchange paused trading in the token.",
+     ("Kestrel Exchange", "ORBX")),
+])
+def test_a_venue_halting_trading_in_named_coins_delists_them(extractor, text, expected):
+    found = events(extractor, text)
+    assert expected in of_type(found, "LISTING") and of_type(found, "WITHDRAWAL_HALT") == [], found
+
+
+def test_an_authority_halting_trading_in_shares_lists_nothing(extractor):
+    found = events(extractor, "The SEC suspended trading in the shares of Kestrel Holdings Corp. on Monday.")
+    assert of_type(found, "LISTING") == [], found

@@ -18,6 +18,8 @@ from .doc_entities import EntityBuilder, doc_text
 from .generic_mentions import REPORTING_VERBS
 
 
+# what a venue does to the coins it trades: "will stop trading Monero", "suspended trading in PEPE"
+VENUE_TRADING_VERBS = {"stop", "cease", "begin", "start", "resume", "suspend", "halt", "pause", "end"}
 # what a crypto venue is said to trade, between its name and "exchange"
 VENUE_MODIFIERS = {"crypto", "cryptocurrency", "bitcoin", "derivatives", "spot", "futures", "digital", "asset",
                    "virtual", "currency", "token"}
@@ -281,6 +283,27 @@ class EntityTyping(EntityBuilder):
             steps += 1
         return self._listed_after_exchanges(span) or self._described_as_exchange(span)
 
+    def _trades_named_coins(self, span: Span) -> bool:
+        """'X listed SOL and ADA', 'X will stop trading Monero', 'X suspended trading in PEPE': a company that
+        lists, delists or trades coins the article names is a venue."""
+        root = span.root
+        if root.dep_ != "nsubj":
+            return False
+        verb = root.head
+        lemma = verb.lemma_.lower()
+        if lemma in ("list", "delist", "relist"):
+            # (the coins listed themselves, not one a listed fund holds: "listed a product backed by ether")
+            named = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+        elif lemma in VENUE_TRADING_VERBS:
+            trading = [c for c in verb.children if c.lemma_.lower() in ("trade", "trading") and
+                       c.dep_ in ("dobj", "xcomp")]
+            named = [t for c in trading for o in c.children
+                     if o.dep_ == "dobj" or o.dep_ == "prep" and o.lower_ in ("in", "of") for t in o.subtree]
+        else:
+            return False
+        return any(t.i in self.taken and not self.taken[t.i].generic and
+                   self.ents.records[self.taken[t.i].key].type == "ASSET" for t in named)
+
     def _described_as_exchange(self, span: Span) -> bool:
         """'X, a derivatives exchange', 'X, one of Mexico's first bitcoin exchanges'."""
         doc, sent = self.doc, span.sent
@@ -398,7 +421,7 @@ class EntityTyping(EntityBuilder):
                 return "ORGANIZATION"  # (or "Atlas Quantum, a bitcoin investment platform", after the headline's)
             return ""
         span = self.doc[m.start:m.end]
-        if self._exchange_context(span):
+        if self._exchange_context(span) or type_ == "ORGANIZATION" and self._trades_named_coins(span):
             return "EXCHANGE"
         # (the name itself, not a company's short name: "JPYC, a yen token" issued by JPYC Inc.)
         if m.text == self.ents.records[m.key].name and span[-1].text not in LEGAL_FORMS and \

@@ -290,6 +290,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                           *(tok.head.head.children if tok.dep_ == "pobj" else ()))):
             # "both took ten-year bars from acting as directors" (however the parser hangs the "from")
             found.setdefault((tok.i, "BAN"), tok)
+        if lemma in ("suspend", "halt", "pause", "freeze") and pos == "VERB" and _venue_halts_a_coin(taken, tok):
+            # "the exchange suspended trading in three memecoins, X, Y and Z", "halted trading in the token": a
+            # venue taking coins off its market delists them (the venue's own halt names none)
+            found.setdefault((tok.i, "LISTING"), tok)
         if lemma == "fail" and pos == "VERB" and _a_company_failed(taken, tok):
             found.setdefault((tok.i, "BANKRUPTCY"), tok)  # "the bank failed on Friday", "a broker that failed in 2019"
         if lemma == "moratorium" and pos == "NOUN" and any(
@@ -1102,6 +1106,21 @@ def _lists_a_fund(taken: dict, verb: Token) -> bool:
                                                         for c in obj.children):
             return True
     return False
+
+
+def _venue_halts_a_coin(taken: dict, verb: Token) -> bool:
+    """A company (not an authority: "the SEC suspended trading in its shares") halting trading in coins it
+    names, or in "the token"."""
+    ents = verb.doc._.kg
+    firms = ("EXCHANGE", "ORGANIZATION")
+    if not any(c.dep_ == "nsubj" and (c.lower_ in ("it", "they") or any(
+            t.i in taken and ents.record(taken[t.i]).type in firms for t in c.subtree)) for c in verb.children):
+        return False
+    trading = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("trading", "trade")]
+    coins = [o for c in trading for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+             for o in p.subtree] + \
+        [o for p in verb.children if trading and p.dep_ == "prep" and p.lower_ in ("in", "of") for o in p.subtree]
+    return any(t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in coins)
 
 
 def _a_company_failed(taken: dict, verb: Token) -> bool:
