@@ -2846,3 +2846,20 @@ def test_a_venue_halting_trading_in_named_coins_delists_them(extractor, text, ex
 def test_an_authority_halting_trading_in_shares_lists_nothing(extractor):
     found = events(extractor, "The SEC suspended trading in the shares of Kestrel Holdings Corp. on Monday.")
     assert of_type(found, "LISTING") == [], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Network handed out 50 million of its new ZAP tokens to early users on Thursday.",
+     ("Kestrel Network", "ZAP")),
+    ("Orbital Labs distributed 12% of the new ORBX token supply to 300,000 wallets in June.", ("Orbital Labs", "ORBX")),
+])
+def test_a_new_token_handed_out_to_its_first_holders_is_launched(extractor, text, expected):
+    assert expected in of_type(events(extractor, text), "LAUNCH")
+
+
+@pytest.mark.parametrize("text", [
+    "Estonia handed out licences to hundreds of crypto firms.",
+    "Regulators told Kestrel Network to stop handing out ZAP tokens to users.",
+])
+def test_licences_or_an_order_to_stop_handing_tokens_out_launch_nothing(extractor, text):
+    assert of_type(events(extractor, text), "LAUNCH") == []

@@ -71,6 +71,9 @@ BROKEN_DUTIES = {"undertaking", "rule", "requirement", "obligation", "agreement"
                  "commitment", "promise", "standard", "principle", "guideline", "act", "statute", "injunction",
                  "restriction", "limit"}
 SPENT_MEANS = {"resource", "energy", "patience", "morale", "finance", "budget", "attention", "enthusiasm"}
+GIVEAWAY_VERBS = {"hand", "distribute", "airdrop"}  # how a new token reaches its first holders for free
+TOKEN_RECEIVERS = {"user", "wallet", "holder", "player", "staker", "address", "customer", "trader", "member",
+                   "participant", "community", "account", "developer", "contributor", "supporter", "collector"}
 FUND_NOUNS = {"fund", "etf", "etp", "etn"}
 LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}  # what stock markets list
 # what is built with a partner ("set" only as "set up"), and how one is chosen to build it
@@ -290,6 +293,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                           *(tok.head.head.children if tok.dep_ == "pobj" else ()))):
             # "both took ten-year bars from acting as directors" (however the parser hangs the "from")
             found.setdefault((tok.i, "BAN"), tok)
+        if lemma in GIVEAWAY_VERBS and pos == "VERB" and _a_named_token_given_out(taken, tok):
+            # "the network handed out its new ZAP token to early users", "airdropped 50 million GLX to wallets":
+            # a token's first holders get it for free, its launch
+            found.setdefault((tok.i, "LAUNCH"), tok)
         if lemma in ("suspend", "halt", "pause", "freeze") and pos == "VERB" and _venue_halts_a_coin(taken, tok):
             # "the exchange suspended trading in three memecoins, X, Y and Z", "halted trading in the token": a
             # venue taking coins off its market delists them (the venue's own halt names none)
@@ -1106,6 +1113,21 @@ def _lists_a_fund(taken: dict, verb: Token) -> bool:
                                                         for c in obj.children):
             return True
     return False
+
+
+def _a_named_token_given_out(taken: dict, verb: Token) -> bool:
+    """A named token (not "licences", nor "the tokens it sold") handed out, distributed or airdropped to its
+    first holders ("to users", "to 400,000 wallets"), by someone named (not in the passive)."""
+    if verb.lemma_.lower() == "hand" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    ents = verb.doc._.kg
+    given = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    receivers = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+    return any(t.i in taken and not taken[t.i].generic and ents.record(taken[t.i]).type == "ASSET" for t in given) \
+        and any(o.lemma_.lower() in TOKEN_RECEIVERS for o in receivers)
 
 
 def _venue_halts_a_coin(taken: dict, verb: Token) -> bool:
