@@ -1308,3 +1308,15 @@ def test_the_chief_of_the_bureau_works_for_the_bureau_named_before(extractor):
     text = ("The Maryland Bureau of Securities fined two kiosk operators on Friday. Complaints had doubled, said "
             "Helen Marsh, chief of the bureau.")
     assert ("Helen Marsh", "WORKS_FOR", "Maryland Bureau of Securities") in relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Exchange reopened on Friday. Mira Osei, head of market operations, said withdrawals were normal.",
+     ("Mira Osei", "WORKS_FOR", "Kestrel Exchange")),
+    ("Kestrel Exchange grew fast. Dario Venn, a co-founder, left in 2021 to start a fund.",
+     ("Dario Venn", "WORKS_FOR", "Kestrel Exchange")),
+    ("Kestrel Exchange named a new chief on Monday. Joanna Lewis, until now chief operating officer, takes over.",
+     ("Joanna Lewis", "WORKS_FOR", "Kestrel Exchange")),
+])
+def test_a_bare_company_title_after_a_name_is_at_the_company_the_article_is_about(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -209,10 +209,13 @@ class RelationFinder:
                                           re.I)
         # "Oscar Darmawan, the chief executive, said": a company title standing alone, the same as "its"
         # (not "the president", who is as often a head of state)
-        self.the_title_alone = re.compile(  # ("Zuzana Kolárová, chief compliance officer, added": no "the")
-            r"^\s*,\s*(?:the\s+)?(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|"
+        # ("Zuzana Kolárová, chief compliance officer, added": no "the"; "X, a co-founder, said", "X, head of
+        # payments, said", "X, previously head of risk,": no company said either)
+        self.the_title_alone = re.compile(
+            r"^\s*,\s*(?:(?:previously|formerly|until\s+now|until\s+recently)\s+)?(?:the\s+|a\s+)?"
+            r"(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|"
             r"chief\s+operating\s+officer|COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|"
-            r"general\s+counsel|"
+            r"general\s+counsel|head\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+|"
             r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)\s*[,.]")
         # "The founder, Leonard Tan, was detained", "Another co-founder, X, remains at large": a
         # company title before the name with no company said, the same as the title alone after it
