@@ -24,10 +24,10 @@ from .lexicon import Lexicon
 
 # "Mantra co-founder John Mullin", "Curve CEO Michael Egorov": a title after a name that opens a sentence
 # what an institution's name can end in before "for" or "of" ("Agency for Financial Monitoring")
-FUND_WORDS = {"ETF", "ETP", "ETN", "Fund", "Trust"}  # words a fund's name ends in: "Harbourline Bitcoin ETF"
 INSTITUTION_WORDS = {"Agency", "Authority", "Bank", "Board", "Bureau", "Commission", "Committee", "Council", "Court",
                      "Department", "Directorate", "Inspectorate", "Administration", "Ministry", "Office", "Police",
                      "Service"}
+FUND_WORDS = {"ETF", "ETP", "ETN", "Fund", "Trust"}  # words a fund's name ends in: "Harbourline Bitcoin ETF"
 # the words before a land's name that make a region's: "Upper Austria", "Lower Saxony", "Inner Mongolia"
 REGION_QUALIFIERS = {"Upper", "Lower", "Inner", "Outer"}
 # letters written after a person's name for a rank or an honour: "Fiona Hartley QC", "Jane Doe MP"

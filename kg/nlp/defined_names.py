@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .candidate_spans import FUND_WORDS, LEGAL_FORMS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_STARTS, sentence_initial
+from .candidate_spans import LEGAL_FORMS, NAME_PARTICLES, NAME_SUFFIXES, TITLE_STARTS, sentence_initial
 from .doc_entities import EntityRecord
 from .entity_types import BANK_WORDS, EntityTyping
 from .kb import norm
@@ -66,12 +66,12 @@ class DefinedNames(EntityTyping):
             named = longer or doc[m.start:m.end]
             if not record.kb_id and TICKER.match(token.text) and longer is None and \
                     not _initials_match(named.text, token.text) and self._org_type(named) != "REGULATOR" and \
-                    doc[m.end - 1].text not in self.lex.org_suffix_words and doc[m.end - 1].text not in FUND_WORDS and \
+                    doc[m.end - 1].text not in self.lex.org_suffix_words and \
                     doc[m.end - 1].text not in LEGAL_FORMS and " of " not in named.text and " for " not in named.text \
                     and not any(t.text in self.lex.org_head_words for t in named):
                 # "Anti-Corruption Office (OA)", "Security Service of Ukraine (SBU)", "Swiss Federal Railways
                 # (SBB)": an acronym in another language, not a ticker ("Redwater Ether Strategy ETF (RETH)": a
-                # fund's, whose ticker names the fund)
+                # fund's, whose ticker names the fund: ETF is a company word)
                 record.type = "ASSET"
             record.defined.append(token.text)
             self.name_keys[norm(token.text)] = record.key

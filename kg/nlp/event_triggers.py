@@ -1095,9 +1095,13 @@ def _a_named_fund_starts(taken: dict, verb: Token) -> bool:
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
     # (or the fund its description names: "Meridian's new ether fund, the Meridian Ether Trust,")
-    return subject is not None and any(
-        t.i in taken and not taken[t.i].generic and taken[t.i].text.split()[-1] in FUND_WORDS
-        for t in (subject, *(c for c in subject.children if c.dep_ == "appos")))
+    return subject is not None and any(_named_fund(taken, t)
+                                       for t in (subject, *(c for c in subject.children if c.dep_ == "appos")))
+
+
+def _named_fund(taken: dict, tok: Token) -> bool:
+    """The token is in a fund's name the article gives (one ending in a word for a fund)."""
+    return tok.i in taken and not taken[tok.i].generic and taken[tok.i].text.split()[-1] in FUND_WORDS
 
 
 def _lists_a_fund(taken: dict, verb: Token) -> bool:
@@ -1106,7 +1110,7 @@ def _lists_a_fund(taken: dict, verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if obj.i in taken and not taken[obj.i].generic and taken[obj.i].text.split()[-1] in FUND_WORDS:
+        if _named_fund(taken, obj):
             return True
         if obj.lemma_.lower() in FUND_NOUNS and not any(c.dep_ == "poss" for c in obj.children) or \
                 obj.lemma_.lower() == "product" and any(c.lower_ == "exchange-traded" or c.lower_ == "traded"

@@ -1041,7 +1041,7 @@ class NameRules(EntityTyping):
             while end > i and doc[end - 1].text not in self.lex.org_suffix_words:
                 end -= 1
             before = self.taken.get(i - 1)
-            fund = self._fund_name(before, i)
+            fund = self._fund_name(before, i, min(j, i + 4))
             if fund is not None:
                 self._mention(fund, self._record_for(fund.text, "ORGANIZATION"), replace=True)
             elif end > i and before is not None and not before.generic and before.end == i and \
@@ -1072,16 +1072,14 @@ class NameRules(EntityTyping):
                     self._mention(span, self._record_for(span.text, self._org_type(span)))
             i = max(j, i + 1)
 
-    def _fund_name(self, coin: Mention | None, i: int) -> Span | None:
+    def _fund_name(self, coin: Mention | None, i: int, j: int) -> Span | None:
         """'Harbourline Bitcoin ETF', 'Northgate Solana Staking ETF', 'iShares Bitcoin ETP': a fund named by its
-        sponsor's name, the coin it holds and a word for a fund. NER misses these for the coin's name in
-        the middle; the coin alone would take the fund's place."""
+        sponsor's name, the coin it holds and a word for a fund, the capitalised run doc[i:j] ending in the
+        fund word. NER misses these for the coin's name in the middle; the coin alone would take the fund's
+        place."""
         doc = self.doc
         if coin is None or coin.generic or coin.end != i or not self._a_coin(coin):
             return None
-        j = i
-        while j < len(doc) and j - i < 4 and j not in self.taken and (doc[j].is_title or doc[j].text in FUND_WORDS):
-            j += 1
         end = next((k + 1 for k in range(j - 1, i - 1, -1) if doc[k].text in FUND_WORDS), None)
         if end is None:
             return None
