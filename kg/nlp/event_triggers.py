@@ -60,6 +60,8 @@ IRREGULAR_PASTS = {"froze": "freeze", "stole": "steal", "bought": "buy", "sought
 IRREGULAR_PARTICIPLES = {"frozen": "freeze", "stolen": "steal"}
 # a deal with a company is a partnership unless it buys something ("a deal to buy Bitstamp", "a merger deal")
 DEAL_NOUNS = {"deal", "agreement", "pact", "contract"}
+REMEDY_WORDS = {"recover", "recovery", "trace", "track", "freeze", "return", "solution", "fix", "resolve", "restore",
+                "compensate", "investigate", "investigation", "identify", "retrieve", "seize", "reimburse", "refund"}
 NOT_PARTNERSHIP_DEALS = {"acquisition", "merger", "buyout", "takeover", "purchase", "plea", "settlement", "sale",
                          "loan", "financing", "funding", "licensing", "non-prosecution", "prosecution", "cash-and-stock",
                          "all-stock", "stock", "stake", "acquire", "buy", "invest", "investment", "support", "settle",
@@ -1183,6 +1185,17 @@ def _companies_together(doc, verb: Token) -> bool:
     return len(named) >= 2
 
 
+def _working_on_a_remedy(verb: Token) -> bool:
+    """Working with another firm is a partnership when the two offer something together ("began offering
+    bitcoin trading, working with a Swiss broker"), not when a firm hit by a theft or a failure works with
+    helpers on undoing it ("working with two security firms to freeze the funds", "on a solution"), nor when
+    the work has stopped or never happened."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STOP_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(t.lemma_.lower() in REMEDY_WORDS for c in verb.children if c.dep_ in ("xcomp", "advcl", "prep")
+               and c.lower_ not in ("with", "since", "for") for t in c.subtree)
+
+
 def _with_company(doc, tok: Token) -> bool:
     """'a tokenization deal with DAMAC Group', 'has worked with PayPal since 2020': 'with' a named company
     (not a regulator: "worked with the SEC" is cooperation, "a deal with prosecutors" a settlement), and
@@ -1195,8 +1208,8 @@ def _with_company(doc, tok: Token) -> bool:
         # "an agreement under which Fisco will take a majority stake", "reached an agreement with the IMF
         # for a $1.4 billion loan program"
         return False
-    if tok.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in tok.children):
-        return False  # a standing relationship ("has worked with PayPal since 2020"), not "is working with X on a fix"
+    if tok.pos_ == "VERB" and _working_on_a_remedy(tok):
+        return False  # "is working with the foundation to trace the money", "stopped working with Chai in 2020"
     # (or "signed an agreement with Kisii Growers", the parser hanging the "with" on the verb)
     signed = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "sign"
     for prep in [*tok.children, *(tok.head.children if signed else ())]:
