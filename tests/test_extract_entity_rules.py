@@ -2087,3 +2087,23 @@ def test_a_company_that_lists_or_stops_trading_named_coins_is_a_venue(extractor,
 def test_a_company_listing_a_fund_that_holds_a_coin_stays_a_company(extractor):
     found = entities(extractor, "Ardent Capital listed an exchange-traded product holding Cardano in Vienna.")
     assert ("Ardent Capital", "ORGANIZATION") in found, found
+
+
+@pytest.mark.parametrize("text, team", [
+    ("The Sacramento Kings will take bitcoin for tickets from next season.", "Sacramento Kings"),
+    ("Fans of the Golden State Warriors can now buy seats with crypto.", "Golden State Warriors"),
+    ("Orbital Pay's logo will appear on Juventus shirts for three seasons.", "Juventus"),
+    ("The exchange also backs Paris Saint-Germain and the Philadelphia 76ers.", "Paris Saint-Germain"),
+])
+def test_sports_teams_are_organisations_not_places_or_people(extractor, text, team):
+    assert (team, "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_city_named_like_a_club_stays_a_place(extractor):
+    found = entities(extractor, "She moved from Liverpool to Barcelona in 2019 to open a crypto consultancy.")
+    assert {("Liverpool", "LOCATION"), ("Barcelona", "LOCATION")} <= found, found
+
+
+@pytest.mark.parametrize("name", ["Ninefold Gaming", "Kestrel Esports", "Alpenhorn Brokerage"])
+def test_gaming_esports_and_brokerage_end_company_names(extractor, name):
+    assert (name, "ORGANIZATION") in entities(extractor, f"{name} said on Monday that it had signed the deal.")

@@ -2867,3 +2867,36 @@ def test_a_new_token_handed_out_to_its_first_holders_is_launched(extractor, text
 ])
 def test_licences_or_an_order_to_stop_handing_tokens_out_launch_nothing(extractor, text):
     assert of_type(events(extractor, text), "LAUNCH") == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Kestrel Exchange struck a naming-rights deal with Ninefold Gaming on Monday.",
+     ("Kestrel Exchange", "Ninefold Gaming")),
+    ("The esports team Ninefold Gaming sold its naming rights to Kestrel Exchange in a five-year deal.",
+     ("Ninefold Gaming", "Kestrel Exchange")),
+    ("Kora Exchange has signed highlife singer Ade Bankole as its brand ambassador in a one-year deal.",
+     ("Kora Exchange", "Ade Bankole")),
+    ("Manchester United have signed payments firm Orbital Pay as the sponsor of their training kit.",
+     ("Manchester United", "Orbital Pay")),
+    ("Orbital Pay, which sponsors the UFC, said its business was operating normally.", ("Orbital Pay", "UFC")),
+])
+def test_naming_rights_ambassadors_and_sponsors_are_partnerships(extractor, text, parties):
+    found = events(extractor, text)
+    assert of_type(found, "PARTNERSHIP") == [parties], found
+    assert not of_type(found, "ACQUISITION"), found  # a sold right is no sold company
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Exchange agreed to pay $90 million over 15 years for the naming rights to the city's arena.",
+    "Orbital Pay agreed to pay about $300 million over 20 years to put its name on the Denver arena.",
+])
+def test_money_paid_for_naming_rights_is_no_fine(extractor, text):
+    assert not of_type(events(extractor, text), "FINE")
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Harbor Acquisition, a blank-cheque company sponsored by Cantor Fitzgerald, doubled.",
+    "The company signed Jane Roe as chief executive in March.",
+])
+def test_a_funds_sponsor_or_a_hire_is_no_partnership(extractor, text):
+    assert not of_type(events(extractor, text), "PARTNERSHIP")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
 from .event_triggers import HACKER_NOUNS, LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, TECHNOLOGY_NOUNS, Triggers, \
-    TriggerSpec, about_apps, accounts_taken_over, agreed_to, central_bank, insolvency_officer
+    TriggerSpec, about_apps, accounts_taken_over, agreed_to, central_bank, insolvency_officer, signed_as_endorser
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
@@ -130,6 +130,8 @@ NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "pet
                     "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
 BANK_NAME = re.compile(r"\bBank(?:ing)?\b")
 BANK_CUSTOMERS = {"customer", "client", "user", "account", "payment", "transfer", "transaction", "cardholder"}
+# what a company buys when it pays ("for the naming rights", "to put its name on the arena")
+PURCHASES = {"right", "sponsorship", "name", "logo", "stake", "share", "advertising", "advert", "ad", "slot", "deal"}
 PAYING_VERBS = {"pay", "face", "incur", "owe", "receive", "accept"}  # who does these to a fine bears it
 
 
@@ -247,7 +249,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     keys: list[str] = []
     for m in ordered:
         record = ents.record(m)
-        if record.type not in spec.participants and not (spec.type == "PARTNERSHIP" and central_bank(record)) or \
+        if record.type not in spec.participants and not (spec.type == "PARTNERSHIP" and (
+                central_bank(record) or record.type == "PERSON" and _the_endorser(doc, token, m))) or \
                 record.key in keys:
             continue
         if record.type in ("EXCHANGE", "ORGANIZATION") and spec.type == "PRICE_MOVE" and not _shares_of(doc, m) and \
@@ -364,6 +367,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
                 g.dep_ in ("compound", "amod") and g.lower_ in SERVICE_FEES for g in c.children)
             for c in token.children):
         return None  # "uses MLT to pay transaction fees": the price of a service, no penalty
+    if spec.type == "FINE" and _pays_for_a_purchase(token):
+        return None  # "agreed to pay $135 million for the naming rights to the arena": a price, no penalty
     if spec.type == "HACK" and token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod")
                                                                for c in token.children):
         by = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -714,6 +719,29 @@ PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability",
                             "peer", "p2p", "peer-to-peer",
                             # securities services: "issuance, custody and settlement of tokenized instruments"
                             "custody", "clearing", "issuance", "instruments", "trades", "conversion", "processing"}
+
+
+def _the_endorser(doc, token: Token, mention: Mention) -> bool:
+    """The person a firm signed as its ambassador or the face of its campaign takes part in that deal."""
+    signed = signed_as_endorser(doc, token) if token.lemma_.lower() == "sign" else None
+    return signed is not None and mention.start <= signed.i < mention.end
+
+
+def _pays_for_a_purchase(token: Token) -> bool:
+    """'agreed to pay $700 million over 20 years to put its name on the arena', 'pays $135 million for the naming
+    rights': money paid for something bought is a price, not a penalty."""
+    pay = token if token.lemma_.lower() == "pay" else next(
+        (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "pay"), None)
+    if pay is None:
+        return False
+    for child in pay.children:
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in PURCHASES for o in child.children):
+            return True
+        if child.dep_ in ("advcl", "xcomp") and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in PURCHASES for o in child.children):
+            return True
+    return False
 
 
 def _payment_settlement(ents: DocEntities, token: Token) -> bool:

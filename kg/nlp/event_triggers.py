@@ -58,6 +58,8 @@ INTRUDERS = {"criminals", "fraudsters", "scammers", "intruders", "impostors", "i
 IRREGULAR_PASTS = {"froze": "freeze", "stole": "steal", "bought": "buy", "sought": "seek", "sank": "sink",
                    "slid": "slide"}
 IRREGULAR_PARTICIPLES = {"frozen": "freeze", "stolen": "steal"}
+# what a firm signs someone up as to carry its name
+ENDORSER_ROLES = {"ambassador", "partner", "sponsor", "face", "spokesperson", "spokesman", "spokeswoman", "endorser"}
 # a deal with a company is a partnership unless it buys something ("a deal to buy Bitstamp", "a merger deal")
 DEAL_NOUNS = {"deal", "agreement", "pact", "contract"}
 REMEDY_WORDS = {"recover", "recovery", "trace", "track", "freeze", "return", "solution", "fix", "resolve", "restore",
@@ -379,6 +381,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in TECHNOLOGY_NOUNS and pos == "NOUN" and _anothers_technology_used(sent.doc, tok):
             # "started offering bitcoin using technology supplied by Bitpanda", "built on Bitpanda's infrastructure"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lemma == "sponsor" and pos == "VERB" and any(c.dep_ == "dobj" and _named_company(sent.doc, c)
+                                                        for c in tok.children):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Orbital Pay, which sponsors the UFC and Formula One"
+        if lemma == "sign" and pos == "VERB" and signed_as_endorser(sent.doc, tok) is not None:
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "signed the singer as its brand ambassador"
         if lemma == "sponsor" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _named_company(sent.doc, o)
                                                               for o in c.children) for c in tok.children):
@@ -486,7 +493,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             for words, type_ in triggers.phrases.get(seq[k], ()):
                 if tuple(seq[k:k + len(words)]) == words:
                     phrase = sent[k:k + len(words)]
-                    head = next((t for t in phrase if t.pos_ == "VERB"), phrase.root)
+                    # (a gerund that only describes the next word of the phrase is no head: "the naming rights")
+                    head = next((t for t in phrase if t.pos_ == "VERB" and not (
+                        t.tag_ == "VBG" and t.dep_ in ("amod", "compound") and t.head.i == t.i + 1 and
+                        t.head in phrase)), phrase.root)
                     if words[-1] in ("pair", "pairs") and not _pair_added(head):
                         continue  # "took place on the LTC-BTC trading pair": a market that was there already
                     if words[0] == "wind" and any(c.dep_ == "dobj" and c.lemma_.lower() not in WOUND_DOWN
@@ -1068,6 +1078,20 @@ def joined_a_round(verb: Token) -> bool:
         subject is not None and subject.lemma_.lower() in ("investor", "backer", "shareholder")
 
 
+def signed_as_endorser(doc, verb: Token) -> Token | None:
+    """'signed the sprinter as its brand ambassador', 'have signed the network as the sponsor of their training
+    kit', 'signed the actor as the face of its campaign': the named person or company a firm signs up to carry
+    its name, or None."""
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in ENDORSER_ROLES for o in c.children)
+            for c in [*verb.children, *(d for c in verb.children if c.dep_ == "dobj" for d in c.children)]):
+        return None
+    ents = doc._.kg
+    # (the name may sit below a description the parser took for the object: "signed payments firm Orbital Pay")
+    return next((t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                 if t.i in ents.by_token and not ents.by_token[t.i].generic), None)
+
+
 def _named_company(doc, tok: Token) -> bool:
     """A company's name (not "the company") at ``tok``."""
     mention = doc._.kg.by_token.get(tok.i)
@@ -1227,8 +1251,8 @@ def _with_company(doc, tok: Token) -> bool:
     return False
 
 
-# what a company sells as its output, not a part of itself
-SOLD_OUTPUT = {"hashrate", "power", "electricity", "output", "capacity", "energy"}
+# what a company sells as its output or a right to use its name, not a part of itself
+SOLD_OUTPUT = {"hashrate", "power", "electricity", "output", "capacity", "energy", "right", "sponsorship"}
 HASHRATE_UNITS = ("petahash", "exahash", "terahash", "hashrate", "hashpower")
 
 

@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..models import ENTITY_TYPES
 
 KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
-KB_FILES = ("exchanges.yaml", "regulators.yaml", "organizations.yaml", "assets.yaml", "people.yaml",
+KB_FILES = ("exchanges.yaml", "regulators.yaml", "organizations.yaml", "assets.yaml", "people.yaml", "sports.yaml",
             "locations.yaml")
 ENTRY_KEYS = {"id", "name", "type", "aliases", "tickers", "country", "wikidata", "lowercase", "ambiguous"}
 
