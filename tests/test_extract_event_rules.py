@@ -2900,3 +2900,33 @@ def test_money_paid_for_naming_rights_is_no_fine(extractor, text):
 ])
 def test_a_funds_sponsor_or_a_hire_is_no_partnership(extractor, text):
     assert not of_type(events(extractor, text), "PARTNERSHIP")
+
+
+@pytest.mark.parametrize("text", [
+    "The New York State Department of Financial Services said it had examined Tarsk Markets' policies and was "
+    "satisfied that they met the state's requirements.",
+    "The New York State Department of Financial Services said its review had covered Tarsk Markets' capital and "
+    "custody, and that the charter would let it offer new products.",
+])
+def test_a_check_that_leads_to_a_licence_is_no_investigation(extractor, text):
+    assert not of_type(events(extractor, text), "INVESTIGATION")
+
+
+def test_a_check_that_cost_a_licence_is_still_an_investigation(extractor):
+    found = events(extractor, "The Texas Department of Banking revoked Tarsk Markets' licence after an examination "
+                              "turned up hundreds of suspicious transfers.")
+    assert of_type(found, "INVESTIGATION"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Tarsk Markets registered with the FSA in June 2021.",
+    "Coinbase registered with Japan's Financial Services Agency as a crypto-asset exchange provider in June 2021 "
+    "and launched its Japanese service two months later, backed by a partnership with a large bank.",
+])
+def test_a_company_that_registered_with_a_regulator_is_licensed(extractor, text):
+    assert of_type(events(extractor, text), "LICENSE")
+
+
+def test_an_exchange_described_as_registered_is_no_licence_event(extractor):
+    assert not of_type(events(extractor, "Exchanges registered with Japan's FSA must keep customer coins offline."),
+                       "LICENSE")

@@ -130,6 +130,11 @@ NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "pet
                     "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
 BANK_NAME = re.compile(r"\bBank(?:ing)?\b")
 BANK_CUSTOMERS = {"customer", "client", "user", "account", "payment", "transfer", "transaction", "cardholder"}
+# checks a regulator runs on every applicant: in a sentence about a licence granted, a step towards it, no
+# inquiry (unless the check found faults or cost a licence)
+LICENCE_CHECKS = {"examine", "examination", "review", "audit", "inspect", "inspection"}
+LICENSING_WORDS = {"charter", "approval", "approve", "grant", "satisfied"}
+FAULT_WORDS = {"revoke", "suspend", "cancel", "breach", "violation", "fault", "failure", "unscheduled", "turn"}
 # what a company buys when it pays ("for the naming rights", "to put its name on the arena")
 PURCHASES = {"right", "sponsorship", "name", "logo", "stake", "share", "advertising", "advert", "ad", "slot", "deal"}
 PAYING_VERBS = {"pay", "face", "incur", "owe", "receive", "accept"}  # who does these to a fine bears it
@@ -367,6 +372,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
                 g.dep_ in ("compound", "amod") and g.lower_ in SERVICE_FEES for g in c.children)
             for c in token.children):
         return None  # "uses MLT to pay transaction fees": the price of a service, no penalty
+    if spec.type == "INVESTIGATION" and token.lemma_.lower() in LICENCE_CHECKS and any(
+            t.lemma_.lower() in LICENSING_WORDS for t in sent) and not any(t.lemma_.lower() in FAULT_WORDS for t in sent):
+        return None  # "the department examined its policies and was satisfied", "an audit before a full licence"
     if spec.type == "FINE" and _pays_for_a_purchase(token):
         return None  # "agreed to pay $135 million for the naming rights to the arena": a price, no penalty
     if spec.type == "HACK" and token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod")
@@ -455,7 +463,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if spec.type == "LICENSE" and token.lemma_.lower() == "register" and "REGULATOR" not in types and any(
             c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
         return None  # "Garantex was registered in Estonia": where it is incorporated, no licence
-    if spec.type == "LICENSE" and token.tag_ == "VBN" and token.dep_ == "acl":
+    if spec.type == "LICENSE" and token.tag_ == "VBN" and token.dep_ == "acl" and not _opening_name_did(ents, token):
         return None  # "a small exchange registered with Japan's FSA": what it is, not what happened
     if spec.type == "LICENSE" and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS:
         return None  # "one of 30 exchanges that hold the FSA registration": a state, whoever granted it
@@ -719,6 +727,14 @@ PAYMENT_SETTLEMENT_WORDS = {"layer", "network", "system", "rails", "capability",
                             "peer", "p2p", "peer-to-peer",
                             # securities services: "issuance, custody and settlement of tokenized instruments"
                             "custody", "clearing", "issuance", "instruments", "trades", "conversion", "processing"}
+
+
+def _opening_name_did(ents: DocEntities, verb: Token) -> bool:
+    """'Tarsk Markets registered with the FSA in June 2021': a past tense right after the name that opens the
+    sentence is what the company did, though the parser may read it as a description of the name."""
+    head = verb.head
+    return head.pos_ in ("PROPN", "NOUN") and head.i + 1 == verb.i and head.left_edge.i == head.sent.start and \
+        head.i in ents.by_token and not ents.by_token[head.i].generic
 
 
 def _the_endorser(doc, token: Token, mention: Mention) -> bool:
