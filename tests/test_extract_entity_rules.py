@@ -2107,3 +2107,21 @@ def test_a_city_named_like_a_club_stays_a_place(extractor):
 @pytest.mark.parametrize("name", ["Ninefold Gaming", "Kestrel Esports", "Alpenhorn Brokerage"])
 def test_gaming_esports_and_brokerage_end_company_names(extractor, name):
     assert (name, "ORGANIZATION") in entities(extractor, f"{name} said on Monday that it had signed the deal.")
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("The Andorran Financial Authority has granted Valpa Digital a licence to run a crypto exchange.", "Valpa Digital"),
+    ("Lorong Digital Ltd has received a licence from the Labuan Financial Services Authority to operate a digital "
+     "asset exchange.", "Lorong Digital Ltd"),
+    ("Andorra's regulator grants its first exchange licence to Valpa Digital.", "Valpa Digital"),
+])
+def test_a_company_licensed_to_run_an_exchange_is_a_venue(extractor, text, venue):
+    assert (venue, "EXCHANGE") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Lorong Capital won a licence to run a stock exchange in Kuala Lumpur.", "Lorong Capital"),
+    ("Lorong Capital has secured a licence from the Cyprus Securities and Exchange Commission.", "Lorong Capital"),
+])
+def test_a_licence_for_a_stock_exchange_or_from_an_exchange_commission_makes_no_venue(extractor, text, company):
+    assert (company, "ORGANIZATION") in entities(extractor, text)

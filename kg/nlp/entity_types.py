@@ -19,6 +19,10 @@ from .generic_mentions import REPORTING_VERBS
 
 
 # what a venue does to the coins it trades: "will stop trading Monero", "suspended trading in PEPE"
+# who wins a licence and who grants one, for a company licensed to run an exchange
+LICENCE_WINNING_VERBS = {"receive", "win", "obtain", "secure", "get", "gain", "hold", "award", "grant", "issue"}
+LICENCE_GRANTING_VERBS = {"grant", "award", "issue", "give"}
+LICENCE_NOUNS = {"licence", "license", "authorisation", "authorization", "permit"}
 VENUE_TRADING_VERBS = {"stop", "cease", "begin", "start", "resume", "suspend", "halt", "pause", "end"}
 # what a crypto venue is said to trade, between its name and "exchange"
 VENUE_MODIFIERS = {"crypto", "cryptocurrency", "bitcoin", "derivatives", "spot", "futures", "digital", "asset",
@@ -304,6 +308,29 @@ class EntityTyping(EntityBuilder):
         return any(t.i in self.taken and not self.taken[t.i].generic and
                    self.ents.records[self.taken[t.i].key].type == "ASSET" for t in named)
 
+    def _licensed_as_exchange(self, span: Span) -> bool:
+        """'granted X a licence to run a crypto exchange', 'X has received a licence to operate a digital asset
+        exchange', 'grants first exchange licence to X': a company licensed to run an exchange is a venue."""
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in LICENCE_WINNING_VERBS:
+            verb = root.head
+        elif root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in LICENCE_GRANTING_VERBS:
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in \
+                LICENCE_GRANTING_VERBS | LICENCE_NOUNS:
+            verb = root.head.head
+        else:
+            return False
+        licences = [t for t in verb.subtree if t.lemma_.lower() in LICENCE_NOUNS and t.pos_ == "NOUN"]
+        if not licences:
+            return False
+        # (the parser may hang "to operate an exchange" on the verb: "received a licence ... to operate a ...")
+        purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        words = [w for t in licences + purposes for w in t.subtree if w.i not in self.taken]  # (not in names)
+        return any(self._exchange_noun_to(w.i, w.i) or w.lower_ == "exchange" for w in words) and \
+            not any(w.lower_ == "stock" for w in words)
+
     def _described_as_exchange(self, span: Span) -> bool:
         """'X, a derivatives exchange', 'X, one of Mexico's first bitcoin exchanges'."""
         doc, sent = self.doc, span.sent
@@ -421,7 +448,8 @@ class EntityTyping(EntityBuilder):
                 return "ORGANIZATION"  # (or "Atlas Quantum, a bitcoin investment platform", after the headline's)
             return ""
         span = self.doc[m.start:m.end]
-        if self._exchange_context(span) or type_ == "ORGANIZATION" and self._trades_named_coins(span):
+        if self._exchange_context(span) or type_ == "ORGANIZATION" and (
+                self._trades_named_coins(span) or self._licensed_as_exchange(span)):
             return "EXCHANGE"
         # (the name itself, not a company's short name: "JPYC, a yen token" issued by JPYC Inc.)
         if m.text == self.ents.records[m.key].name and span[-1].text not in LEGAL_FORMS and \
