@@ -2125,3 +2125,11 @@ def test_a_company_licensed_to_run_an_exchange_is_a_venue(extractor, text, venue
 ])
 def test_a_licence_for_a_stock_exchange_or_from_an_exchange_commission_makes_no_venue(extractor, text, company):
     assert (company, "ORGANIZATION") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Since then, Acting Comptroller Dana Holt has taken a more cautious line.",
+    "Since then, acting Comptroller Dana Holt has taken a more cautious line.",
+])
+def test_an_acting_officials_title_is_no_part_of_a_name_nor_a_regulator(extractor, text):
+    assert entities(extractor, text) == {("Dana Holt", "PERSON")}

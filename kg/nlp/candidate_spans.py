@@ -234,6 +234,8 @@ class CandidateSpans:
                 trimmed, type_ = _without_honours(trimmed, type_)
                 if trimmed is None:
                     continue
+            if type_ == "ORGANIZATION" and trimmed is not None and self._titled_person(trimmed):
+                type_ = "PERSON"  # "Acting Comptroller Dana Holt": NER read the title as an office's name
             if type_ == "PERSON" and trimmed is not None:
                 trimmed = self._after_leading_title(trimmed)
                 if len(trimmed) > 1 and (trimmed[-1].text in self.lex.org_suffix_words or
@@ -248,11 +250,22 @@ class CandidateSpans:
                 self._add_ner_span(self._whole_name(span, kb_at), type_, kb_at, out)
         return out
 
+    def _titled_person(self, span: Span) -> bool:
+        """A person's title and then two or three plain capitalised words: a person's name, titled."""
+        rest = self._after_leading_title(span)
+        return len(rest) < len(span) and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) and \
+            not self.lex.regulator_words.search(rest.text) and not any(
+                t.text in self.lex.org_suffix_words or t.text in self.lex.org_head_words or t.text in INSTITUTION_WORDS
+                for t in rest)
+
     def _after_leading_title(self, span: Span) -> Span:
-        """'Superintendent Benjamin Lawsky': NER took the title before a person's name into the name."""
+        """'Superintendent Benjamin Lawsky', 'Acting Comptroller Dana Holt': NER took the title before a person's
+        name (and the word that makes it temporary) into the name."""
         words = tuple(t.text for t in span)
-        title = next((t for t in self.lex.person_titles if len(t) <= len(words) - 2 and words[:len(t)] == t), None)
-        return span[len(title):] if title else span
+        skip = 1 if words[0].lower() in ("acting", "interim") else 0
+        title = next((t for t in self.lex.person_titles
+                      if len(t) <= len(words) - 2 - skip and words[skip:skip + len(t)] == t), None)
+        return span[skip + len(title):] if title else span
 
     def _whole_name(self, span: Span | None, kb_at: dict) -> Span | None:
         """'Dilmun Digital', 'Argo Blockchain': NER found only the company word; the capitalised words
