@@ -2930,3 +2930,12 @@ def test_a_company_that_registered_with_a_regulator_is_licensed(extractor, text)
 def test_an_exchange_described_as_registered_is_no_licence_event(extractor):
     assert not of_type(events(extractor, "Exchanges registered with Japan's FSA must keep customer coins offline."),
                        "LICENSE")
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Kelpie Fan has agreements with clubs including FC Barcelona, Juventus and Manchester City.", "Juventus"),
+    ("Kelpie Pay signed deals with banks such as Barclays and HSBC.", "HSBC"),
+])
+def test_deals_with_a_kind_of_company_then_named_examples_are_partnerships_with_them(extractor, text, partner):
+    found = of_type(events(extractor, text), "PARTNERSHIP")
+    assert any(partner in parties for parties in found), found

@@ -1241,6 +1241,13 @@ def _with_company(doc, tok: Token) -> bool:
             named = [o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
             if named and _named_partner(named[0]):
                 return True
+            # "agreements with clubs including FC Barcelona and Juventus": the kind, then the named ones
+            examples = [e for o in prep.children if o.dep_ == "pobj" and o.i not in ents.by_token
+                        for c in o.subtree if c.dep_ == "prep" and c.head.i <= c.i and (
+                            c.lower_ in ("including", "like") or c.lower_ == "as" and doc[c.i - 1].lower_ == "such")
+                        for e in c.children if e.dep_ == "pobj" and e.i in ents.by_token]
+            if examples and _named_partner(examples[0]):
+                return True
     # "a deal announced on Monday between Paloma Envíos and Bitso": a deal between two named companies
     places = [tok, *(c for c in tok.children if c.dep_ in ("acl", "relcl"))] if tok.pos_ == "NOUN" else []
     for prep in (c for p in places for c in p.children if c.dep_ == "prep" and c.lower_ == "between"):
