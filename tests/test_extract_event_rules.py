@@ -2939,3 +2939,14 @@ def test_an_exchange_described_as_registered_is_no_licence_event(extractor):
 def test_deals_with_a_kind_of_company_then_named_examples_are_partnerships_with_them(extractor, text, partner):
     found = of_type(events(extractor, text), "PARTNERSHIP")
     assert any(partner in parties for parties in found), found
+
+
+@pytest.mark.parametrize("text, funded", [
+    ("In March, investment firm Harrow Capital made a $2 billion investment in Kestrel Exchange.",
+     [("Harrow Capital", "Kestrel Exchange")]),
+    ("Harrow Capital will invest as much as $2 billion in Kestrel Labs, the companies said on Tuesday.",
+     [("Harrow Capital", "Kestrel Labs")]),
+    ("Harrow Capital invested $50 million in bitcoin last year.", []),
+])
+def test_a_sum_invested_in_a_named_company_is_funding(extractor, text, funded):
+    assert of_type(events(extractor, text), "FUNDING") == funded

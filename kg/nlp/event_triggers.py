@@ -1078,6 +1078,16 @@ def joined_a_round(verb: Token) -> bool:
         subject is not None and subject.lemma_.lower() in ("investor", "backer", "shareholder")
 
 
+def invests_in_company(doc, tok: Token) -> bool:
+    """'will invest as much as $2 billion in Polymarket', 'made a $2 billion investment in Binance': a sum put
+    into a named company is funding, without the words of a round around it (not "invested in bitcoin")."""
+    if tok.lemma_.lower() not in ("invest", "investment"):
+        return False
+    named = any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and _named_company(doc, o)
+                                                               for o in c.children) for c in tok.children)
+    return named and any(t.tag_ == "$" or t.lower_ in ("million", "billion") for t in tok.subtree)
+
+
 def signed_as_endorser(doc, verb: Token) -> Token | None:
     """'signed the sprinter as its brand ambassador', 'have signed the network as the sponsor of their training
     kit', 'signed the actor as the face of its campaign': the named person or company a firm signs up to carry

@@ -31,7 +31,8 @@ from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
 from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, past_employer,
                                  read_event, swallowed_subject)
-from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, joined_a_round, load_triggers
+from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, invests_in_company, joined_a_round, \
+    load_triggers
 from .guard import guarded
 from .lexicon import load_lexicon
 
@@ -87,7 +88,8 @@ class EventFinder:
                     if cancelled:
                         continue
                 if spec.context and not has_context(token, spec) and not (
-                        type_ == "FUNDING" and joined_a_round(token) and any(e.type == "FUNDING" for e in events)):
+                        type_ == "FUNDING" and joined_a_round(token) and any(e.type == "FUNDING" for e in events)) \
+                        and not (type_ == "FUNDING" and invests_in_company(doc, token)):
                     continue  # (a round told before is context enough for "A and B also took part")
                 if type_ in MODIFIER_SENSITIVE and token.dep_ in ("compound", "amod", "nmod") and \
                         token.head.pos_ in ("NOUN", "PROPN") and not _verb_read_as_modifier(token, spec):
