@@ -2090,10 +2090,10 @@ def test_a_company_listing_a_fund_that_holds_a_coin_stays_a_company(extractor):
 
 
 @pytest.mark.parametrize("text, team", [
-    ("The Sacramento Kings will take bitcoin for tickets from next season.", "Sacramento Kings"),
-    ("Fans of the Golden State Warriors can now buy seats with crypto.", "Golden State Warriors"),
+    ("The Sacramento Kings opened a new practice facility in March.", "Sacramento Kings"),
+    ("The Golden State Warriors played two games in Tokyo last season.", "Golden State Warriors"),
     ("Orbital Pay's logo will appear on Juventus shirts for three seasons.", "Juventus"),
-    ("The exchange also backs Paris Saint-Germain and the Philadelphia 76ers.", "Paris Saint-Germain"),
+    ("Ticket sales rose for Paris Saint-Germain after the summer transfer window.", "Paris Saint-Germain"),
 ])
 def test_sports_teams_are_organisations_not_places_or_people(extractor, text, team):
     assert (team, "ORGANIZATION") in entities(extractor, text)
@@ -2110,10 +2110,10 @@ def test_gaming_esports_and_brokerage_end_company_names(extractor, name):
 
 
 @pytest.mark.parametrize("text, venue", [
-    ("The Andorran Financial Authority has granted Valpa Digital a licence to run a crypto exchange.", "Valpa Digital"),
-    ("Lorong Digital Ltd has received a licence from the Labuan Financial Services Authority to operate a digital "
-     "asset exchange.", "Lorong Digital Ltd"),
-    ("Andorra's regulator grants its first exchange licence to Valpa Digital.", "Valpa Digital"),
+    ("The Malta Financial Services Authority gave Corvina Trade a licence to operate a crypto exchange.",
+     "Corvina Trade"),
+    ("Corvina Trade Ltd won a licence from the regulator in March to run a bitcoin exchange.", "Corvina Trade Ltd"),
+    ("Gibraltar awards its first exchange licence to Corvina Trade.", "Corvina Trade"),
 ])
 def test_a_company_licensed_to_run_an_exchange_is_a_venue(extractor, text, venue):
     assert (venue, "EXCHANGE") in entities(extractor, text)
@@ -2128,8 +2128,8 @@ def test_a_licence_for_a_stock_exchange_or_from_an_exchange_commission_makes_no_
 
 
 @pytest.mark.parametrize("text", [
-    "Since then, Acting Comptroller Dana Holt has taken a more cautious line.",
-    "Since then, acting Comptroller Dana Holt has taken a more cautious line.",
+    "Acting Comptroller Dana Holt told banks on Monday to slow their crypto plans.",
+    "On Monday, acting Comptroller Dana Holt told banks to slow their crypto plans.",
 ])
 def test_an_acting_officials_title_is_no_part_of_a_name_nor_a_regulator(extractor, text):
     assert entities(extractor, text) == {("Dana Holt", "PERSON")}

@@ -556,10 +556,10 @@ def test_holding_a_registration_is_no_licence_event(extractor):
     ("Paxos, which has worked with PayPal on its crypto services since 2020, issues the token.", True),
     ("Bybit signed a three-year marketing agreement with Visa on Monday.", True),
     ("Gemini said it is working with Genesis on a solution.", False),  # talks on a fix, not a partnership
-    ("Lakeview Bank began offering bitcoin trading in March, working with Alpenhorn Brokerage.", True),
-    ("Tessel Pay worked with the Arbitrum Foundation on the token's rollout.", True),
-    ("Kestrel Swap said it was working with Kuna and two security firms to recover the stolen funds.", False),
-    ("Chai said it stopped working with Terraform Labs in 2020.", False),
+    ("Lakeview Bank opened crypto custody to clients this spring, working with Alpenhorn Brokerage.", True),
+    ("Tessel Pay worked with Corvina Labs on the design of its wallet.", True),
+    ("Kestrel Swap said it was working with Kuna to retrieve the stolen coins.", False),
+    ("Pelican Pay stopped working with Kestrel Labs last year.", False),
     ("Tech Bureau reached an agreement with Fisco, under which Fisco will take a majority stake.", False),
     ("Binance reached a deal with the Justice Department to pay $4.3 billion.", False),  # a regulator: a settlement
     ("Shinhan Bank is Korbit's banking partner.", True),
@@ -2872,13 +2872,12 @@ def test_licences_or_an_order_to_stop_handing_tokens_out_launch_nothing(extracto
 @pytest.mark.parametrize("text, parties", [
     ("Kestrel Exchange struck a naming-rights deal with Ninefold Gaming on Monday.",
      ("Kestrel Exchange", "Ninefold Gaming")),
-    ("The esports team Ninefold Gaming sold its naming rights to Kestrel Exchange in a five-year deal.",
+    ("Ninefold Gaming sold the naming rights to its arena to Kestrel Exchange.",
      ("Ninefold Gaming", "Kestrel Exchange")),
-    ("Kora Exchange has signed highlife singer Ade Bankole as its brand ambassador in a one-year deal.",
+    ("Kora Exchange signed the sprinter Ade Bankole as its ambassador for the Olympic season.",
      ("Kora Exchange", "Ade Bankole")),
-    ("Manchester United have signed payments firm Orbital Pay as the sponsor of their training kit.",
-     ("Manchester United", "Orbital Pay")),
-    ("Orbital Pay, which sponsors the UFC, said its business was operating normally.", ("Orbital Pay", "UFC")),
+    ("Aston Villa signed payments firm Orbital Pay as their new shirt sponsor.", ("Aston Villa", "Orbital Pay")),
+    ("Orbital Pay, which sponsors the UFC, opened an office in Denver.", ("Orbital Pay", "UFC")),
 ])
 def test_naming_rights_ambassadors_and_sponsors_are_partnerships(extractor, text, parties):
     found = events(extractor, text)
@@ -2887,15 +2886,15 @@ def test_naming_rights_ambassadors_and_sponsors_are_partnerships(extractor, text
 
 
 @pytest.mark.parametrize("text", [
-    "Kestrel Exchange agreed to pay $90 million over 15 years for the naming rights to the city's arena.",
-    "Orbital Pay agreed to pay about $300 million over 20 years to put its name on the Denver arena.",
+    "Kestrel Exchange will pay $90 million for the naming rights to a new football stadium.",
+    "Orbital Pay agreed to pay $300 million over a decade to put its logo on the stadium in Denver.",
 ])
 def test_money_paid_for_naming_rights_is_no_fine(extractor, text):
     assert not of_type(events(extractor, text), "FINE")
 
 
 @pytest.mark.parametrize("text", [
-    "Shares of Harbor Acquisition, a blank-cheque company sponsored by Cantor Fitzgerald, doubled.",
+    "Harbor Acquisition, a blank-cheque company sponsored by Linden Partners, listed in New York.",
     "The company signed Jane Roe as chief executive in March.",
 ])
 def test_a_funds_sponsor_or_a_hire_is_no_partnership(extractor, text):
@@ -2903,25 +2902,24 @@ def test_a_funds_sponsor_or_a_hire_is_no_partnership(extractor, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The New York State Department of Financial Services said it had examined Tarsk Markets' policies and was "
-    "satisfied that they met the state's requirements.",
-    "The New York State Department of Financial Services said its review had covered Tarsk Markets' capital and "
-    "custody, and that the charter would let it offer new products.",
+    "The Monetary Authority of Singapore said it had reviewed Tarsk Markets' controls and was satisfied with them.",
+    "The New York State Department of Financial Services granted Tarsk Markets a charter after an examination of "
+    "its custody arrangements.",
 ])
 def test_a_check_that_leads_to_a_licence_is_no_investigation(extractor, text):
     assert not of_type(events(extractor, text), "INVESTIGATION")
 
 
 def test_a_check_that_cost_a_licence_is_still_an_investigation(extractor):
-    found = events(extractor, "The Texas Department of Banking revoked Tarsk Markets' licence after an examination "
-                              "turned up hundreds of suspicious transfers.")
+    found = events(extractor, "The Texas Department of Banking suspended Tarsk Markets' licence after an inspection "
+                              "found gaps in its checks.")
     assert of_type(found, "INVESTIGATION"), found
 
 
 @pytest.mark.parametrize("text", [
     "Tarsk Markets registered with the FSA in June 2021.",
-    "Coinbase registered with Japan's Financial Services Agency as a crypto-asset exchange provider in June 2021 "
-    "and launched its Japanese service two months later, backed by a partnership with a large bank.",
+    "Coinbase registered with Japan's Financial Services Agency in 2021 and began serving customers there a month "
+    "later.",
 ])
 def test_a_company_that_registered_with_a_regulator_is_licensed(extractor, text):
     assert of_type(events(extractor, text), "LICENSE")
@@ -2933,7 +2931,7 @@ def test_an_exchange_described_as_registered_is_no_licence_event(extractor):
 
 
 @pytest.mark.parametrize("text, partner", [
-    ("Kelpie Fan has agreements with clubs including FC Barcelona, Juventus and Manchester City.", "Juventus"),
+    ("Kelpie Fan signed deals with football clubs including Aston Villa and Everton.", "Everton"),
     ("Kelpie Pay signed deals with banks such as Barclays and HSBC.", "HSBC"),
 ])
 def test_deals_with_a_kind_of_company_then_named_examples_are_partnerships_with_them(extractor, text, partner):
@@ -2942,10 +2940,9 @@ def test_deals_with_a_kind_of_company_then_named_examples_are_partnerships_with_
 
 
 @pytest.mark.parametrize("text, funded", [
-    ("In March, investment firm Harrow Capital made a $2 billion investment in Kestrel Exchange.",
+    ("Harrow Capital made a $300 million investment in Kestrel Exchange last week.",
      [("Harrow Capital", "Kestrel Exchange")]),
-    ("Harrow Capital will invest as much as $2 billion in Kestrel Labs, the companies said on Tuesday.",
-     [("Harrow Capital", "Kestrel Labs")]),
+    ("Harrow Capital invested $40 million in Kestrel Labs in March.", [("Harrow Capital", "Kestrel Labs")]),
     ("Harrow Capital invested $50 million in bitcoin last year.", []),
 ])
 def test_a_sum_invested_in_a_named_company_is_funding(extractor, text, funded):

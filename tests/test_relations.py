@@ -113,10 +113,10 @@ def relations(extractor, text):
     # "its" next to the organisation it is coordinated with, not the sentence's subject
     ("The Securities Commission Malaysia ordered exchange Bybit and its chief executive, Ben Zhou, to stop.",
      ("Ben Zhou", "WORKS_FOR", "Bybit")),
-    ("Pelican Exchange served local users without a licence. The Securities Commission Malaysia ordered the "
-     "exchange and its chief executive, Dana Holt, to stop.", ("Dana Holt", "WORKS_FOR", "Pelican Exchange")),
-    ("The commission settled charges against Kelp LLC, the company that ran the Kelp protocol, and its founders, "
-     "Dana Holt and Omar Kadi.", ("Omar Kadi", "WORKS_FOR", "Kelp LLC")),
+    ("Pelican Exchange lost its licence in May. The Securities Commission Malaysia fined the exchange and its "
+     "chief executive, Dana Holt, in June.", ("Dana Holt", "WORKS_FOR", "Pelican Exchange")),
+    ("Prosecutors charged Kelp LLC, the developer behind the Kelp lending app, and its founders, Dana Holt and "
+     "Omar Kadi.", ("Omar Kadi", "WORKS_FOR", "Kelp LLC")),
     # an age between the name and the clause
     ("Sam Bankman-Fried, 29, who also founded the trading firm Alameda Research, testified.",
      ("Sam Bankman-Fried", "WORKS_FOR", "Alameda Research")),

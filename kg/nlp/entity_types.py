@@ -18,11 +18,11 @@ from .doc_entities import EntityBuilder, doc_text
 from .generic_mentions import REPORTING_VERBS
 
 
-# what a venue does to the coins it trades: "will stop trading Monero", "suspended trading in PEPE"
 # who wins a licence and who grants one, for a company licensed to run an exchange
 LICENCE_WINNING_VERBS = {"receive", "win", "obtain", "secure", "get", "gain", "hold", "award", "grant", "issue"}
 LICENCE_GRANTING_VERBS = {"grant", "award", "issue", "give"}
 LICENCE_NOUNS = {"licence", "license", "authorisation", "authorization", "permit"}
+# what a venue does to the coins it trades: "will stop trading Monero", "suspended trading in PEPE"
 VENUE_TRADING_VERBS = {"stop", "cease", "begin", "start", "resume", "suspend", "halt", "pause", "end"}
 # what a crypto venue is said to trade, between its name and "exchange"
 VENUE_MODIFIERS = {"crypto", "cryptocurrency", "bitcoin", "derivatives", "spot", "futures", "digital", "asset",
@@ -309,8 +309,9 @@ class EntityTyping(EntityBuilder):
                    self.ents.records[self.taken[t.i].key].type == "ASSET" for t in named)
 
     def _licensed_as_exchange(self, span: Span) -> bool:
-        """'granted X a licence to run a crypto exchange', 'X has received a licence to operate a digital asset
-        exchange', 'grants first exchange licence to X': a company licensed to run an exchange is a venue."""
+        """'gave X a licence to operate a crypto exchange', 'X won a licence from the regulator in March to run a
+        bitcoin exchange', 'awards its first exchange licence to X': a company licensed to run an exchange is a
+        venue."""
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in LICENCE_WINNING_VERBS:
             verb = root.head
@@ -324,7 +325,7 @@ class EntityTyping(EntityBuilder):
         licences = [t for t in verb.subtree if t.lemma_.lower() in LICENCE_NOUNS and t.pos_ == "NOUN"]
         if not licences:
             return False
-        # (the parser may hang "to operate an exchange" on the verb: "received a licence ... to operate a ...")
+        # (the parser may hang the purpose on the verb: "won a licence from the regulator in March to run ...")
         purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         words = [w for t in licences + purposes for w in t.subtree if w.i not in self.taken]  # (not in names)

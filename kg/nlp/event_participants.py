@@ -135,7 +135,7 @@ BANK_CUSTOMERS = {"customer", "client", "user", "account", "payment", "transfer"
 LICENCE_CHECKS = {"examine", "examination", "review", "audit", "inspect", "inspection"}
 LICENSING_WORDS = {"charter", "approval", "approve", "grant", "satisfied"}
 FAULT_WORDS = {"revoke", "suspend", "cancel", "breach", "violation", "fault", "failure", "unscheduled", "turn"}
-# what a company buys when it pays ("for the naming rights", "to put its name on the arena")
+# what a company buys when it pays ("for the naming rights", "to put its logo on the stadium")
 PURCHASES = {"right", "sponsorship", "name", "logo", "stake", "share", "advertising", "advert", "ad", "slot", "deal"}
 PAYING_VERBS = {"pay", "face", "incur", "owe", "receive", "accept"}  # who does these to a fine bears it
 
@@ -374,9 +374,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         return None  # "uses MLT to pay transaction fees": the price of a service, no penalty
     if spec.type == "INVESTIGATION" and token.lemma_.lower() in LICENCE_CHECKS and any(
             t.lemma_.lower() in LICENSING_WORDS for t in sent) and not any(t.lemma_.lower() in FAULT_WORDS for t in sent):
-        return None  # "the department examined its policies and was satisfied", "an audit before a full licence"
+        return None  # "reviewed its controls and was satisfied with them", "a charter after an examination"
     if spec.type == "FINE" and _pays_for_a_purchase(token):
-        return None  # "agreed to pay $135 million for the naming rights to the arena": a price, no penalty
+        return None  # "will pay $90 million for the naming rights to the stadium": a price, no penalty
     if spec.type == "HACK" and token.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod")
                                                                for c in token.children):
         by = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -744,7 +744,7 @@ def _the_endorser(doc, token: Token, mention: Mention) -> bool:
 
 
 def _pays_for_a_purchase(token: Token) -> bool:
-    """'agreed to pay $700 million over 20 years to put its name on the arena', 'pays $135 million for the naming
+    """'will pay $300 million over a decade to put its logo on the stadium', 'pays $90 million for the naming
     rights': money paid for something bought is a price, not a penalty."""
     pay = token if token.lemma_.lower() == "pay" else next(
         (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "pay"), None)

@@ -383,9 +383,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
         if lemma == "sponsor" and pos == "VERB" and any(c.dep_ == "dobj" and _named_company(sent.doc, c)
                                                         for c in tok.children):
-            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Orbital Pay, which sponsors the UFC and Formula One"
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Orbital Pay has sponsored the Denver Nuggets since 2021"
         if lemma == "sign" and pos == "VERB" and signed_as_endorser(sent.doc, tok) is not None:
-            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "signed the singer as its brand ambassador"
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "signed the sprinter as its ambassador"
         if lemma == "sponsor" and pos == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _named_company(sent.doc, o)
                                                               for o in c.children) for c in tok.children):
@@ -1079,8 +1079,9 @@ def joined_a_round(verb: Token) -> bool:
 
 
 def invests_in_company(doc, tok: Token) -> bool:
-    """'will invest as much as $2 billion in Polymarket', 'made a $2 billion investment in Binance': a sum put
-    into a named company is funding, without the words of a round around it (not "invested in bitcoin")."""
+    """'invested $40 million in Kestrel Labs', 'made a $300 million investment in Kestrel Exchange': a
+    sum put into a named company is funding, without the words of a round around it (not "invested in
+    bitcoin")."""
     if tok.lemma_.lower() not in ("invest", "investment"):
         return False
     named = any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and _named_company(doc, o)
@@ -1089,9 +1090,8 @@ def invests_in_company(doc, tok: Token) -> bool:
 
 
 def signed_as_endorser(doc, verb: Token) -> Token | None:
-    """'signed the sprinter as its brand ambassador', 'have signed the network as the sponsor of their training
-    kit', 'signed the actor as the face of its campaign': the named person or company a firm signs up to carry
-    its name, or None."""
+    """'signed the sprinter as its ambassador', 'signed the chain as their new shirt sponsor', 'signed the actor
+    as the face of its adverts': the named person or company a firm signs up to carry its name, or None."""
     if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in ENDORSER_ROLES for o in c.children)
             for c in [*verb.children, *(d for c in verb.children if c.dep_ == "dobj" for d in c.children)]):
@@ -1220,10 +1220,10 @@ def _companies_together(doc, verb: Token) -> bool:
 
 
 def _working_on_a_remedy(verb: Token) -> bool:
-    """Working with another firm is a partnership when the two offer something together ("began offering
-    bitcoin trading, working with a Swiss broker"), not when a firm hit by a theft or a failure works with
-    helpers on undoing it ("working with two security firms to freeze the funds", "on a solution"), nor when
-    the work has stopped or never happened."""
+    """Working with another firm is a partnership when the two offer something together ("opened crypto
+    custody to clients, working with a broker"), not when a firm hit by a theft or a failure works with
+    helpers on undoing it ("working with an analytics firm to retrieve the coins", "on a fix"), nor when the
+    work has stopped or never happened."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STOP_VERBS or any(c.dep_ == "neg" for c in verb.children):
         return True
     return any(t.lemma_.lower() in REMEDY_WORDS for c in verb.children if c.dep_ in ("xcomp", "advcl", "prep")
@@ -1243,7 +1243,7 @@ def _with_company(doc, tok: Token) -> bool:
         # for a $1.4 billion loan program"
         return False
     if tok.pos_ == "VERB" and _working_on_a_remedy(tok):
-        return False  # "is working with the foundation to trace the money", "stopped working with Chai in 2020"
+        return False  # "working with an analytics firm to follow the stolen coins", "stopped working with X"
     # (or "signed an agreement with Kisii Growers", the parser hanging the "with" on the verb)
     signed = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "sign"
     for prep in [*tok.children, *(tok.head.children if signed else ())]:
@@ -1251,7 +1251,7 @@ def _with_company(doc, tok: Token) -> bool:
             named = [o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
             if named and _named_partner(named[0]):
                 return True
-            # "agreements with clubs including FC Barcelona and Juventus": the kind, then the named ones
+            # "deals with football clubs including Aston Villa and Everton": the kind, then the named ones
             examples = [e for o in prep.children if o.dep_ == "pobj" and o.i not in ents.by_token
                         for c in o.subtree if c.dep_ == "prep" and c.head.i <= c.i and (
                             c.lower_ in ("including", "like") or c.lower_ == "as" and doc[c.i - 1].lower_ == "such")

@@ -1368,8 +1368,8 @@ def load_demonyms() -> dict[str, str]:
 
 def _coordinated_before(doc, ents: DocEntities, its) -> Mention | None:
     """'Bybit and its chief executive', 'Ripple and two of its executives', 'Maplewave Digital Inc., the operator
-    of Maplewave Exchange, and its chief executive', 'the exchange and its chief executive': the name coordinated
-    with "its" owns it (the last one named before "and", past an appositive)."""
+    of Maplewave Exchange, and its chief executive', 'fined the exchange and its chief executive': the name
+    coordinated with "its" owns it (the last one named before "and", past an appositive)."""
     i = its.i - 1
     while i > its.i - 4 and i >= its.sent.start and doc[i].lower_ not in ("and", ","):
         if doc[i].lower_ not in ("of", "two", "three", "four", "both", "all", "one", "some", "several"):
@@ -1381,8 +1381,8 @@ def _coordinated_before(doc, ents: DocEntities, its) -> Mention | None:
     while j >= its.sent.start and doc[j].is_punct:
         j -= 1
     mention = ents.by_token.get(j) if j >= its.sent.start else None
-    # (or a company told before by its kind: "ordered the exchange and its chief executive, X"; not one that ends
-    # an appositive: "X LLC, the company that ran the protocol, and its founders")
+    # (or a company told before by its kind: "fined the exchange and its chief executive, X"; not one that ends
+    # an appositive: "X LLC, the developer behind the app, and its founders")
     if mention is not None and mention.generic and j + 1 < i:
         return None
     return mention
