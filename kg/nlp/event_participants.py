@@ -372,8 +372,9 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
                 g.dep_ in ("compound", "amod") and g.lower_ in SERVICE_FEES for g in c.children)
             for c in token.children):
         return None  # "uses MLT to pay transaction fees": the price of a service, no penalty
-    if spec.type == "INVESTIGATION" and token.lemma_.lower() in LICENCE_CHECKS and any(
-            t.lemma_.lower() in LICENSING_WORDS for t in sent) and not any(t.lemma_.lower() in FAULT_WORDS for t in sent):
+    if spec.type == "INVESTIGATION" and token.lemma_.lower() in LICENCE_CHECKS and \
+            any(t.lemma_.lower() in LICENSING_WORDS for t in sent) and \
+            not any(t.lemma_.lower() in FAULT_WORDS for t in sent):
         return None  # "reviewed its controls and was satisfied with them", "a charter after an examination"
     if spec.type == "FINE" and _pays_for_a_purchase(token):
         return None  # "will pay $90 million for the naming rights to the stadium": a price, no penalty
