@@ -115,6 +115,13 @@ def test_a_name_with_an_organisation_appositive_is_not_a_person(extractor):
     # NER finds no entity at all
     ("Som Seif, the founder and chief executive of Purpose, said the ETF gives investors a way to own bitcoin.",
      "Som Seif"),
+    # NER finds none (or reads a place); the appositive names the employer after "the former"
+    ("NEW YORK — Sorrel Bright, the former Citigroup executive who ran its bond desk, now leads Kelvora Labs.",
+     "Sorrel Bright"),
+    ("NEW YORK — Blythe Carden, the former Citigroup executive who ran its bond desk, now leads Kelvora Labs.",
+     "Blythe Carden"),
+    # a department's manager is a person's job (an asset manager is a firm)
+    ("Lucia Ferrante, the platform's former finance manager, was sentenced on Friday.", "Lucia Ferrante"),
 ])
 def test_a_name_whose_appositive_is_a_persons_title_or_job_is_a_person(extractor, text, person):
     assert (person, "PERSON") in entities(extractor, text)
@@ -291,6 +298,11 @@ def test_an_acronym_spells_out_the_whole_name_ner_cut_at_and(extractor):
     found = entities(extractor, "The challenge was brought by the Internet and Mobile Association of India (IAMAI), "
                                 "an industry body. IAMAI welcomed the ruling.")
     assert found == {("Internet and Mobile Association of India", "ORGANIZATION")}, found
+
+
+def test_the_people_of_a_company_opening_a_sentence_are_no_part_of_its_name(extractor):
+    found = entities(extractor, "Customers of Kelvora Exchange said on Monday they had lost their savings.")
+    assert ("Kelvora Exchange", "EXCHANGE") in found and not any(n.startswith("Customers") for n, _ in found), found
 
 
 def test_a_name_ending_in_token_is_an_asset(extractor):

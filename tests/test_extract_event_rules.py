@@ -240,6 +240,31 @@ def test_customers_unable_to_withdraw_is_a_halt(extractor, text, party):
     assert of_type(events(extractor, text), "WITHDRAWAL_HALT") == [(party,)]
 
 
+@pytest.mark.parametrize("text, parties", [
+    # a post named without its organisation is at the one the article is about (not at a past employer)
+    ("Kelvora Custody named a new board in March, Kelvora Custody said. Anna Weber, who spent a decade at UBS, has "
+     "been appointed chair, the company said.", ("Kelvora Custody", "Anna Weber")),
+    ("Kelvora Custody reshuffled its board, Kelvora Custody said. Mia Roth, who until May was head of risk at UBS, "
+     "joined as chief risk officer on Monday.", ("Kelvora Custody", "Mia Roth")),
+    # (a person named further on in the "as" phrase is the one leaving, not who the new one is)
+    ("Kelvora Custody reshuffled its board, Kelvora Custody said. Jonas Frei took over as president from Lars Berg "
+     "in May.", ("Kelvora Custody", "Jonas Frei", "Lars Berg")),
+])
+def test_a_post_taken_without_its_organisation_is_at_the_articles(extractor, text, parties):
+    assert of_type(events(extractor, text), "LEADERSHIP_CHANGE") == [parties]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The SEC halted trading in Kelvora Holdings Corp. stock for ten days in March.",
+     ("Securities and Exchange Commission", "Kelvora Holdings Corp.")),
+    ("The Ontario Securities Commission halted trading in Kelvora Mining shares on Monday.",
+     ("Ontario Securities Commission", "Kelvora Mining")),
+])
+def test_a_halt_a_regulator_orders_is_a_ban(extractor, text, parties):
+    found = events(extractor, text)
+    assert of_type(found, "BAN") == [parties] and not of_type(found, "WITHDRAWAL_HALT"), found
+
+
 @pytest.mark.parametrize("text", [
     "Kraken said users can withdraw funds as normal.",
     "Binance denied that users could not withdraw funds.",
@@ -825,6 +850,17 @@ def test_a_generic_noun_is_the_name_its_appositive_gives(extractor):
     assert sorted(of_type(found, "PRICE_MOVE")) == [("Bitcoin",), ("Huobi Token",)], found
 
 
+@pytest.mark.parametrize("rival", [
+    "Bitvavo, a rival in the Netherlands,",  # placed elsewhere
+    "Binance, its largest rival,",  # placed nowhere
+])
+def test_a_generic_noun_placed_by_based_is_the_company_placed_there(extractor, rival):
+    # the exchange named last is not the one the knowledge base places in South Korea
+    found = events(extractor, f"Upbit halted withdrawals in early February. {rival} resumed them days later. The "
+                              "Seoul-based exchange filed for bankruptcy at the end of the month.")
+    assert of_type(found, "BANKRUPTCY") == [("Upbit",)], found
+
+
 def test_a_lending_protocol_pausing_its_markets_halts_withdrawals(extractor):
     found = events(extractor, "Radiant Capital blamed North Korean hackers for the attack. Radiant paused its "
                               "markets on several networks after the breach.")
@@ -1122,6 +1158,16 @@ def test_a_regulator_reviewing_someones_conduct_investigates(extractor, text, ex
     assert bool(of_type(events(extractor, text), "INVESTIGATION")) is expected
 
 
+@pytest.mark.parametrize("text, parties", [
+    ("The FCA sent inspectors to Kelvora Exchange last week to check its client-money records.",
+     ("Financial Conduct Authority", "Kelvora Exchange")),
+    ("Japan's Financial Services Agency dispatched examiners to Kelvora Japan on Monday.",
+     ("Financial Services Agency", "Kelvora Japan")),
+])
+def test_examiners_a_regulator_sends_to_a_firm_investigate_it(extractor, text, parties):
+    assert parties in of_type(events(extractor, text), "INVESTIGATION")
+
+
 @pytest.mark.parametrize("text, type_", [
     ("Earn.com raised $116 million in 2015 to build chips, before it shifted its focus to paid messaging.", "FINE"),
     ("Attackers took over the Twitter accounts of Tesla and Apple on Wednesday.", "ACQUISITION"),
@@ -1293,6 +1339,8 @@ def test_a_close_told_with_its_move_is_a_price_move(extractor):
     "The crash on Kraken set off liquidations of leveraged positions worth $2 billion.",
     "Forced liquidations of leveraged bets on Bybit topped $1 billion on Friday.",
     "Traders on OKX whose margin positions were liquidated lost most of their deposits.",
+    "On Bybit alone, $300 million of long bets were liquidated within an hour.",
+    "Some $300 million was forcibly liquidated on Bybit within an hour.",
 ])
 def test_market_liquidations_are_no_bankruptcy(extractor, text):
     assert of_type(events(extractor, text), "BANKRUPTCY") == []
@@ -1567,6 +1615,15 @@ def test_opening_an_inquiry_or_trading_launches_nothing(extractor):
 
 
 @pytest.mark.parametrize("text", [
+    # a filing that asks to launch, and a launch by anyone at all, launch nothing yet
+    "Kestrel Asset Management filed with the SEC in March to launch a fund holding Solana.",
+    "Kestrel Holdings Inc. holds SOL. Whenever someone launches a rival fund, Kestrel Holdings Inc. loses its edge.",
+])
+def test_a_launch_asked_for_or_by_anyone_is_no_launch(extractor, text):
+    assert not of_type(events(extractor, text), "LAUNCH")
+
+
+@pytest.mark.parametrize("text", [
     "Hackers stole $3 million from Kestrel Exchange. The Financial Sector Conduct Authority said it had requested a "
     "report from Kestrel Exchange.",
     "Hackers stole $3 million from Kestrel Exchange. The Central Bank of Armenia has asked Kestrel Exchange for a "
@@ -1740,6 +1797,15 @@ def test_an_authority_shutting_or_taking_down_a_service_bans_it(extractor, text,
 def test_a_company_raising_a_sum_is_funded_without_the_word_round(extractor, text, funded):
     rounds = of_type(events(extractor, text), "FUNDING")
     assert bool(rounds) == funded, rounds
+
+
+@pytest.mark.parametrize("text", [
+    # a listed company's private placement or sale of convertible notes is its funding
+    "Kelvora Holdings Inc. closed a $35 million private placement led by Birch Capital.",
+    "Kelvora Holdings Inc. said it raised $600 million through a sale of convertible notes last week.",
+])
+def test_a_private_placement_or_convertible_notes_fund_a_company(extractor, text):
+    assert any("Kelvora Holdings Inc." in parts for parts in of_type(events(extractor, text), "FUNDING"))
 
 
 def test_the_partner_of_a_headlines_next_act_is_no_investor(extractor):
@@ -2878,6 +2944,14 @@ def test_licences_or_an_order_to_stop_handing_tokens_out_launch_nothing(extracto
      ("Kora Exchange", "Ade Bankole")),
     ("Aston Villa signed payments firm Orbital Pay as their new shirt sponsor.", ("Aston Villa", "Orbital Pay")),
     ("Orbital Pay, which sponsors the UFC, opened an office in Denver.", ("Orbital Pay", "UFC")),
+    # (what a relative clause says of the subject holds, whatever the main verb hopes or tries)
+    ("Orbital Pay, which sponsors Williams Racing, tried to win back investors on Friday.",
+     ("Orbital Pay", "Williams Racing")),
+    # the endorser who signs on, or signs a deal with the company, takes part
+    ("Kora Exchange built its campaign around the sprinter Ade Bankole, who signed on as its ambassador in March.",
+     ("Kora Exchange", "Ade Bankole")),
+    ("Kora Exchange owed customers millions. Lena Brandt, a tennis player, signed a three-year contract with the "
+     "exchange last spring.", ("Lena Brandt", "Kora Exchange")),
 ])
 def test_naming_rights_ambassadors_and_sponsors_are_partnerships(extractor, text, parties):
     found = events(extractor, text)

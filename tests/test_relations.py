@@ -130,7 +130,30 @@ def relations(extractor, text):
      ("Lucia Ferreira", "WORKS_FOR", "Binance")),
     ("Lucia Ferreira, who serves as Binance's regional manager for Africa, was detained.",
      ("Lucia Ferreira", "WORKS_FOR", "Binance")),
+    # an athlete's team, told by the game played or the car raced for it
+    ("Tomas Varga, who has played for AFC Ajax since 2021, will wear the exchange's logo.",
+     ("Tomas Varga", "WORKS_FOR", "AFC Ajax")),
+    ("Kraken said Ana Ruiz, who raced for Williams Racing until 2022, would be its ambassador.",
+     ("Ana Ruiz", "WORKS_FOR", "Williams Racing")),
+    # posts a "where" clause gives after an organisation; a founder named with a past title; a post to come; a
+    # bare title at the company the article is about, not at a court; a post left for another
+    ("Maria Lindqvist trained at Kelvora Bank, where Tomas Varga was head of trading.",
+     ("Tomas Varga", "WORKS_FOR", "Kelvora Bank")),
+    ("Kelvora's backers include Harbor Labs, a Boston studio, Linden Ventures and Orbital Capital, an investment "
+     "firm founded by former bond trader Dana Holt.", ("Dana Holt", "WORKS_FOR", "Orbital Capital")),
+    ("From June, Dana Holt will be chief financial officer of Kelvora Markets.",
+     ("Dana Holt", "WORKS_FOR", "Kelvora Markets")),
+    ("Kelvora Exchange collapsed in 2022, and Kelvora Exchange's customers lost millions. The Ontario Superior Court "
+     "of Justice barred former chief executive Dana Holt from trading.",
+     ("Dana Holt", "WORKS_FOR", "Kelvora Exchange")),
+    ("Kelvora Exchange collapsed in 2022. Kelvora Exchange's customers lost millions. Prosecutors dropped the case "
+     "against former head of technology Tomas Varga.", ("Tomas Varga", "WORKS_FOR", "Kelvora Exchange")),
+    ("Kelvora Exchange said its finance chief Maria Lindqvist has left to become chief risk officer at Orbital Bank.",
+     ("Maria Lindqvist", "WORKS_FOR", "Orbital Bank")),
     # where the person worked before
+    ("Mia Roth, who until May was head of risk at UBS, joins the board.", ("Mia Roth", "WORKS_FOR", "UBS")),
+    ("Tim Kunz, who set up and ran the retail lending desk at Credit Suisse, will advise the firm.",
+     ("Tim Kunz", "WORKS_FOR", "Credit Suisse")),
     ("Kelvin Osei, who previously worked at the Singapore Exchange, will run the unit.",
      ("Kelvin Osei", "WORKS_FOR", "Singapore Exchange")),
     ("Keone Hon, who previously spent eight years at trading firm Jump Trading, leads the team.",
@@ -652,6 +675,16 @@ def test_a_bare_title_opening_a_sentence_is_at_the_company_the_sentence_before_w
     found = relations(extractor, text)
     assert ("Ilmari Koskinen", "WORKS_FOR", "Vantaa Markets") in found, found
     assert ("Ilmari Koskinen", "WORKS_FOR", "Kestrel Digital") not in found, found
+
+
+def test_a_known_company_named_once_still_gives_the_next_sentences_bare_title(extractor):
+    # the article is about a failed exchange; one sentence turns to a rival the knowledge base knows
+    text = ("Kestrel Digital, a Lisbon crypto exchange, froze withdrawals. Kestrel Digital owes customers $40 "
+            "million, and Kestrel Digital's partners are leaving. Kraken told partners on Friday that its business was "
+            "sound. Chief Executive Dana Holt promised monthly audits.")
+    found = relations(extractor, text)
+    assert ("Dana Holt", "WORKS_FOR", "Kraken") in found, found
+    assert ("Dana Holt", "WORKS_FOR", "Kestrel Digital") not in found, found
 
 
 @pytest.mark.parametrize("text, people", [

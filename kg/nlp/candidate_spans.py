@@ -525,6 +525,11 @@ def _lowercase_ok(span: Span) -> bool:
     return span.text.islower() or span.text.istitle() or span.text.isupper()
 
 
+# people of a company, a capitalised first word NER may run into its name
+PEOPLE_OF = {"customers", "users", "clients", "investors", "shareholders", "creditors", "depositors", "employees",
+             "staff", "holders", "owners", "founders", "executives", "lawyers"}
+
+
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -534,6 +539,9 @@ def _trim(ent: Span) -> Span | None:
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
+    if end - start > 2 and doc[start].lower_ in PEOPLE_OF and doc[start + 1].lower_ == "of" and \
+            doc[start + 2].text[:1].isupper():
+        start += 2  # "Customers of Kelvora Exchange said": a sentence's capitalised first word ran into the name
     for i in range(start, end - 1):
         if doc[i].is_lower and doc[i].lower_ in ORG_KIND_NOUNS and doc[i + 1].text[:1].isupper():
             start = i + 1  # "Argentine exchange Pampa", "Dutch exchange CleverCoin": the name follows its kind

@@ -487,7 +487,12 @@ def _person_title_after(titles: tuple[str, ...]) -> re.Pattern:
     employer = r"(?-i:(?:[A-Z][\w.&-]*\s+){1,3}(?:[a-z]{3,}\s+){0,2})"  # "a Columbia University computer science"
     # (after "previously", "formerly", "until recently": ", previously Thonburi's head of compliance,")
     return re.compile(rf"\s*,\s*(?:(?:previously|formerly|until\s+recently|most\s+recently)\s+)?"
-                      rf"(?:(?:the|a|an|its|their|{owner})\s+|(?:a|an)\s+{employer})?"
+                      # ("a Citigroup executive", "the former Citigroup executive", not "the Glasgow fund manager", a
+                      # firm)
+                      rf"(?:(?:a|an)\s+(?:former\s+)?{employer}|the\s+former\s+{employer}|"
+                      rf"(?:the|a|an|its|their|{owner})\s+)?"
                       rf"(?:(?:former|then|longtime|interim|acting|deputy|joint|senior|global|new|other|fellow|current|"
                       rf"outgoing|incoming|founding|onetime|one-time)\s+)*"
-                      rf"(?:{people})\b(?!['’]s)")
+                      # (or a department's manager, which no firm is: "the platform's former finance manager")
+                      rf"(?:(?:finance|compliance|operations|technology|marketing|risk|sales|communications|"
+                      rf"engineering)\s+manager|{people})\b(?!['’]s)")

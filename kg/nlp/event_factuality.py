@@ -30,6 +30,8 @@ GENERIC_PLURAL = {"past", "previous", "earlier", "prior", "similar", "other", "m
 PRESUPPOSING = {"after", "since", "because", "once", "as"}  # clauses that tell what already happened
 FALSE_REPORTS = {"falsely", "wrongly", "erroneously", "mistakenly", "incorrectly"}
 NO_ONE = {"none", "nobody", "neither", "nothing"}  # subjects that deny what their verb says happened
+ANY_ONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody"}  # subjects that name no party
+REQUESTS = {"file", "apply", "petition"}  # "filed to launch a fund": a request, nothing launched yet
 REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "suggestion", "speculation"}
 DENIALS = {"deny", "dismiss", "reject", "refute", "rebut", "dispute"}
 EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trace", "reason"}
@@ -53,6 +55,11 @@ def happened(triggers: Triggers, token: Token) -> bool:
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANY_ONE for c in token.children):
+        return False  # "whenever someone launches a rival fund": anyone at all, no one named
+    if first.dep_ in ("advcl", "xcomp") and first.head.lemma_.lower() in REQUESTS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return False  # "filed with the SEC in March to launch a fund holding Solana": asked for
     if first.head.lower_ == "to" and first.head.head.lemma_.lower() == "lead" and \
             first.head.head.head.lemma_.lower() in ("information", "tip", "tips", "details"):
         return False  # "a reward for information leading to the arrest and conviction of those responsible"
@@ -113,9 +120,11 @@ def happened(triggers: Triggers, token: Token) -> bool:
         if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in REPORT_NOUNS and \
                 node.head.head.lemma_.lower() in DENIALS:
             return False  # "denied a report that Nemunas had bought a stake": what a denied report says
-        if node.dep_ in ("relcl", "acl") and (steps > 0 or node.tag_ == "VBD"):
+        if node.dep_ in ("relcl", "acl") and (steps > 0 or node.tag_ == "VBD" or
+                                               node.tag_ == "VBZ" and node.head.dep_ in ("nsubj", "nsubjpass")):
             # (a verb in the past tense in a relative clause tells what was done, whatever governs the noun:
-            # "hoped the governor would engage with CoinDCX and CoinSwitch, both of which registered with ...")
+            # "hoped the governor would engage with CoinDCX and CoinSwitch, both of which registered with ...";
+            # so does a present one about the subject: "Kelvora, which sponsors two clubs, tried to win back investors")
             return not _denied_by(node.head)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRESUPPOSING for c in node.children):
             return True  # "can now list tokens after it was hacked": the hack happened, whatever comes of the rest

@@ -13,6 +13,7 @@ from .candidate_spans import said_on
 from .entities import DocEntities, Mention
 from .event_triggers import HACKER_NOUNS, LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, TECHNOLOGY_NOUNS, Triggers, \
     TriggerSpec, about_apps, accounts_taken_over, agreed_to, central_bank, insolvency_officer, signed_as_endorser
+from .generic_mentions import REPORTING_VERBS
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
              "tell", "write", "note", "add", "explain", "find"}
@@ -155,6 +156,8 @@ class FoundEvent:
 
 # words that make a description a person's past ("a former head of ... at X", "previously at X")
 PAST_WORDS = {"former", "formerly", "previously", "ex", "once", "earlier"}
+# a career told in the past tense of a clause about the person: "who spent a decade at", "who ran ... at"
+CAREER_VERBS = {"spend", "work", "serve", "run", "lead", "head", "build", "manage", "oversee"}
 
 
 def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, spec: TriggerSpec) -> FoundEvent | None:
@@ -266,6 +269,17 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         target = _inquiry_into_the_story(ents, token, sent, keys)
         if target and target not in keys:
             keys.append(target)
+    if spec.type == "PARTNERSHIP" and len(keys) == 1 and ents.records[keys[0]].type == "PERSON":
+        # "Kora built its campaign around X, who signed on as its ambassador": the sentence's company
+        subject = next((m for m in ents.in_span(sent.start, sent.end) if not m.generic and
+                        ents.record(m).type in ("EXCHANGE", "ORGANIZATION") and
+                        doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") and doc[m.end - 1].head.i == sent.root.i), None)
+        if subject is not None:
+            keys.insert(0, ents.record(subject).key)
+    if spec.type == "LEADERSHIP_CHANGE" and keys and all(ents.records[k].type == "PERSON" for k in keys):
+        post_at = _the_articles_organisation(doc, ents, sent)
+        if post_at is not None:
+            keys.insert(0, post_at)
     if spec.type in REGULATOR_LED:
         reporter = _reporting_regulator(ents, clause)
         if reporter and reporter not in keys:
@@ -739,9 +753,25 @@ def _opening_name_did(ents: DocEntities, verb: Token) -> bool:
 
 
 def _the_endorser(doc, token: Token, mention: Mention) -> bool:
-    """The person a firm signed as its ambassador or the face of its campaign takes part in that deal."""
-    signed = signed_as_endorser(doc, token) if token.lemma_.lower() == "sign" else None
-    return signed is not None and mention.start <= signed.i < mention.end
+    """The person a firm signed as its ambassador or the face of its campaign takes part in that deal; so does
+    one who signed a deal with a company ("the tennis player signed a three-year contract with the exchange"), where
+    no other company is named beside the person (an executive signs for one)."""
+    verb = token if token.lemma_.lower() == "sign" else token.head if token.head.lemma_.lower() == "sign" else None
+    if verb is None:
+        return False
+    signed = signed_as_endorser(doc, verb)
+    if signed is not None:
+        return mention.start <= signed.i < mention.end
+    ents = doc._.kg
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    partners = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)
+                if ents.record(m).type in ("EXCHANGE", "ORGANIZATION")]
+    companies = {m.key for m in ents.in_span(verb.sent.start, verb.sent.end)
+                 if ents.record(m).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR")}
+    return subject is not None and mention.start <= subject.i < mention.end and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("deal", "contract", "agreement") for c in verb.children) and \
+        bool(partners) and companies == {m.key for m in partners}
 
 
 def _pays_for_a_purchase(token: Token) -> bool:
@@ -910,8 +940,10 @@ def _person_patient(ents: DocEntities, verb: Token) -> bool:
         patient = [verb.head]
     else:
         patient = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    named_as = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1) if ents.record(m).type == "PERSON"]
+    # (the person the "as" phrase names, not one named further on in it: "took over as president from X")
+    named_as = [ents.by_token[o.i] for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for o in c.children if o.dep_ == "pobj" and o.i in ents.by_token and
+                ents.record(ents.by_token[o.i]).type == "PERSON"]
     if named_as and not any(c.dep_ == "dobj" and c.i in ents.by_token for c in verb.children):
         return False  # "named the second person as Han Chang-joon": who someone is, not a job
     if not patient:
@@ -1162,6 +1194,55 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
         ents.record(ents.by_token[node.head.i]).type == "PERSON"
 
 
+def _the_articles_organisation(doc: Doc, ents: DocEntities, sent) -> str | None:
+    """'Anna Weber has been appointed chair, the company said': a post named without its organisation is at
+    the one the sentence before was about (after a title opening the sentence), else at the one the sentence
+    calls "the company" (or "the exchange"), else at the organisation the article names most (named twice at
+    least), where the sentence names no organisation of its own (a past employer aside)."""
+    mentions = ents.in_span(sent.start, sent.end)
+    if any(not m.generic and ents.record(m).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and
+           not past_employer(doc, ents, m) for m in mentions):
+        return None
+    person = next((m for m in mentions if ents.record(m).type == "PERSON"), None)
+    if person is not None and 0 < person.start - sent.start <= 4 and not any(
+            t.pos_ in ("VERB", "AUX") or t.i in ents.by_token for t in doc[sent.start:person.start]):
+        # ("Co-founder Ilmari Koskinen stepped down": a title opening the sentence goes on from the one before)
+        before = subject_of_sentence_before(doc, ents, sent)
+        if before is not None:
+            return before.key
+    lead = ents.leading_company(ents.mentions, ("EXCHANGE", "ORGANIZATION", "REGULATOR"))
+    return lead if lead is not None and sum(m.key == lead and not m.generic for m in ents.mentions) >= 2 else None
+
+
+def subject_of_sentence_before(doc: Doc, ents: DocEntities, sent) -> Mention | None:
+    """The company named as the subject of the main verb of the sentence before ``sent``, when no other
+    company is a subject there ("Bitstamp denied it, and Kraken appealed" is about two)."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subjects = [o for o in ents.in_span(before.start, before.end) if not o.generic and
+                ents.record(o).type in ("EXCHANGE", "ORGANIZATION") and
+                doc[o.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    if len({o.key for o in subjects}) != 1 or doc[subjects[0].end - 1].head.i != before.root.i:
+        return None
+    # (one the article names again, or one the knowledge base knows: a name NER cut from a person's, "Leyla
+    # Huseynova, head of security, will take over", is no company the next sentence goes on about)
+    # (and not one that only reports what the sentence says: "..., The Daily Ledger reported")
+    if sum(o.key == subjects[0].key and not o.generic for o in ents.mentions) < 2 and \
+            (not ents.record(subjects[0]).kb_id or _reports_on_another(ents, subjects[0], doc)):
+        return None
+    return subjects[0]
+
+
+def _reports_on_another(ents: DocEntities, subject: Mention, doc: Doc) -> bool:
+    """'Kelvora will cut a third of its staff, The Daily Ledger reported': the subject only tells
+    what the clause it reports says of another company."""
+    verb = doc[subject.end - 1].head
+    return verb.lemma_.lower() in REPORTING_VERBS and any(
+        not m.generic and m.key != subject.key and ents.record(m).type in ("EXCHANGE", "ORGANIZATION")
+        for c in verb.children if c.dep_ == "ccomp" for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1))
+
+
 def past_employer(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
     """'handing the role to Wanjiru Kamau, a former head of digital banking at Tana Commercial Bank': the
     company that describes where the person worked before ("at" it) is not where the post changes hands,
@@ -1178,6 +1259,11 @@ def past_employer(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
             # (the article's own company, counted over all its mentions, only once a past description is found)
             return any(t.lower_ in PAST_WORDS for t in doc[node.left_edge.i:mention.start]) and \
                 ents.leading_company(ents.mentions) != mention.key
+        if node.dep_ == "relcl" and (node.tag_ == "VBD" and node.lemma_.lower() in CAREER_VERBS or any(
+                c.dep_ == "prep" and c.lower_ == "until" for c in node.children)) and \
+                node.head.i in ents.by_token and ents.record(ents.by_token[node.head.i]).type == "PERSON":
+            # "X, who spent a decade at Y, has been appointed ...", "X, who until May was head of risk at Y, joined"
+            return ents.leading_company(ents.mentions) != mention.key
         if node.head.i == node.i:
             break
         node = node.head
@@ -1385,8 +1471,10 @@ def _market_liquidation(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "liquidation":
         return token.tag_ == "NNS" or any(c.lower_ in LIQUIDATED_BETS | {"forced", "margin"} for c in token.children)
-    return lemma == "liquidate" and (any(c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in LIQUIDATED_BETS
-                                         for c in token.children) or
+    # ("$300 million of long bets were liquidated", "positions were forcibly liquidated")
+    return lemma == "liquidate" and (any(c.dep_ in ("nsubjpass", "dobj") and any(
+        t.lemma_.lower() in LIQUIDATED_BETS for t in c.subtree) for c in token.children) or
+                                     any(c.dep_ == "advmod" and c.lower_ == "forcibly" for c in token.children) or
                                      token.dep_ == "amod" and token.head.lemma_.lower() in LIQUIDATED_BETS)
 
 

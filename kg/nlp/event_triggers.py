@@ -1091,15 +1091,25 @@ def invests_in_company(doc, tok: Token) -> bool:
 
 def signed_as_endorser(doc, verb: Token) -> Token | None:
     """'signed the sprinter as its ambassador', 'signed the chain as their new shirt sponsor', 'signed the actor
-    as the face of its adverts': the named person or company a firm signs up to carry its name, or None."""
+    as the face of its adverts' (or 'the sprinter signed on as its ambassador'): the named person or company
+    signed up to carry a firm's name, or None."""
     if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
             o.dep_ == "pobj" and o.lemma_.lower() in ENDORSER_ROLES for o in c.children)
             for c in [*verb.children, *(d for c in verb.children if c.dep_ == "dobj" for d in c.children)]):
         return None
     ents = doc._.kg
     # (the name may sit below a description the parser took for the object: "signed payments firm Orbital Pay")
-    return next((t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
-                 if t.i in ents.by_token and not ents.by_token[t.i].generic), None)
+    signed = next((t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                   if t.i in ents.by_token and not ents.by_token[t.i].generic), None)
+    if signed is None and not any(c.dep_ == "dobj" for c in verb.children):
+        # "a campaign built around the sprinter Ade Bankole, who signed on as its ambassador": who signed
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head
+        mention = ents.by_token.get(subject.i) if subject is not None else None
+        if mention is not None and not mention.generic and ents.record(mention).type == "PERSON":
+            signed = subject
+    return signed
 
 
 def _named_company(doc, tok: Token) -> bool:
@@ -1251,6 +1261,10 @@ def _with_company(doc, tok: Token) -> bool:
             named = [o for o in prep.children if o.dep_ == "pobj" and o.i in ents.by_token]
             if named and _named_partner(named[0]):
                 return True
+            if named and signed and _company_or_central_bank(named[0]) and any(
+                    c.dep_ == "nsubj" and c.i in ents.by_token and ents.record(ents.by_token[c.i]).type == "PERSON"
+                    for c in tok.head.children):
+                return True  # "the tennis player signed a three-year contract with the exchange": an endorsement
             # "deals with football clubs including Aston Villa and Everton": the kind, then the named ones
             examples = [e for o in prep.children if o.dep_ == "pobj" and o.i not in ents.by_token
                         for c in o.subtree if c.dep_ == "prep" and c.head.i <= c.i and (

@@ -83,9 +83,30 @@ class GenericMentions(EntityBuilder):
                           not self.taken[c.i].generic and c.i > tok.i + 1 and doc[tok.i + 1].text == ","), None)
             if record is None and given is not None and self.ents.records[given.key].type in types:
                 record = self.ents.records[given.key]  # "Its token, Huobi Token (HT), fell": the name it is given
-            record = record or self._referent(named, first, types)
+            record = record or self._referent(self._placed_there(named, tok, first, types), first, types)
             if record is not None:
                 self._mention(doc[first:tok.i + 1], record, generic=True)
+
+    def _placed_there(self, named: list[Mention], noun, first: int, types) -> list[Mention]:
+        """'The Seoul-based exchange filed for bankruptcy': of the names a generic noun may stand for, only the one
+        the knowledge base places in the country of the place before "-based" (or "-headquartered"), where it
+        knows all of them and places only that one there."""
+        doc = self.doc
+        place = next((self.taken[i] for i in range(noun.left_edge.i, first)
+                      if i in self.taken and i + 2 < first and doc[i + 1].text == "-" and
+                      doc[i + 2].lower_ in ("based", "headquartered")), None)
+        entry = self.kb.get(self.ents.records[place.key].kb_id) if place is not None else None
+        if entry is None or entry.type != "LOCATION":
+            return named
+        country = entry.country or entry.name
+        candidates = {m.key: self.kb.get(self.ents.records[m.key].kb_id) for m in named
+                      if m.end <= first and self.ents.records[m.key].type in types}
+        placed = [key for key, known in candidates.items() if known is not None and known.country == country]
+        # (only where it knows them all and places just one there: a firm it does not know may be the one, and
+        # one it places elsewhere may have a base there too)
+        if len(placed) == 1 and all(known is not None for known in candidates.values()):
+            return [m for m in named if m.key == placed[0]]
+        return named
 
     def _link_central_banks(self) -> None:
         """"Turkey's central bank barred ... the Central Bank of the Republic of Turkey (CBRT) said": a

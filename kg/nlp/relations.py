@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .candidate_spans import FOUNDING_LEMMAS, HIRE_LEMMAS, LEGAL_FORMS, ORG_SUFFIXES, ends_start_up
 from .doc_entities import doc_text
 from .entities import DocEntities, Mention
-from .event_participants import PAST_WORDS
+from .event_participants import PAST_WORDS, subject_of_sentence_before
 from .event_triggers import central_bank
 from .generic_mentions import REPORTING_VERBS
 from .guard import guarded
@@ -40,12 +40,16 @@ DESCRIPTION = (r"(?-i:(?:(?:collapsed|defunct|failed|bankrupt|troubled|now-defun
                r"(?:[A-Z][\w.]*\s+){0,3}?(?:[\w.]+-(?:based|registered|headquartered)\s+)?(?:[a-z][a-z-]*\s+){0,4})")
 PAST = r"(?:previously|formerly|most\s+recently|until\s+recently)"  # "X, previously at Y", "previously head of"
 # having worked somewhere: "worked at", "taught at", "spent nine years at"
-WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|(?:taught|teaches|lectures|lectured)(?:\s+(?-i:[a-z][\w-]*)){0,3})|" \
+# (an athlete's team: "who has played for", "who drove for")
+WORKED = r"(?:(?:has\s+|had\s+)?(?:works|worked|(?:taught|teaches|lectures|lectured)(?:\s+(?-i:[a-z][\w-]*)){0,3}|" \
+    r"plays|played|drives|drove|races|raced)|" \
     r"spent\s+(?:\w+\s+){1,3}(?:years|months|decades?))"  # ("teaches securities regulation at Fordham")
 # a job told by what it oversees: "who covers stablecoins at", "who leads digital-asset work at", "who oversaw
 # crypto-asset supervision at"
-OVERSAW = r"(?:covers|covered|oversees|oversaw|leads|led|heads|headed|manages|managed|supervises|supervised|runs|ran)" \
-    r"(?:\s+(?-i:[a-z][\w-]*|[A-Z]{2,}s?)){1,3}"  # ("who covers ETFs at")
+# (and "who set up and ran the lending desk at": a unit set up before it was run)
+OVERSAW = r"(?:(?:built|founded|created|set\s+up)\s+and\s+)?" \
+    r"(?:covers|covered|oversees|oversaw|leads|led|heads|headed|manages|managed|supervises|supervised|runs|ran)" \
+    r"(?:\s+(?-i:[a-z][\w-]*|[A-Z]{2,}s?)){1,5}"  # ("who covers ETFs at")
 # the job worked as ("worked as a backend developer at"), and a part of the employer ("in the treasury department of")
 WORKED_AS = r"(?:\s+as\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?)?"
 IN_DEPARTMENT = r"\s+in\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}(?:department|division|unit|team)\s+of"
@@ -125,8 +129,12 @@ class RelationFinder:
             rf"^\s*(?:,\s*(?:\d{{2}}\s*,\s*)?(?:both\s+|all\s+)?"
             # ("who is now a partner at", and "a former federal prosecutor who is now a partner at": the job now)
             rf"(?:(?:an?|the)\s+[^,;()]{{0,40}}?\s+who\s+(?:is|was)\s+now\s+|"
-            rf"who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|currently|also|still)\s+)?)?|"
-            rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became)\s+)"  # "Jayasuriya is the founder of ..."
+            # ("who until May was head of risk at")
+            rf"who\s+(?:until\s+(?:\w+\s+){{1,2}}?)?(?:is|was|has\s+been|had\s+been)\s+"
+            rf"(?:(?:now|currently|also|still)\s+)?)?|"
+            # "Jayasuriya is the founder of ...", "X has left to become chief risk officer at ..."
+            rf"(?:,\s*\d{{2}}\s*,\s*)?(?:is|was|has\s+been|had\s+been|remains|became|becomes|will\s+become|will\s+be|"
+            rf"(?:has\s+|had\s+)?(?:left|resigned|quit)\s+to\s+become)\s+)"
             rf"(?:{PAST}\s+)?(?:the\s+|a\s+|an\s+|(?-i:[A-Z][\w.-]*)(?:'s|’s)\s+)?"  # "Uyeda's chief of staff at the SEC"
             # ("a longtime investor and the founder of", not "who sued Binance and the chief executive of")
             rf"(?:(?:[a-z][a-z-]*\s+){{1,3}}and\s+|(?!who\s)(?-i:[a-z][a-z-]*\s+){{1,3}}and\s+(?:the|an?)\s+)?"
@@ -179,6 +187,10 @@ class RelationFinder:
             rf"(?-i:[a-z]{{3,}}\s+){{1,2}}(?=(?-i:[a-z]+)\b))?{roles}\b", re.I)  # "a Columbia University computer science professor"
         self.title_at_end = re.compile(rf"{roles}$", re.I)
         self.role_in = re.compile(rf"\b{roles}\b", re.I)
+        # "Kelvora Bank, where Varga was head of trading and Lind was chairman": each person's post there
+        self.where_person_was = re.compile(
+            rf"^\s+(?:was|is|had\s+been|has\s+been|became|served\s+as)\s+(?:the\s+|a\s+|an\s+)?(?:former\s+)?"
+            rf"{roles}\b", re.I)
         self.org_that_person = re.compile(r"^\s*,\s*(?:the|a|an)\s+[^,;()]{0,60}?\b(?:that|which)\s+$", re.I)
         # "Bankman-Fried's trading firm, Alameda Research", "Bankman-Fried's crypto exchange FTX"
         self.his_kind_of_firm = re.compile(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(OWNER_NOUNS)})\s*,?\s*$")
@@ -189,6 +201,8 @@ class RelationFinder:
                          r"chief\s+(?:information|information\s+security|security|compliance|risk)\s+officer|"
                          r"COO|CFO|CTO|chairman|chairwoman|chairperson|president|general\s+counsel|"
                          r"chief\s+legal\s+officer|owner|(?-i:[a-z]+\s+)?director|managing\s+partner|"
+                         # ("chief marketing officer", "head of technology", not "head of state")
+                         r"chief\s+(?-i:[a-z]+\s+){1,2}officer|head\s+of\s+(?!state\b|government\b)(?-i:[a-z]+)|"
                          r"general\s+partner)")
         self.company_title_before = re.compile(rf"(?:^|[\s,(])(?P<role>{company_roles})\s*$", re.I)
         self.company_role = re.compile(rf"^{company_roles}s?$", re.I)
@@ -250,7 +264,8 @@ class RelationFinder:
             r"(?:(?:founded|co-founded|created|started|built)\s+and\s+)?"
             r"(?P<verb>run|led|headed|founded|co-founded|chaired|owned|controlled)\s+"
             r"(?:in\s+(?:\d{4}|[A-Z][a-z]+)\s+)?by\s+"  # "Nordlys, founded in 2019 by Eirik Tangen"
-            r"(?:(?:its\s+|the\s+)?(?:[A-Z][a-z]+|[a-z]+)\s+){0,2}$")
+            # (a title before the person: "founded by former bond trader X")
+            r"(?:(?:its\s+|the\s+)?(?:[A-Z][a-z]+|[a-z]+)\s+){0,4}$")
         # "Hayes, who left BitMEX in 2020 and now runs the family office Maelstrom": a second verb of the
         # person's relative clause
         self.person_and_verb_org = re.compile(
@@ -340,7 +355,7 @@ class RelationFinder:
                 continue
             for rel in self._and_employers(doc, ents, mentions, self._works_for(doc, ents, mentions) +
                                            self._founders(doc, ents, sent) + self._its_title(doc, ents, sent) +
-                                           self._hired_as(ents, sent)):
+                                           self._hired_as(ents, sent) + self._where_they_worked(doc, ents, mentions)):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
             employed = {h for h, t, _ in found if t == "WORKS_FOR"}
             for rel in self._titled_in_sentence(doc, ents, sent, employed):
@@ -512,6 +527,27 @@ class RelationFinder:
                 out.append(FoundRelation(rel.head, "WORKS_FOR", ents.record(other).key, rel.role, rel.start, other.end))
         return out
 
+    def _where_they_worked(self, doc, ents: DocEntities, mentions) -> list[FoundRelation]:
+        """'Kelvora Bank, where Tomas Varga was head of trading and Maria Lind was chairman': the
+        people a "where" clause after an organisation gives a post there."""
+        out = []
+        for i, org in enumerate(mentions):
+            if org.generic or ents.record(org).type not in EMPLOYERS or org.end + 1 >= len(doc) or \
+                    doc[org.end].text != "," or doc[org.end + 1].lower_ != "where":
+                continue
+            for person in mentions[i + 1:]:
+                if doc[org.end + 1:person.start].text.count(",") > 1 or \
+                        any(t.text == ";" for t in doc[org.end + 1:person.start]):
+                    break  # (only in the clause itself)
+                if person.generic or ents.record(person).type != "PERSON":
+                    continue
+                end = doc[person.end - 1]
+                m = self.where_person_was.match(doc_text(doc)[end.idx + len(end):end.idx + len(end) + 80])
+                if m:
+                    out.append(_rel(ents.record(person).key, "WORKS_FOR", ents.record(org).key, m.group("role"),
+                                    org, person))
+        return out
+
     def _hired_as(self, ents: DocEntities, sent) -> list[FoundRelation]:
         """'Kobofi said it had appointed Temitope Adeyemi, previously at Flowpay, as chief compliance officer':
         the company that hires or appoints someone as a title employs them."""
@@ -594,9 +630,11 @@ class RelationFinder:
                 continue
             # (or one the sentence calls "the company" as the subject of its own clause: "the largest U.S.
             # exchange said on Tuesday, a month after Chief Executive Brian Armstrong promised ...")
+            # (not a court: "the Superior Court barred former chief executive X from trading": no court's officer)
             org = next((o for o in reversed(mentions) if o.end <= m.start and (
                 not o.generic or doc[o.end - 1].dep_ in ("nsubj", "nsubjpass"))
-                        and ents.record(o).type in ("EXCHANGE", "ORGANIZATION")), None)
+                        and ents.record(o).type in ("EXCHANGE", "ORGANIZATION") and
+                        "Court" not in ents.record(o).name.split()), None)
             # (not a title some other name owns: "Ethena founder Guy Young", where Ethena is the token's name)
             named_before = any(not o.generic and o.end <= m.start and
                                doc[o.end - 1].idx + len(doc[o.end - 1]) >= doc[m.start].idx - len(before) +
@@ -604,7 +642,8 @@ class RelationFinder:
             # (a company named after the person may be a past one: "founder Brian Otieno is handing the role to
             # Wanjiru Kamau, a former head of digital banking at Tana Commercial Bank")
             lowercase_alone = match.group("role")[:1].islower() and not named_before and not any(
-                ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") for o in mentions
+                ents.record(o).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and
+                "Court" not in ents.record(o).name.split() for o in mentions
                 if o.end <= m.start or not any(t.lower_ in PAST_WORDS for t in doc[m.end:o.start]))
             opens_clause = not before[:match.start("role")].strip(' ,("“') or \
                 _reports(doc[m.end - 1]) and not named_before
@@ -620,7 +659,7 @@ class RelationFinder:
                 # (a date or place phrase before the title still opens the sentence: "On Oct. 29, co-founder X")
                 opening = not before[:match.start("role")].strip(' ,("“') or not any(
                     t.pos_ in ("VERB", "AUX") or t.i in ents.by_token for t in doc[sent.start:m.start])
-                org = (self._previous_subject(doc, ents, sent) if opening else None) or \
+                org = (subject_of_sentence_before(doc, ents, sent) if opening else None) or \
                     self._main_body(ents, sent.start, ("EXCHANGE", "ORGANIZATION"))
             if org is not None:
                 out.append(_rel(ents.record(m).key, "WORKS_FOR", ents.record(org).key, match.group("role"), org, m))
@@ -654,24 +693,6 @@ class RelationFinder:
             node = verb.head.head if verb.head.dep_ == "appos" else verb.head
         found = ents.by_token.get(node.i) if node is not None else None
         return found if found is not None and ents.record(found).type in ("EXCHANGE", "ORGANIZATION") else None
-
-    @staticmethod
-    def _previous_subject(doc, ents: DocEntities, sent) -> Mention | None:
-        """The company named as the subject of the main verb of the sentence before ``sent``, when no other
-        company is a subject there ("Bitstamp denied it, and Kraken appealed" is about two)."""
-        if sent.start == 0:
-            return None
-        before = doc[sent.start - 1].sent
-        subjects = [o for o in ents.in_span(before.start, before.end) if not o.generic and
-                    ents.record(o).type in ("EXCHANGE", "ORGANIZATION") and
-                    doc[o.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        if len({o.key for o in subjects}) != 1 or doc[subjects[0].end - 1].head.i != before.root.i:
-            return None
-        # (one the article names again: a name NER cut from a person's, "Leyla Huseynova, head of security, will
-        # take over", is no company the next sentence goes on about)
-        if sum(o.key == subjects[0].key and not o.generic for o in ents.mentions) < 2:
-            return None
-        return subjects[0]
 
     def _main_body(self, ents: DocEntities, before: int, types: tuple[str, ...]) -> Mention | None:
         """The organisation of ``types`` the article has named most before token ``before`` (generic
