@@ -1196,9 +1196,9 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
 
 def _the_articles_organisation(doc: Doc, ents: DocEntities, sent) -> str | None:
     """'Anna Weber has been appointed chair, the company said': a post named without its organisation is at
-    the one the sentence before was about (after a title opening the sentence), else at the one the sentence
-    calls "the company" (or "the exchange"), else at the organisation the article names most (named twice at
-    least), where the sentence names no organisation of its own (a past employer aside)."""
+    the one the sentence before was about (after a title opening the sentence), else at the organisation the
+    article names most (named twice at least), where the sentence names no organisation of its own (a past
+    employer aside)."""
     mentions = ents.in_span(sent.start, sent.end)
     if any(not m.generic and ents.record(m).type in ("EXCHANGE", "ORGANIZATION", "REGULATOR") and
            not past_employer(doc, ents, m) for m in mentions):
