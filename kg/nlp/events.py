@@ -422,19 +422,12 @@ def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: lis
             t.lower_ == "trading" for t in token.subtree):
         event.type = "LISTING"
     elif event.type == "WITHDRAWAL_HALT" and token.lemma_.lower() != "freeze" and \
-            (halter := _regulator_subject(ents, token)) is not None:
+            (halter := _subject_key(ents, token)) is not None and ents.records[halter].type == "REGULATOR":
         # "the SEC halted trading in Kelvora Holdings stock": a halt an authority orders is a ban (not
         # accounts an authority freezes: funds held, no business stopped)
         event.type = "BAN"
         event.participants = [halter, *(k for k in event.participants if k != halter)]
     return event
-
-
-def _regulator_subject(ents: DocEntities, token: Token) -> str | None:
-    """The regulator named as the active subject of the trigger's verb, if one is."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token.pos_ == "VERB" else None
-    mention = ents.by_token.get(subject.i) if subject is not None else None
-    return ents.record(mention).key if mention is not None and ents.record(mention).type == "REGULATOR" else None
 
 
 def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], event: FoundEvent,
