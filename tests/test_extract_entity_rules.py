@@ -3,7 +3,7 @@
 import pytest
 
 from kg.models import Article
-from kg.nlp.candidate_spans import _founders_listed
+from kg.nlp.candidate_spans import _founders_listed, _trim
 from kg.nlp.defined_names import _family_name_first
 from kg.nlp.lexicon import load_lexicon
 
@@ -2145,3 +2145,37 @@ def test_a_licence_for_a_stock_exchange_or_from_an_exchange_commission_makes_no_
 ])
 def test_an_acting_officials_title_is_no_part_of_a_name_nor_a_regulator(extractor, text):
     assert entities(extractor, text) == {("Dana Holt", "PERSON")}
+
+
+def test_a_sum_written_out_after_a_coin_shaped_name_is_no_part_of_it_and_the_exchange_after_is_that_name(extractor):
+    found = entities(extractor, "The securities regulator fined Kafue Coin 5 million kwacha on Friday. The exchange "
+                                "said it would appeal.")
+    assert ("Kafue Coin", "EXCHANGE") in found and not any("5" in name for name, _ in found), found
+
+
+def test_a_name_followed_by_a_town_and_its_country_is_a_persons(extractor):
+    found = entities(extractor, "Mason Clegg of Leeds, England, and Yusuf Okafor of Tampa were charged by "
+                                "prosecutors in Brooklyn.")
+    assert ("Mason Clegg", "PERSON") in found and ("Yusuf Okafor", "PERSON") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The insurer paid out, said Maya Fenn of Harrowgate Underwriting.",
+     {("Maya Fenn", "PERSON"), ("Harrowgate Underwriting", "ORGANIZATION")}),
+    ("Fenwick Mutual paid the claim. Tarrant Specialty declined to comment.",
+     {("Fenwick Mutual", "ORGANIZATION"), ("Tarrant Specialty", "ORGANIZATION")}),
+])
+def test_insurers_names_end_in_their_kind(extractor, text, expected):
+    assert entities(extractor, text) == expected
+
+
+def test_a_sum_in_a_local_currency_is_no_name(extractor):
+    doc = extractor.nlp.make_doc("Tan paid S$500,000 in bail.")
+    assert _trim(doc[2:3]) is None and _trim(doc[0:1]).text == "Tan"
+
+
+def test_an_acronym_two_bodies_share_is_the_one_the_article_names_in_full(extractor):
+    found = entities(extractor, "Australian Federal Police said on Friday they had frozen A$2 million tied to a "
+                                "scam. The AFP did not name the suspects.")
+    assert ("Australian Federal Police", "REGULATOR") in found and \
+        not any(name == "Agence France-Presse" for name, _ in found), found

@@ -3021,3 +3021,113 @@ def test_deals_with_a_kind_of_company_then_named_examples_are_partnerships_with_
 ])
 def test_a_sum_invested_in_a_named_company_is_funding(extractor, text, funded):
     assert of_type(events(extractor, text), "FUNDING") == funded
+
+
+def test_a_company_whose_shares_open_the_sentence_goes_on_as_its_subject(extractor):
+    found = events(extractor, "Shares of Kestrel Mining Inc., the bitcoin miner run by Lena Ortiz, fell 12% on "
+                              "Tuesday. The Denver-based company bought a rival, Palisade Compute, last year. In March "
+                              "it raised $40 million from investors.")
+    assert of_type(found, "PRICE_MOVE") == [("Kestrel Mining Inc.",)], found  # (not the miner's coin)
+    assert of_type(found, "FUNDING") == [("Kestrel Mining Inc.",)], found
+
+
+def test_neither_nor_before_a_verb_denies_it(extractor):
+    found = events(extractor, "The Bank of Uganda has neither licensed nor banned Kasese Wallet so far.")
+    assert not of_type(found, "LICENSE") and not of_type(found, "BAN"), found
+
+
+def test_a_verb_the_parser_hangs_on_the_names_before_it_takes_them_as_its_subject(extractor):
+    found = events(extractor, "Kraken and Bitstamp, two of Europe's largest venues, suspended deposits and "
+                              "withdrawals of ADA.")
+    assert of_type(found, "WITHDRAWAL_HALT") == [("Kraken",), ("Bitstamp",)], found
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("The Reserve Bank of Fiji admitted Kava Pay to its regulatory sandbox on Monday.",
+     [("Reserve Bank of Fiji", "Kava Pay")]),
+    ("Kava Pay was admitted to the Reserve Bank of Fiji's regulatory sandbox in March.",
+     [("Reserve Bank of Fiji", "Kava Pay")]),
+    ("Kava Pay admitted it had operated without a licence.", []),
+])
+def test_admission_to_a_regulatory_sandbox_is_a_licence(extractor, text, licensed):
+    assert of_type(events(extractor, text), "LICENSE") == licensed
+
+
+def test_a_semicolon_keeps_the_next_clauses_negation_out(extractor):
+    found = events(extractor, "Tay Yield paused redemptions in March. Its co-founder Ana Ruiz stepped down as chief "
+                              "executive a week later; the board has not yet named a replacement.")
+    assert of_type(found, "LEADERSHIP_CHANGE") == [("Tay Yield", "Ana Ruiz")], found
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("The watchdog warned against Harbor Trade, a site that sells forex signals; Kora Yield, which it said promised "
+     "30% a month; and Delta Coin Club.", [("Harbor Trade", "Kora Yield", "Delta Coin Club")]),
+])
+def test_semicolons_between_items_of_a_list_keep_the_sentence_whole(extractor, text, warned):
+    assert of_type(events(extractor, text), "WARNING") == warned
+
+
+def test_semicolons_between_people_of_a_list_keep_the_sentence_whole(extractor):
+    found = events(extractor, "Ann Voss, the finance chief, who had run the unit since 2019; Tom Reyes, its head of "
+                              "legal; and Lia Park, who led compliance, have left Kelp Exchange, the company said.")
+    assert sorted(of_type(found, "LEADERSHIP_CHANGE")) == [("Ann Voss", "Kelp Exchange"), ("Lia Park", "Kelp Exchange"),
+                                                           ("Tom Reyes", "Kelp Exchange")], found
+
+
+def test_a_pronoun_in_a_sentence_naming_no_one_is_the_one_person_of_the_sentence_before(extractor):
+    found = events(extractor, "Dmitri Sorokin ran the Kazan Coin exchange for six years. Polish police detained him "
+                              "at an airport in 2021. He was handed over to U.S. authorities in 2023.")
+    assert of_type(found, "CRIMINAL_CASE") == [("Dmitri Sorokin",)], found
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("The Bank of Lithuania refused to authorise Vilnius Kripto under the new regime.",
+     [("Bank of Lithuania", "Vilnius Kripto")]),
+    ("The Bank of Lithuania declined to register Vilnius Kripto, a small exchange, in May.",
+     [("Bank of Lithuania", "Vilnius Kripto")]),
+    ("Vilnius Kripto refused to comment on the licence.", []),
+])
+def test_a_regulator_refusing_to_authorise_a_company_is_a_licensing_decision(extractor, text, licensed):
+    assert of_type(events(extractor, text), "LICENSE") == licensed
+
+
+@pytest.mark.parametrize("text, wound_down", [
+    ("Tammi Crypto has 45 days to wind down and repay its users.", []),
+    ("The regulator gave Tammi Crypto 45 days to wind down and repay its users.", []),
+    ("Tammi Crypto decided to wind down its business after losses.", [("Tammi Crypto",)]),
+])
+def test_a_wind_down_given_a_deadline_has_not_happened_yet(extractor, text, wound_down):
+    assert of_type(events(extractor, text), "BANKRUPTCY") == wound_down
+
+
+def test_people_charged_by_prosecutors_face_a_criminal_case(extractor):
+    found = events(extractor, "Leon Brandt and Yusuf Okafor were charged by prosecutors in Brooklyn last spring.")
+    assert of_type(found, "CRIMINAL_CASE") == [("Leon Brandt", "Yusuf Okafor")], found
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("The new law will require brokers that trade tokens to obtain licences from the FSCA.", []),
+    ("Exchanges will have to obtain a licence from the FSCA by June.", []),
+    ("Kelp Exchange obtained a licence from the FSCA in June.",
+     [("Financial Sector Conduct Authority", "Kelp Exchange")]),
+])
+def test_a_licence_a_rule_obliges_firms_to_obtain_is_not_granted_yet(extractor, text, licensed):
+    assert of_type(events(extractor, text), "LICENSE") == licensed
+
+
+def test_the_employer_that_describes_an_arrested_person_is_no_party_to_the_case(extractor):
+    found = events(extractor, "Seoul police arrested Ravi Menon, an IT contractor employed by Kelp Exchange, on "
+                              "Saturday.")
+    assert of_type(found, "CRIMINAL_CASE") == [("Seoul Metropolitan Police Agency", "Ravi Menon")], found
+
+
+def test_a_company_that_began_handing_out_its_token_to_everyone_launched_it(extractor):
+    found = events(extractor, "KELP, the network's staking token, rose 20%. Kelp Labs began handing out KELP in May "
+                              "to everyone who had staked on the network.")
+    assert of_type(found, "LAUNCH") == [("Kelp Labs", "KELP")], found
+
+
+def test_its_wallets_robbed_are_the_wallets_of_the_company_told_before(extractor):
+    found = events(extractor, "Kelp Exchange grew fast last year. Attackers drained $5 million from its hot wallet on "
+                              "Monday.")
+    assert of_type(found, "HACK") == [("Kelp Exchange",)], found

@@ -1357,3 +1357,21 @@ def test_the_chief_of_the_bureau_works_for_the_bureau_named_before(extractor):
 ])
 def test_a_bare_company_title_after_a_name_is_at_the_company_the_article_is_about(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_advisers_of_a_restructuring_firm_work_for_it(extractor):
+    found = relations(extractor, "Priya Nair and Tom Hale of Harbour Lane Restructuring will act as administrators.")
+    assert {("Priya Nair", "WORKS_FOR", "Harbour Lane Restructuring"),
+            ("Tom Hale", "WORKS_FOR", "Harbour Lane Restructuring")} <= found, found
+
+
+def test_a_think_tank_named_after_its_kind_employs_its_economist(extractor):
+    found = relations(extractor, "\"Rules alone change little,\" said Ines Moreau, an economist at Dakar-based think "
+                                 "tank Maison Teranga Analyse.")
+    assert {("Ines Moreau", "WORKS_FOR", "Maison Teranga Analyse"),
+            ("Maison Teranga Analyse", "BASED_IN", "Dakar")} <= found, found
+
+
+def test_a_place_before_the_kind_places_a_company_whose_description_goes_on_with_a_hyphened_verb(extractor):
+    found = relations(extractor, "Kelp Labs, the Lisbon company co-founded by Ines Moreau, raised $31 million in June.")
+    assert ("Kelp Labs", "BASED_IN", "Lisbon") in found, found

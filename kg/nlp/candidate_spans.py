@@ -44,9 +44,10 @@ ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech
                   "operator", "marketplace", "wallet", "processor", "retailer", "giant", "conglomerate", "outlet",
                   "publisher", "subsidiary", "unit", "arm", "affiliate", "consultancy", "partnership", "venture",
                   "custodian", "broker", "brokerage", "miner", "manager", "studio", "project", "foundation",
-                  "organization", "launchpad", "pool", "maker", "institution"}
+                  "organization", "launchpad", "pool", "maker", "institution", "tank"}
 # a sum written with its currency's sign: "R$1.5", "$40", "US$2", "€350,000"
 SUM_OF_MONEY = re.compile(r"^(?:[A-Z]{1,3})?[$€£¥₦₹]\d?")
+SUM_WITH_FIGURES = re.compile(r"^(?:[A-Z]{1,3})?[$€£¥₦₹]\d")
 # lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
 NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
                   "al", "el", "la", "le", "ter"}
@@ -123,6 +124,10 @@ class CandidateSpans:
         candidates = []
         doubtful = []  # ambiguous names without support of their own
         confirmed: set[str] = set()  # entries whose ambiguous name had support somewhere in the article
+        # (an acronym two bodies share stands for the one the article names in full, whatever the places it
+        # names: "AFP" after "Australian Federal Police" is the police, not the news agency)
+        named_in_full = {label for label, start, end, _ in matches
+                         if (e := self.kb.get(label)) is not None and doc[start:end].text == e.name}
         for label, start, end, exact in matches:
             shared = label.startswith("shared:")
             entry = self.kb.get(label.removeprefix("shared:"))
@@ -130,7 +135,8 @@ class CandidateSpans:
             if start > 0 and doc[start - 1].text == "Operation":
                 continue  # "Operation Cronos": a police operation's name, not the coin's
             if shared:
-                if entry.country not in countries or sentence_initial(span) or _of_a_place_after(span):
+                if entry.country not in countries and entry.id not in named_in_full or sentence_initial(span) or \
+                        _of_a_place_after(span):
                     continue
             elif span.text in entry.ambiguous:
                 if not self._confirmed(doc, span, entry, matches):
@@ -552,6 +558,9 @@ def _trim(ent: Span) -> Span | None:
         if SUM_OF_MONEY.match(doc[i].text):
             end = i  # "Paulista Tokens R$1.5 million": NER ran a name into the sum after it
             break
+        if doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in SUM_WORDS:
+            end = i  # "fined Kestrel Coin 3.5 million rand": the sum in a currency written out after the name
+            break
     if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in ("based", "headquartered"):
         end -= 2  # "Novi Sad-based": the place NER ran into its modifier
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and
@@ -567,6 +576,8 @@ def _trim(ent: Span) -> Span | None:
         end -= 1  # "Santiago exchange", "naira pairs": a name does not end in a lowercase word
     if end > start and doc[end - 1].text == "." and end - start == 1:
         return None
+    if end - start == 1 and SUM_WITH_FIGURES.match(doc[start].text):
+        return None  # "S$500,000": a sum NER took for a place
     return doc[start:end] if end > start else None
 
 

@@ -168,6 +168,17 @@ class EntityTyping(EntityBuilder):
         return prev is not None and prev.lower_ in ("in", "from", "near") and len(nxt) == 2 and \
             nxt[0].text == "," and self._is_place(nxt[1].i)
 
+    def _person_from_a_town(self, span: Span) -> bool:
+        """'Mason Clegg of Leeds, England, and ...': a name of two words followed by "of", a town and its
+        country or state is a person's and their home town (a company's branch takes no ", England")."""
+        doc = self.doc
+        after = span.end + 1
+        if len(span) != 2 or not all(t.is_title and t.pos_ == "PROPN" for t in span) or \
+                after >= len(doc) or doc[span.end].lower_ != "of" or not self._is_place(after):
+            return False
+        place_end = self.taken[after].end
+        return place_end + 1 < len(doc) and doc[place_end].text == "," and self._is_place(place_end + 1)
+
     def _is_place(self, i: int) -> bool:
         return i in self.taken and self.ents.records[self.taken[i].key].type == "LOCATION"
 
@@ -286,6 +297,19 @@ class EntityTyping(EntityBuilder):
             before -= 1
             steps += 1
         return self._listed_after_exchanges(span) or self._described_as_exchange(span)
+
+    def _called_the_exchange_next(self, span: Span) -> bool:
+        """'The regulator fined Kestrel Coin on Monday. The exchange said ...': the next sentence opens on "the
+        exchange", and this coin-shaped name is the only company its own sentence names, so it is that exchange
+        (not a company of another shape: the exchange is then more often one named before)."""
+        doc, sent = self.doc, span.sent
+        if sent.end >= len(doc) - 2 or doc[sent.end].lower_ != "the" or \
+                not self._exchange_noun_to(sent.end + 1, sent.end + 1) or doc[sent.end + 1].dep_ != "nsubj":
+            return False
+        companies = {self.taken[i].key for i in range(sent.start, sent.end) if i in self.taken and
+                     not self.taken[i].generic and
+                     self.ents.records[self.taken[i].key].type in ("EXCHANGE", "ORGANIZATION", "ASSET")}
+        return companies == {self.taken[span.start].key} if span.start in self.taken else False
 
     def _trades_named_coins(self, span: Span) -> bool:
         """'X listed SOL and ADA', 'X will stop trading Monero', 'X suspended trading in PEPE': a company that
@@ -435,7 +459,8 @@ class EntityTyping(EntityBuilder):
     def _type_said_at(self, type_: str, m) -> str:
         """What one mention's context says a name typed ``type_`` is: an exchange or a central bank, or ""."""
         if type_ == "ASSET":
-            return "EXCHANGE" if self._exchange_context(self.doc[m.start:m.end]) else ""
+            span = self.doc[m.start:m.end]
+            return "EXCHANGE" if self._exchange_context(span) or self._called_the_exchange_next(span) else ""
         if type_ == "PERSON" and len(m.text.split()) > 1 and self._titled_appositive(self.doc[m.start:m.end]):
             return ""  # "Alexei Gorshkov, the founder of Neva Exchange, a St Petersburg exchange": the founder's name
         if type_ == "PERSON":
@@ -449,6 +474,8 @@ class EntityTyping(EntityBuilder):
                 return "ORGANIZATION"  # (or "Atlas Quantum, a bitcoin investment platform", after the headline's)
             return ""
         span = self.doc[m.start:m.end]
+        if type_ == "ORGANIZATION" and self._person_from_a_town(span):
+            return "PERSON"
         if self._exchange_context(span) or type_ == "ORGANIZATION" and (
                 self._trades_named_coins(span) or self._licensed_as_exchange(span)):
             return "EXCHANGE"

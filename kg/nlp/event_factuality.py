@@ -38,6 +38,7 @@ EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trac
 DEAL_MAKING = {"sign", "strike", "agree", "announce", "reach", "seal", "ink", "form", "finalize", "finalise"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 SOUGHT_REMEDIES = {"penalty", "fine", "disgorgement", "forfeiture", "restitution"}  # what a complaint asks for
+LICENSING_VERBS = {"license", "licence", "authorize", "authorise", "register", "approve", "grant", "renew"}
 LIKELY_WORDS = {"likely", "unlikely", "possible", "probable", "imminent", "expected"}  # what may yet happen
 
 
@@ -50,8 +51,10 @@ def happened(triggers: Triggers, token: Token) -> bool:
         return False
     if token.pos_ == "NOUN" and _ruled_out(token):
         return False  # "caused by heavy traffic rather than an attack": the cause set aside
-    if _told_as_done(token):
+    if _told_as_done(token) or _licence_refused(token):
         return True
+    if _wind_down_ordered(token) or _an_obligation(token):
+        return False
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -89,6 +92,8 @@ def happened(triggers: Triggers, token: Token) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
+            if child.dep_ == "preconj" and child.lower_ == "neither" and node.pos_ in ("VERB", "AUX"):
+                return False  # "has neither approved nor barred the wallet"
             if child.dep_ == "advmod" and child.lower_ in FALSE_REPORTS:
                 return False  # "a post falsely announced that the funds had been approved"
             if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NO_ONE or any(
@@ -145,6 +150,37 @@ def happened(triggers: Triggers, token: Token) -> bool:
 
 CASE_NOUNS = {"litigation", "suit", "lawsuit", "settlement", "claim", "action", "case", "proceeding", "fine",
               "penalty"}
+
+
+def _wind_down_ordered(verb: Token) -> bool:
+    """'was given 60 days to wind down', 'told to wind down its lending arm': a wind-down one is told or
+    given time to do is not done yet."""
+    if verb.lemma_.lower() != "wind" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    governor = verb.head
+    return governor.lemma_.lower() in ("have", "give", "order", "agree", "require", "tell", "force", "direct",
+                                       "instruct", "leave") or \
+        governor.lemma_.lower() in ("day", "week", "month", "year", "deadline", "time")
+
+
+def _an_obligation(verb: Token) -> bool:
+    """'the law will require brokers to obtain licences', 'firms will have to obtain a licence': what a rule
+    obliges someone to get is not got yet."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # (the licence itself: its verb tells)
+    if verb.lemma_.lower() not in ("obtain", "secure", "get", "hold", "acquire") or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    # (the parser may hang the infinitive on what comes between: "require brokers trading them to obtain")
+    return any(a.lemma_.lower() in ("require", "oblige", "force", "need", "have")
+               for a in list(verb.ancestors)[:3])
+
+
+def _licence_refused(verb: Token) -> bool:
+    """'has refused to authorise Tammi Crypto', 'declined to renew its registration': a licence denied is a
+    licensing decision as much as one granted (not "refused to comment")."""
+    return verb.lemma_.lower() in LICENSING_VERBS and verb.dep_ == "xcomp" and \
+        verb.head.lemma_.lower() in ("refuse", "decline") and not any(c.dep_ == "neg" for c in verb.head.children)
 
 
 def _means_or_scope(noun: Token) -> bool:

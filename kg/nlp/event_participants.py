@@ -180,6 +180,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         ordered = _insolvency_appointment(ents, token, officer, sent)
     if not ordered and spec.type == "HACK":
         ordered = _robbed_speaker(ents, clause)
+    ordered = _names_the_verb_hangs_from(ents, clause) + ordered
     if not ordered and spec.type in NEEDS_CLAUSE:
         return None  # "slides in debut": a launch names its launcher or what it launched
     if not ordered:
@@ -1013,7 +1014,9 @@ def _one_tokens_trading(ents: DocEntities, token: Token) -> bool:
             for c in token.children if c.dep_ in ("dobj", "xcomp")):
         return True  # "stopped trading Paycoin": whatever the token, its market stopped, not the venue
     halted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not halted or not all(c.lemma_.lower() in ("trading", "deposit", "trade") for c in halted):
+    # (every one of them: "deposits and withdrawals of SOL" stop the venue paying out)
+    if not halted or not all(t.lemma_.lower() in ("trading", "deposit", "trade") for c in halted
+                             for t in (c, *c.conjuncts)):
         return False
     phrase = [t for c in halted for t in c.subtree] + \
         [t for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") for t in c.subtree]
@@ -1175,6 +1178,9 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
     for _ in range(6):
         if node.dep_ == "poss" and node.head.lemma_.lower() in PERSON_NOUNS:
             return True  # "FTX's founder"
+        if node.dep_ == "pobj" and node.head.dep_ == "agent" and node.head.head.dep_ in ("acl", "relcl") and \
+                node.head.head.lemma_.lower() in ("employ", "hire", "contract", "retain"):
+            return True  # "arrested an IT contractor employed by Kelp Exchange": the employer describes him
         if node.dep_ in ("appos",) and node.head.i in ents.by_token and \
                 ents.record(ents.by_token[node.head.i]).type == "PERSON":
             return True  # "Mashinsky, the founder of Celsius,"
@@ -1546,10 +1552,21 @@ def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:
     node = token
     while node.i != verb.i and node.head.i != node.i:
         if node.dep_ in ("appos", "relcl", "acl") and node.head.i != verb.i and \
-                (node.head.i in ents.by_token and not ents.by_token[node.head.i].generic):
-            return True
+                (node.head.i in ents.by_token and not ents.by_token[node.head.i].generic or
+                 node.dep_ == "appos" and node.head.lemma_.lower() in ("share", "stock")):
+            return True  # (or hung on the shares: "Shares of Kestrel Mining Inc., a miner run by ..., fell")
         node = node.head
     return False
+
+
+def _names_the_verb_hangs_from(ents: DocEntities, verb: Token | None) -> list[Mention]:
+    """'Kraken and Bitstamp, two big venues in Europe, halted withdrawals': the parser may hang a verb
+    without a subject on the names before it, as one more item of their list; those names are its subject."""
+    if verb is None or verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ != "PROPN" or \
+            verb.head.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    names = [verb.head, *(c for c in verb.head.conjuncts if c.i < verb.i and c.pos_ == "PROPN")]
+    return [ents.by_token[t.i] for t in names if t.i in ents.by_token]
 
 
 def _shares_of(doc, mention) -> bool:

@@ -77,7 +77,8 @@ BROKEN_DUTIES = {"undertaking", "rule", "requirement", "obligation", "agreement"
 SPENT_MEANS = {"resource", "energy", "patience", "morale", "finance", "budget", "attention", "enthusiasm"}
 GIVEAWAY_VERBS = {"hand", "distribute", "airdrop"}  # how a new token reaches its first holders for free
 TOKEN_RECEIVERS = {"user", "wallet", "holder", "player", "staker", "address", "customer", "trader", "member",
-                   "participant", "community", "account", "developer", "contributor", "supporter", "collector"}
+                   "participant", "community", "account", "developer", "contributor", "supporter", "collector",
+                   "everyone", "anyone", "lender", "borrower"}
 FUND_NOUNS = {"fund", "etf", "etp", "etn"}
 LISTED_SECURITIES = {"fund", "etf", "share", "stock", "product", "note", "trust", "bond"}  # what stock markets list
 # what is built with a partner ("set" only as "set up"), and how one is chosen to build it
@@ -318,6 +319,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "prosecutors charged Ross Ulbricht with ...": the phrase "charge with" split by the one charged
             # (the events step tells a criminal case from a regulator's civil one)
             found.setdefault((tok.i, "LAWSUIT"), tok)
+        if lemma == "charge" and pos == "VERB" and any(
+                c.dep_ == "agent" and any(t.lemma_.lower() in ("prosecutor", "police") for t in c.subtree)
+                for c in tok.children):
+            found.setdefault((tok.i, "CRIMINAL_CASE"), tok)  # "they were charged by prosecutors in Brooklyn"
         if lemma in ("open", "launch", "add", "introduce") and pos == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "book" and
                 any(d.lower_ == "order" for d in c.children if d.dep_ in ("compound", "amod")) for c in tok.children):
@@ -572,6 +577,12 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
     if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and (
             _raised_money_from_a_company(token) or _company_raised_a_sum(token)):
         return True
+    if spec.type == "LICENSE" and token.lemma_.lower() == "admit":
+        # "admitted Kava Pay to its regulatory sandbox": a supervised trial is a licence; admitting a fault is not
+        return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and
+                   any(t.lower_ == "sandbox" for t in c.subtree) for c in token.children)
+    if spec.type == "LICENSE" and _regulator_authorised_a_company(token):
+        return True
     if spec.type == "LICENSE" and not _licence_sense(token, spec):
         return False
     if spec.type == "LICENSE" and token.lemma_.lower() == "register" and any(
@@ -644,6 +655,21 @@ def _company_raised_a_sum(verb: Token) -> bool:
         noun = verb.head
         return a_company(noun) or noun.dep_ == "appos" and a_company(noun.head)
     return any(c.dep_ == "nsubj" and any(a_company(t) for t in c.subtree) for c in verb.children)
+
+
+def _regulator_authorised_a_company(verb: Token) -> bool:
+    """'the regulator declined to authorise Tammi Crypto', 'the central bank registered Kelp Pay': a
+    regulator authorising or registering a named company licenses it, whatever else the sentence says."""
+    ents = getattr(verb.doc._, "kg", None)
+    if ents is None or verb.lemma_.lower() not in ("authorise", "authorize", "register", "license", "licence"):
+        return False
+    acting = verb.head if verb.dep_ == "xcomp" else verb
+
+    def named_as(children, types) -> bool:
+        return any((m := ents.by_token.get(c.i)) is not None and not m.generic and ents.record(m).type in types
+                   for c in children)
+    return named_as([c for c in verb.children if c.dep_ == "dobj"], ("ORGANIZATION", "EXCHANGE")) and \
+        named_as([c for c in acting.children if c.dep_ == "nsubj"], ("REGULATOR",))
 
 
 def _raised_money_from_a_company(verb: Token) -> bool:
@@ -1170,12 +1196,15 @@ def _a_named_token_given_out(taken: dict, verb: Token) -> bool:
     first holders ("to users", "to 400,000 wallets"), by someone named (not in the passive)."""
     if verb.lemma_.lower() == "hand" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return False
-    if not any(c.dep_ == "nsubj" for c in verb.children) or \
+    # (or the subject of the verb it goes on from: "Kelp Labs began handing out KELP to everyone who staked")
+    began = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("begin", "start", "continue") and \
+        any(c.dep_ == "nsubj" for c in verb.head.children)
+    if not began and not any(c.dep_ == "nsubj" for c in verb.children) or \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     ents = verb.doc._.kg
     given = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
-    receivers = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+    receivers = [o for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for o in c.children]
     return any(t.i in taken and not taken[t.i].generic and ents.record(taken[t.i]).type == "ASSET" for t in given) \
         and any(o.lemma_.lower() in TOKEN_RECEIVERS for o in receivers)
 

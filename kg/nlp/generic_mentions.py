@@ -13,6 +13,8 @@ from .candidate_spans import ends_start_up, kind_word, said_on
 from .doc_entities import EntityBuilder, EntityRecord, Mention
 
 
+# what thieves take money from: "drained $5 million from its hot wallet"
+ROBBED_HOLDINGS = {"wallet", "reserve", "treasury", "bridge", "platform", "account", "contract", "pool", "vault"}
 # verbs that report what someone said: the one who says "it" is its subject; what a venue says it would do
 REPORTING_VERBS = {"say", "announce", "confirm", "state", "add", "disclose", "report", "tell", "warn", "note",
                    "explain", "write", "claim", "acknowledge", "admit", "reveal", "notify", "inform"}
@@ -41,12 +43,20 @@ class GenericMentions(EntityBuilder):
         # (not the network something was said on: "confirmed the exploit on X and said it was working ...")
         named = sorted((m for m in self.ents.mentions if not m.generic and not said_on(doc, m.start)),
                        key=lambda m: m.start)
-        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("he", "she") and i not in self.taken):
-            person = self._person_speaking(tok) or self._one_person_before(named, tok)
+        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("he", "she", "him", "her") and
+                    i not in self.taken and doc[i].tag_ != "PRP$"):  # (not "her company")
+            person = self._person_speaking(tok) or self._one_person_before(named, tok) or \
+                self._the_person_of_the_sentence_before(named, tok)
             if person is not None:
                 self._mention(doc[tok.i:tok.i + 1], person, generic=True)
-        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they") or lower in nouns or
-                    lower == "up" and ends_start_up(doc, i)):
+        for tok in (doc[i] for i, lower in enumerate(self._lowers) if lower in ("it", "they", "its") or
+                    lower in nouns or lower == "up" and ends_start_up(doc, i)):
+            if tok.lower_ == "its":
+                if self._robbed_holdings(tok) and tok.i not in self.taken:
+                    record = self._referent(named, tok.i, ("EXCHANGE", "ORGANIZATION"))
+                    if record is not None:
+                        self._mention(doc[tok.i:tok.i + 1], record, generic=True)
+                continue
             if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.taken:
                 # a subject pronoun: the one who said it ("the MAS said it had been told"), else the
                 # organisation the text was just talking about
@@ -171,6 +181,27 @@ class GenericMentions(EntityBuilder):
                 people.add(m.key)
         return self.ents.records[next(iter(people))] if len(people) == 1 else None
 
+    @staticmethod
+    def _robbed_holdings(pronoun) -> bool:
+        """'hackers stole $28 million from its hot wallets': "its" on what was robbed is the company the text
+        was talking about (its other uses are read by the rules that need them)."""
+        noun = pronoun.head
+        return pronoun.dep_ == "poss" and noun.lemma_.lower() in ROBBED_HOLDINGS and noun.dep_ == "pobj" and \
+            noun.head.lower_ == "from"
+
+    def _the_person_of_the_sentence_before(self, named: list[Mention], pronoun) -> EntityRecord | None:
+        """'Sorokin ran the exchange for six years. Polish police detained him in 2021': a pronoun
+        in a sentence that names no one before it is the one person the sentence before names (by name or by a
+        pronoun read already)."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(self.ents.records[m.key].type == "PERSON" for m in named
+                                  if sent.start <= m.start < pronoun.i):
+            return None
+        before = self.doc[sent.start - 1].sent
+        people = {self.taken[i].key for i in range(before.start, before.end)
+                  if i in self.taken and self.ents.records[self.taken[i].key].type == "PERSON"}
+        return self.ents.records[next(iter(people))] if len(people) == 1 else None
+
     def _enforcer(self, named: list[Mention], pronoun) -> EntityRecord | None:
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do
         means the regulator named last before it."""
@@ -285,7 +316,12 @@ class GenericMentions(EntityBuilder):
         if doc[position].dep_ in ("nsubj", "nsubjpass"):
             # a subject goes on from the subject before it ("Coinbase agreed to buy Deribit, the largest
             # options exchange. The largest U.S. exchange said ..." is Coinbase), whatever its type
-            subjects = [m for m in near if _main_subject_of_sentence(doc[m.start:m.end].root)]
+            # (or that one's "the company", read before: "The Denver-based company bought Y last year. In March
+            # it raised $40 million" is the company, not Y)
+            said_so = [m for m in self.ents.mentions if m.generic and since <= m.start and m.end <= position and
+                       self.ents.records[m.key].type in types]
+            subjects = sorted((m for m in near + said_so if _main_subject_of_sentence(doc[m.start:m.end].root)),
+                              key=lambda m: m.start)
             if subjects:
                 return self.ents.records[subjects[-1].key]
         kinds = types
@@ -310,6 +346,9 @@ class GenericMentions(EntityBuilder):
 
 def _main_subject_of_sentence(token) -> bool:
     """The subject of its sentence's main verb ('Coinbase agreed to buy Deribit'), not of a clause
-    inside it ('with Grant Thornton appointed to wind it up')."""
+    inside it ('with Grant Thornton appointed to wind it up'); a company whose shares are that subject is
+    the sentence's subject too ('Shares of Kestrel Mining Inc. fell 9%')."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("share", "stock"):
+        token = token.head.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i
 

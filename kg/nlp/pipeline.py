@@ -126,9 +126,41 @@ def model_name(nlp: Language) -> str:
 
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc):
-    """A blank line ends a sentence: titles and paragraphs never run into each other."""
+    """A blank line ends a sentence: titles and paragraphs never run into each other. So does a semicolon
+    between two clauses ("X stepped down as chief executive; the board has not named a replacement"), whose second
+    verb the parser would otherwise make the first one's head, negation and all."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if prev.is_space and "\n" in prev.text or "\n\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif prev.text == ";" and _clause_each_side(doc, prev.i):
+            token.is_sent_start = True
     return doc
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _clause_each_side(doc, semicolon: int) -> bool:
+    """Whether the text on each side of a semicolon, up to the next semicolon or line break, has a finite verb
+    of its own: two clauses, not items of a list ("Ann Lee, the general counsel; and Bo Park, ...", "Kora Yield,
+    which it said promised 30% a month; and ..."), nor before a name: those halves tend to tell one story ("Ripple
+    hands the CEO job to X; Z becomes chairman")."""
+    def has_verb(tokens) -> bool:
+        # (a verb of its own, before any relative pronoun: not "Kora Yield, which it said promised 30% a month")
+        for t in tokens:
+            if t.lower_ in ("which", "who", "whose", "that"):
+                return False
+            if t.tag_ in FINITE_TAGS:
+                return True
+        return False
+
+    start = semicolon
+    while start > 0 and doc[start - 1].text != ";" and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    end = semicolon + 1
+    while end < len(doc) and doc[end].text != ";" and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    if semicolon + 1 < len(doc) and doc[semicolon + 1].tag_ in ("NNP", "NNPS"):
+        return False  # "X hands the CEO job to Y; Z becomes chairman": one change told in two halves
+    return has_verb(doc[start:semicolon]) and has_verb(doc[semicolon + 1:end])

@@ -1188,9 +1188,13 @@ class RelationFinder:
             nouns.append(after[k])
             k += 1
         while nouns and not self._kind_word(nouns[-1]) and (nouns[-1].tag_ in ("VBN", "VBG") or nouns[-1].pos_ == "ADJ"
-                                                            and any(self._kind_word(t) for t in nouns[:-1])):
+                                                            and any(self._kind_word(t) for t in nouns[:-1]) or
+                                                            nouns[-1].text == "-" or
+                                                            len(nouns) > 1 and nouns[-1].i + 1 < len(doc) and
+                                                            doc[nouns[-1].i + 1].text == "-" and
+                                                            doc[nouns[-1].i + 1] not in nouns):
             # "a Seoul security firm hired by ...", "a Brooklyn start-up building a wallet", "a San Francisco
-            # exchange popular with traders"
+            # exchange popular with traders", "the Lisbon company co-founded by" (the hyphened verb too)
             nouns.pop()
             k -= 1
         if not nouns or not self._kind_word(nouns[-1]):
