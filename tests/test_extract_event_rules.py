@@ -3131,3 +3131,17 @@ def test_its_wallets_robbed_are_the_wallets_of_the_company_told_before(extractor
     found = events(extractor, "Kelp Exchange grew fast last year. Attackers drained $5 million from its hot wallet on "
                               "Monday.")
     assert of_type(found, "HACK") == [("Kelp Exchange",)], found
+
+
+@pytest.mark.parametrize("text", [
+    "The Bank of Ghana called for a moratorium on token sales and for fines on promoters.",
+    "The Bank of Ghana called for penalties on unlicensed exchanges.",
+    "The Ministry of Finance drafted an amendment to ban anonymous wallets.",
+])
+def test_what_is_called_for_or_drafted_into_a_rule_has_not_happened(extractor, text):
+    found = events(extractor, text)
+    assert not of_type(found, "BAN") and not of_type(found, "FINE"), found
+
+
+def test_a_company_named_before_an_arrested_employees_job_is_no_party_to_the_case(extractor):
+    assert not of_type(events(extractor, "Police arrest Kelp Exchange engineer over $4 million theft"), "CRIMINAL_CASE")

@@ -53,7 +53,7 @@ def happened(triggers: Triggers, token: Token) -> bool:
         return False  # "caused by heavy traffic rather than an attack": the cause set aside
     if _told_as_done(token) or _licence_refused(token):
         return True
-    if _wind_down_ordered(token) or _an_obligation(token):
+    if _wind_down_ordered(token) or _an_obligation(token) or _called_for(token) or _what_a_rule_would_do(token):
         return False
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -150,6 +150,25 @@ def happened(triggers: Triggers, token: Token) -> bool:
 
 CASE_NOUNS = {"litigation", "suit", "lawsuit", "settlement", "claim", "action", "case", "proceeding", "fine",
               "penalty"}
+
+
+def _called_for(noun: Token) -> bool:
+    """'called for a moratorium on token sales and for fines', 'pressed for a licence regime': what someone
+    asks for has not happened (however the parser hangs the second "for")."""
+    if noun.pos_ != "NOUN":
+        return False
+    return any(a.lower_ == "for" and a.dep_ == "prep" and
+               a.head.lemma_.lower() in ("call", "push", "press", "lobby", "argue", "campaign")
+               for a in list(noun.ancestors)[:6])
+
+
+def _what_a_rule_would_do(verb: Token) -> bool:
+    """'drafted an amendment to ban anonymous wallets', 'a bill to ban mining': what a rule is meant to do
+    once passed is not done."""
+    return verb.pos_ == "VERB" and verb.dep_ == "acl" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        verb.head.lemma_.lower() in ("rule", "law", "bill", "regulation", "legislation", "proposal", "measure",
+                                     "framework", "amendment", "draft")
 
 
 def _wind_down_ordered(verb: Token) -> bool:

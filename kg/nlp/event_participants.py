@@ -126,6 +126,8 @@ WARNING_SIGNS = {"sign", "signal", "flag"}
 PERSON_NOUNS = {"chief", "executive", "ceo", "founder", "head", "director", "officer", "governor", "chairman", "chair",
                 "president", "manager", "staff", "employee", "employees", "board", "predecessor", "deputy", "team",
                 "leadership", "management", "executives", "workers", "minister", "commissioner"}
+# staff a company's name may describe: "police arrest Kelp Exchange engineer"
+STAFF_NOUNS = {"engineer", "developer", "contractor", "trader", "analyst", "programmer", "worker", "insider"}
 # what names people without giving them a job: "the complaint names X and Y"
 NAMING_DOCUMENTS = {"suit", "lawsuit", "complaint", "indictment", "filing", "petition", "report", "list", "motion",
                     "affidavit", "document", "letter", "order", "ruling", "judgment", "warrant", "notice"}
@@ -1187,8 +1189,9 @@ def _bystander(doc: Doc, ents: DocEntities, mention: Mention) -> bool:
         if node.dep_ == "pobj" and node.head.head.lemma_.lower() in PERSON_NOUNS | {"role", "part"}:
             node = node.head.head
             continue  # "chief executive of Celsius", walk on to see whose title it is
-        if node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in PERSON_NOUNS | {"founder", "co"}:
-            return True  # "Tornado Cash founders"
+        if node.dep_ in ("compound", "nmod") and node.head.lemma_.lower() in PERSON_NOUNS | {"founder", "co"} | \
+                STAFF_NOUNS:
+            return True  # "Tornado Cash founders", "a Kelp Exchange engineer"
         if (node.dep_ in ("pobj", "prep", "compound", "amod", "conj") or
                 node.dep_ == "appos" and node.head.i not in ents.by_token) and node.head.i != node.i:
             node = node.head

@@ -183,7 +183,7 @@ class GenericMentions(EntityBuilder):
 
     @staticmethod
     def _robbed_holdings(pronoun) -> bool:
-        """'hackers stole $28 million from its hot wallets': "its" on what was robbed is the company the text
+        """'attackers drained $5 million from its hot wallet': "its" on what was robbed is the company the text
         was talking about (its other uses are read by the rules that need them)."""
         noun = pronoun.head
         return pronoun.dep_ == "poss" and noun.lemma_.lower() in ROBBED_HOLDINGS and noun.dep_ == "pobj" and \
