@@ -46,8 +46,9 @@ ORG_KIND_NOUNS = {"platform", "company", "firm", "provider", "startup", "fintech
                   "custodian", "broker", "brokerage", "miner", "manager", "studio", "project", "foundation",
                   "organization", "launchpad", "pool", "maker", "institution", "tank"}
 # a sum written with its currency's sign: "R$1.5", "$40", "US$2", "€350,000"
-SUM_OF_MONEY = re.compile(r"^(?:[A-Z]{1,3})?[$€£¥₦₹]\d?")
-SUM_WITH_FIGURES = re.compile(r"^(?:[A-Z]{1,3})?[$€£¥₦₹]\d")
+CURRENCY_SIGN = r"^(?:[A-Z]{1,3})?[$€£¥₦₹]"
+SUM_OF_MONEY = re.compile(CURRENCY_SIGN)
+SUM_WITH_FIGURES = re.compile(CURRENCY_SIGN + r"\d")  # (not a ticker written with a dollar sign: "$KELP")
 # lowercase particles inside people's names: "Glaidson Acácio dos Santos", "Ursula von der Leyen"
 NAME_PARTICLES = {"dos", "da", "das", "do", "de", "van", "von", "der", "den", "del", "della", "di", "du", "bin", "binti",
                   "al", "el", "la", "le", "ter"}

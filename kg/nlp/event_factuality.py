@@ -38,6 +38,9 @@ EVIDENCE_NOUNS = {"sign", "evidence", "indication", "suggestion", "proof", "trac
 DEAL_MAKING = {"sign", "strike", "agree", "announce", "reach", "seal", "ink", "form", "finalize", "finalise"}
 PLAN_NOUNS = {"plan", "proposal", "roadmap", "intention"}  # "unveiled a plan to raise $42 billion"
 SOUGHT_REMEDIES = {"penalty", "fine", "disgorgement", "forfeiture", "restitution"}  # what a complaint asks for
+# what gives a wind-down time or orders it: "has 45 days to", "was told to", "a deadline to"
+WIND_DOWN_GOVERNORS = {"have", "give", "order", "agree", "require", "tell", "force", "direct", "instruct", "leave",
+                       "day", "week", "month", "year", "deadline", "time"}
 LICENSING_VERBS = {"license", "licence", "authorize", "authorise", "register", "approve", "grant", "renew"}
 LIKELY_WORDS = {"likely", "unlikely", "possible", "probable", "imminent", "expected"}  # what may yet happen
 
@@ -176,10 +179,7 @@ def _wind_down_ordered(verb: Token) -> bool:
     given time to do is not done yet."""
     if verb.lemma_.lower() != "wind" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    governor = verb.head
-    return governor.lemma_.lower() in ("have", "give", "order", "agree", "require", "tell", "force", "direct",
-                                       "instruct", "leave") or \
-        governor.lemma_.lower() in ("day", "week", "month", "year", "deadline", "time")
+    return verb.head.lemma_.lower() in WIND_DOWN_GOVERNORS
 
 
 def _an_obligation(verb: Token) -> bool:
