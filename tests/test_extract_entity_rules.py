@@ -2179,3 +2179,21 @@ def test_an_acronym_two_bodies_share_is_the_one_the_article_names_in_full(extrac
                                 "scam. The AFP did not name the suspects.")
     assert ("Australian Federal Police", "REGULATOR") in found and \
         not any(name == "Agence France-Presse" for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a network and its coin go by different names: the network is a project, the ticker its coin
+    ("Developers on Starknet and Celestia reported lower fees after the upgrade.",
+     {("Starknet", "ORGANIZATION"), ("Celestia", "ORGANIZATION")}),
+    ("The oracle network Chainlink signed up three more banks.", {("Chainlink", "ORGANIZATION")}),
+    # with its coin's ticker in brackets, the network's name stands for the coin
+    ("Polkadot (DOT) and Chainlink (LINK) both slipped on Tuesday.", {("DOT", "ASSET"), ("LINK", "ASSET")}),
+])
+def test_a_network_whose_coin_has_another_name_is_a_project(extractor, text, expected):
+    assert expected <= entities(extractor, text)
+
+
+def test_nft_collections_are_assets(extractor):
+    found = entities(extractor, "Sales of Moonbirds and Pudgy Penguins doubled in a week, while CryptoPunks "
+                                "held steady.")
+    assert {("Moonbirds", "ASSET"), ("Pudgy Penguins", "ASSET"), ("CryptoPunks", "ASSET")} <= found, found

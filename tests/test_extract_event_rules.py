@@ -3145,3 +3145,42 @@ def test_what_is_called_for_or_drafted_into_a_rule_has_not_happened(extractor, t
 
 def test_a_company_named_before_an_arrested_employees_job_is_no_party_to_the_case(extractor):
     assert not of_type(events(extractor, "Police arrest Kelp Exchange engineer over $4 million theft"), "CRIMINAL_CASE")
+
+
+@pytest.mark.parametrize("text, venues", [
+    # the parser reads "trading dogecoin" as one noun
+    ("Kraken began trading dogecoin and Cardano on Thursday.", {"Kraken"}),
+    ("Trading in dogecoin began on Kraken and Bitstamp on Wednesday.", {"Kraken", "Bitstamp"}),
+    # the venues that follow list the coin the first one did
+    ("Kraken listed Solana's SOL token in March, and Bitstamp followed suit in April.", {"Kraken", "Bitstamp"}),
+    # a parse with no verb: the past tense hung on the coin's name is the sentence's verb
+    ("Coinbase listed Dogecoin (DOGE) on Monday.", {"Coinbase"}),
+])
+def test_a_venue_starting_to_trade_a_coin_lists_it(extractor, text, venues):
+    listings = of_type(events(extractor, text), "LISTING")
+    assert {parts[0] for parts in listings} == venues and all(len(parts) > 1 for parts in listings), listings
+
+
+def test_a_venue_that_followed_something_else_lists_nothing(extractor):
+    listings = of_type(events(extractor, "Kraken listed Solana's SOL token in March, and prices followed."),
+                       "LISTING")
+    assert [parts[0] for parts in listings] == ["Kraken"], listings
+
+
+@pytest.mark.parametrize("text, launched", [
+    ("The Orvane Foundation's ORV token, distributed to stakers since April, doubled in a month.",
+     [("Orvane Foundation", "ORV")]),
+    ("Tidewell Finance's TDW token, released in May with no team allocation, has drawn large deposits.",
+     [("Tidewell Finance", "TDW")]),
+    # coins set free are not new coins
+    ("Tether's frozen USDT, released in March after a court order, went back to the victims.", []),
+])
+def test_an_owners_token_described_as_handed_out_or_released_was_launched(extractor, text, launched):
+    assert of_type(events(extractor, text), "LAUNCH") == launched
+
+
+def test_the_year_of_the_sale_a_round_was_raised_in_dates_it(extractor):
+    x = extractor.extract_one(Article(id="t", title="", text="The Norvik network went live in 2021 after the Norvik "
+                                      "Foundation raised $30 million in a 2018 token sale.",
+                                      published="2024-03-05T10:00:00Z"))
+    assert [(e.participants, e.date) for e in x.events if e.type == "FUNDING"] == [(("Norvik Foundation",), "2018")]

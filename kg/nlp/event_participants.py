@@ -183,6 +183,17 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if not ordered and spec.type == "HACK":
         ordered = _robbed_speaker(ents, clause)
     ordered = _names_the_verb_hangs_from(ents, clause) + ordered
+    if verb_of_a_verbless_parse(token):
+        # the name before it is its subject; the name it hangs on, and what that one's phrase holds, its object
+        ordered = ents.in_span(token.sent.start, token.i) + ents.in_span(token.i + 1, token.head.right_edge.i + 1)
+    if spec.type == "LAUNCH" and token.dep_ == "acl" and token.tag_ == "VBN":
+        # "Kelp's KLP token, handed out to stakers since May,": its owner, and the token described
+        described = token.head
+        owners = [m for c in described.children if c.dep_ == "poss"
+                  for m in ents.in_span(c.left_edge.i, c.i + 1) if not m.generic]  # (named: "the company's" is vague)
+        named = [m for c in (described, *(c for c in described.children if c.dep_ == "compound"))
+                 for m in ents.in_span(c.i, c.i + 1)]
+        ordered = (owners + named if owners else []) + ordered
     if not ordered and spec.type in NEEDS_CLAUSE:
         return None  # "slides in debut": a launch names its launcher or what it launched
     if not ordered:
@@ -910,6 +921,8 @@ def _launch_party(ents: DocEntities, mention: Mention, token: Token) -> bool:
         return True  # "the Central Bank of Nigeria launched the eNaira": an authority issuing a currency
     if token.dep_ in ("acl", "relcl") and token.head.i in ents.by_token and ents.by_token[token.head.i] is mention:
         return True  # "USDC, launched in 2018 by Circle"
+    if token.dep_ == "acl" and head.dep_ == "compound" and head.head.i == token.head.i:
+        return True  # "Kelp's KLP token, handed out to stakers": the named token the clause describes
     return any(c.left_edge.i <= mention.start <= c.right_edge.i for c in objects)
 
 
@@ -1562,6 +1575,14 @@ def _in_description(ents: DocEntities, token: Token, verb: Token) -> bool:
     return False
 
 
+def verb_of_a_verbless_parse(token: Token) -> bool:
+    """'Kraken listed Dogecoin (DOGE) on Monday': a past tense the parser hung on the name after it, right
+    after a name it made the root of a sentence with no verb, is that sentence's verb."""
+    root = token.sent.root
+    return token.dep_ == "amod" and token.tag_ in ("VBD", "VBN") and token.head.pos_ == "PROPN" and \
+        root.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].i == root.i and token.head.head.i == root.i
+
+
 def _names_the_verb_hangs_from(ents: DocEntities, verb: Token | None) -> list[Mention]:
     """'Kraken and Bitstamp, two big venues in Europe, halted withdrawals': the parser may hang a verb
     without a subject on the names before it, as one more item of their list; those names are its subject."""
@@ -1628,7 +1649,17 @@ def _dates_another(date: Span, clause: Token) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in PERIOD_BOUNDS:
         return True
     return root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ == "NOUN" and \
-        root.head.i != clause.i and not date.text[:1].isalpha()
+        root.head.i != clause.i and not date.text[:1].isalpha() and not _occasion_of_the_clause(root.head, clause)
+
+
+OCCASION_NOUNS = {"sale", "round", "offering", "auction", "raise", "ico"}
+
+
+def _occasion_of_the_clause(noun: Token, clause: Token) -> bool:
+    """'raised $48 million in a 2019 token sale', 'in its 2021 funding round': the year dates the sale or round
+    the clause's verb took place in, and so the event."""
+    return noun.lemma_.lower() in OCCASION_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+        and noun.head.head.i == clause.i
 
 
 PERIOD_BOUNDS = {"since", "from", "until", "till", "through", "between", "to"}

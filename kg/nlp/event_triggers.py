@@ -289,7 +289,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ in HACKER_NOUNS for o in c.children)
                 for c in (*tok.children, *(t for d in tok.children if d.dep_ == "dobj" for t in d.children))):
             found.setdefault((tok.i, "HACK"), tok)  # "Mt. Gox blamed hackers", "blamed the loss on attackers"
-        if lemma in MAKING_VERBS and pos == "VERB" and not hackers and _a_token_made(taken, tok):
+        if (lemma in MAKING_VERBS or lemma == "release" and _owners_token_described(taken, tok)) and pos == "VERB" and \
+                not hackers and _a_token_made(taken, tok):
             # "CoinFLEX issued a new token", "JDR, which Jadran Kripto issued in 2022" (not an attacker's minting)
             found.setdefault((tok.i, "LAUNCH"), tok)
         if lemma == "bar" and pos == "NOUN" and any(
@@ -418,6 +419,12 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "Nakasu Crypto began trading Astar (ASTR) and Polkadot (DOT)", "said it would stop trading in three
             # tokens — Byeol (BYL), ..."
             found.setdefault((tok.i, "LISTING"), tok)
+        if lowers[k] == "trading" and tok.dep_ == "compound" and tok.head.dep_ == "dobj" and \
+                tok.head.head.lemma_.lower() in OFFER_STARTS and _venue_trades_coins(taken, tok.head.head, tok.head):
+            # "Kelpie began trading dogecoin and XRP": the parser reads "trading dogecoin" as one noun
+            found.setdefault((tok.head.head.i, "LISTING"), tok.head.head)
+        if lemma in ("open", "begin", "start", "resume") and pos == "VERB" and _trading_in_coins_opens(taken, tok):
+            found.setdefault((tok.i, "LISTING"), tok)  # "Trading in the token opened on Kraken and Bitstamp"
         if lemma == "trade" and pos == "VERB" and tok.dep_ == "xcomp" and \
                 tok.head.lemma_.lower() in ("begin", "start") and _a_named_fund_starts(taken, tok.head):
             # "the Harbourline Bitcoin ETF began trading in Toronto on Tuesday": a new fund's first day is its
@@ -511,6 +518,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                             o.dep_ == "pobj" and _company_or_central_bank(o) for o in phrase[-1].children):
                         continue  # "signed an agreement with the SEC": a settlement, no partner
                     found.setdefault((head.i, type_), head)
+    for (i, type_), trigger in list(found.items()):
+        if type_ == "LISTING":
+            for follower in _venues_that_followed(trigger):
+                found.setdefault((follower.i, "LISTING"), follower)  # "Kraken listed it, and Bitstamp followed"
     if sum(type_ == "LEADERSHIP_CHANGE" for _, type_ in found) > 1:
         # "Ripple hands CEO job to Garlinghouse; Larsen becomes executive chairman": one succession, told by
         # the other trigger
@@ -850,19 +861,47 @@ def _a_token_made(taken: dict, verb: Token) -> bool:
                not taken[t.i].generic for t in made)
 
 
-def _venue_trades_coins(taken: dict, verb: Token) -> bool:
-    """A venue (named, or a pronoun) as the subject of the verb "trading" hangs from, and named coins as what
-    is traded (its object, or "in" them, by name or in apposition to "three tokens")."""
-    ents = verb.doc._.kg
+def _owners_token_described(taken: dict, verb: Token) -> bool:
+    """'Kelp Labs' KLP token, released in May,': a clause describing a coin its owner's name comes before (not
+    "the frozen USDT, released in March", funds set free)."""
     head = verb.head
+    return verb.dep_ == "acl" and (head.i in taken or head.lemma_.lower() in TOKEN_NOUNS) and \
+        any(c.dep_ == "poss" for c in head.children) and \
+        not any(c.dep_ == "amod" and c.lower_ != "new" for c in head.children)  # (nor "Tether's frozen USDT")
+
+
+def _venue_trades_coins(taken: dict, verb: Token, object_: Token | None = None) -> bool:
+    """A venue (named, or a pronoun) as the subject of the verb "trading" hangs from, and named coins as what
+    is traded (its object, or "in" them, by name or in apposition to "three tokens"). With ``object_`` (the
+    coin the parser joined to "trading" as one noun), ``verb`` is the verb that begins the trading."""
+    ents = verb.doc._.kg
+    head = verb if object_ is not None else verb.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
     if not any(c.i in taken and ents.record(taken[c.i]).type == "EXCHANGE" or c.lower_ in ("it", "they")
                for c in subjects):
         return False
-    traded = [c for c in verb.children if c.dep_ == "dobj"] + \
+    traded = [object_] if object_ is not None else [c for c in verb.children if c.dep_ == "dobj"] + \
         [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
     return any(t.i in taken and ents.record(taken[t.i]).type == "ASSET"
                for o in traded for t in [o, *(t for a in o.children if a.dep_ == "appos" for t in a.subtree)])
+
+
+def _venues_that_followed(listed: Token) -> list[Token]:
+    """'Kraken listed the token, and Bitstamp and Gemini followed (suit)': a clause joined to the listing whose
+    named venues only follow, with nothing of their own to follow."""
+    return [c for c in listed.conjuncts if c.lemma_.lower() == "follow" and c.pos_ == "VERB" and c.i > listed.i and
+            not any(d.dep_ == "dobj" and d.lower_ != "suit" for d in c.children) and
+            any(d.dep_ == "nsubj" and any(_named_venue(c.doc, t) for t in d.subtree) for d in c.children)]
+
+
+def _trading_in_coins_opens(taken: dict, verb: Token) -> bool:
+    """'Trading in the token opened on Kraken and Bitstamp', 'trading in FIL began on Gemini': trading in a coin
+    the article names starting on named venues lists it there."""
+    ents = verb.doc._.kg
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() == "trading" and any(
+        p.dep_ == "prep" and p.lower_ == "in" and any(
+            t.i in taken and ents.record(taken[t.i]).type == "ASSET" for t in p.subtree) for p in c.children)
+        for c in verb.children) and _on_named_venue(verb.doc, verb)
 
 
 def _for_named_assets(taken: dict, noun: Token) -> bool:
@@ -1199,11 +1238,14 @@ def _a_named_token_given_out(taken: dict, verb: Token) -> bool:
     # (or the subject of the verb it goes on from: "Kelp Labs began handing out KELP to everyone who staked")
     began = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("begin", "start", "continue") and \
         any(c.dep_ == "nsubj" for c in verb.head.children)
-    if not began and not any(c.dep_ == "nsubj" for c in verb.children) or \
+    # (or its owner's token the clause describes: "Kelp's KLP token, handed out to its stakers since May,")
+    described = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "poss" for c in verb.head.children)
+    if not began and not described and not any(c.dep_ == "nsubj" for c in verb.children) or \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     ents = verb.doc._.kg
-    given = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    given = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree] + \
+        ([verb.head, *(c for c in verb.head.children if c.dep_ == "compound")] if described else [])
     receivers = [o for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for o in c.children]
     return any(t.i in taken and not taken[t.i].generic and ents.record(taken[t.i]).type == "ASSET" for t in given) \
         and any(o.lemma_.lower() in TOKEN_RECEIVERS for o in receivers)

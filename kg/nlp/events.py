@@ -21,6 +21,7 @@ reports.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -30,7 +31,7 @@ from . import dates
 from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
 from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, past_employer,
-                                 read_event, swallowed_subject)
+                                 read_event, swallowed_subject, verb_of_a_verbless_parse)
 from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, invests_in_company, joined_a_round, \
     load_triggers
 from .guard import guarded
@@ -97,7 +98,10 @@ class EventFinder:
                 if not happened(self.t, token) and not (type_ == "LISTING" and announced_as_decided(token)) and \
                         not (type_ == "BANKRUPTCY" and sought_protection(self.t, token)):
                     continue
-                event = read_event(self.t, doc, ents, sent, token, spec)
+                following = type_ == "LISTING" and token.lemma_.lower() == "follow"
+                # (the venues that followed a listing name no coin of their own: they list the one before)
+                event = read_event(self.t, doc, ents, sent, token, replace(spec, needs=frozenset()) if following
+                                   else spec)
                 if event is None:
                     continue
                 if type_ == "FUNDING" and joined_a_round(token):
@@ -106,6 +110,12 @@ class EventFinder:
                     if told is not None:
                         _add_parties(told, event)
                     continue
+                if following:
+                    told = next((e for e in reversed(events) if e.type == "LISTING"), None)
+                    if told is None:
+                        continue
+                    event.participants = [k for k in event.participants if ents.records[k].type == "EXCHANGE"] + \
+                        [k for k in told.participants if ents.records[k].type != "EXCHANGE"]
                 event = _retyped(event, ents, sent, token, events)
                 type_ = event.type
                 if token.lemma_.lower() == "charge" and token.pos_ == "VERB" and all(
@@ -390,7 +400,7 @@ def _verb_read_as_modifier(token: Token, spec: TriggerSpec) -> bool:
     """'Bitstamp added trading in XRP': a past tense the parser hung on the noun after it, where the two make one
     of the type's trigger phrases ("add trading")."""
     return token.tag_ in ("VBD", "VBN") and token.head.i == token.i + 1 and \
-        (token.lemma_.lower(), token.head.lemma_.lower()) in spec.phrases
+        (token.lemma_.lower(), token.head.lemma_.lower()) in spec.phrases or verb_of_a_verbless_parse(token)
 
 
 def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: list[FoundEvent]) -> FoundEvent:

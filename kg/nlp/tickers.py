@@ -185,9 +185,9 @@ class Tickers(EntityBuilder):
                 self._mention(doc[i:i + 1], record, replace=True)
 
     def read_networks_as_coins(self) -> None:
-        """'2.5 million Cardano', 'trade bitcoin, ether, Solana and EURC', 'Arbitrum fell 10%': a network's name
-        counted in coins, listed among coins or moving in price is its coin there (the knowledge base's coin that
-        goes by "Cardano token")."""
+        """'2.5 million Cardano', 'trade bitcoin, ether, Solana and EURC', 'Arbitrum fell 10%', 'Chainlink (LINK)':
+        a network's name counted in coins, listed among coins, moving in price or followed by its coin's ticker is
+        its coin there (the knowledge base's coin that goes by "Cardano token")."""
         doc = self.doc
         for m in [m for m in self.ents.mentions if not m.generic]:
             record = self.ents.records[m.key]
@@ -195,12 +195,19 @@ class Tickers(EntityBuilder):
                 continue
             coin = next((e for e in self.kb.lookup(f"{m.text} token") if e.type == "ASSET"), None)
             if coin is None or not (self._counted(m.start) or self._listed_with_coins(m.start) or
-                                    self._moves_in_price(m.start)):
+                                    self._moves_in_price(m.start) or self._coins_ticker_after(m.end, coin)):
                 continue
             coin_record = self._record_for(coin.name, "ASSET", coin.id)
             self._mention(doc[m.start:m.end], coin_record, replace=True)
             for other in [o for o in self.ents.mentions if o.key == record.key and o.text in record.defined]:
                 self._mention(doc[other.start:other.end], coin_record, replace=True)  # "Cardano (ADA)": ADA too
+
+    def _coins_ticker_after(self, end: int, coin) -> bool:
+        """'Chainlink (LINK)', 'Celestia (TIA)': the network's name with its coin's ticker in brackets names the
+        coin."""
+        doc = self.doc
+        return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text in coin.tickers and \
+            doc[end + 2].text == ")"
 
     def _counted(self, i: int) -> bool:
         """'2.5 million Cardano', '40,000 Solana': an amount right before the name."""
