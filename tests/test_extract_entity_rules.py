@@ -2183,7 +2183,7 @@ def test_an_acronym_two_bodies_share_is_the_one_the_article_names_in_full(extrac
 
 @pytest.mark.parametrize("text, expected", [
     # a network and its coin go by different names: the network is a project, the ticker its coin
-    ("Developers on Starknet and Celestia reported lower fees after the upgrade.",
+    ("Starknet and Celestia both hired new heads of research this year.",
      {("Starknet", "ORGANIZATION"), ("Celestia", "ORGANIZATION")}),
     ("The oracle network Chainlink signed up three more banks.", {("Chainlink", "ORGANIZATION")}),
     # with its coin's ticker in brackets, the network's name stands for the coin
@@ -2197,3 +2197,28 @@ def test_nft_collections_are_assets(extractor):
     found = entities(extractor, "Sales of Moonbirds and Pudgy Penguins doubled in a week, while CryptoPunks "
                                 "held steady.")
     assert {("Moonbirds", "ASSET"), ("Pudgy Penguins", "ASSET"), ("CryptoPunks", "ASSET")} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # early exchanges, mining pools and makers the knowledge base knows by name
+    ("Customers of Justcoin and Kapiton moved their coins to Vault of Satoshi.",
+     {("Justcoin", "EXCHANGE"), ("Kapiton", "EXCHANGE"), ("Vault of Satoshi", "EXCHANGE")}),
+    ("Miners left Eligius for AntPool and F2Pool.",
+     {("Eligius", "ORGANIZATION"), ("AntPool", "ORGANIZATION"), ("F2Pool", "ORGANIZATION")}),
+    # a network whose coin goes by its ticker is a project: the foundation's network, the coin XTZ
+    ("Developers on Tezos voted for the upgrade.", {("Tezos", "ORGANIZATION")}),
+])
+def test_the_knowledge_base_knows_the_early_exchanges_and_pools(extractor, text, expected):
+    assert expected <= entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Charges against the three were filed by the Marin County District Attorney's Office on Friday.",
+     "Marin County District Attorney's Office"),
+    # a local office is named by its town; a national one is not
+    ("Charges were brought by the District Prosecutor's Office in Gdynia on Monday.",
+     "District Prosecutor's Office in Gdynia"),
+    ("Charges were brought by the National Prosecutor's Office in Warsaw on Monday.", "National Prosecutor's Office"),
+])
+def test_an_office_named_after_a_prosecutors_title_is_an_authority(extractor, text, office):
+    assert (office, "REGULATOR") in entities(extractor, text)

@@ -3149,8 +3149,8 @@ def test_a_company_named_before_an_arrested_employees_job_is_no_party_to_the_cas
 
 @pytest.mark.parametrize("text, venues", [
     # the parser reads "trading dogecoin" as one noun
-    ("Kraken began trading dogecoin and Cardano on Thursday.", {"Kraken"}),
-    ("Trading in dogecoin began on Kraken and Bitstamp on Wednesday.", {"Kraken", "Bitstamp"}),
+    ("From Thursday Kraken will begin trading dogecoin and Cardano for its users in Europe.", {"Kraken"}),
+    ("After a long wait, trading in dogecoin began on Kraken and Bitstamp.", {"Kraken", "Bitstamp"}),
     # the venues that follow list the coin the first one did
     ("Kraken listed Solana's SOL token in March, and Bitstamp followed suit in April.", {"Kraken", "Bitstamp"}),
     # a parse with no verb: the past tense hung on the coin's name is the sentence's verb
@@ -3168,9 +3168,9 @@ def test_a_venue_that_followed_something_else_lists_nothing(extractor):
 
 
 @pytest.mark.parametrize("text, launched", [
-    ("The Orvane Foundation's ORV token, distributed to stakers since April, doubled in a month.",
+    ("The Orvane Foundation's ORV token, distributed to stakers last spring, is now worth $2 billion.",
      [("Orvane Foundation", "ORV")]),
-    ("Tidewell Finance's TDW token, released in May with no team allocation, has drawn large deposits.",
+    ("Tidewell Finance's TDW token, released on Monday after two audits, has drawn large deposits.",
      [("Tidewell Finance", "TDW")]),
     # coins set free are not new coins
     ("Tether's frozen USDT, released in March after a court order, went back to the victims.", []),
@@ -3180,7 +3180,84 @@ def test_an_owners_token_described_as_handed_out_or_released_was_launched(extrac
 
 
 def test_the_year_of_the_sale_a_round_was_raised_in_dates_it(extractor):
-    x = extractor.extract_one(Article(id="t", title="", text="The Norvik network went live in 2021 after the Norvik "
-                                      "Foundation raised $30 million in a 2018 token sale.",
+    x = extractor.extract_one(Article(id="t", title="", text="The Norvik Foundation, which raised $30 million in a "
+                                      "2018 token sale, opened its network to users in 2021.",
                                       published="2024-03-05T10:00:00Z"))
     assert [(e.participants, e.date) for e in x.events if e.type == "FUNDING"] == [(("Norvik Foundation",), "2018")]
+
+
+def test_a_site_seized_in_a_clause_joined_to_an_arrest_is_banned_by_who_arrested(extractor):
+    found = events(extractor, "Europol arrested two administrators of Velvet Bazaar, a darknet market, and seized "
+                              "its servers on Tuesday.")
+    assert any(parts[0] == "Europol" for parts in of_type(found, "BAN")), found
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("The online retailer Vantory began accepting bitcoin through BitPay in March.", ("Vantory", "BitPay")),
+    ("Since May the retailer Corvo Home accepts crypto payments via Coinbase.", ("Corvo Home", "Coinbase")),
+])
+def test_a_merchant_taking_coins_through_a_processor_works_with_it(extractor, text, partners):
+    assert of_type(events(extractor, text), "PARTNERSHIP") == [partners]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Quillfeather Labs' 2017 token sale drew $40 million in ether.", "2017"),
+    ("Quillfeather Labs' 2018 presale brought in 9,000 bitcoins.", "2018"),
+])
+def test_a_companys_token_sale_told_with_its_sum_is_its_funding(extractor, text, date):
+    x = extractor.extract_one(Article(id="t", title="", text=text, published="2024-03-05T10:00:00Z"))
+    assert [(e.participants, e.date) for e in x.events if e.type == "FUNDING"] == [(("Quillfeather Labs",), date)]
+
+
+@pytest.mark.parametrize("text", [
+    "China's central bank banned token sales and initial coin offerings in 2017, and Kelpie Exchange stopped serving "
+    "mainland users.",
+    "Regulators warned that celebrities who promote token sales, including one run by Quillfeather Labs, may break "
+    "the law.",
+])
+def test_token_sales_in_general_raise_no_money(extractor, text):
+    assert of_type(events(extractor, text), "FUNDING") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kelpie, a Lisbon exchange, says it lost customer deposits to a hacker in May.",
+    "Tarn Pool, a mining pool in Wales, said an intruder broke into its server on Sunday night and took 12 bitcoins.",
+])
+def test_coins_lost_to_a_hacker_or_a_server_broken_into_is_a_hack(extractor, text):
+    hacks = of_type(events(extractor, text), "HACK")
+    assert hacks and hacks[0][0] in ("Kelpie", "Tarn Pool"), hacks
+
+
+def test_customers_lost_to_rivals_are_no_hack(extractor):
+    assert of_type(events(extractor, "The exchange Kelpie lost many customers to rivals in May."), "HACK") == []
+
+
+@pytest.mark.parametrize("text, banned", [
+    ("Mastercard cut off Orla Cards, the Malta company behind the debit cards, on Friday.",
+     [("Mastercard", "Orla Cards")]),
+    ("Kelp Bank cut off Tarn Exchange in March.", [("Kelp Bank", "Tarn Exchange")]),
+    # not a storm, nor a company that is neither bank nor card network
+    ("The storm cut off Tarn Exchange's office from the grid.", []),
+    ("Orla Cards cut off Tarn Exchange in March.", []),
+])
+def test_a_bank_or_card_network_cutting_off_a_company_bans_it(extractor, text, banned):
+    assert of_type(events(extractor, text), "BAN") == banned
+
+
+def test_a_company_that_paid_hackers_was_hacked(extractor):
+    found = events(extractor, "The clinic chain Kelp Health said on Monday that it had paid hackers $1.2 million in "
+                              "ether to unlock its patient records.")
+    assert of_type(found, "HACK") == [("Kelp Health",)], found
+
+
+def test_a_bank_stopping_its_customers_paying_an_exchange_bans_it_and_fines_no_one(extractor):
+    found = events(extractor, "Lloyds Bank stopped customers from using its cards to pay Kraken in 2021.")
+    assert of_type(found, "BAN") == [("Lloyds Bank", "Kraken")] and of_type(found, "FINE") == [], found
+
+
+@pytest.mark.parametrize("text, funded", [
+    ("Kelp Mining raised $900 million last week in an offering of new shares.", [("Kelp Mining",)]),
+    ("Two brothers from Lyon raised $12 million in a token sale for Kelpcoin in 2016.", [("Kelpcoin",)]),
+])
+def test_money_raised_in_one_sale_or_offering_is_funding(extractor, text, funded):
+    assert of_type(events(extractor, text), "FUNDING") == funded

@@ -1375,3 +1375,21 @@ def test_a_think_tank_named_after_its_kind_employs_its_economist(extractor):
 def test_a_place_before_the_kind_places_a_company_whose_description_goes_on_with_a_hyphened_verb(extractor):
     found = relations(extractor, "Kelp Labs, the Lisbon company co-founded by Ines Moreau, raised $31 million in June.")
     assert ("Kelp Labs", "BASED_IN", "Lisbon") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # police ranks, judges and agents hold posts at their force, court or agency
+    ("Owen Pike, a sergeant with the Leeds Police Department, told reporters the raid took an hour.",
+     ("Owen Pike", "WORKS_FOR", "Leeds Police Department")),
+    ("Mara Ilves, a judge at the Tallinn District Court, said the defendants had lied.",
+     ("Mara Ilves", "WORKS_FOR", "Tallinn District Court")),
+    ("The arrest followed months of work by FBI special agent Nadia Oyelaran.",
+     ("Nadia Oyelaran", "WORKS_FOR", "Federal Bureau of Investigation")),
+])
+def test_officers_judges_and_agents_work_for_their_force_court_or_agency(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_a_judges_title_taken_for_a_workplace_employs_no_one(extractor):
+    found = relations(extractor, "U.S. Magistrate Judge Amos Holt ordered the two men held without bail.")
+    assert not any(type_ == "WORKS_FOR" for _, type_, _ in found), found

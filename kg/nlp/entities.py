@@ -104,6 +104,7 @@ class EntityLinker:
         builder.add_described_people()
         builder.add_shaped_organisations()
         builder.add_shaped_authorities()
+        builder.add_prosecutors_offices()
         builder.add_described_organisations()
         builder.add_companies_after_their_kind()
         builder.add_workplaces_after_titles()

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from .candidate_spans import said_on
 from .entities import DocEntities, Mention
 from .event_triggers import HACKER_NOUNS, LEAVE_VERBS, REMOVE_VERBS, SEND_VERBS, TECHNOLOGY_NOUNS, Triggers, \
-    TriggerSpec, about_apps, accounts_taken_over, agreed_to, central_bank, insolvency_officer, signed_as_endorser
+    TriggerSpec, about_apps, accounts_taken_over, agreed_to, central_bank, cuts_off_a_company, insolvency_officer, \
+    signed_as_endorser
 from .generic_mentions import REPORTING_VERBS
 
 REPORTING = {"say", "announce", "report", "state", "confirm", "allege", "accuse", "claim", "disclose", "reveal",
@@ -187,7 +188,7 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         # the name before it is its subject; the name it hangs on, and what that one's phrase holds, its object
         ordered = ents.in_span(token.sent.start, token.i) + ents.in_span(token.i + 1, token.head.right_edge.i + 1)
     if spec.type == "LAUNCH" and token.dep_ == "acl" and token.tag_ == "VBN":
-        # "Kelp's KLP token, handed out to stakers since May,": its owner, and the token described
+        # "Kelp's KLP token, handed out to stakers last spring,": its owner, and the token described
         described = token.head
         owners = [m for c in described.children if c.dep_ == "poss"
                   for m in ents.in_span(c.left_edge.i, c.i + 1) if not m.generic]  # (named: "the company's" is vague)
@@ -536,7 +537,8 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
         _cue(token, PRICE_DIRECTIONS) if spec.type == "PRICE_MOVE" else \
         _cue(token, LISTING_DIRECTIONS) if spec.type == "LISTING" else \
         _amount_raised(clause) if spec.type == "FUNDING" else ""
-    return FoundEvent(spec.type, keys, token.text, sent.start, sent.end, _date_text(sent, clause), stage)
+    return FoundEvent(spec.type, keys, token.text, sent.start, sent.end,
+                      _the_nouns_own_date(token) or _date_text(sent, clause), stage)
 
 
 def names_two_companies(sent) -> bool:
@@ -863,13 +865,20 @@ def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
 
 
 def _bank_barring_customers(ents: DocEntities, clause: Token) -> bool:
-    """'Lloyds Banking Group barred its customers from buying cryptocurrencies with its credit cards': a bank
-    shutting its customers or its payments out of crypto bans, as an authority does."""
+    """'Lloyds Banking Group barred its customers from buying cryptocurrencies with its credit cards',
+    'Mastercard cut off Orla Cards, the issuer of the cards': a bank or a card network shutting its customers, its payments or a
+    named company out bans, as an authority does."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     mention = ents.by_token.get(subject.i) if subject is not None else None
-    return mention is not None and not mention.generic and ents.record(mention).type == "ORGANIZATION" and \
-        BANK_NAME.search(ents.record(mention).name) is not None and any(
-            c.dep_ in ("dobj", "dative") and c.lemma_.lower() in BANK_CUSTOMERS for c in clause.children)
+    if mention is None or mention.generic or ents.record(mention).type != "ORGANIZATION":
+        return False
+    name = ents.record(mention).name
+    return BANK_NAME.search(name) is not None and any(
+        c.dep_ in ("dobj", "dative") and c.lemma_.lower() in BANK_CUSTOMERS for c in clause.children) or \
+        (BANK_NAME.search(name) is not None or name in CARD_NETWORKS) and cuts_off_a_company(clause)
+
+
+CARD_NETWORKS = {"Visa", "Mastercard", "American Express", "UnionPay"}
 
 
 def _fined_person(doc: Doc, mention: Mention, token: Token) -> bool:
@@ -980,7 +989,9 @@ def _payment_not_penalty(ents: DocEntities, token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "pay":
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
-        has_amount = any(c.dep_ == "dobj" for c in token.children)
+        # (a company paid is the payee, no sum: "using its cards to pay Kelp Exchange")
+        has_amount = any(c.dep_ == "dobj" and not (c.i in ents.by_token and ents.record(ents.by_token[c.i]).type in
+                                                   ("EXCHANGE", "ORGANIZATION")) for c in token.children)
         bought = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
                   for o in c.children if o.dep_ == "pobj"]
         if any(o.lemma_.lower() in BOUGHT_NOUNS or "%" in o.text or any(t.text == "%" for t in o.children) or
@@ -1632,6 +1643,19 @@ def _date_text(sent, clause: Token) -> str:
     return chosen.text
 
 
+def _the_nouns_own_date(token: Token) -> str:
+    """'a 2017 token sale', 'its June 2018 coin offering': an event noun dated by the words before it."""
+    if token.pos_ != "NOUN":
+        return ""
+    doc = token.doc
+    if doc.user_data.get("kg_dates") is None:
+        doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
+    before = [c for c in token.children if c.dep_ in ("compound", "nummod", "amod", "nmod") and c.i < token.i]
+    return next((e.text for e in doc.user_data["kg_dates"] for c in before
+                 if e.start <= c.i < e.end and any(t.like_num and len(t.text) == 4 for t in e)), "") or \
+        next((c.text for c in before if re.fullmatch(r"(19|20)\d\d", c.text)), "")  # (a year NER took for a count)
+
+
 def _describes_a_noun(token: Token, clause: Token) -> bool:
     """The token sits in a clause or appositive that describes a noun, below the event's clause."""
     node, steps = token, 0
@@ -1656,7 +1680,7 @@ OCCASION_NOUNS = {"sale", "round", "offering", "auction", "raise", "ico"}
 
 
 def _occasion_of_the_clause(noun: Token, clause: Token) -> bool:
-    """'raised $48 million in a 2019 token sale', 'in its 2021 funding round': the year dates the sale or round
+    """'raised $6 million in a 2016 token sale', 'in its 2021 funding round': the year dates the sale or round
     the clause's verb took place in, and so the event."""
     return noun.lemma_.lower() in OCCASION_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
         and noun.head.head.i == clause.i

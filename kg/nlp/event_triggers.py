@@ -51,7 +51,7 @@ LOSS_TO_THEFT = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves
 HACKER_NOUNS = {"hacker", "hackers", "attacker", "attackers", "thief", "thieves", "exploiter", "cybercriminals"}
 # who else breaks into an account ("criminals broke into the email account of its finance director"); only breaking
 # in makes them intruders, not any verb they are the subject of
-INTRUDERS = {"criminals", "fraudsters", "scammers", "intruders", "impostors", "imposters"}
+INTRUDERS = {"criminals", "fraudsters", "scammers", "intruders", "intruder", "impostors", "imposters"}
 # irregular pasts the small model misreads as adjectives, keeping them as their own lemma: "Thodex froze
 # customer accounts" (froze/ADJ); past forms that are never adjectives or nouns count wherever they stand,
 # participles ("frozen", "stolen") only with an object of their own
@@ -198,6 +198,10 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 c.dep_ == "prep" and c.lower_ == "into" and any(o.lemma_.lower() in BROKEN_INTO for o in c.children)
                 for c in tok.children):
             found.setdefault((tok.i, "HACK"), tok)  # "attackers had used stolen passwords to log into 740 accounts"
+        if lemma == "lose" and pos == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ in HACKER_NOUNS
+                                                              for o in c.children) for c in tok.children):
+            found.setdefault((tok.i, "HACK"), tok)  # "lost customer deposits to a hacker", whatever the sum
         if lemma == "lose" and pos == "VERB" and _money_lost(tok) and (
                 hackers or any(t.lower_ in LOSS_TO_THEFT for t in tok.subtree) or
                 any(c.pos_ == "VERB" and "HACK" in triggers.by_verb.get(c.lemma_.lower(), ()) for c in tok.conjuncts)):
@@ -205,6 +209,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # attacker empty its wallet" (however the parser hangs the attacker); "the Ronin bridge lost $620
             # million in March, and Nomad was drained of $190 million in August": a loss told beside a theft
             found.setdefault((tok.i, "HACK"), tok)
+        if lemma == "pay" and pos == "VERB" and any(c.dep_ in ("dative", "dobj") and c.lower_ in HACKER_NOUNS
+                                                    for c in tok.children):
+            found.setdefault((tok.i, "HACK"), tok)  # "the clinic paid hackers to unlock its records": a ransom
         if lemma == "pay" and pos == "VERB" and _paid_for_a_company(taken, tok):
             found.setdefault((tok.i, "ACQUISITION"), tok)  # "agreed to pay $1.5 billion for NinjaTrader"
         # "ordered Coincheck to improve its operations and report back": every verb the order names
@@ -263,6 +270,14 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                 any(c.dep_ == "prep" and c.lower_ == "from" and any(t.lower_ in ("banking", "bank", "banks")
                                                                     for t in c.subtree) for c in tok.children):
             found.setdefault((tok.i, "BAN"), tok)  # "a directive that cut crypto exchanges off from the banking system"
+        if lemma in ("stop", "block", "prevent") and pos == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ("customer", "client", "cardholder") for c in tok.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            # "Kelp Bank stopped customers from paying crypto exchanges" (a bank's ban; the events step keeps it
+            # only for a bank)
+            found.setdefault((tok.i, "BAN"), tok)
+        if lemma == "cut" and pos == "VERB" and cuts_off_a_company(tok):
+            found.setdefault((tok.i, "BAN"), tok)  # "Mastercard cut off Orla Cards" (a bank's or card network's, or none)
         if lemma in ("restore", "reinstate", "resume", "reopen") and pos == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "trading" and any(
                     t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "ASSET" for t in c.subtree)
@@ -387,6 +402,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in TECHNOLOGY_NOUNS and pos == "NOUN" and _anothers_technology_used(sent.doc, tok):
             # "started offering bitcoin using technology supplied by Bitpanda", "built on Bitpanda's infrastructure"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lemma == "accept" and pos == "VERB" and _accepts_payment_through(taken, tok):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a shop that takes ether through Coinbase Commerce"
         if lemma == "sponsor" and pos == "VERB" and any(c.dep_ == "dobj" and _named_company(sent.doc, c)
                                                         for c in tok.children):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "Orbital Pay has sponsored the Denver Nuggets since 2021"
@@ -519,6 +536,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                         continue  # "signed an agreement with the SEC": a settlement, no partner
                     found.setdefault((head.i, type_), head)
     for (i, type_), trigger in list(found.items()):
+        if type_ == "FUNDING" and trigger.lemma_.lower() in SALE_NOUNS and not _a_companys_own_sale(trigger):
+            del found[(i, type_)]  # "warned about token sales": sales in general raise no one's money
         if type_ == "LISTING":
             for follower in _venues_that_followed(trigger):
                 found.setdefault((follower.i, "LISTING"), follower)  # "Kraken listed it, and Bitstamp followed"
@@ -587,6 +606,17 @@ def has_context(token: Token, spec: TriggerSpec) -> bool:
         return True  # "the SFC approved the funds": a regulator's approval of a fund is its licence
     if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and (
             _raised_money_from_a_company(token) or _company_raised_a_sum(token)):
+        return True
+    if spec.type == "FUNDING" and token.lemma_.lower() in SALE_NOUNS:
+        return _a_companys_own_sale(token)  # (the sale told with its sum is context enough)
+    if spec.type == "FUNDING" and token.lemma_.lower() == "raise" and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "through", "via") and
+            any(o.dep_ == "pobj" and o.lemma_.lower() in SALE_NOUNS and o.tag_ == "NN" and
+                not any(a.lower_ in ("unregistered", "illegal", "fraudulent") for a in o.children)
+                for o in c.children)
+            for c in token.children):
+        # "raised $12 million in a token sale", "raised $900 million in an offering of new shares" (one sale:
+        # "raised money through sales of its coin" tells of trading; "in an unregistered offering", of a charge)
         return True
     if spec.type == "LICENSE" and token.lemma_.lower() == "admit":
         # "admitted Kava Pay to its regulatory sandbox": a supervised trial is a licence; admitting a fault is not
@@ -894,6 +924,40 @@ def _venues_that_followed(listed: Token) -> list[Token]:
             any(d.dep_ == "nsubj" and any(_named_venue(c.doc, t) for t in d.subtree) for d in c.children)]
 
 
+PAYMENT_NOUNS = {"payment", "crypto", "cryptocurrency", "cryptocurrencies", "donation"}
+
+
+def _accepts_payment_through(taken: dict, verb: Token) -> bool:
+    """'the retailer takes ether through Coinbase Commerce', 'accepts crypto payments via BitPay': a
+    merchant taking coins through a named processor works with it."""
+    ents = verb.doc._.kg
+    coins = any(c.dep_ == "dobj" and (c.lemma_.lower() in PAYMENT_NOUNS or c.i in taken and
+                                      ents.record(taken[c.i]).type == "ASSET") for c in verb.children)
+    return coins and any(
+        c.dep_ == "prep" and c.lower_ in ("through", "via") and any(
+            t.i in taken and not taken[t.i].generic and ents.record(taken[t.i]).type in ("EXCHANGE", "ORGANIZATION")
+            for o in c.children if o.dep_ == "pobj" for t in o.subtree)
+        for c in verb.children)
+
+
+def cuts_off_a_company(verb: Token) -> bool:
+    """'cut off Orla Cards', 'cut Kelp Pay off': the verb "cut off" with a named company as its object."""
+    ents = verb.doc._.kg
+    return verb.lemma_.lower() == "cut" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children) and \
+        any(c.dep_ == "dobj" and c.i in ents.by_token and not ents.by_token[c.i].generic and
+            ents.record(ents.by_token[c.i]).type in ("EXCHANGE", "ORGANIZATION") for c in verb.children)
+
+
+SALE_NOUNS = {"sale", "presale", "crowdsale", "offering"}
+
+
+def _a_companys_own_sale(noun: Token) -> bool:
+    """'Its token sale drew $40 million', 'Quillfeather's 2018 presale raised 9,000 bitcoins': one sale, whose
+    owner the text names, told with what it brought in."""
+    return noun.tag_ == "NN" and any(c.dep_ == "poss" for c in noun.children) and any(
+        t.ent_type_ == "MONEY" or t.like_num and t.ent_type_ != "DATE" for t in noun.sent)
+
+
 def _trading_in_coins_opens(taken: dict, verb: Token) -> bool:
     """'Trading in the token opened on Kraken and Bitstamp', 'trading in FIL began on Gemini': trading in a coin
     the article names starting on named venues lists it there."""
@@ -1097,6 +1161,8 @@ def _seizes_a_site(verb: Token) -> bool:
     parts = [c for c in verb.children if c.dep_ in ("nsubj", "agent")] + [  # whose: "its", "of Cryptex"
         c for o in objects if o.lemma_.lower() in SITE_NOUNS for c in o.children
         if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        parts += [c for c in verb.head.children if c.dep_ == "nsubj"]  # "the FBI arrested him and seized the site"
     # (or "they", the sayer's: "the BKA said they had seized the platforms' servers")
     return any(c.dep_ == "nsubj" and c.lower_ in ("they", "it", "we") for c in parts) or any(
         not m.generic and ents.record(m).type != "LOCATION"  # (not "U.S. authorities seized")
@@ -1238,7 +1304,7 @@ def _a_named_token_given_out(taken: dict, verb: Token) -> bool:
     # (or the subject of the verb it goes on from: "Kelp Labs began handing out KELP to everyone who staked")
     began = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("begin", "start", "continue") and \
         any(c.dep_ == "nsubj" for c in verb.head.children)
-    # (or its owner's token the clause describes: "Kelp's KLP token, handed out to its stakers since May,")
+    # (or its owner's token the clause describes: "Kelp's KLP token, handed out to its stakers last spring,")
     described = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "poss" for c in verb.head.children)
     if not began and not described and not any(c.dep_ == "nsubj" for c in verb.children) or \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

@@ -64,6 +64,9 @@ DESCRIBED_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 COUNTRY_CODES = {"TR", "KR", "JP", "AU", "TH", "ID", "IN", "BR", "MX", "AR", "CO", "ZA", "NG", "AE", "SG", "HK", "PH",
                  "VN", "MY", "PK", "DE", "FR", "IT", "ES", "NL", "PL", "UA", "KZ", "UZ", "CA", "NZ", "IL"}
 # the last words of authorities' names: "National Anti-Corruption Police", "Personal Data Protection Agency"
+# officers whose office is an authority named after them: "the District Attorney's Office"
+OFFICE_TITLES = {"Attorney", "Attorneys", "Prosecutor", "Prosecutors", "Sheriff", "Solicitor", "Procurator"}
+LOCAL_OFFICE_WORDS = {"Regional", "District", "Local", "Circuit", "Provincial", "Municipal"}
 AUTHORITY_HEADS = {"Police", "Agency", "Authority", "Commission", "Commissioner", "Directorate", "Inspectorate",
                    "Bureau", "Procuratorate", "Gendarmerie"}
 # "police" in the languages whose forces' names crypto news keeps untranslated ("Polícia Judiciária")
@@ -1126,6 +1129,31 @@ class NameRules(EntityTyping):
                 self._mention(span, self._record_for(span.text, "REGULATOR"))
             i = max(j, i + 1)
         self._add_romance_authorities()
+
+    def add_prosecutors_offices(self) -> None:
+        """"the Marin County District Attorney's Office", "the District Prosecutor's Office in Gdynia": an office
+        named after its officer's title in the possessive is an authority, whatever NER made of the capitalised
+        words before it (often a place); a local office's town, after "in", is part of its name."""
+        doc = self.doc
+        for k in range(1, len(doc) - 1):
+            if doc[k].text not in ("'s", "’s", "'", "’") or doc[k + 1].text != "Office" or \
+                    doc[k - 1].text not in OFFICE_TITLES:
+                continue
+            start = k - 1
+            while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start and \
+                    doc[start - 1].lower_ not in ("the", "a", "an") and k - start < 8:
+                start -= 1
+            end = k + 2
+            if all(t.text in LOCAL_OFFICE_WORDS for t in doc[start:k - 1]) and end + 1 < len(doc) and \
+                    doc[end].lower_ == "in" and doc[end + 1].is_title and \
+                    any(e.type == "LOCATION" for e in self.kb.lookup(doc[end + 1].text)):
+                end += 2  # (a local office is named by its town: "the Regional Prosecutor's Office in Gdynia")
+            span = doc[start:end]
+            known = [self.taken[i] for i in range(start, end) if i in self.taken]
+            if any(m.start < start or m.end > end or self.ents.records[m.key].type == "REGULATOR" and
+                   self.ents.records[m.key].kb_id for m in known):
+                continue  # (part of a longer name, or one the knowledge base knows)
+            self._mention(span, self._record_for(span.text, "REGULATOR"), replace=True)
 
     def _add_romance_authorities(self) -> None:
         """'Autoridad de Supervisión del Sistema Financiero', 'Superintendencia de Compañías, Valores y Seguros':

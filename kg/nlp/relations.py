@@ -80,6 +80,10 @@ if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
 
 
+# the last word of a judge's title NER takes for a workplace ("U.S. Magistrate" of "U.S. Magistrate Judge X")
+BENCH_TITLES = {"judge", "magistrate"}
+
+
 @dataclass(frozen=True)
 class FoundRelation:
     head: str  # EntityRecord keys
@@ -363,7 +367,9 @@ class RelationFinder:
             for rel in self._based_in(doc, ents, mentions) + self._home_of(doc, ents, mentions) + \
                     self._demonym_place(doc, ents, mentions):
                 found.setdefault((rel.head, rel.type, rel.tail), rel)
-        doc._.kg_relations = list(found.values())
+        # (not a title NER took for an employer: "U.S. Magistrate Judge X", "District Judge X")
+        doc._.kg_relations = [rel for rel in found.values() if not (
+            rel.type == "WORKS_FOR" and ents.records[rel.tail].name.split()[-1].lower() in BENCH_TITLES)]
         return doc
 
     # WORKS_FOR ----------------------------------------------------------------
