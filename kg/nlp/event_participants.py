@@ -866,8 +866,8 @@ def _robbed_speaker(ents: DocEntities, clause: Token) -> list[Mention]:
 
 def _bank_barring_customers(ents: DocEntities, clause: Token) -> bool:
     """'Lloyds Banking Group barred its customers from buying cryptocurrencies with its credit cards',
-    'Mastercard cut off Orla Cards, the issuer of the cards': a bank or a card network shutting its customers, its payments or a
-    named company out bans, as an authority does."""
+    'Mastercard cut off Orla Cards, the issuer of the cards': a bank or a card network shutting its customers,
+    its payments or a named company out bans, as an authority does."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     mention = ents.by_token.get(subject.i) if subject is not None else None
     if mention is None or mention.generic or ents.record(mention).type != "ORGANIZATION":

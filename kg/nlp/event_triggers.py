@@ -277,7 +277,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # only for a bank)
             found.setdefault((tok.i, "BAN"), tok)
         if lemma == "cut" and pos == "VERB" and cuts_off_a_company(tok):
-            found.setdefault((tok.i, "BAN"), tok)  # "Mastercard cut off Orla Cards" (a bank's or card network's, or none)
+            found.setdefault((tok.i, "BAN"), tok)  # "Mastercard cut off Orla Cards" (a bank's or card network's)
         if lemma in ("restore", "reinstate", "resume", "reopen") and pos == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "trading" and any(
                     t.i in taken and sent.doc._.kg.record(taken[t.i]).type == "ASSET" for t in c.subtree)
@@ -952,15 +952,15 @@ SALE_NOUNS = {"sale", "presale", "crowdsale", "offering"}
 
 
 def _a_companys_own_sale(noun: Token) -> bool:
-    """'Its token sale drew $40 million', 'Quillfeather's 2018 presale raised 9,000 bitcoins': one sale, whose
-    owner the text names, told with what it brought in."""
+    """'Quillfeather Labs' 2017 token sale drew $40 million', 'its 2018 presale brought in 9,000 bitcoins': one
+    sale, whose owner the text names, told with what it brought in."""
     return noun.tag_ == "NN" and any(c.dep_ == "poss" for c in noun.children) and any(
         t.ent_type_ == "MONEY" or t.like_num and t.ent_type_ != "DATE" for t in noun.sent)
 
 
 def _trading_in_coins_opens(taken: dict, verb: Token) -> bool:
-    """'Trading in the token opened on Kraken and Bitstamp', 'trading in FIL began on Gemini': trading in a coin
-    the article names starting on named venues lists it there."""
+    """'Trading in the token opened on Kraken and Bitstamp', 'trading in dogecoin began on Luno': trading in a
+    coin the article names starting on named venues lists it there."""
     ents = verb.doc._.kg
     return any(c.dep_ == "nsubj" and c.lemma_.lower() == "trading" and any(
         p.dep_ == "prep" and p.lower_ == "in" and any(
