@@ -873,9 +873,9 @@ def _bank_barring_customers(ents: DocEntities, clause: Token) -> bool:
     if mention is None or mention.generic or ents.record(mention).type != "ORGANIZATION":
         return False
     name = ents.record(mention).name
-    return BANK_NAME.search(name) is not None and any(
-        c.dep_ in ("dobj", "dative") and c.lemma_.lower() in BANK_CUSTOMERS for c in clause.children) or \
-        (BANK_NAME.search(name) is not None or name in CARD_NETWORKS) and cuts_off_a_company(clause)
+    bank = BANK_NAME.search(name) is not None
+    return bank and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in BANK_CUSTOMERS for c in clause.children) \
+        or (bank or name in CARD_NETWORKS) and cuts_off_a_company(clause)
 
 
 CARD_NETWORKS = {"Visa", "Mastercard", "American Express", "UnionPay"}
@@ -1625,13 +1625,15 @@ def _about_shares(sent) -> bool:
     return any(t.lower_ in ("shares", "stock", "stocks", "share") for t in sent)
 
 
-def _date_text(sent, clause: Token) -> str:
-    # the document's DATE spans, read once per Doc: Span.ents rebuilds the whole list on every call
-    doc = sent.doc
+def _doc_dates(doc) -> list[Span]:
+    """The document's DATE spans, read once per Doc: Span.ents rebuilds the whole list on every call."""
     if doc.user_data.get("kg_dates") is None:
         doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
-    dates = [e for e in doc.user_data["kg_dates"]
-             if sent.start <= e.start < sent.end and not _dates_another(e, clause)]
+    return doc.user_data["kg_dates"]
+
+
+def _date_text(sent, clause: Token) -> str:
+    dates = [e for e in _doc_dates(sent.doc) if sent.start <= e.start < sent.end and not _dates_another(e, clause)]
     if not dates:
         return ""
     subtree = set(range(clause.left_edge.i, clause.right_edge.i + 1))
@@ -1647,11 +1649,8 @@ def _the_nouns_own_date(token: Token) -> str:
     """'a 2017 token sale', 'its June 2018 coin offering': an event noun dated by the words before it."""
     if token.pos_ != "NOUN":
         return ""
-    doc = token.doc
-    if doc.user_data.get("kg_dates") is None:
-        doc.user_data["kg_dates"] = [e for e in doc.ents if e.label_ == "DATE"]
     before = [c for c in token.children if c.dep_ in ("compound", "nummod", "amod", "nmod") and c.i < token.i]
-    return next((e.text for e in doc.user_data["kg_dates"] for c in before
+    return next((e.text for e in _doc_dates(token.doc) for c in before
                  if e.start <= c.i < e.end and any(t.like_num and len(t.text) == 4 for t in e)), "") or \
         next((c.text for c in before if re.fullmatch(r"(19|20)\d\d", c.text)), "")  # (a year NER took for a count)
 
