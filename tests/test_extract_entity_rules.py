@@ -2222,3 +2222,61 @@ def test_the_knowledge_base_knows_the_early_exchanges_and_pools(extractor, text,
 ])
 def test_an_office_named_after_a_prosecutors_title_is_an_authority(extractor, text, office):
     assert (office, "REGULATOR") in entities(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a kind of firm or a "-based" place before an ambiguous name makes it the company's
+    ("Two engineers left mobile payments company Square last year.", ("Block Inc.", "ORGANIZATION")),
+    ("In 2022 the bank teamed up with Lisbon-based Copper to build custody tools.", ("Copper", "ORGANIZATION")),
+    # as does a deal it is the subject of, even at a sentence start
+    ("Ripple bought a stake in a Swiss bank last year.", ("Ripple Labs", "ORGANIZATION")),
+])
+def test_an_ambiguous_company_name_is_confirmed_by_its_kind_its_base_or_its_deal(extractor, text, expected):
+    assert expected in entities(extractor, text)
+
+
+def test_an_ambiguous_name_as_a_plain_word_stays_unconfirmed(extractor):
+    assert ("Ripple", "ORGANIZATION") not in entities(extractor, "A ripple went through the market on Monday.")
+
+
+@pytest.mark.parametrize("text, fund", [
+    # a number inside a fund's or an index's name, and a name NER cut short or read as a person's
+    ("Inflows into the Harbor 10 Crypto Index Fund slowed in May.", "Harbor 10 Crypto Index Fund"),
+    ("The Lindqvist Nordic 15 ETP listed in Stockholm in March.", "Lindqvist Nordic 15 ETP"),
+    ("Analysts at M&K said the M&K Nordic Crypto Select Index lagged bitcoin.", "M&K Nordic Crypto Select Index"),
+])
+def test_funds_and_indexes_are_named_in_full(extractor, text, fund):
+    assert (fund, "ORGANIZATION") in entities(extractor, text)
+
+
+def test_a_year_or_a_number_after_a_name_is_no_part_of_it(extractor):
+    found = entities(extractor, "Harbor Capital said on Monday that 2023 Crypto trends were mixed.")
+    assert not any(name.startswith("Harbor Capital 2023") for name, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CF Benchmarks and FTSE Russell both publish bitcoin reference rates.",
+     {("CF Benchmarks", "ORGANIZATION"), ("FTSE Russell", "ORGANIZATION")}),
+    ("Crypto Facilities runs futures for Kraken; Bakkt holds coins for clients.",
+     {("Crypto Facilities", "EXCHANGE"), ("Bakkt", "ORGANIZATION")}),
+    ("Epic Games released a new shooter on Friday.", {("Epic Games", "ORGANIZATION")}),
+])
+def test_the_knowledge_base_knows_index_providers_venues_and_game_companies(extractor, text, expected):
+    assert expected <= entities(extractor, text)
+
+
+def test_ner_leaving_out_the_first_word_of_a_company_name_is_given_it_back(extractor):
+    found = entities(extractor, "SEOUL, June 3 — Tolland Digital Markets, a dealer in large crypto orders, "
+                                "won a licence on Tuesday.")
+    assert ("Tolland Digital Markets", "ORGANIZATION") in found, found
+
+
+def test_a_john_doe_summons_names_no_person(extractor):
+    found = entities(extractor, "In 2019 the tax agency won a John Doe summons against Bitstamp, the exchange.")
+    assert not any(type_ == "PERSON" for _, type_ in found), found
+
+
+def test_a_game_or_a_brand_after_its_kind_is_no_person(extractor):
+    found = entities(extractor, "Players of the puzzle game Glass Orchard can now win tokens, and sportswear brand "
+                                "Halden Athletic pays for the prizes.")
+    assert {("Glass Orchard", "ORGANIZATION"), ("Halden Athletic", "ORGANIZATION")} <= found, found

@@ -3261,3 +3261,94 @@ def test_a_bank_stopping_its_customers_paying_an_exchange_bans_it_and_fines_no_o
 ])
 def test_money_raised_in_one_sale_or_offering_is_funding(extractor, text, funded):
     assert of_type(events(extractor, text), "FUNDING") == funded
+
+
+@pytest.mark.parametrize("text, launched", [
+    # futures and options an exchange starts are a launch; a coin it lists is a listing
+    ("In a filing, Kestrel Futures Exchange listed its first quarterly bitcoin contract on March 4.",
+     [("Kestrel Futures Exchange", "Bitcoin")]),
+    ("Kestrel Exchange began trading futures on solana on Tuesday.", [("Kestrel Exchange", "SOL")]),
+    ("On Sunday, bitcoin futures began trading on Kestrel Futures Exchange.",
+     [("Kestrel Futures Exchange", "Bitcoin")]),
+])
+def test_futures_an_exchange_starts_are_launched_not_listed(extractor, text, launched):
+    found = events(extractor, text)
+    assert of_type(found, "LAUNCH") == launched and of_type(found, "LISTING") == [], found
+
+
+def test_a_coin_an_exchange_begins_trading_is_still_listed(extractor):
+    found = events(extractor, "Some news first. Kraken began trading SOL on Monday.")
+    assert of_type(found, "LISTING") == [("Kraken", "SOL")], found
+
+
+def test_block_trades_block_nothing(extractor):
+    found = events(extractor, "Tolland Markets, a desk that arranges block trades for family offices, was granted "
+                              "a licence by the Monetary Authority of Singapore.")
+    assert of_type(found, "BAN") == [], found
+
+
+def test_a_summons_a_court_allows_is_an_investigation_not_a_licence(extractor):
+    found = events(extractor, "On March 3, a magistrate in Denver authorized the Internal Revenue Service to serve a "
+                              "summons on Bitstamp for data on its users.")
+    assert of_type(found, "INVESTIGATION") == [("Internal Revenue Service", "Bitstamp")], found
+    assert of_type(found, "LICENSE") == [], found
+
+
+@pytest.mark.parametrize("text, bought", [
+    # "which" after a person's name, the parse hanging it on the person: the company described
+    ("Payments run through Kelp Holdings, the bank group led by Ana Vidal, which bought the wallet maker, Orla "
+     "Labs, in 2019.", [("Kelp Holdings", "Orla Labs")]),
+    # a described noun whose clause leaves its object unsaid
+    ("Its coins trade on Quillstone Labs, the NFT marketplace that Kraken bought last year.",
+     [("Kraken", "Quillstone Labs")]),
+])
+def test_a_purchase_told_in_a_relative_clause_names_what_was_bought(extractor, text, bought):
+    assert of_type(events(extractor, text), "ACQUISITION") == bought
+
+
+@pytest.mark.parametrize("text, investigated", [
+    ("A court has authorized the Internal Revenue Service to demand records from Bitstamp about its top clients.",
+     [("Internal Revenue Service", "Bitstamp")]),
+    ("In 2018 the Financial Supervisory Service told Bitstamp to hand over names of clients who traded over "
+     "$50,000.", [("Financial Supervisory Service", "Bitstamp")]),
+    # assets handed over are no records demanded
+    ("A court ordered Kelp Exchange to hand over its assets to the liquidator.", []),
+])
+def test_records_an_authority_is_let_or_makes_a_company_hand_over_are_an_investigation(extractor, text, investigated):
+    found = events(extractor, text)
+    assert of_type(found, "INVESTIGATION") == investigated and of_type(found, "LICENSE") == [], found
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Some news first. Kelp Bank uses Fireblocks to hold client assets.", [("Kelp Bank", "Fireblocks")]),
+    ("Ardmore Furniture Ltd. followed in June, using BitPay to settle card payments.",
+     [("Ardmore Furniture Ltd.", "BitPay")]),
+    # thieves using an exchange are no partners of it
+    ("The thieves used Binance to convert the coins.", []),
+])
+def test_a_company_used_for_a_service_is_a_partner(extractor, text, partners):
+    assert of_type(events(extractor, text), "PARTNERSHIP") == partners
+
+
+@pytest.mark.parametrize("text, launched", [
+    ("Hana Pay Inc. began issuing KRWH, a won-backed stablecoin, in October.", [("Hana Pay Inc.", "KRWH")]),
+    ("Kelp Markets began publishing the Kelp 30 Index in February.", [("Kelp Markets", "Kelp 30 Index")]),
+    ("The bank began issuing refunds to customers in May.", []),
+])
+def test_a_company_beginning_to_issue_a_named_coin_or_index_launches_it(extractor, text, launched):
+    assert of_type(events(extractor, text), "LAUNCH") == launched
+
+
+@pytest.mark.parametrize("text, investigated", [
+    ("The Capital Markets Authority froze the assets of Kelp Digital Markets on Friday.",
+     [("Capital Markets Authority", "Kelp Digital Markets")]),
+    ("Police in Lagos froze the accounts of Kelp Exchange on Friday.", [("Kelp Exchange",)]),
+])
+def test_assets_an_authority_freezes_are_an_inquiry_not_a_halt(extractor, text, investigated):
+    found = events(extractor, text)
+    assert of_type(found, "INVESTIGATION") == investigated and of_type(found, "WITHDRAWAL_HALT") == [], found
+
+
+def test_withdrawals_a_company_freezes_are_still_a_halt(extractor):
+    found = events(extractor, "Kelp Exchange froze customer withdrawals on Monday.")
+    assert of_type(found, "WITHDRAWAL_HALT") == [("Kelp Exchange",)], found

@@ -1393,3 +1393,26 @@ def test_officers_judges_and_agents_work_for_their_force_court_or_agency(extract
 def test_a_judges_title_taken_for_a_workplace_employs_no_one(extractor):
     found = relations(extractor, "U.S. Magistrate Judge Amos Holt ordered the two men held without bail.")
     assert not any(type_ == "WORKS_FOR" for _, type_, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last year the bank hired Corvo, a Salt Lake City, Utah-based custodian, to hold its coins.",
+     {("Corvo", "BASED_IN", "Salt Lake City"), ("Corvo", "BASED_IN", "Utah")}),
+    ("Tolland Digital Markets, a Seoul over-the-counter desk for funds, won a licence.",
+     {("Tolland Digital Markets", "BASED_IN", "Seoul")}),
+    ("On Tuesday, Lisbon NFT marketplace Tejo Digital raised $4 million.", {("Tejo Digital", "BASED_IN", "Lisbon")}),
+])
+def test_a_city_and_state_or_a_kind_with_an_acronym_still_places_the_company(extractor, text, expected):
+    assert expected <= relations(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article's short name of a firm whose full name ends in a kind word, and a co- title
+    ("Harwick Indices, which runs crypto benchmarks from Leeds, added two tokens. \"We follow the market,\" "
+     "said Helen Obi, Harwick's research director.", ("Helen Obi", "WORKS_FOR", "Harwick Indices")),
+    ("Hedge funds borrow from Corrib Prime, a London prime broker. Dan Rees, Corrib's co-president, said loans "
+     "had doubled.",
+     ("Dan Rees", "WORKS_FOR", "Corrib Prime")),
+])
+def test_short_names_and_co_titles_give_the_employer(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -27,7 +27,8 @@ from .lexicon import Lexicon
 INSTITUTION_WORDS = {"Agency", "Authority", "Bank", "Board", "Bureau", "Commission", "Committee", "Council", "Court",
                      "Department", "Directorate", "Inspectorate", "Administration", "Ministry", "Office", "Police",
                      "Service"}
-FUND_WORDS = {"ETF", "ETP", "ETN", "Fund", "Trust"}  # words a fund's name ends in: "Harbourline Bitcoin ETF"
+# words a fund's name ends in: "Harbourline Bitcoin ETF"; an index is named like one ("Harbourline Crypto 10 Index")
+FUND_WORDS = {"ETF", "ETP", "ETN", "Fund", "Trust", "Index"}
 # the words before a land's name that make a region's: "Upper Austria", "Lower Saxony", "Inner Mongolia"
 REGION_QUALIFIERS = {"Upper", "Lower", "Inner", "Outer"}
 # letters written after a person's name for a rank or an honour: "Fiona Hartley QC", "Jane Doe MP"
@@ -191,6 +192,10 @@ class CandidateSpans:
                 return True
         if described_as_organisation(span):
             return True  # "Ripple, a leading provider of payment software, said": even at a sentence start
+        if _after_a_kind_or_base(span):
+            return True  # "fintech firm Square", "Zug-based Kelp"
+        if _subject_of_a_deal(span):
+            return True  # "Square bought a stake ...": a company's act, even at a sentence start
         if sentence_initial(span):
             return False
         window = doc[max(span.start - 3, span.sent.start):min(span.end + 3, span.sent.end)]
@@ -510,6 +515,34 @@ def sentence_initial(span: Span) -> bool:
     while i > span.sent.start and (doc[i - 1].is_punct or doc[i - 1].is_space):
         i -= 1
     return i == span.sent.start
+
+
+def _after_a_kind_or_base(span: Span) -> bool:
+    """The name follows a lower-case kind of firm ("custody firm Kelp") or a "-based" place ("Lisbon-based
+    Kelp"): words no common noun of the same spelling comes after."""
+    doc = span.doc
+    i = span.start
+    if i >= 3 and doc[i - 1].lower_ == "based" and doc[i - 2].text == "-" and doc[i - 3].is_title:
+        return True
+    # (right before the name, however the parser hangs the two: "at fintech firm Square")
+    return i >= 2 and doc[i - 1].is_lower and kind_word(doc, i - 1) in ORG_KIND_NOUNS and \
+        doc[i - 1].tag_ in ("NN", "NNS")
+
+
+DEAL_VERBS = {"acquire", "buy", "purchase", "raise", "hire", "appoint", "partner", "invest", "sue", "announce"}
+
+
+def _subject_of_a_deal(span: Span) -> bool:
+    """The name is the subject of a verb of company business, or of "agree"/"plan"/"move" to one: "Square
+    bought a stake", "Ripple moved to acquire a wallet maker"."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if verb.lemma_ in DEAL_VERBS:
+        return True
+    return verb.lemma_ in ("agree", "plan", "move", "seek") and \
+        any(c.dep_ == "xcomp" and c.lemma_ in DEAL_VERBS for c in verb.children)
 
 
 def _named_like_before(span: Span) -> bool:

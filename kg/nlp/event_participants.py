@@ -184,6 +184,11 @@ def read_event(triggers: Triggers, doc, ents: DocEntities, sent, token: Token, s
     if not ordered and spec.type == "HACK":
         ordered = _robbed_speaker(ents, clause)
     ordered = _names_the_verb_hangs_from(ents, clause) + ordered
+    if spec.type == "INVESTIGATION" and clause is not None and clause.dep_ == "xcomp" and \
+            not any(c.dep_ == "nsubj" for c in clause.children):
+        # "allowed the tax agency to serve a summons on the exchange": who the verb before lets act
+        ordered = [m for c in clause.head.children if c.dep_ == "dobj"
+                   for m in ents.in_span(c.left_edge.i, c.right_edge.i + 1)] + ordered
     if verb_of_a_verbless_parse(token):
         # the name before it is its subject; the name it hangs on, and what that one's phrase holds, its object
         ordered = ents.in_span(token.sent.start, token.i) + ents.in_span(token.i + 1, token.head.right_edge.i + 1)
@@ -671,9 +676,9 @@ def clause_mentions(triggers: Triggers, ents: DocEntities, token: Token, clause:
     if first and clause.dep_ == "relcl" and clause.sent.start == 0 and clause.head.i in ents.by_token and \
             clause.head.dep_ == "ROOT":
         first.insert(0, ents.by_token[clause.head.i])  # headline "Binance, Mastercard launch crypto card"
-    if clause.dep_ == "relcl" and clause.head.i in ents.by_token and any(
-            c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") for c in clause.children):
-        rest.insert(0, ents.by_token[clause.head.i])  # "WazirX, which Binance acquired in November"
+    described = _named_by_relative_clause(ents, clause)
+    if described is not None:
+        rest.insert(0, described)  # "WazirX, which Binance acquired in November"
     swallowed = swallowed_subject(clause) if not first and clause.dep_ == "advcl" else None
     if swallowed is not None:
         first.extend(ents.in_span(swallowed.left_edge.i + 1, swallowed.right_edge.i + 1))
@@ -1085,6 +1090,23 @@ def _insolvency_appointment(ents: DocEntities, verb: Token, officer: Token, sent
     return appointer + of_company + appointees if of_company else []
 
 
+def _named_by_relative_clause(ents: DocEntities, clause: Token) -> Mention | None:
+    """The name a relative clause's object stands for: "WazirX, which Binance acquired", or the name a
+    described noun stands for, its object left unsaid ("Quillstone, the venue Kraken bought last year")."""
+    if clause.dep_ != "relcl":
+        return None
+    head = clause.head
+    if head.i not in ents.by_token and head.dep_ == "appos" and head.head.i in ents.by_token:
+        head = head.head
+    if head.i not in ents.by_token:
+        return None
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    if any(c.lower_ in ("which", "that", "whom") for c in objects) or head is not clause.head and not objects and \
+            any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in clause.children):
+        return ents.by_token[head.i]
+    return None
+
+
 def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
     """'comparisons with WazirX, which lost $230 million when attackers ...': the name right before ", which"
     is what the pronoun stands for, even where the parser hung the clause elsewhere."""
@@ -1095,6 +1117,15 @@ def _relative_antecedent(ents: DocEntities, pronoun: Token) -> list[Mention]:
     if doc[i].dep_ == "appos" and doc[i].head.i in ents.by_token and doc[i].head.i < i:
         i = doc[i].head.i  # "Banco Galicia, the country's largest private bank, which ...": the name described
     if i not in ents.by_token or ents.by_token[i].generic:
+        return []
+    if pronoun.lower_ == "which" and ents.record(ents.by_token[i]).type == "PERSON":
+        # "Kelp Holdings, the bank group led by Ana Vidal, which bought ...": "which" is no person; the name the
+        # person's phrase describes
+        for up in doc[i].ancestors:
+            if up.dep_ == "appos" and up.head.i in ents.by_token:
+                up = up.head
+            if up.i in ents.by_token and ents.record(ents.by_token[up.i]).type in ("EXCHANGE", "ORGANIZATION"):
+                return [ents.by_token[up.i]]
         return []
     if _of_which(pronoun):
         # "CoinDCX and CoinSwitch, both of which registered": every name the quantifier counts

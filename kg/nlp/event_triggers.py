@@ -184,6 +184,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             poses[k], tags[k] = "VERB", "VBD"
     hackers = not HACKER_NOUNS.isdisjoint(lowers)
     taken = sent.doc._.kg.by_token
+    held_by_authority: set[int] = set()  # freezes of assets that tell an inquiry, no halt
     for k, tok in enumerate(tokens):
         lemma, pos, tag = lemmas[k], poses[k], tags[k]
         if tok.i in taken and not taken[tok.i].generic:
@@ -223,8 +224,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             if lemma in ORDER_VERBS else []
         if any(w in STOP_VERBS for w in ordered):
             found.setdefault((tok.i, "BAN"), tok)  # "ordered the exchange to stop offering services"
-        if any(w in EXPLAIN_VERBS for w in ordered):
-            found.setdefault((tok.i, "INVESTIGATION"), tok)  # "ordered Zipmex to explain why ..."
+        if any(w in EXPLAIN_VERBS for w in ordered) or _records_demanded(tok) and (
+                lemma in ("authorize", "authorise") or lemma in ORDER_VERBS and not _a_court_orders(tok)):
+            # "ordered Zipmex to explain why ...", "told the exchange to hand over client names",
+            # "let the tax agency seek records from the exchange"
+            found.setdefault((tok.i, "INVESTIGATION"), tok)
         if lemma in REPORT_ASKING_VERBS and pos == "VERB" and _asks_for_a_report(tok):
             # "asked Kowhai for a full report on the incident", "requested a report from the exchange"
             found.setdefault((tok.i, "INVESTIGATION"), tok)
@@ -402,6 +406,13 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         if lemma in TECHNOLOGY_NOUNS and pos == "NOUN" and _anothers_technology_used(sent.doc, tok):
             # "started offering bitcoin using technology supplied by Bitpanda", "built on Bitpanda's infrastructure"
             found.setdefault((tok.i, "PARTNERSHIP"), tok)
+        if lemma == "freeze" and pos == "VERB" and _an_authority_freezes_holdings(taken, tok):
+            # "the markets authority froze Kelp Markets' accounts": a step of an inquiry, no halt of
+            # the company's own
+            found.setdefault((tok.i, "INVESTIGATION"), tok)
+            held_by_authority.add(tok.i)
+        if lemma == "use" and pos == "VERB" and _uses_a_company_to_serve(taken, tok):
+            found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "uses Kelp Pay to settle card payments"
         if lemma == "accept" and pos == "VERB" and _accepts_payment_through(taken, tok):
             found.setdefault((tok.i, "PARTNERSHIP"), tok)  # "a shop that takes ether through Coinbase Commerce"
         if lemma == "sponsor" and pos == "VERB" and any(c.dep_ == "dobj" and _named_company(sent.doc, c)
@@ -447,6 +458,17 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # "the Harbourline Bitcoin ETF began trading in Toronto on Tuesday": a new fund's first day is its
             # launch (a stock market lists no coin)
             found.setdefault((tok.i, "LAUNCH"), tok)
+        if lemma in ("trade", "offer", "list") and pos == "VERB" and tok.dep_ == "xcomp" and \
+                tok.head.lemma_.lower() in ("begin", "start") and _derivatives_start(taken, tok):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "the exchange began offering solana options on Monday"
+        if lemma in ("issue", "publish", "mint") and pos == "VERB" and tok.dep_ == "xcomp" and \
+                tok.head.lemma_.lower() in ("begin", "start") and any(
+                    c.dep_ == "dobj" and c.i in taken and not taken[c.i].generic and
+                    sent.doc._.kg.record(taken[c.i]).type in ("ASSET", "ORGANIZATION") for c in tok.children):
+            found.setdefault((tok.i, "LAUNCH"), tok)  # "began issuing KELPY", "started publishing the Kelp 10 Index"
+        if lowers[k] == "trading" and tok.dep_ == "compound" and tok.head.dep_ == "dobj" and \
+                tok.head.head.lemma_.lower() in ("begin", "start") and _derivatives_start(taken, tok.head.head):
+            found.setdefault((tok.head.head.i, "LAUNCH"), tok.head.head)  # "began trading futures": one noun parsed
         if lemma in ("launch", "debut", "go", "land", "arrive") and pos == "VERB" and _on_named_venue(sent.doc, tok):
             found.setdefault((tok.i, "LISTING"), tok)  # "RLUSD launches on Uphold", "Ethereum Classic lands on Kraken"
         if joined_a_round(tok):
@@ -511,7 +533,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             found.setdefault((tok.i, "LAUNCH"), tok)
         if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
             for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
-                if not (type_ == "HACK" and _no_attack(tok, lemma) or type_ == "LISTING" and lists_a_fund):
+                if not (type_ == "HACK" and _no_attack(tok, lemma) or type_ == "LISTING" and lists_a_fund or
+                        lemma == "block" and k + 1 < len(tokens) and lemmas[k + 1] in ("trade", "trading")):
+                    # ("books block trades": large trades, nothing blocked)
                     found.setdefault((tok.i, type_), tok)
         if pos in ("NOUN", "PROPN") and not (lemma == "settlement" and tok.dep_ == "compound"):
             # (not "settlement accounts", "a settlement system": payments settled, no case settled)
@@ -535,7 +559,11 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
                             o.dep_ == "pobj" and _company_or_central_bank(o) for o in phrase[-1].children):
                         continue  # "signed an agreement with the SEC": a settlement, no partner
                     found.setdefault((head.i, type_), head)
+    for i in held_by_authority:
+        found.pop((i, "WITHDRAWAL_HALT"), None)
     for (i, type_), trigger in list(found.items()):
+        if type_ == "LICENSE" and (_approves_a_summons(trigger) or _records_demanded(trigger)):
+            del found[(i, type_)]  # "a court allowed the tax agency to serve a summons": the summons tells it
         if type_ == "FUNDING" and trigger.lemma_.lower() in SALE_NOUNS and not _a_companys_own_sale(trigger):
             del found[(i, type_)]  # "warned about token sales": sales in general raise no one's money
         if type_ == "LISTING":
@@ -547,6 +575,36 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
         found = {k: t for k, t in found.items() if not (k[1] == "LEADERSHIP_CHANGE" and t.lemma_.lower() == "become")}
     # one trigger token proposes each type once; keep sentence order
     return sorted(((tok, type_) for (i, type_), tok in found.items()), key=lambda x: x[0].i)
+
+
+SUMMONS_NOUNS = {"summons", "subpoena", "subpoenas", "summonses", "warrant", "warrants"}
+
+
+RECORD_NOUNS = {"record", "records", "name", "names", "data", "information", "document", "documents", "details",
+                "identity", "identities"}
+HANDING_VERBS = {"hand", "turn", "produce", "demand", "obtain", "seek", "collect", "give", "share"}
+
+
+def _records_demanded(verb: Token) -> bool:
+    """The verb lets or makes someone hand over or demand records: "ordered Kelp to hand over names, dates of
+    birth and addresses", "authorized the agency to demand records from Kelp"."""
+    return any(x.dep_ in ("xcomp", "ccomp") and x.lemma_.lower() in HANDING_VERBS and any(
+        o.dep_ == "dobj" and o.lower_ in RECORD_NOUNS for o in x.children) for x in verb.children)
+
+
+def _a_court_orders(verb: Token) -> bool:
+    """A judge or a court is the verb's subject: its orders in a case are the case's, not an inquiry."""
+    ents = verb.doc._.kg
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in ("judge", "court") or c.i in ents.by_token and
+                                      "Court" in ents.record(ents.by_token[c.i]).name) for c in verb.children)
+
+
+def _approves_a_summons(verb: Token) -> bool:
+    """'approved a John Doe summons', 'authorized the agency to serve a summons on the exchange': a court's
+    leave for an investigator's demand, no licence of a business."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [o for x in verb.children if x.dep_ in ("xcomp", "ccomp") for o in x.children if o.dep_ == "dobj"]
+    return any(o.lower_ in SUMMONS_NOUNS for o in objects)
 
 
 def _pair_added(pair: Token) -> bool:
@@ -940,6 +998,38 @@ def _accepts_payment_through(taken: dict, verb: Token) -> bool:
         for c in verb.children)
 
 
+HOLDING_NOUNS = {"asset", "assets", "account", "accounts", "fund", "funds", "wallet", "wallets", "property"}
+
+
+def _an_authority_freezes_holdings(taken: dict, verb: Token) -> bool:
+    """A regulator or the police freeze assets, accounts or funds (of a company, or linked to one)."""
+    ents = verb.doc._.kg
+    actors = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    authority = any(a.lemma_.lower() in ("police", "prosecutor", "prosecutors", "investigator") or
+                    a.i in taken and ents.record(taken[a.i]).type == "REGULATOR" for a in actors)
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HOLDING_NOUNS]
+    return authority and bool(held)
+
+
+SERVICE_VERBS = {"process", "handle", "settle", "hold", "safeguard", "custody", "convert", "issue", "run", "power"}
+
+
+def _uses_a_company_to_serve(taken: dict, verb: Token) -> bool:
+    """'uses Kelp Pay to settle card payments', 'uses Kelp Custody to hold its bitcoin': a named company used for a
+    service is a partner."""
+    ents = verb.doc._.kg
+    user = verb.head if verb.dep_ in ("advcl", "conj", "xcomp") and not any(
+        c.dep_ == "nsubj" for c in verb.children) else verb
+    if not any(c.dep_ == "nsubj" and c.i in taken and ents.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION")
+               for c in user.children):
+        return False  # (a company uses it: not "the thieves used Kelp Exchange to convert the coins")
+    return any(c.dep_ == "dobj" and c.i in taken and not taken[c.i].generic and
+               ents.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION") for c in verb.children) and any(
+        x.dep_ in ("xcomp", "advcl") and x.lemma_.lower() in SERVICE_VERBS and any(a.dep_ == "aux" for a in x.children)
+        for x in verb.children)
+
+
 def cuts_off_a_company(verb: Token) -> bool:
     """'cut off Orla Cards', 'cut Kelp Pay off': the verb "cut off" with a named company as its object."""
     ents = verb.doc._.kg
@@ -1263,6 +1353,26 @@ def on_named_venue(doc, verb: Token) -> list[Token]:
 
 def _on_named_venue(doc, verb: Token) -> bool:
     return bool(on_named_venue(doc, verb))
+
+
+DATED_DERIVATIVES = {"futures", "options"}
+
+
+def _derivatives_start(taken: dict, verb: Token) -> bool:
+    """A named venue begins to trade or offer futures or options (not perpetual ones, which crypto exchanges
+    list coin by coin), or they begin to trade: "Kestrel Exchange began trading futures on solana", "solana
+    options started trading on Tuesday"."""
+    opener = verb if verb.lemma_.lower() in ("begin", "start") else verb.head
+    things = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [c for c in opener.children if c.dep_ == "nsubj" and c.lower_ in DATED_DERIVATIVES]
+    dated = [t for t in things if t.lower_ in DATED_DERIVATIVES and not any(
+        c.lower_ in ("perpetual", "perpetuals", "perp") for c in t.subtree)]
+    if not dated:
+        return False
+    ents = verb.doc._.kg
+    return any(c.dep_ == "nsubj" and (c.lower_ in DATED_DERIVATIVES or c.i in taken and
+                                      ents.record(taken[c.i]).type in ("EXCHANGE", "ORGANIZATION"))
+               for c in opener.children)
 
 
 def _a_named_fund_starts(taken: dict, verb: Token) -> bool:

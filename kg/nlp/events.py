@@ -431,6 +431,10 @@ def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: lis
             ents.records[k].type == "ASSET" for k in event.participants) and any(
             t.lower_ == "trading" for t in token.subtree):
         event.type = "LISTING"
+    elif event.type == "LISTING" and _derivatives_listed(token):
+        event.type = "LAUNCH"  # "the exchange listed bitcoin futures": a product started, not a coin listed
+        # (the venue that starts them acts, however the sentence orders them: "solana futures began trading on X")
+        event.participants.sort(key=lambda k: ents.records[k].type == "ASSET")
     elif event.type == "WITHDRAWAL_HALT" and token.lemma_.lower() != "freeze" and \
             (halter := _subject_key(ents, token)) is not None and ents.records[halter].type == "REGULATOR":
         # "the SEC halted trading in Kelvora Holdings stock": a halt an authority orders is a ban (not
@@ -438,6 +442,20 @@ def _retyped(event: FoundEvent, ents: DocEntities, sent, token: Token, told: lis
         event.type = "BAN"
         event.participants = [halter, *(k for k in event.participants if k != halter)]
     return event
+
+
+DERIVATIVE_NOUNS = {"futures", "future", "options", "option", "contract", "contracts", "swaps"}
+
+
+def _derivatives_listed(token: Token) -> bool:
+    """The listing verb's object (or its subject: "solana futures began trading") is a dated derivative
+    ("futures", "options", "its first quarterly contract"), which an exchange launches; perpetual futures, which
+    crypto exchanges add coin by coin, stay listings."""
+    verbs = [token, *(c for c in token.children if c.dep_ == "xcomp"), *([token.head] if token.dep_ == "xcomp" else [])]
+    things = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    things += [c for t in things for c in t.children if c.dep_ == "compound"]  # "starts solana futures trading"
+    return any(t.lower_ in DERIVATIVE_NOUNS and not any(c.lower_ in ("perpetual", "perpetuals", "perp")
+                                                         for c in t.subtree) for t in things)
 
 
 def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], event: FoundEvent,

@@ -28,13 +28,16 @@ LEGAL_SUFFIXES = LEGAL_FORMS | {"Holdings", "Global"}
 # name as often: "Jump Crypto" beside "Jump Trading")
 KIND_TAILS = LEGAL_SUFFIXES | {"Exchange", "Digital", "Group", "Technologies", "Technology", "UAB", "SA", "Pty",
                                "Blockchain", "AS", "ASA", "AB", "Oy", "Oyj", "OÜ", "Kripto", "Cripto", "Krypto"}
+PRODUCT_KINDS = {"game", "brand"}  # products no person is called: "the puzzle game Glass Orchard", "drinks brand X"
+PLACEHOLDER_NAMES = {"John Doe", "Jane Doe", "John Does", "Jane Does", "John Doe's"}
 # words an article drops when it goes on to use a company's short name ("Baobab" for "Baobab Markets"); an
 # arm with one of them ("Kelvora Capital") is still its own company where the short name is one too
 SHORTENED_TAILS = KIND_TAILS | {"Markets", "Labs", "Capital", "Finance", "Protocol", "Network", "Ventures", "Partners",
                                  "Wallet", "Pay", "OTC", "Lending", "Custody", "Mining", "Payments", "Investments",
                                  "Insolvency", "Management", "Advisory", "Cash", "Research", "Trust", "Market",
                                  "Futures", "Hash", "Financial", "Invest", "Platforms", "Money", "Remit", "Online",
-                                 "Staking"}
+                                 "Staking", "Indices", "Benchmarks", "Asset", "Securities", "Trading", "Prime",
+                                 "Liquidity", "Guild", "Games", "Studios"}
 # the words of officials' titles a country's short name opens: "U.S. District Judge", "Assistant U.S. Attorney"
 TITLES_AFTER_A_COUNTRY = {"District", "Attorney", "Attorney's", "Attorneys", "attorney", "attorneys", "Bankruptcy",
                           "Magistrate", "Circuit", "Marshal", "Marshals", "marshal", "marshals"}
@@ -830,6 +833,11 @@ class NameRules(EntityTyping):
         if place is not None and not place.generic and self.ents.records[place.key].type == "LOCATION" and \
                 type_ == "ORGANIZATION" and self._company_words(span):
             span = self.doc[place.start:span.end]  # "Samarkand" + "Digital": NER's company left out the place
+        if type_ == "ORGANIZATION" and all(t.text in self.lex.org_suffix_words for t in span) and span.start > 0:
+            first = self.doc[span.start - 1]
+            if first.pos_ == "PROPN" and first.is_title and first.i not in self.taken and first.dep_ == "compound" \
+                    and span.start <= first.head.i < span.end:
+                span = self.doc[first.i:span.end]  # "Tolland" + "Digital Markets": NER left out the name's own word
         longer = self._with_district(span)
         if longer is not span:
             for i in range(span.end, longer.end):
@@ -845,6 +853,12 @@ class NameRules(EntityTyping):
             return
         if span.text.startswith("@"):
             return  # handles are linked to the entity they belong to (add_handles), never entities alone
+        if span.text in PLACEHOLDER_NAMES:
+            return  # "a John Doe summons": the law's name for people not yet known, nobody named
+        if type_ == "PERSON" and self.doc[span.end:span.end + 1].text in FUND_WORDS:
+            # "Nordic Crypto Select" before "Index": the start of a fund's or an index's name (read by
+            # add_shaped_organisations)
+            return
         if self._surnames_of_people_named(span):
             return  # "barred Zhu and Davies": two people the article named in full, not a firm
         if span.start >= 2 and self.doc[span.start - 1].lower_ in ("on", "of") and \
@@ -880,7 +894,7 @@ class NameRules(EntityTyping):
                 "-based", "-headquartered"):
             type_ = "LOCATION"  # "Novi Sad-based": what stands before "-based" is a place, whatever NER read
         if type_ == "LOCATION" and described_as_organisation(span) or \
-                type_ == "PERSON" and described_as_organisation(span, FIRM_ONLY_KINDS):
+                type_ == "PERSON" and described_as_organisation(span, FIRM_ONLY_KINDS | PRODUCT_KINDS):
             type_ = "ORGANIZATION"  # "a stake in Tranglo, a Malaysia-based payments firm": NER's place is a firm
         if self._described_as_regulator(span):
             type_ = "REGULATOR"  # "Procon-PR, the consumer protection agency of the state of Paraná"
@@ -1013,8 +1027,9 @@ class NameRules(EntityTyping):
     def _kind_before(self, span: Span) -> bool:
         """'auditing firm Castellan Audits', 'gaming platform Amber Forge': a kind of company right before."""
         # ("Tashkent start-up Chorsu Coin" too)
+        # (and a game or a brand, which the article's annotations count with companies: "puzzle game Glass Orchard")
         return span.start > 0 and self.doc[span.start - 1].is_lower and \
-            kind_word(self.doc, span.start - 1) in ORG_KIND_NOUNS - {"unit", "arm", "project"}
+            kind_word(self.doc, span.start - 1) in ORG_KIND_NOUNS - {"unit", "arm", "project"} | PRODUCT_KINDS
 
     def _known_names_inside(self, span: Span, inside: list) -> bool:
         """'Union Square Ventures', 'Mosaic Ledger Technologies': the known names after the first word of a
@@ -1030,19 +1045,25 @@ class NameRules(EntityTyping):
         doc = self.doc
         i = 0
         while i < len(doc):
-            if i in self.taken or not (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha) or doc[i].is_sent_start \
+            if i in self.taken or not (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha or
+                                       _ampersand_initials(doc[i]) or self._fund_number(i, i - 1 in self.taken)) or \
+                    doc[i].is_sent_start \
                     and doc[i].lower_ in ("the", "a", "an", "in", "on", "at", "its", "about") or doc[i].text == "Chief":
                 # "Chief Financial Officer" is a title, never a company; "About Seeland Custody AG" heads a
                 # press release's boilerplate
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j - i < 6 and j not in self.taken and (
-                    doc[j].is_title or doc[j].text in ("&",) or doc[j].text in self.lex.org_suffix_words):
+            while j < len(doc) and j - i < 6 and (j not in self.taken or self._a_lone_fund_word(j)) and (
+                    doc[j].is_title or doc[j].text in ("&",) or doc[j].text in self.lex.org_suffix_words or
+                    _ampersand_initials(doc[j]) or
+                    self._fund_number(j, j > i or i - 1 in self.taken)):
                 j += 1
             end = j
             while end > i and doc[end - 1].text not in self.lex.org_suffix_words:
                 end -= 1
+            if any(t.is_digit for t in doc[i:end]) and doc[end - 1].text not in FUND_WORDS:
+                end = next(k for k in range(i, j) if doc[k].is_digit)  # a number only inside a fund's name
             before = self.taken.get(i - 1)
             fund = self._fund_name(before, i, min(j, i + 4))
             if fund is not None:
@@ -1072,8 +1093,22 @@ class NameRules(EntityTyping):
                 # (a fund's name may hold a verb the parser reads as a modifier: "Alpbach Polkadot Staking ETP")
                 if not any(t.pos_ == "VERB" and not (t.dep_ in ("compound", "amod") and span[-1].text in FUND_WORDS)
                            for t in span):
-                    self._mention(span, self._record_for(span.text, self._org_type(span)))
+                    # (over "ETP" alone where a name of two words or more runs into it)
+                    self._mention(span, self._record_for(span.text, self._org_type(span)), replace=end - i > 2)
             i = max(j, i + 1)
+
+    def _a_lone_fund_word(self, j: int) -> bool:
+        """"ETP" read alone as a name (NER's), which a fund's name running into it takes over."""
+        mention = self.taken[j]
+        return mention.end - mention.start == 1 and self.doc[j].text in FUND_WORDS and \
+            not self.ents.records[mention.key].kb_id
+
+    def _fund_number(self, i: int, named_before: bool) -> bool:
+        """A small number inside a fund's or an index's name, after a name and before a capitalised word:
+        "Aldgate 15 Crypto Index Fund", "Norland Digital 30 ETP" (not a year, not a sum)."""
+        doc = self.doc
+        return named_before and doc[i].is_digit and len(doc[i]) <= 3 and i + 1 < len(doc) and \
+            (doc[i + 1].is_title or doc[i + 1].text in FUND_WORDS)
 
     def _fund_name(self, coin: Mention | None, i: int, j: int) -> Span | None:
         """'Harbourline Bitcoin ETF', 'Northgate Solana Staking ETF', 'iShares Bitcoin ETP': a fund named by its
@@ -1257,3 +1292,9 @@ def _brand_word(tok) -> bool:
         return False  # "The", "Its", "Spot": words before a fund that name no sponsor
     return text[:1].isupper() and text.isalnum() or \
         len(text) > 1 and text.isalnum() and any(c.isupper() for c in text[1:]) and not text.isupper()
+
+
+def _ampersand_initials(tok) -> bool:
+    """Initials joined by an ampersand, written as one word: "S&P", "AT&T", "M&G"."""
+    letters = tok.text.replace("&", "")
+    return "&" in tok.text and len(tok) <= 5 and letters.isalpha() and letters.isupper()

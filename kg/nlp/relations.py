@@ -59,6 +59,8 @@ RANK_WORDS = re.compile(r"\b(?:\w+est|only|first|top|leading|main|sole|last|numb
 # roles "its" gives that are no job at the company: officers a court appoints, and the creator (of a product)
 NOT_ITS_STAFF = {"administrator", "administrators", "liquidator", "liquidators", "receiver", "receivers", "trustee",
                  "trustees", "creator", "creators"}
+# capitalised words that still only describe a kind of firm: "a Lisbon NFT marketplace", "a Dubai OTC desk"
+KIND_ACRONYMS = {"NFT", "OTC", "DeFi", "P2P", "ATM", "Web3", "AI"}
 BASED_WORDS = {"based", "headquartered", "registered", "incorporated", "domiciled", "licensed", "chartered"}
 FOUND_LEMMAS = FOUNDING_LEMMAS | {"establish", "start", "create"}
 # who runs a venture, not an authority's staff: "two of its alleged operators" are a platform's
@@ -1182,11 +1184,14 @@ class RelationFinder:
         k = 0
         if len(after) and after[0].text in POSSESSIVE:  # "Honduras' banking regulator"
             k = 1
-        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN", "NUM") and after[k].is_lower and
+        while k < len(after) and (after[k].pos_ in ("NOUN", "ADJ", "VERB", "PROPN", "NUM") and
+                                  (after[k].is_lower or after[k].text in KIND_ACRONYMS) and
                                   after[k].tag_ != "VBD" and after[k].lemma_ not in ("say", "tell", "announce") or
                                   after[k].text == "-" and nouns and k + 1 < len(after) or
                                   after[k].is_lower and k > 0 and after[k - 1].text == "-" and k + 1 < len(after) and
                                   after[k + 1].text == "-" or  # "peer-to-peer", "business-to-business"
+                                  after[k].is_lower and k + 1 < len(after) and after[k + 1].text == "-" and
+                                  after[k].pos_ == "ADP" or  # "over-the-counter", however its first word is read
                                   after[k].lower_ in ("and", "or") and nouns and k + 1 < len(after) and
                                   after[k + 1].is_lower or
                                   self._kind_word(after[k]) and nouns):
@@ -1289,9 +1294,13 @@ class RelationFinder:
                 break  # "the Paris-based subsidiary of Societe Generale": the parent is not what is placed
             if ents.record(o).type in PLACED:
                 return o
-        before = doc[max(0, doc[mentions[i].start].i - 3):mentions[i].start]
+        first = i  # "Corvo, a Boulder, Colorado-based custodian": the description opens on the city
+        while first > 0 and ents.record(mentions[first - 1]).type == "LOCATION" and \
+                doc[mentions[first - 1].end:mentions[first].start].text == ",":
+            first -= 1
+        before = doc[max(0, doc[mentions[first].start].i - 3):mentions[first].start]
         if before.text.lower().endswith((", the", ", a", ", an", "(the")) or before.text.lower().strip() in (", the",):
-            for o in reversed(mentions[:i]):
+            for o in reversed(mentions[:first]):
                 if ents.record(o).type in PLACED:
                     return o
                 if ents.record(o).type != "LOCATION":
