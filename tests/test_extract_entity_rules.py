@@ -2280,3 +2280,8 @@ def test_a_game_or_a_brand_after_its_kind_is_no_person(extractor):
     found = entities(extractor, "Players of the puzzle game Glass Orchard can now win tokens, and sportswear brand "
                                 "Halden Athletic pays for the prizes.")
     assert {("Glass Orchard", "ORGANIZATION"), ("Halden Athletic", "ORGANIZATION")} <= found, found
+
+
+def test_a_studio_named_with_games_or_studios_is_a_company(extractor):
+    found = entities(extractor, "Kora Games was founded in 2021 by two friends who pitched a football game.")
+    assert ("Kora Games", "ORGANIZATION") in found, found

@@ -3352,3 +3352,33 @@ def test_assets_an_authority_freezes_are_an_inquiry_not_a_halt(extractor, text, 
 def test_withdrawals_a_company_freezes_are_still_a_halt(extractor):
     found = events(extractor, "Kelp Exchange froze customer withdrawals on Monday.")
     assert of_type(found, "WITHDRAWAL_HALT") == [("Kelp Exchange",)], found
+
+
+def test_a_company_distributing_its_own_token_launches_it(extractor):
+    found = events(extractor, "Kelp Finance, a rival marketplace, distributed its KLP token in April.")
+    assert of_type(found, "LAUNCH") == [("Kelp Finance", "KLP")], found
+
+
+@pytest.mark.parametrize("text", [
+    "A civil forfeiture complaint against the coins was filed by the Justice Department on Thursday.",
+    "The regulator began civil penalty proceedings against Kelp Exchange in the Federal Court on Friday.",
+])
+def test_a_suit_for_forfeiture_or_penalties_is_no_fine_yet(extractor, text):
+    found = events(extractor, text)
+    assert of_type(found, "FINE") == [] and of_type(found, "LAWSUIT"), found
+
+
+def test_it_fining_a_company_is_the_regulator_named_before_whatever_the_lemmatizer_reads(extractor):
+    # the lemmatizer reads "fined" as "fin"; the pronoun still stands for the last authority named
+    found = events(extractor, "The Financial Crimes Enforcement Network (FinCEN) on Thursday penalized a trader. "
+                              "Until now its cases had been aimed at firms such as Kelp Exchange. In May 2015 it "
+                              "fined Orla Labs $700,000 for selling tokens.")
+    assert ("Financial Crimes Enforcement Network", "Orla Labs") in of_type(found, "FINE"), found
+
+
+def test_it_fining_a_company_is_the_authority_the_sentence_before_called_by_its_kind(extractor):
+    found = events(extractor, "The Central Bank of Armenia opened an inquiry. The Personal Data Protection Agency "
+                              "said it was studying the case. The central bank has shown it is willing to act "
+                              "against the sector. In October, it fined Orla Coin, a smaller exchange, 12 million "
+                              "drams.")
+    assert ("Central Bank of Armenia", "Orla Coin") in of_type(found, "FINE"), found

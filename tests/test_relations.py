@@ -1416,3 +1416,9 @@ def test_a_city_and_state_or_a_kind_with_an_acronym_still_places_the_company(ext
 ])
 def test_short_names_and_co_titles_give_the_employer(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_two_titles_standing_alone_are_at_the_company_the_article_is_about(extractor):
+    found = relations(extractor, "Kelpie Labs makes games. Natalie Koh, the co-founder and chief executive, said the "
+                                 "studio would repay players.")
+    assert ("Natalie Koh", "WORKS_FOR", "Kelpie Labs") in found, found

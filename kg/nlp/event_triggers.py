@@ -562,6 +562,9 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
     for i in held_by_authority:
         found.pop((i, "WITHDRAWAL_HALT"), None)
     for (i, type_), trigger in list(found.items()):
+        if type_ == "FINE" and trigger.dep_ == "compound" and trigger.head.lemma_.lower() in CASE_NOUNS:
+            del found[(i, type_)]  # "forfeiture complaints were brought": a suit to take the assets, no fine yet
+            continue
         if type_ == "LICENSE" and (_approves_a_summons(trigger) or _records_demanded(trigger)):
             del found[(i, type_)]  # "a court allowed the tax agency to serve a summons": the summons tells it
         if type_ == "FUNDING" and trigger.lemma_.lower() in SALE_NOUNS and not _a_companys_own_sale(trigger):
@@ -580,6 +583,7 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
 SUMMONS_NOUNS = {"summons", "subpoena", "subpoenas", "summonses", "warrant", "warrants"}
 
 
+CASE_NOUNS = {"complaint", "action", "suit", "lawsuit", "case", "proceeding", "proceedings"}
 RECORD_NOUNS = {"record", "records", "name", "names", "data", "information", "document", "documents", "details",
                 "identity", "identities"}
 HANDING_VERBS = {"hand", "turn", "produce", "demand", "obtain", "seek", "collect", "give", "share"}
@@ -1423,8 +1427,11 @@ def _a_named_token_given_out(taken: dict, verb: Token) -> bool:
     given = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree] + \
         ([verb.head, *(c for c in verb.head.children if c.dep_ == "compound")] if described else [])
     receivers = [o for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for o in c.children]
+    # (or its owner's own token, to whomever: "Kelp Finance distributed its KLP token in April")
+    own = any(c.dep_ == "dobj" and c.lemma_.lower() == "token" and
+              any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children) for c in verb.children)
     return any(t.i in taken and not taken[t.i].generic and ents.record(taken[t.i]).type == "ASSET" for t in given) \
-        and any(o.lemma_.lower() in TOKEN_RECEIVERS for o in receivers)
+        and (own or any(o.lemma_.lower() in TOKEN_RECEIVERS for o in receivers))
 
 
 def _venue_halts_a_coin(taken: dict, verb: Token) -> bool:

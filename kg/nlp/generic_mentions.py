@@ -206,10 +206,14 @@ class GenericMentions(EntityBuilder):
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do
         means the regulator named last before it."""
         verb = pronoun.head
-        acts = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"}
+        acts = _bases(verb) | {b for c in verb.children if c.dep_ == "xcomp" for b in _bases(c)}
         if pronoun.lower_ != "it" or not acts & ENFORCEMENT_VERBS:
             return None
-        before = [m for m in named if m.end <= pronoun.i and self.ents.records[m.key].type == "REGULATOR"]
+        # (the authority last named or called by its kind: "The central bank has shown it is willing to act. In
+        # October, it fined ...")
+        before = sorted((m for m in self.ents.mentions if m.end <= pronoun.i and
+                         self.ents.records[m.key].type == "REGULATOR" and (m in named or m.generic)),
+                        key=lambda m: m.start)
         return self.ents.records[before[-1].key] if before else None
 
     def _speaker(self, pronoun) -> EntityRecord | None:
@@ -352,3 +356,14 @@ def _main_subject_of_sentence(token) -> bool:
         token = token.head.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i
 
+
+def _bases(verb) -> set[str]:
+    """The verb's lemma and the bases its past or third-person form may come from: the lemmatizer reads
+    "fined" as "fin"."""
+    word = verb.lower_
+    out = {verb.lemma_.lower(), word}
+    if word.endswith("ed"):
+        out |= {word[:-1], word[:-2], word[:-3]}  # "fined", "blocked", "banned"
+    elif word.endswith("s"):
+        out |= {word[:-1], word[:-2]}  # "fines", "bars"
+    return out

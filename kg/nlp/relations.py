@@ -231,12 +231,14 @@ class RelationFinder:
         # (not "the president", who is as often a head of state)
         # ("Zuzana Kolárová, chief compliance officer, added": no "the"; "X, a co-founder, said", "X, head of
         # payments, said", "X, previously head of risk,": no company said either)
+        alone = (r"(?:(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|"
+                 r"chief\s+operating\s+officer|COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|"
+                 r"general\s+counsel|head\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+|"
+                 r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)")
+        # (two such titles joined: "the co-founder and chief executive")
         self.the_title_alone = re.compile(
             r"^\s*,\s*(?:(?:previously|formerly|until\s+now|until\s+recently)\s+)?(?:the\s+|a\s+)?"
-            r"(?P<role>(?:co-?)?founder|chief\s+executive(?:\s+officer)?|CEO|"
-            r"chief\s+operating\s+officer|COO|chief\s+financial\s+officer|CFO|chief\s+technology\s+officer|CTO|"
-            r"general\s+counsel|head\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+|"
-            r"chief\s+(?:compliance|risk|legal|marketing|product|commercial|strategy|information)\s+officer)\s*[,.]")
+            rf"(?P<role>{alone}(?:\s+and\s+{alone})?)\s*[,.]")
         # "The founder, Leonard Tan, was detained", "Another co-founder, X, remains at large": a
         # company title before the name with no company said, the same as the title alone after it
         self.the_title_before = re.compile(
