@@ -590,8 +590,8 @@ HANDING_VERBS = {"hand", "turn", "produce", "demand", "obtain", "seek", "collect
 
 
 def _records_demanded(verb: Token) -> bool:
-    """The verb lets or makes someone hand over or demand records: "ordered Kelp to hand over names, dates of
-    birth and addresses", "authorized the agency to demand records from Kelp"."""
+    """The verb lets or makes someone hand over or demand records: "told Kelp to hand over client names and
+    trade data", "authorized the agency to demand records from Kelp"."""
     return any(x.dep_ in ("xcomp", "ccomp") and x.lemma_.lower() in HANDING_VERBS and any(
         o.dep_ == "dobj" and o.lower_ in RECORD_NOUNS for o in x.children) for x in verb.children)
 
@@ -1010,7 +1010,7 @@ def _an_authority_freezes_holdings(taken: dict, verb: Token) -> bool:
     ents = verb.doc._.kg
     actors = [c for c in verb.children if c.dep_ == "nsubj"] + \
         [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    authority = any(a.lemma_.lower() in ("police", "prosecutor", "prosecutors", "investigator") or
+    authority = any(a.lemma_.lower() in ("police", "prosecutor", "investigator") or
                     a.i in taken and ents.record(taken[a.i]).type == "REGULATOR" for a in actors)
     held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HOLDING_NOUNS]
     return authority and bool(held)
