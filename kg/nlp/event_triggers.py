@@ -532,7 +532,8 @@ def find_triggers(triggers: Triggers, sent) -> list[tuple[Token, str]]:
             # a stock market launches the fund (no venue lists a coin)
             found.setdefault((tok.i, "LAUNCH"), tok)
         if pos in ("VERB", "AUX") or (tag in ("VBN", "VBD", "VBG") and pos == "ADJ") or headline_verb:
-            for type_ in triggers.by_verb.get(lemma, ()) or triggers.by_verb.get(_verb_base(triggers, lowers[k]), ()):
+            for type_ in triggers.by_verb.get(lemma, ()) or \
+                    triggers.by_verb.get(verb_base(lowers[k], triggers.by_verb), ()):
                 if not (type_ == "HACK" and _no_attack(tok, lemma) or type_ == "LISTING" and lists_a_fund or
                         lemma == "block" and k + 1 < len(tokens) and lemmas[k + 1] in ("trade", "trading")):
                     # ("books block trades": large trades, nothing blocked)
@@ -618,13 +619,13 @@ def _pair_added(pair: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in PAIR_VERBS or any(c.lower_ == "new" for c in pair.children)
 
 
-def _verb_base(triggers: Triggers, word: str) -> str:
-    """The trigger verb an inflected word comes from when the lemmatizer missed it: the small
+def verb_base(word: str, known) -> str:
+    """The verb of ``known`` an inflected word comes from when the lemmatizer missed it: the small
     English model reads 'fined', 'fines' and 'fining' as 'fin', 'cratered' as 'cratere'."""
     for cut, add in (("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e")):
         if word.endswith(cut) and len(word) - len(cut) >= 3:
             base = word[:-len(cut)] + add
-            if base in triggers.by_verb:
+            if base in known:
                 return base
     return ""
 
@@ -1362,6 +1363,12 @@ def _on_named_venue(doc, verb: Token) -> bool:
 DATED_DERIVATIVES = {"futures", "options"}
 
 
+def dated_derivative(noun: Token, kinds) -> bool:
+    """A derivative of ``kinds`` that expires ("bitcoin futures"), which an exchange launches; perpetual ones
+    crypto exchanges list coin by coin."""
+    return noun.lower_ in kinds and not any(c.lower_ in ("perpetual", "perpetuals", "perp") for c in noun.subtree)
+
+
 def _derivatives_start(taken: dict, verb: Token) -> bool:
     """A named venue begins to trade or offer futures or options (not perpetual ones, which crypto exchanges
     list coin by coin), or they begin to trade: "Kestrel Exchange began trading futures on solana", "solana
@@ -1369,9 +1376,7 @@ def _derivatives_start(taken: dict, verb: Token) -> bool:
     opener = verb if verb.lemma_.lower() in ("begin", "start") else verb.head
     things = [c for c in verb.children if c.dep_ == "dobj"] + \
         [c for c in opener.children if c.dep_ == "nsubj" and c.lower_ in DATED_DERIVATIVES]
-    dated = [t for t in things if t.lower_ in DATED_DERIVATIVES and not any(
-        c.lower_ in ("perpetual", "perpetuals", "perp") for c in t.subtree)]
-    if not dated:
+    if not any(dated_derivative(t, DATED_DERIVATIVES) for t in things):
         return False
     ents = verb.doc._.kg
     return any(c.dep_ == "nsubj" and (c.lower_ in DATED_DERIVATIVES or c.i in taken and

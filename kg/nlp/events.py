@@ -32,8 +32,8 @@ from .entities import DocEntities
 from .event_factuality import announced_as_decided, called_off, happened, sought_protection
 from .event_participants import (MAX_PARTICIPANTS, ONE_PER_PARTY, FoundEvent, names_two_companies, past_employer,
                                  read_event, swallowed_subject, verb_of_a_verbless_parse)
-from .event_triggers import Triggers, TriggerSpec, find_triggers, has_context, invests_in_company, joined_a_round, \
-    load_triggers
+from .event_triggers import Triggers, TriggerSpec, dated_derivative, find_triggers, has_context, invests_in_company, \
+    joined_a_round, load_triggers
 from .guard import guarded
 from .lexicon import load_lexicon
 
@@ -449,13 +449,12 @@ DERIVATIVE_NOUNS = {"futures", "future", "options", "option", "contract", "contr
 
 def _derivatives_listed(token: Token) -> bool:
     """The listing verb's object (or its subject: "solana futures began trading") is a dated derivative
-    ("futures", "options", "its first quarterly contract"), which an exchange launches; perpetual futures, which
-    crypto exchanges add coin by coin, stay listings."""
+    ("futures", "options", "its first quarterly contract"), which an exchange launches; perpetual futures stay
+    listings."""
     verbs = [token, *(c for c in token.children if c.dep_ == "xcomp"), *([token.head] if token.dep_ == "xcomp" else [])]
     things = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
     things += [c for t in things for c in t.children if c.dep_ == "compound"]  # "starts solana futures trading"
-    return any(t.lower_ in DERIVATIVE_NOUNS and not any(c.lower_ in ("perpetual", "perpetuals", "perp")
-                                                         for c in t.subtree) for t in things)
+    return any(dated_derivative(t, DERIVATIVE_NOUNS) for t in things)
 
 
 def _names_new_party(ents: DocEntities, token: Token, events: list[FoundEvent], event: FoundEvent,

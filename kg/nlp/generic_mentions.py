@@ -11,6 +11,7 @@ import re
 
 from .candidate_spans import ends_start_up, kind_word, said_on
 from .doc_entities import EntityBuilder, EntityRecord, Mention
+from .event_triggers import verb_base
 
 
 # what thieves take money from: "drained $5 million from its hot wallet"
@@ -206,7 +207,9 @@ class GenericMentions(EntityBuilder):
         """'it fined Binance', 'it moved to block the websites': a pronoun doing what only authorities do
         means the regulator named last before it."""
         verb = pronoun.head
-        acts = _bases(verb) | {b for c in verb.children if c.dep_ == "xcomp" for b in _bases(c)}
+        # (with the verb the lemmatizer missed: it reads "fined" as "fin")
+        acts = {w for t in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))
+                for w in (t.lemma_.lower(), verb_base(t.lower_, ENFORCEMENT_VERBS))}
         if pronoun.lower_ != "it" or not acts & ENFORCEMENT_VERBS:
             return None
         # (the authority last named or called by its kind: "The central bank has shown it is willing to act. In
@@ -355,15 +358,3 @@ def _main_subject_of_sentence(token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("share", "stock"):
         token = token.head.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i
-
-
-def _bases(verb) -> set[str]:
-    """The verb's lemma and the bases its past or third-person form may come from: the lemmatizer reads
-    "fined" as "fin"."""
-    word = verb.lower_
-    out = {verb.lemma_.lower(), word}
-    if word.endswith("ed"):
-        out |= {word[:-1], word[:-2], word[:-3]}  # "fined", "blocked", "banned"
-    elif word.endswith("s"):
-        out |= {word[:-1], word[:-2]}  # "fines", "bars"
-    return out
